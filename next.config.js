@@ -1,0 +1,10 @@
+// @ts-check
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  // Security headers (CSP with a per-request nonce) are set in proxy.ts.
+  serverExternalPackages: ["better-sqlite3"],
+};
+
+module.exports = nextConfig;

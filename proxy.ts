@@ -1,0 +1,21 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { contentSecurityPolicy, createNonce, STATIC_SECURITY_HEADERS } from "@/lib/server/security-headers";
+
+// Runs before every page and route: gives each response a per-request CSP nonce and the
+// security headers. It protects navigation only; actions and data functions check access themselves.
+export function proxy(request: NextRequest) {
+  const nonce = createNonce();
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  // Next reads the nonce for its own scripts from the request's CSP header.
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)" }],
+};

@@ -1,0 +1,24 @@
+// `npm start`: create and migrate the database, load the banks, build when the build is
+// missing or older than the sources, then serve on PORT/HOST (default localhost:3000).
+import { databaseUrl } from "@/lib/server/database-url";
+import { isBuildStale } from "./lib/build-state";
+import { prepareDatabase } from "./lib/prepare-database";
+import { baseEnv, bin, run } from "./lib/run";
+
+async function main() {
+  const url = databaseUrl();
+  const port = process.env.PORT ?? "3000";
+  const host = process.env.HOST ?? "localhost";
+  if (!(await prepareDatabase(url))) process.exit(1);
+  if (isBuildStale()) {
+    console.log("▸ Building the app (the build is missing or older than the sources)");
+    if ((await run(bin("next"), ["build"], baseEnv({ DATABASE_URL: url }))) !== 0) process.exit(1);
+  } else {
+    console.log("▸ The build is up to date");
+  }
+  console.log(`▸ Serving Taskdeck on http://${host}:${port}`);
+  const code = await run(bin("next"), ["start", "-p", port, "-H", host], baseEnv({ DATABASE_URL: url }));
+  process.exit(code);
+}
+
+void main();
