@@ -1,0 +1,43 @@
+import "server-only";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+/** A topic as the home page lists it. Flashcards (and cloze cards) are counted apart from questions. */
+export type TopicSummary = { topic: string; label: string; questions: number; flashcards: number; banks: number };
+
+const CARD_KINDS = ["flashcard", "cloze"];
+
+/** "launch-types" → "Launch types": topics are kebab-case ids in bank front matter. */
+export function topicLabel(topic: string): string {
+  const words = topic.split("-").filter(Boolean);
+  const text = words.join(" ");
+  return text ? text.charAt(0).toUpperCase() + text.slice(1) : topic;
+}
+
+/**
+ * Every topic with live (not retired) questions, with its counts. Public data: the shipped banks
+ * are readable by anyone, so this takes no acting user.
+ */
+export async function listTopics(db: PrismaClient): Promise<TopicSummary[]> {
+  const [byKind, banks] = await Promise.all([
+    db.question.groupBy({ by: ["topic", "kind"], where: { retiredAt: null }, _count: { _all: true } }),
+    db.bank.groupBy({ by: ["topic"], _count: { _all: true } }),
+  ]);
+  const topics = new Map<string, TopicSummary>();
+  const entry = (topic: string) => {
+    let found = topics.get(topic);
+    if (!found) {
+      found = { topic, label: topicLabel(topic), questions: 0, flashcards: 0, banks: 0 };
+      topics.set(topic, found);
+    }
+    return found;
+  };
+  for (const row of byKind) {
+    const summary = entry(row.topic);
+    if (CARD_KINDS.includes(row.kind)) summary.flashcards += row._count._all;
+    else summary.questions += row._count._all;
+  }
+  for (const row of banks) {
+    if (topics.has(row.topic)) entry(row.topic).banks = row._count._all;
+  }
+  return [...topics.values()].sort((a, b) => a.label.localeCompare(b.label));
+}
