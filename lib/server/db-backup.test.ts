@@ -1,0 +1,67 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { backupDatabase, backupFileName, integrityCheck, restoreDatabase } from "./db-backup";
+import { createTestDatabase, type TestDatabase } from "./testing/test-database";
+
+let db: TestDatabase | undefined;
+afterEach(async () => {
+  await db?.cleanup();
+  db = undefined;
+});
+
+const at = new Date("2026-01-01T00:00:00Z");
+const run = (id: number) => ({
+  id,
+  startedAt: at,
+  finishedAt: at,
+  banksSynced: id,
+  banksSkipped: 0,
+  questionsAdded: 0,
+  questionsUpdated: 0,
+  questionsRetired: 0,
+});
+
+describe("backup and restore", () => {
+  it("rehearses a restore: back up, change the data, restore, and get the backed-up rows back", async () => {
+    db = createTestDatabase();
+    await db.prisma.syncRun.create({ data: run(1) });
+    const dir = path.dirname(db.file);
+    const backup = path.join(dir, "backups", backupFileName(at));
+    // The live connection stays open while the backup runs, as it would under a serving app.
+    await backupDatabase(db.file, backup);
+    expect(integrityCheck(backup).ok).toBe(true);
+
+    await db.prisma.syncRun.create({ data: run(2) });
+    await db.prisma.$disconnect();
+
+    await restoreDatabase(backup, db.file, path.join(dir, "safety.db"));
+    const { createPrismaClient } = await import("./db");
+    const reopened = createPrismaClient(`file:${db.file}`);
+    try {
+      expect((await reopened.syncRun.findMany()).map((row) => row.id)).toEqual([1]);
+    } finally {
+      await reopened.$disconnect();
+    }
+    // The database that was replaced is kept, with the row the restore removed.
+    const safety = createPrismaClient(`file:${path.join(dir, "safety.db")}`);
+    try {
+      expect(await safety.syncRun.count()).toBe(2);
+    } finally {
+      await safety.$disconnect();
+    }
+  });
+
+  it("refuses to restore a damaged file and leaves the database untouched", async () => {
+    db = createTestDatabase();
+    await db.prisma.syncRun.create({ data: run(1) });
+    const damaged = path.join(path.dirname(db.file), "damaged.db");
+    fs.writeFileSync(damaged, Buffer.alloc(8192, 7));
+    await expect(restoreDatabase(damaged, db.file, `${damaged}.safety`)).rejects.toThrow();
+    expect(await db.prisma.syncRun.count()).toBe(1);
+  });
+
+  it("names backups by time, safely for any file system", () => {
+    expect(backupFileName(new Date("2026-11-27T15:50:01.123Z"))).toBe("taskdeck-2026-11-27T15-50-01Z.db");
+  });
+});
