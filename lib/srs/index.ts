@@ -1,0 +1,3 @@
+export * from "./card-state";
+export * from "./scheduler";
+export * from "./study-day";
