@@ -1,0 +1,65 @@
+import type { Sim } from "../engine/context";
+import type { TaskDefinitionSpec } from "../model";
+import { resolveNetworkMode } from "../rules/cluster";
+import { fargateRegistrationErrors } from "../rules/fargate";
+import { iamRegistrationErrors } from "../rules/iam";
+import { queryError } from "../rules/placement";
+import { storageRegistrationErrors } from "../rules/storage";
+
+type RuleError = { ruleId: string; error: string };
+
+/** distinctInstance belongs to RunTask/CreateService/UpdateService (R10); memberOf may sit in a task definition (R11). */
+function constraintErrors(sim: Sim, td: TaskDefinitionSpec): RuleError[] {
+  const out: RuleError[] = [];
+  for (const c of td.placementConstraints) {
+    if (c.type === "distinctInstance") {
+      out.push({
+        ruleId: "R10",
+        error: `Task definition ${td.family} sets distinctInstance; set it on RunTask, CreateService or UpdateService instead`,
+      });
+      continue;
+    }
+    const e = queryError(c.expression);
+    if (e) out.push({ ruleId: "R11", error: `memberOf(${c.expression}) is not a valid cluster query: ${e}` });
+    else sim.rule("R11", "allowed", `memberOf(${c.expression}) is allowed in task definition ${td.family}`);
+  }
+  return out;
+}
+
+/**
+ * RegisterTaskDefinition with AWS's validation: a refused definition gets
+ * no revision and cannot be run.
+ */
+export function registerTaskDefinition(sim: Sim, family: string): boolean {
+  const spec = sim.scenario.taskDefinitions.find((t) => t.family === family);
+  if (!spec) return false;
+  const previous = sim.taskDefs.get(family);
+  const revision = (previous?.revision ?? 0) + 1;
+  const network = resolveNetworkMode(sim, spec);
+  const errors: RuleError[] = [
+    ...("error" in network ? [network] : []),
+    ...fargateRegistrationErrors(spec),
+    ...iamRegistrationErrors(spec),
+    ...storageRegistrationErrors(spec),
+    ...constraintErrors(sim, spec),
+  ];
+  if (errors.length || "error" in network) {
+    for (const e of errors)
+      sim.deny(e.ruleId, `RegisterTaskDefinition ${family} refused: ${e.error}`, { subject: family });
+    sim.taskDefStates.push({ family, revision, status: "REJECTED", networkMode: spec.networkMode });
+    return false;
+  }
+  if (spec.requiresCompatibilities.includes("FARGATE")) {
+    sim.rule("R15", "allowed", `${spec.cpu} CPU units with ${spec.memory} MiB is a valid Fargate task size`);
+  }
+  sim.taskDefs.set(family, { spec, revision, networkMode: network.mode });
+  sim.taskDefStates.push({ family, revision, status: "ACTIVE", networkMode: network.mode });
+  sim.emit(
+    "register",
+    `Registered task definition ${family}:${revision} (${network.mode}, ${spec.requiresCompatibilities.join("/")})`,
+    {
+      subject: family,
+    },
+  );
+  return true;
+}

@@ -1,0 +1,142 @@
+import type { RegisteredTaskDef, Sim, TaskRec } from "../engine/context";
+import type { LaunchOptions, OsFamily, TaskDefinitionSpec } from "../model";
+import type { LaunchPlan } from "./capacity";
+
+/**
+ * Fargate rules: task sizes (R15), awsvpc and subnets (R16), no placement
+ * controls (R17), isolation (R18) and Fargate Spot limits (R20).
+ */
+
+const range = (from: number, to: number, step: number) =>
+  Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => from + i * step);
+
+/** Valid task memory (MiB) per task CPU (units); the last two need platform version 1.4.0. */
+export const FARGATE_SIZES: ReadonlyArray<{ cpu: number; memory: number[]; needsPv14: boolean }> = [
+  { cpu: 256, memory: [512, 1024, 2048], needsPv14: false },
+  { cpu: 512, memory: range(1024, 4096, 1024), needsPv14: false },
+  { cpu: 1024, memory: range(2048, 8192, 1024), needsPv14: false },
+  { cpu: 2048, memory: range(4096, 16384, 1024), needsPv14: false },
+  { cpu: 4096, memory: range(8192, 30720, 1024), needsPv14: false },
+  { cpu: 8192, memory: range(16384, 61440, 4096), needsPv14: true },
+  { cpu: 16384, memory: range(32768, 122880, 8192), needsPv14: true },
+];
+
+const gb = (mib: number) => `${mib / 1024} GB`;
+
+/** Why a Fargate task size is invalid, or null. Example: (512, 8192) → "No Fargate configuration exists …". */
+export function fargateSizeError(cpu: number | null, memory: number | null): string | null {
+  if (cpu === null || memory === null) return "Fargate task definitions need task-level cpu and memory";
+  const row = FARGATE_SIZES.find((r) => r.cpu === cpu);
+  if (!row) {
+    return `No Fargate configuration exists for ${cpu} CPU units: use ${FARGATE_SIZES.map((r) => r.cpu).join(", ")}`;
+  }
+  if (!row.memory.includes(memory)) {
+    const first = row.memory[0] ?? 0;
+    const last = row.memory[row.memory.length - 1] ?? 0;
+    const step = (row.memory[1] ?? first) - first;
+    const allowed =
+      row.cpu === 256 ? "512 MiB, 1 GB or 2 GB" : `${gb(first)} to ${gb(last)} in ${gb(step)} steps`;
+    return `No Fargate configuration exists for ${cpu} CPU and ${memory} MiB memory: ${cpu} CPU allows ${allowed}`;
+  }
+  return null;
+}
+
+/** "LATEST" resolved: 1.4.0 on Linux, 1.0.0 on Windows. */
+export function resolvePlatformVersion(pv: string, os: OsFamily): string {
+  return pv === "LATEST" ? (os === "windows" ? "1.0.0" : "1.4.0") : pv;
+}
+
+/** Compares dotted versions: pvAtLeast("1.3.0", "1.4.0") → false. */
+export function pvAtLeast(pv: string, min: string): boolean {
+  const a = pv.split(".").map(Number);
+  const b = min.split(".").map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x > y;
+  }
+  return true;
+}
+
+/** RegisterTaskDefinition checks for Fargate-compatible definitions (R15, R20). */
+export function fargateRegistrationErrors(td: TaskDefinitionSpec): Array<{ ruleId: string; error: string }> {
+  if (!td.requiresCompatibilities.includes("FARGATE")) return [];
+  const out: Array<{ ruleId: string; error: string }> = [];
+  const size = fargateSizeError(td.cpu, td.memory);
+  if (size) out.push({ ruleId: "R15", error: size });
+  const slow = td.containers.find((c) => (c.stopTimeout ?? 0) > 120);
+  if (slow) {
+    out.push({
+      ruleId: "R20",
+      error: `Container ${slow.name} asks for a stopTimeout of ${slow.stopTimeout} s; Fargate allows at most 120 s`,
+    });
+  }
+  return out;
+}
+
+/** RunTask/CreateService checks for a Fargate launch (R15, R16, R17, R20). */
+export function fargateLaunchError(
+  td: RegisteredTaskDef,
+  opts: LaunchOptions,
+  plan: LaunchPlan,
+): { ruleId: string; error: string } | null {
+  if (plan.launchType !== "FARGATE") return null;
+  const spec = td.spec;
+  if (
+    opts.placementStrategy?.length ||
+    opts.placementConstraints.length ||
+    spec.placementConstraints.length
+  ) {
+    return {
+      ruleId: "R17",
+      error:
+        "Fargate takes no placement strategy or constraint (InvalidParameterException); it spreads tasks across AZs itself",
+    };
+  }
+  if (opts.subnets.length === 0) {
+    return {
+      ruleId: "R16",
+      error: "A Fargate task needs subnets (and security groups) in its network configuration",
+    };
+  }
+  const pv = resolvePlatformVersion(opts.platformVersion, spec.os);
+  const row = FARGATE_SIZES.find((r) => r.cpu === spec.cpu);
+  if (row?.needsPv14 && !pvAtLeast(pv, "1.4.0")) {
+    return {
+      ruleId: "R15",
+      error: `${spec.cpu} CPU units on Fargate need platform version 1.4.0; this launch uses ${pv}`,
+    };
+  }
+  const spot = plan.strategy?.some((s) => s.provider === "FARGATE_SPOT" && (s.weight > 0 || s.base > 0));
+  if (spot && spec.os === "windows")
+    return { ruleId: "R20", error: "Fargate Spot does not run Windows tasks" };
+  if (spot && spec.arch === "arm64" && !pvAtLeast(pv, "1.4.0")) {
+    return {
+      ruleId: "R20",
+      error: `Fargate Spot runs ARM64 tasks only on platform version 1.4.0 or later; this launch uses ${pv}`,
+    };
+  }
+  return null;
+}
+
+/**
+ * The subnet for a Fargate task: the AZ with the fewest tasks of the same
+ * group on the same provider (FARGATE and FARGATE_SPOT are balanced apart, R17).
+ */
+export function fargateSubnet(sim: Sim, task: TaskRec): string | null {
+  const subnets = task.subnets
+    .map((id) => sim.scenario.subnets.find((s) => s.id === id))
+    .filter((s): s is { id: string; az: string } => s !== undefined);
+  if (subnets.length === 0) return null;
+  const counts = sim.fargateAzCounts(task.st.group, task.via.provider);
+  let best = subnets[0] as { id: string; az: string };
+  for (const s of subnets) if ((counts.get(s.az) ?? 0) < (counts.get(best.az) ?? 0)) best = s;
+  counts.set(best.az, (counts.get(best.az) ?? 0) + 1);
+  sim.rule(
+    "R17",
+    "applied",
+    () =>
+      `Fargate placed ${task.st.id} in ${best.az}, balancing the group's ${task.via.provider ?? "FARGATE"} tasks across AZs on its own`,
+  );
+  return best.id;
+}

@@ -1,0 +1,39 @@
+import { BUILTIN_ROLES, MANAGED_POLICIES, roleName } from "../aws/iam";
+import type { RoleSpec } from "../model";
+import { didYouMean } from "./suggest";
+
+export type Path = Array<string | number>;
+export type Issue = { path: Path; message: string; hint?: string };
+
+/** Collects cross-reference problems while defaults are filled in. */
+export class NormalizeContext {
+  readonly issues: Issue[] = [];
+  readonly roles: Record<string, RoleSpec> = {};
+
+  issue(path: Path, message: string, hint?: string): void {
+    this.issues.push(hint === undefined ? { path, message } : { path, message, hint });
+  }
+
+  /** Resolves a role reference (name or ARN); a built-in role is created on first use. */
+  role(ref: string | null | undefined, path: Path): string | null {
+    if (ref === null || ref === undefined) return null;
+    const name = roleName(ref);
+    if (this.roles[name]) return name;
+    const builtin = BUILTIN_ROLES[name];
+    if (builtin) {
+      this.roles[name] = {
+        name,
+        actions: builtin.policies.flatMap((p) => MANAGED_POLICIES[p] ?? []),
+        managedPolicies: [...builtin.policies],
+        trust: builtin.trust,
+      };
+      return name;
+    }
+    this.issue(
+      path,
+      `Role "${name}" is not defined under roles`,
+      didYouMean(name, [...Object.keys(this.roles), ...Object.keys(BUILTIN_ROLES)]),
+    );
+    return name;
+  }
+}
