@@ -6,6 +6,8 @@
  * const parsed = parseScenario(text);
  * const result = parsed.ok ? runScenario(parsed.scenario) : null;
  */
+
+export { type SimBlockValidation, validateSimBlock } from "./bank-validator";
 export { checkExpectation } from "./expect";
 export type * from "./model";
 export { RULE_IDS, RULES } from "./rules/catalog";
