@@ -24,7 +24,17 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  // "setup" signs in one admin, one instructor and one learner first and saves each browser state
+  // under e2e/.auth/ (see e2e/setup/accounts.ts); specs opt in with `test.use({ storageState })`.
+  projects: [
+    { name: "setup", testMatch: /setup\/.*\.setup\.ts$/, use: { ...devices["Desktop Chrome"] } },
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"] },
+      dependencies: ["setup"],
+      testIgnore: /setup\//,
+    },
+  ],
   webServer: {
     command: "node_modules/.bin/tsx scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,

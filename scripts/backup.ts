@@ -1,8 +1,8 @@
 // `npm run backup [-- --out <file>]`: an online backup of the live database (the server may keep
 // running), integrity-checked. Default: data/backups/taskdeck-<time>.db
 import path from "node:path";
-import { backupDatabase, backupFileName } from "@/lib/server/db-backup";
 import { databasePath, databaseUrl } from "@/lib/server/database-url";
+import { backupDatabase, backupFileName } from "@/lib/server/db-backup";
 
 async function main() {
   const outFlag = process.argv.indexOf("--out");

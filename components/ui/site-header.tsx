@@ -1,8 +1,25 @@
 import Link from "next/link";
+import { unstable_rethrow } from "next/navigation";
+import { SignOutButton } from "@/components/account/sign-out-button";
+import { type ActingUser, hasRole } from "@/lib/server/auth/acting-user";
+import { getActingUser } from "@/lib/server/auth/session";
 import { NAV_ITEMS } from "./nav-items";
+import "@/components/account/account.css";
 
-/** The banner and primary navigation shown on every page. */
-export function SiteHeader() {
+/** The signed-in user for the header; a broken database shows the signed-out header, not an error. */
+async function headerUser(): Promise<ActingUser | null> {
+  try {
+    return await getActingUser();
+  } catch (error) {
+    unstable_rethrow(error);
+    console.error("Could not read the session for the header", error);
+    return null;
+  }
+}
+
+/** The banner and primary navigation shown on every page, with the account controls. */
+export async function SiteHeader() {
+  const user = await headerUser();
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -27,8 +44,35 @@ export function SiteHeader() {
                 <Link href={item.href}>{item.label}</Link>
               </li>
             ))}
+            {user && hasRole(user, "admin") ? (
+              <li>
+                <Link href="/admin">People</Link>
+              </li>
+            ) : null}
           </ul>
         </nav>
+        <div className="account-menu">
+          {user ? (
+            <>
+              <p className="account-menu__user">
+                <span className="visually-hidden">Signed in as </span>
+                <Link href="/account" className="account-menu__name">
+                  {user.name}
+                </Link>
+              </p>
+              <SignOutButton className="button button--quiet" />
+            </>
+          ) : (
+            <>
+              <Link href="/sign-in" className="account-menu__link">
+                Sign in
+              </Link>
+              <Link href="/sign-up" className="button button--primary">
+                Sign up
+              </Link>
+            </>
+          )}
+        </div>
       </div>
     </header>
   );

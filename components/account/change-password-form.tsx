@@ -1,0 +1,44 @@
+"use client";
+
+import { useActionState, useRef } from "react";
+import { changePassword } from "@/lib/server/actions/account";
+import { FormField } from "./form-field";
+import { FormStatus } from "./form-status";
+import { useFocusFirstError } from "./use-focus-first-error";
+
+/** Current and new password, sent to the changePassword action; other devices are signed out. */
+export function ChangePasswordForm() {
+  const [state, formAction, isPending] = useActionState(changePassword, null);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, state);
+  const failed = state && !state.ok ? state : null;
+  return (
+    <form ref={form} action={formAction} noValidate className="auth-form">
+      <FormField
+        id="current-password"
+        name="currentPassword"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        errors={failed?.fieldErrors?.currentPassword}
+      />
+      <FormField
+        id="new-password"
+        name="newPassword"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 8 characters; very common passwords are refused."
+        errors={failed?.fieldErrors?.newPassword}
+      />
+      <FormStatus
+        id="change-password-status"
+        error={failed?.formError}
+        success={state?.ok ? state.message : undefined}
+      />
+      <button type="submit" className="button" disabled={isPending}>
+        Change password
+      </button>
+    </form>
+  );
+}

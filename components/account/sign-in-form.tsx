@@ -1,0 +1,42 @@
+"use client";
+
+import { useActionState, useRef } from "react";
+import { signIn } from "@/lib/server/actions/account";
+import { FormField } from "./form-field";
+import { FormStatus } from "./form-status";
+import { useFocusFirstError } from "./use-focus-first-error";
+
+/** Email and password, sent to the signIn action; refusals appear at the fields and are announced. */
+export function SignInForm({ next }: { next: string }) {
+  const [state, formAction, isPending] = useActionState(signIn, null);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, state);
+  const failed = state && !state.ok ? state : null;
+  return (
+    <form ref={form} action={formAction} noValidate className="auth-form">
+      <input type="hidden" name="next" value={next} />
+      <FormField
+        id="sign-in-email"
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="username"
+        defaultValue={failed?.values?.email}
+        errors={failed?.fieldErrors?.email}
+        maxLength={254}
+      />
+      <FormField
+        id="sign-in-password"
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        errors={failed?.fieldErrors?.password}
+      />
+      <FormStatus id="sign-in-status" error={failed?.formError} />
+      <button type="submit" className="button button--primary" disabled={isPending}>
+        {isPending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,91 @@
+import { expect, test } from "@playwright/test";
+import { newAccount, signIn, signUp } from "./setup/accounts";
+
+// SECURITY.md items 9 and 11 against the running server: the login throttle, and the origin
+// checks on state-changing auth requests.
+
+test.describe("login throttling", () => {
+  test("the 11th bad sign-in within 15 minutes is throttled, for a known and an unknown email alike", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    test.setTimeout(120_000);
+    const known = newAccount("Vic");
+    const other = await browser.newContext({ baseURL });
+    try {
+      await signUp(await other.newPage(), known);
+    } finally {
+      await other.close();
+    }
+    const unknown = newAccount("Nobody");
+    const incorrect = page.getByRole("status").filter({ hasText: "The email or password is incorrect." });
+    const throttled = page.getByRole("status").filter({ hasText: /Too many sign-in attempts/ });
+    for (const email of [known.email, unknown.email]) {
+      for (let attempt = 1; attempt <= 10; attempt += 1) {
+        await signIn(page, { email, password: `wrong guess number ${attempt}` });
+        await expect(incorrect, `${email} attempt ${attempt}`).toBeVisible();
+      }
+      await signIn(page, { email, password: email === known.email ? known.password : "any password at all" });
+      await expect(throttled, `${email} attempt 11`).toBeVisible();
+    }
+  });
+
+  test("the HTTP API answers a known and an unknown email with the same status and body, then 429", async ({
+    request,
+    baseURL,
+  }) => {
+    test.setTimeout(120_000);
+    const known = newAccount("Wes");
+    const signUpResponse = await request.post("/api/auth/sign-up/email", {
+      data: known,
+      headers: { origin: baseURL ?? "" },
+    });
+    expect(signUpResponse.status()).toBe(200);
+    const attempt = (email: string) =>
+      request.post("/api/auth/sign-in/email", {
+        data: { email, password: "definitely not it" },
+        headers: { origin: baseURL ?? "" },
+      });
+    const unknownEmail = newAccount("Ghost").email;
+    for (let i = 1; i <= 10; i += 1) {
+      const [a, b] = [await attempt(known.email), await attempt(unknownEmail)];
+      expect([a.status(), b.status()], `attempt ${i}`).toEqual([401, 401]);
+      expect(await a.text()).toEqual(await b.text());
+    }
+    const [a, b] = [await attempt(known.email), await attempt(unknownEmail)];
+    expect([a.status(), b.status()]).toEqual([429, 429]);
+    expect(await a.text()).toEqual(await b.text());
+  });
+});
+
+test.describe("origin checks", () => {
+  test("refuses sign-out from a foreign origin, from Origin: null, and with a text/plain body", async ({
+    page,
+    baseURL,
+  }) => {
+    const account = newAccount("Xia");
+    await signUp(page, account);
+    // This request context shares the page's cookies, as a forged request from another site would.
+    const api = page.context().request;
+    const attempts: Array<[Record<string, string>, number]> = [
+      [{ origin: "https://evil.example", "content-type": "application/json" }, 403],
+      [{ origin: "null", "content-type": "application/json" }, 403],
+      [{ origin: baseURL ?? "", "content-type": "text/plain" }, 415],
+    ];
+    for (const [headers, status] of attempts) {
+      const response = await api.post("/api/auth/sign-out", { headers, data: "{}" });
+      expect(response.status(), JSON.stringify(headers)).toBe(status);
+    }
+    // Still signed in: none of those requests ended the session.
+    await page.goto("/account");
+    await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+    const own = await api.post("/api/auth/sign-out", {
+      headers: { origin: baseURL ?? "", "content-type": "application/json" },
+      data: "{}",
+    });
+    expect(own.status()).toBe(200);
+    await page.goto("/account");
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Faccount$/);
+  });
+});

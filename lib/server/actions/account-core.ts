@@ -1,0 +1,146 @@
+import "server-only";
+import { assertSignedIn } from "@/lib/server/auth/acting-user";
+import {
+  type ActionResult,
+  failure,
+  formFields,
+  guarded,
+  invalidInput,
+} from "@/lib/server/auth/action-result";
+import { type AuthActionContext, type AuthCallResult, callAuthEndpoint } from "@/lib/server/auth/auth-call";
+import { safeNextPath } from "@/lib/server/auth/origin";
+import { newPasswordProblem } from "@/lib/server/auth/password-policy";
+import { deleteOwnAccount } from "@/lib/server/data/users";
+import { changePasswordSchema, deleteAccountSchema, signInSchema, signUpSchema } from "./account-schemas";
+
+// The account actions' bodies, with the acting user and request injected (account.ts resolves
+// them from the session; the role matrix passes its own). Order: who is acting → zod → domain →
+// data; the wrapper revalidates and redirects.
+
+/** Where to go after signing in or up. */
+export type NextPage = { next: string };
+
+function throttled(result: AuthCallResult, what: string): string {
+  const minutes = result.retryAfterSeconds ? Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) : null;
+  return `Too many ${what}. Try again ${minutes ? `in ${minutes} minute${minutes === 1 ? "" : "s"}` : "later"}.`;
+}
+
+const FOREIGN_ORIGIN = "This request came from another site and was refused. Reload the page and try again.";
+
+/** Anyone may sign up; the first account of a fresh install becomes admin and instructor. */
+export async function signUpCore(
+  ctx: AuthActionContext,
+  formData: FormData,
+): Promise<ActionResult<NextPage>> {
+  const parsed = signUpSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalidInput(parsed.error);
+  const { name, email, password } = parsed.data;
+  if (ctx.actor) await callAuthEndpoint(ctx, "/sign-out", {});
+  const result = await callAuthEndpoint(ctx, "/sign-up/email", { name, email, password });
+  if (result.status === 200) return { ok: true, next: safeNextPath(parsed.data.next, "/account") };
+  if (result.status === 422 || result.code === "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL") {
+    return failure(undefined, { email: ["An account with this email already exists. Sign in instead."] });
+  }
+  if (result.status === 429) return failure(throttled(result, "sign-ups from your network"));
+  if (result.status === 403) return failure(FOREIGN_ORIGIN);
+  if (result.status === 400) {
+    const field =
+      result.code === "INVALID_NAME"
+        ? "name"
+        : result.code === "INVALID_EMAIL"
+          ? "email"
+          : result.code?.startsWith("PASSWORD")
+            ? "password"
+            : null;
+    const message = result.message ?? "Check this field.";
+    return field ? failure(undefined, { [field]: [message] }) : failure(message);
+  }
+  throw new Error(`Sign-up answered ${result.status} ${result.code ?? ""}`);
+}
+
+/** Anyone may try to sign in; failures say nothing about whether the email has an account. */
+export async function signInCore(
+  ctx: AuthActionContext,
+  formData: FormData,
+): Promise<ActionResult<NextPage>> {
+  const parsed = signInSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalidInput(parsed.error);
+  const { email, password } = parsed.data;
+  // A sign-in always starts a new session; the previous one, if any, is ended first.
+  if (ctx.actor) await callAuthEndpoint(ctx, "/sign-out", {});
+  const result = await callAuthEndpoint(ctx, "/sign-in/email", { email, password });
+  if (result.status === 200) return { ok: true, next: safeNextPath(parsed.data.next, "/") };
+  if (result.status === 401) return failure("The email or password is incorrect.");
+  if (result.status === 429) return failure(throttled(result, "sign-in attempts"));
+  if (result.status === 403 && result.code === "ACCOUNT_DISABLED") {
+    return failure("This account is disabled. Ask an admin to enable it.");
+  }
+  if (result.status === 403) return failure(FOREIGN_ORIGIN);
+  if (result.status === 400)
+    return failure(undefined, { email: ["Enter an email address like name@example.com."] });
+  throw new Error(`Sign-in answered ${result.status} ${result.code ?? ""}`);
+}
+
+/** Signing out ends the caller's own session row on the server and clears the cookie. */
+export async function signOutCore(ctx: AuthActionContext): Promise<ActionResult> {
+  const result = await callAuthEndpoint(ctx, "/sign-out", {});
+  if (result.status === 403) return failure(FOREIGN_ORIGIN);
+  return { ok: true };
+}
+
+/** A signed-in user changes their own password; their other sessions are ended. */
+export async function changePasswordCore(
+  ctx: AuthActionContext,
+  formData: FormData,
+): Promise<ActionResult<{ message: string }>> {
+  return guarded(async () => {
+    const user = assertSignedIn(ctx.actor);
+    const parsed = changePasswordSchema.safeParse(formFields(formData));
+    if (!parsed.success) return invalidInput(parsed.error);
+    const problem = newPasswordProblem(parsed.data.newPassword, { email: user.email });
+    if (problem) return failure(undefined, { newPassword: [problem] });
+    const result = await callAuthEndpoint(ctx, "/change-password", {
+      currentPassword: parsed.data.currentPassword,
+      newPassword: parsed.data.newPassword,
+      revokeOtherSessions: true,
+    });
+    if (result.status === 200) {
+      return { ok: true, message: "Your password was changed. Your other devices were signed out." };
+    }
+    if (result.code === "INVALID_PASSWORD") {
+      return failure(undefined, { currentPassword: ["The current password is incorrect."] });
+    }
+    if (result.code === "PASSWORD_REFUSED")
+      return failure(undefined, { newPassword: [result.message ?? ""] });
+    if (result.status === 401) return failure("Your session has ended. Sign in again.");
+    if (result.status === 429) return failure(throttled(result, "attempts"));
+    if (result.status === 403) return failure(FOREIGN_ORIGIN);
+    throw new Error(`Change-password answered ${result.status} ${result.code ?? ""}`);
+  });
+}
+
+/**
+ * A signed-in user deletes their own account after typing its email. Deleting the user row
+ * cascades to sessions, credentials, roles and progress; the cookie is then cleared.
+ */
+export async function deleteAccountCore(ctx: AuthActionContext, formData: FormData): Promise<ActionResult> {
+  return guarded(async () => {
+    const user = assertSignedIn(ctx.actor);
+    const parsed = deleteAccountSchema.safeParse(formFields(formData));
+    if (!parsed.success) return invalidInput(parsed.error);
+    if (parsed.data.confirmEmail !== user.email.toLowerCase()) {
+      return failure(undefined, { confirmEmail: [`Type ${user.email} to confirm.`] });
+    }
+    await deleteOwnAccount(ctx.db, user);
+    const { authCookies } = await ctx.auth.$context;
+    const { name, attributes } = authCookies.sessionToken;
+    ctx.cookies.set(name, "", {
+      path: attributes.path ?? "/",
+      secure: attributes.secure,
+      httpOnly: true,
+      sameSite: "lax",
+      maxAge: 0,
+    });
+    return { ok: true };
+  });
+}

@@ -1,0 +1,67 @@
+// Who is acting, as every action, route handler and data function receives it: a plain object,
+// never a database row (no password hash, no session token can leak through it to a page).
+
+/** Every account is a learner; instructor and admin are granted. */
+export const ROLES = ["learner", "instructor", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+/** Roles stored in UserRole rows (learner is implied by having an account). */
+export const GRANTABLE_ROLES = ["instructor", "admin"] as const;
+export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
+
+/** The signed-in person. */
+export type ActingUser = { id: string; name: string; email: string; roles: Role[] };
+
+/** True when `user` holds `role`. */
+export function hasRole(user: Pick<ActingUser, "roles">, role: Role): boolean {
+  return user.roles.includes(role);
+}
+
+/** Sorted, de-duplicated roles with learner always present. */
+export function rolesFrom(granted: Iterable<string>): Role[] {
+  const set = new Set<Role>(["learner"]);
+  for (const role of granted)
+    if ((GRANTABLE_ROLES as readonly string[]).includes(role)) set.add(role as Role);
+  return ROLES.filter((role) => set.has(role));
+}
+
+/**
+ * Refusal of access. `message` is for logs; `userMessage` is what a page or action may show.
+ * Actions turn it into `{ ok: false, formError }` with no data; pages redirect or show not-found.
+ */
+export class AccessError extends Error {
+  readonly userMessage: string;
+  readonly status: 401 | 403;
+  constructor(message: string, userMessage: string, status: 401 | 403) {
+    super(message);
+    this.name = new.target.name;
+    this.userMessage = userMessage;
+    this.status = status;
+  }
+}
+
+/** Nobody is signed in (or the session ended). */
+export class NotSignedInError extends AccessError {
+  constructor() {
+    super("No signed-in user", "Sign in to continue.", 401);
+  }
+}
+
+/** Signed in, but without the role or ownership the operation needs. */
+export class ForbiddenError extends AccessError {
+  constructor(message: string) {
+    super(message, "You do not have access to that.", 403);
+  }
+}
+
+/** The acting user, or a NotSignedInError. */
+export function assertSignedIn(actor: ActingUser | null | undefined): ActingUser {
+  if (!actor) throw new NotSignedInError();
+  return actor;
+}
+
+/** The acting user when they hold `role`; NotSignedInError or ForbiddenError otherwise. */
+export function assertRole(actor: ActingUser | null | undefined, role: Role): ActingUser {
+  const user = assertSignedIn(actor);
+  if (!hasRole(user, role)) throw new ForbiddenError(`User ${user.id} lacks the ${role} role`);
+  return user;
+}

@@ -1,0 +1,78 @@
+import type { z } from "zod";
+import { AccessError } from "./acting-user";
+
+// What every server action returns: a typed result the form renders, never a thrown error for
+// an expected failure and never data the caller may not see.
+
+export type FieldErrors = Record<string, string[]>;
+/** A refusal: messages for the form and its fields, and the non-secret values to show again. */
+export type ActionFailure = {
+  ok: false;
+  fieldErrors?: FieldErrors;
+  formError?: string;
+  values?: Record<string, string>;
+};
+export type ActionResult<T extends object = Record<never, never>> = ({ ok: true } & T) | ActionFailure;
+
+/** A failure with a message for the whole form and, optionally, per-field messages. */
+export function failure(formError?: string, fieldErrors?: FieldErrors): ActionFailure {
+  return {
+    ok: false,
+    ...(formError ? { formError } : {}),
+    ...(fieldErrors && Object.keys(fieldErrors).length > 0 ? { fieldErrors } : {}),
+  };
+}
+
+/**
+ * The same result with the named fields' submitted values attached to a failure, so the form
+ * can show them again (React resets a form after its action). Never pass password fields.
+ */
+export function keepValues<T extends object>(
+  result: ActionResult<T>,
+  formData: FormData,
+  fields: readonly string[],
+): ActionResult<T> {
+  if (result.ok) return result;
+  const values: Record<string, string> = {};
+  for (const field of fields) {
+    const value = formData.get(field);
+    if (typeof value === "string") values[field] = value.slice(0, 500);
+  }
+  return { ...result, values };
+}
+
+/** Per-field messages from a failed zod parse (first-level field names). */
+export function invalidInput(error: z.ZodError): ActionFailure {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    const list = fieldErrors[field] ?? [];
+    if (!list.includes(issue.message)) list.push(issue.message);
+    fieldErrors[field] = list;
+  }
+  return failure("Check the highlighted fields.", fieldErrors);
+}
+
+/**
+ * Runs an action body, turning an access refusal into `{ ok: false, formError }` with nothing
+ * else in it. Any other error is unexpected and propagates to the error page.
+ */
+export async function guarded<T extends object>(
+  run: () => Promise<ActionResult<T>>,
+): Promise<ActionResult<T>> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof AccessError) return failure(error.userMessage);
+    throw error;
+  }
+}
+
+/** FormData as a plain object of strings (files and repeated keys are dropped), for zod. */
+export function formFields(formData: FormData): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !(key in fields)) fields[key] = value;
+  }
+  return fields;
+}

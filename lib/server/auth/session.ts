@@ -1,0 +1,99 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { loadActingUser } from "@/lib/server/data/users";
+import { prisma } from "@/lib/server/db";
+import { type ActingUser, assertRole, assertSignedIn, hasRole, type Role } from "./acting-user";
+import { authForHeaders } from "./auth";
+import type { AuthActionContext, CookieJar } from "./auth-call";
+import type { TaskdeckAuth } from "./create-auth";
+import { signInPath } from "./origin";
+
+// Who is acting, read from the session cookie of the current request. Pages, actions and route
+// handlers all resolve the user here; data functions then receive it as an argument.
+
+/** The signed-in user for a request's headers, or null (no cookie, ended session, disabled account). */
+export async function actingUserFromHeaders(
+  auth: TaskdeckAuth,
+  db: PrismaClient,
+  requestHeaders: Headers,
+): Promise<ActingUser | null> {
+  const session = await auth.api.getSession({ headers: requestHeaders, query: { disableRefresh: true } });
+  if (!session) return null;
+  return loadActingUser(db, session.user.id);
+}
+
+/**
+ * The current request's headers, with the Cookie header taken from Next's cookie store: after an
+ * action sets or clears the session cookie, the page it re-renders must see the new session.
+ */
+async function currentHeaders(): Promise<Headers> {
+  const requestHeaders = new Headers(await headers());
+  const cookie = (await cookies())
+    .getAll()
+    .map(({ name, value }) => `${name}=${encodeURIComponent(value)}`)
+    .join("; ");
+  if (cookie) requestHeaders.set("cookie", cookie);
+  else requestHeaders.delete("cookie");
+  return requestHeaders;
+}
+
+/** The signed-in user of the current request, or null; looked up once per request. */
+export const getActingUser = cache(async (): Promise<ActingUser | null> => {
+  const requestHeaders = await currentHeaders();
+  return actingUserFromHeaders(authForHeaders(requestHeaders).auth, prisma, requestHeaders);
+});
+
+/** The signed-in user, or a NotSignedInError (actions turn it into a refusal). */
+export async function requireUser(): Promise<ActingUser> {
+  return assertSignedIn(await getActingUser());
+}
+
+/** The signed-in user holding `role`, or a NotSignedInError / ForbiddenError. */
+export async function requireRole(role: Role): Promise<ActingUser> {
+  return assertRole(await getActingUser(), role);
+}
+
+/** For pages: the signed-in user, or a redirect to sign-in that comes back to `path`. */
+export async function requirePageUser(path: string): Promise<ActingUser> {
+  const user = await getActingUser();
+  if (!user) redirect(signInPath(path));
+  return user;
+}
+
+/** For pages: the signed-in user holding `role`; others get sign-in or not-found. */
+export async function requirePageRole(role: Role, path: string): Promise<ActingUser> {
+  const user = await requirePageUser(path);
+  if (!hasRole(user, role)) notFound();
+  return user;
+}
+
+/** Next's cookie store as a CookieJar (writable in server actions and route handlers only). */
+async function nextCookieJar(): Promise<CookieJar> {
+  const store = await cookies();
+  return { set: (name, value, options) => store.set(name, value, options) };
+}
+
+/** Everything an account action core needs, resolved from the current request. */
+export async function currentActionContext(): Promise<AuthActionContext> {
+  const requestHeaders = await currentHeaders();
+  const { auth, origin } = authForHeaders(requestHeaders);
+  return {
+    actor: await getActingUser(),
+    db: prisma,
+    auth,
+    origin,
+    headers: requestHeaders,
+    cookies: await nextCookieJar(),
+  };
+}
+
+/** The acting user and database for a route handler, resolved from the request's own cookie. */
+export async function routeContext(
+  request: Request,
+): Promise<{ actor: ActingUser | null; db: PrismaClient }> {
+  const { auth } = authForHeaders(request.headers);
+  return { actor: await actingUserFromHeaders(auth, prisma, request.headers), db: prisma };
+}

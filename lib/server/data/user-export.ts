@@ -1,0 +1,71 @@
+import "server-only";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { type ActingUser, assertSignedIn, rolesFrom } from "@/lib/server/auth/acting-user";
+
+// "Export my data": everything Taskdeck keeps about the acting user, and nothing about anyone
+// else. Each feature that stores rows for a person adds a section here, reading only rows
+// whose owner is `userId` (and never secrets: no password hashes, no session tokens).
+
+/** One part of the export: a name and the rows it collects for one account. */
+export type UserDataSection = {
+  name: string;
+  collect: (db: PrismaClient, userId: string) => Promise<unknown>;
+};
+
+export const USER_DATA_SECTIONS: UserDataSection[] = [
+  {
+    name: "account",
+    async collect(db, userId) {
+      const user = await db.user.findUniqueOrThrow({
+        where: { id: userId },
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          createdAt: true,
+          updatedAt: true,
+          roles: { select: { role: true, grantedAt: true } },
+        },
+      });
+      return {
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        createdAt: user.createdAt,
+        updatedAt: user.updatedAt,
+        roles: rolesFrom(user.roles.map((row) => row.role)),
+        grantedRoles: user.roles,
+      };
+    },
+  },
+  {
+    name: "sessions",
+    collect: (db, userId) =>
+      db.session.findMany({
+        where: { userId },
+        orderBy: { createdAt: "asc" },
+        select: { createdAt: true, expiresAt: true, ipAddress: true, userAgent: true },
+      }),
+  },
+  {
+    name: "signInMethods",
+    collect: (db, userId) =>
+      db.account.findMany({
+        where: { userId },
+        orderBy: { createdAt: "asc" },
+        select: { providerId: true, createdAt: true, updatedAt: true },
+      }),
+  },
+];
+
+/** The export document for the acting user. */
+export async function exportOwnData(
+  db: PrismaClient,
+  actor: ActingUser | null,
+  now: Date = new Date(),
+): Promise<Record<string, unknown>> {
+  const user = assertSignedIn(actor);
+  const document: Record<string, unknown> = { format: "taskdeck-export/1", exportedAt: now.toISOString() };
+  for (const section of USER_DATA_SECTIONS) document[section.name] = await section.collect(db, user.id);
+  return document;
+}
