@@ -56,6 +56,22 @@ export const USER_DATA_SECTIONS: UserDataSection[] = [
         select: { providerId: true, createdAt: true, updatedAt: true },
       }),
   },
+  {
+    name: "studySettings",
+    collect: (db, userId) => db.studySettings.findUnique({ where: { userId } }),
+  },
+  {
+    name: "studyCards",
+    collect: (db, userId) => db.studyCard.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
+  },
+  {
+    name: "reviewLog",
+    collect: (db, userId) => db.review.findMany({ where: { userId }, orderBy: { serverTime: "asc" } }),
+  },
+  {
+    name: "questionReports",
+    collect: (db, userId) => db.questionReport.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
+  },
 ];
 
 /** The export document for the acting user. */

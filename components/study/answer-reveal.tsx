@@ -1,0 +1,62 @@
+"use client";
+
+import { useMemo } from "react";
+import { LazyAnswerSimulation } from "@/components/sim/lazy-answer-simulation";
+import { SanitizedHtml } from "@/components/ui/html";
+import { plain } from "./question-view";
+import type { QueueItem } from "./types";
+
+/** What a learner sees after answering: the explanation, why the other options are wrong, the sources, and the simulation. */
+export function AnswerReveal({ item, chosenKeys }: { item: QueueItem; chosenKeys: string[] }) {
+  const simQuestion = useMemo(
+    () => ({
+      sim: item.simYaml ? { yaml: item.simYaml } : undefined,
+      options: item.options.map((o) => ({
+        key: o.key,
+        text: plain(o.html),
+        correct: o.correct,
+        sim: o.simYaml ? { yaml: o.simYaml } : undefined,
+      })),
+    }),
+    [item],
+  );
+  const others = item.options.filter((o) => !o.correct && o.rationaleHtml && !chosenKeys.includes(o.key));
+  return (
+    <div className="reveal">
+      {item.explanationHtml ? (
+        <section aria-label="Explanation" className="reveal__section">
+          <h3>Why</h3>
+          <SanitizedHtml className="prose" html={item.explanationHtml} />
+        </section>
+      ) : null}
+      {others.length > 0 ? (
+        <details className="reveal__section">
+          <summary>Why the other options are wrong</summary>
+          <ul className="reveal__rationales">
+            {others.map((o) => (
+              <li key={o.key}>
+                <SanitizedHtml className="reveal__option" html={o.html} />
+                <SanitizedHtml className="prose" html={o.rationaleHtml ?? ""} />
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {item.references.length > 0 ? (
+        <section aria-label="References" className="reveal__section">
+          <h3>Read more</h3>
+          <ul className="reveal__refs">
+            {item.references.map((url) => (
+              <li key={url}>
+                <a href={url} target="_blank" rel="noopener noreferrer">
+                  {url.replace(/^https:\/\/docs\.aws\.amazon\.com\//, "AWS docs: ")}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <LazyAnswerSimulation question={simQuestion} chosenKeys={chosenKeys} />
+    </div>
+  );
+}

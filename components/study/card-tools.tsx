@@ -1,0 +1,107 @@
+"use client";
+
+import { useId, useState } from "react";
+import { reportAction } from "@/lib/server/actions/study";
+import type { QueueItem } from "./types";
+
+const REASONS = [
+  { value: "wrong-answer", label: "The answer is wrong" },
+  { value: "unclear", label: "The question is unclear" },
+  { value: "outdated", label: "AWS has changed since" },
+  { value: "typo", label: "A typo or broken link" },
+  { value: "other", label: "Something else" },
+] as const;
+
+/** Less frequent actions on the card: suspend, bury, and report a problem to the bank's authors. */
+export function CardTools({
+  item,
+  onRemove,
+}: {
+  item: QueueItem;
+  onRemove: (how: "suspend" | "bury") => void;
+}) {
+  const [isReporting, setReporting] = useState(false);
+  const [reason, setReason] = useState<(typeof REASONS)[number]["value"]>("wrong-answer");
+  const [message, setMessage] = useState("");
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const id = useId();
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const result = await reportAction({ questionId: item.ref.questionId, reason, message });
+    if (result.ok) {
+      setStatus({ ok: true, text: result.message });
+      setReporting(false);
+      setMessage("");
+      setFieldError(null);
+    } else {
+      setFieldError(result.fieldErrors?.message?.[0] ?? null);
+      setStatus({ ok: false, text: result.formError ?? "The report was not sent." });
+    }
+  };
+
+  return (
+    <div className="card-tools">
+      <div className="card-tools__row">
+        <button type="button" className="button button--quiet" onClick={() => onRemove("bury")}>
+          Bury until tomorrow
+        </button>
+        <button type="button" className="button button--quiet" onClick={() => onRemove("suspend")}>
+          Suspend card
+        </button>
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-expanded={isReporting}
+          aria-controls={`${id}-report`}
+          onClick={() => setReporting((open) => !open)}
+        >
+          Report a problem
+        </button>
+      </div>
+      <p aria-live="polite" className={status?.ok === false ? "field-error" : "card-tools__status"}>
+        {status?.text}
+      </p>
+      {isReporting ? (
+        <form id={`${id}-report`} className="report-form" onSubmit={submit}>
+          <div className="field">
+            <label htmlFor={`${id}-reason`}>What is wrong?</label>
+            <select
+              id={`${id}-reason`}
+              className="input"
+              value={reason}
+              onChange={(e) => setReason(e.target.value as typeof reason)}
+            >
+              {REASONS.map((r) => (
+                <option key={r.value} value={r.value}>
+                  {r.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-message`}>Details</label>
+            <textarea
+              id={`${id}-message`}
+              className="input"
+              rows={3}
+              value={message}
+              onChange={(e) => setMessage(e.target.value)}
+              aria-invalid={fieldError ? true : undefined}
+              aria-describedby={fieldError ? `${id}-message-error` : undefined}
+            />
+            {fieldError ? (
+              <p id={`${id}-message-error`} className="field-error">
+                {fieldError}
+              </p>
+            ) : null}
+          </div>
+          <button type="submit" className="button button--primary">
+            Send report
+          </button>
+        </form>
+      ) : null}
+    </div>
+  );
+}

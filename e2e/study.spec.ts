@@ -1,0 +1,164 @@
+import { expect, type Page, test } from "@playwright/test";
+import Database from "better-sqlite3";
+import { cardStateSchema, DEFAULT_SETTINGS, type GradeName, gradeCard } from "../lib/srs";
+import { newAccount, signUp } from "./setup/accounts";
+
+// A new learner studies with the keyboard alone, undoes a grade, and the review log in the real
+// SQLite file matches what ts-fsrs computes; cram mode leaves the schedule untouched.
+
+const databaseFile = (process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db").replace(/^file:/, "");
+
+function reviewsOf(email: string) {
+  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
+  try {
+    return db
+      .prepare(
+        `SELECT r.id, r.kind, r.grade, r.stateBefore, r.stateAfter, r.serverTime, r.undoneReviewId
+           FROM Review r JOIN User u ON u.id = r.userId WHERE u.email = ? ORDER BY r.serverTime, r.rowid`,
+      )
+      .all(email) as Array<{
+      id: string;
+      kind: string;
+      grade: string | null;
+      stateBefore: string;
+      stateAfter: string;
+      serverTime: number | string;
+      undoneReviewId: string | null;
+    }>;
+  } finally {
+    db.close();
+  }
+}
+
+function cardsOf(email: string) {
+  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
+  try {
+    return db
+      .prepare(
+        "SELECT c.questionId, c.side, c.reps, c.due FROM StudyCard c JOIN User u ON u.id = c.userId WHERE u.email = ?",
+      )
+      .all(email);
+  } finally {
+    db.close();
+  }
+}
+
+/** Answers whatever card is showing, with the keyboard only. Returns what kind it was. */
+async function answerWithKeyboard(page: Page): Promise<"card" | "question"> {
+  const study = page.getByRole("region", { name: "Study session" });
+  if (await study.getByRole("button", { name: "Show answer" }).isVisible()) {
+    await page.keyboard.press("Space");
+    await expect(study.getByRole("button", { name: /^Good, next in/ })).toBeVisible();
+    await page.keyboard.press("3");
+    return "card";
+  }
+  const typed = study.getByLabel("Your answer");
+  if (await typed.isVisible()) {
+    for (let i = 0; i < 12 && !(await typed.evaluate((el) => el === document.activeElement)); i += 1) {
+      await page.keyboard.press("Tab");
+    }
+    await page.keyboard.type("2049");
+  } else if (!(await study.getByRole("list", { name: "Put these in order" }).isVisible())) {
+    await page.keyboard.press("1");
+  }
+  await page.keyboard.press("Enter");
+  await expect(study.getByRole("button", { name: "Next" })).toBeVisible();
+  await study.getByRole("button", { name: "Next" }).focus();
+  await page.keyboard.press("Enter");
+  return "question";
+}
+
+test.describe("studying", () => {
+  test("a new learner works through 10 cards with the keyboard, undoes one, and the log matches ts-fsrs", async ({
+    page,
+  }) => {
+    const account = newAccount("Student");
+    await signUp(page, account);
+    await page.goto("/study");
+    await expect(page.getByRole("heading", { name: "Study", level: 1 })).toBeVisible();
+    const study = page.getByRole("region", { name: "Study session" });
+    const counts = study.getByRole("definition");
+    await expect(counts.first()).not.toHaveText("0");
+
+    const kinds: string[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      kinds.push(await answerWithKeyboard(page));
+      await expect(study.getByText(`Session progress: ${i + 1} of`)).toBeVisible();
+    }
+    await expect.poll(() => reviewsOf(account.email).filter((r) => r.kind === "grade").length).toBe(10);
+
+    await page.keyboard.press("z");
+    await expect(study.getByText("Session progress: 9 of")).toBeVisible();
+    await expect.poll(() => reviewsOf(account.email).filter((r) => r.kind === "undo").length).toBe(1);
+
+    const log = reviewsOf(account.email);
+    const undone = new Set(log.filter((r) => r.kind === "undo").map((r) => r.undoneReviewId));
+    expect(undone.size).toBe(1);
+    for (const review of log.filter((r) => r.kind === "grade")) {
+      const before = cardStateSchema.parse(JSON.parse(review.stateBefore));
+      const after = cardStateSchema.parse(JSON.parse(review.stateAfter));
+      const expected = gradeCard(
+        before,
+        review.grade as GradeName,
+        DEFAULT_SETTINGS,
+        new Date(review.serverTime),
+      ).after;
+      expect(after).toEqual(expected);
+    }
+    // The undone card is new again and the other nine each have one review.
+    const cards = cardsOf(account.email) as Array<{ reps: number }>;
+    expect(cards.filter((c) => c.reps === 1)).toHaveLength(9);
+    expect(kinds).toContain("card");
+    expect(kinds).toContain("question");
+  });
+
+  test("cram mode practises without touching the schedule", async ({ page }) => {
+    const account = newAccount("Crammer");
+    await signUp(page, account);
+    await page.goto("/study");
+    await answerWithKeyboard(page);
+    await expect.poll(() => reviewsOf(account.email).length).toBe(1);
+    const cardsBefore = JSON.stringify(cardsOf(account.email));
+
+    await page.goto("/study?mode=cram");
+    await expect(page.getByText("Cram: schedule unchanged")).toBeVisible();
+    for (let i = 0; i < 3; i += 1) await answerWithKeyboard(page);
+    await page.waitForTimeout(300);
+    expect(reviewsOf(account.email)).toHaveLength(1);
+    expect(JSON.stringify(cardsOf(account.email))).toBe(cardsBefore);
+  });
+
+  test("a revealed answer plays its simulation, with the deciding rule and its AWS page", async ({
+    page,
+  }) => {
+    const account = newAccount("Viewer");
+    await signUp(page, account);
+    await page.goto("/study?mode=cram");
+    const study = page.getByRole("region", { name: "Study session" });
+    const show = study.getByRole("button", { name: "Show the simulation" });
+    for (let i = 0; i < 25 && !(await show.isVisible()); i += 1) {
+      if (await study.getByRole("button", { name: "Next" }).isVisible()) {
+        await study.getByRole("button", { name: "Next" }).click();
+        continue;
+      }
+      if (await study.getByRole("button", { name: "Show answer" }).isVisible()) {
+        await study.getByRole("button", { name: "Show answer" }).click();
+        if (await show.isVisible()) break;
+        await study.getByRole("button", { name: /^Good/ }).click();
+        continue;
+      }
+      await page.keyboard.press("1");
+      await study.getByRole("button", { name: "Check answer" }).click();
+    }
+    await show.click();
+    const verdict = study.getByRole("region", { name: "Verdict" });
+    await expect(verdict).toBeVisible();
+    await expect(verdict.getByRole("heading", { name: /Verdict:/ })).toBeVisible();
+    await expect(verdict.getByRole("link", { name: /AWS page for R\d\d/ }).first()).toBeVisible();
+  });
+
+  test("a signed-out visitor is sent to sign in first", async ({ page }) => {
+    await page.goto("/study");
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fstudy/);
+  });
+});

@@ -1,0 +1,218 @@
+import "server-only";
+import { checkAnswer, chosenMisconceptions } from "@/lib/bank";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { type CardState, cardStateSchema, type GradeName, gradeCard, gradeForAnswer, newCardState, studyDayStart } from "@/lib/srs";
+import type { CardRef, Confidence, GradeRequest, GradeResponse } from "@/components/study/types";
+import { type ActingUser, ForbiddenError } from "../auth/acting-user";
+import { sidesOf } from "../study/present-card";
+import { parseStoredQuestion, stateOfRow } from "./study-queue";
+import { getStudyPreferences } from "./study-settings";
+
+/** Raised for a grading that cannot be applied (unknown card, reused id…); its message may be shown. */
+export class StudyError extends Error {
+  constructor(readonly userMessage: string) {
+    super(userMessage);
+    this.name = "StudyError";
+  }
+}
+
+const cardColumns = (state: CardState) => ({
+  phase: state.phase,
+  due: state.due,
+  stability: state.stability,
+  difficulty: state.difficulty,
+  elapsedDays: state.elapsedDays,
+  scheduledDays: state.scheduledDays,
+  learningSteps: state.learningSteps,
+  reps: state.reps,
+  lapses: state.lapses,
+  lastReview: state.lastReview,
+});
+
+const QUESTION_KINDS_WITH_ANSWERS = new Set(["single", "multiple", "true-false", "typed", "ordering"]);
+
+/**
+ * Records one grade: the card's new state and its review row commit together. The grading id
+ * comes from the browser, so a repeated request (a retry, a double press, a replay) returns the
+ * first result and changes nothing. The schedule is computed here from the stored state, never
+ * from anything the browser claims; a practice question's grade follows from its marked answer.
+ */
+export async function recordGrade(
+  db: PrismaClient,
+  actor: ActingUser,
+  request: GradeRequest,
+  now: Date,
+): Promise<GradeResponse> {
+  const prefs = await getStudyPreferences(db, actor);
+  const question = await db.question.findUnique({ where: { id: request.ref.questionId } });
+  const parsed = question ? parseStoredQuestion(question.data) : null;
+  if (!question || !parsed || !sidesOf(parsed).includes(request.ref.side)) {
+    throw new StudyError("That card is not in any bank.");
+  }
+  let grade: GradeName;
+  let isCorrect: boolean | null = null;
+  let misconception: string | null = null;
+  if (QUESTION_KINDS_WITH_ANSWERS.has(parsed.kind)) {
+    if (!request.answer) throw new StudyError("Answer the question before it is graded.");
+    isCorrect = checkAnswer(parsed, request.answer).isCorrect;
+    grade = gradeForAnswer({
+      isCorrect,
+      guessed: request.confidence === "guessed",
+      tooEasy: request.confidence === "certain",
+    });
+    // A wrong answer given with confidence is a misconception worth showing the learner and instructor.
+    if (!isCorrect && request.confidence !== "guessed") misconception = chosenMisconceptions(parsed, request.answer)[0] ?? null;
+  } else {
+    if (!request.grade) throw new StudyError("Choose Again, Hard, Good or Easy.");
+    grade = request.grade;
+  }
+
+  const apply = async () =>
+    db.$transaction(async (tx) => {
+      const earlier = await tx.review.findUnique({ where: { id: request.reviewId } });
+      if (earlier) return { earlier, repeated: true as const };
+      const card = await tx.studyCard.findUnique({
+        where: { userId_questionId_side: { userId: actor.id, questionId: parsed.id, side: request.ref.side } },
+      });
+      const before = card ? stateOfRow(card) : newCardState(now);
+      const { after } = gradeCard(before, grade, prefs, now);
+      const saved = card
+        ? await tx.studyCard.update({ where: { id: card.id }, data: cardColumns(after) })
+        : await tx.studyCard.create({
+            data: { userId: actor.id, questionId: parsed.id, side: request.ref.side, ...cardColumns(after) },
+          });
+      const review = await tx.review.create({
+        data: {
+          id: request.reviewId,
+          userId: actor.id,
+          cardId: saved.id,
+          questionId: parsed.id,
+          revision: question.revision,
+          kind: "grade",
+          grade,
+          wasNew: before.phase === "new",
+          stateBefore: JSON.stringify(before),
+          stateAfter: JSON.stringify(after),
+          durationMs: Math.max(0, Math.min(request.durationMs, 3_600_000)),
+          answer: request.answer ? JSON.stringify(request.answer) : null,
+          isCorrect,
+          confidence: request.confidence ?? null,
+          misconception,
+          clientTime: new Date(request.clientTime),
+          serverTime: now,
+        },
+      });
+      return { earlier: review, repeated: false as const };
+    });
+
+  let outcome: Awaited<ReturnType<typeof apply>>;
+  try {
+    outcome = await apply();
+  } catch (error) {
+    // Two copies of one grading raced: the loser hits the primary key and reads the winner's row.
+    const existing = await db.review.findUnique({ where: { id: request.reviewId } });
+    if (!existing) throw error;
+    outcome = { earlier: existing, repeated: true };
+  }
+  const { earlier, repeated } = outcome;
+  if (earlier.userId !== actor.id) throw new ForbiddenError("A grading id belonging to another learner was reused");
+  if (repeated && earlier.questionId !== parsed.id) throw new StudyError("That grading id was already used for another card.");
+  const after = cardStateSchema.parse(JSON.parse(earlier.stateAfter));
+  return {
+    reviewId: earlier.id,
+    grade: (earlier.grade ?? grade) as GradeName,
+    isCorrect: earlier.isCorrect,
+    due: after.due.toISOString(),
+    phase: after.phase,
+    repeated,
+  };
+}
+
+/**
+ * Takes back a grade: the card returns to exactly the state it had before, and the undo is itself a
+ * row in the log (the grade's row is never changed). Only the card's latest grade can be undone, once.
+ */
+export async function undoGrade(
+  db: PrismaClient,
+  actor: ActingUser,
+  input: { undoId: string; reviewId: string },
+  now: Date,
+): Promise<{ ref: CardRef; restoredPhase: string }> {
+  return db.$transaction(async (tx) => {
+    const already = await tx.review.findUnique({ where: { id: input.undoId } });
+    const target = await tx.review.findUnique({ where: { id: input.reviewId }, include: { card: true, undoneBy: true } });
+    if (!target || target.userId !== actor.id || target.kind !== "grade") throw new StudyError("There is no grade to undo.");
+    const ref = { questionId: target.card.questionId, side: target.card.side };
+    if (already) {
+      if (already.userId !== actor.id || already.undoneReviewId !== target.id) throw new StudyError("That undo id was already used.");
+      return { ref, restoredPhase: cardStateSchema.parse(JSON.parse(already.stateAfter)).phase };
+    }
+    if (target.undoneBy) throw new StudyError("That grade was already undone.");
+    const latest = await tx.review.findFirst({
+      where: { cardId: target.cardId, kind: "grade", undoneBy: { is: null } },
+      orderBy: [{ serverTime: "desc" }, { clientTime: "desc" }],
+    });
+    if (latest?.id !== target.id) throw new StudyError("Only the card's latest grade can be undone.");
+    const current = stateOfRow(target.card);
+    const restored = cardStateSchema.parse(JSON.parse(target.stateBefore));
+    await tx.studyCard.update({ where: { id: target.cardId }, data: cardColumns(restored) });
+    await tx.review.create({
+      data: {
+        id: input.undoId,
+        userId: actor.id,
+        cardId: target.cardId,
+        questionId: target.questionId,
+        revision: target.revision,
+        kind: "undo",
+        undoneReviewId: target.id,
+        stateBefore: JSON.stringify(current),
+        stateAfter: JSON.stringify(restored),
+        clientTime: now,
+        serverTime: now,
+      },
+    });
+    return { ref, restoredPhase: restored.phase };
+  });
+}
+
+async function cardFor(db: PrismaClient, actor: ActingUser, ref: CardRef, now: Date) {
+  const question = await db.question.findUnique({ where: { id: ref.questionId }, select: { data: true } });
+  const parsed = question ? parseStoredQuestion(question.data) : null;
+  if (!parsed || !sidesOf(parsed).includes(ref.side)) throw new StudyError("That card is not in any bank.");
+  const where = { userId_questionId_side: { userId: actor.id, questionId: ref.questionId, side: ref.side } };
+  return db.studyCard.upsert({
+    where,
+    create: { userId: actor.id, questionId: ref.questionId, side: ref.side, ...cardColumns(newCardState(now)) },
+    update: {},
+  });
+}
+
+/** Takes a card out of study until the learner brings it back. */
+export async function setSuspended(db: PrismaClient, actor: ActingUser, ref: CardRef, suspended: boolean, now: Date) {
+  const card = await cardFor(db, actor, ref, now);
+  await db.studyCard.update({ where: { id: card.id }, data: { suspendedAt: suspended ? now : null } });
+}
+
+/** Hides a card until the learner's next study day begins. */
+export async function buryUntilTomorrow(db: PrismaClient, actor: ActingUser, ref: CardRef, now: Date): Promise<Date> {
+  const prefs = await getStudyPreferences(db, actor);
+  const until = new Date(studyDayStart(now, prefs.timeZone, prefs.dayStartHour).getTime() + 86_400_000);
+  const card = await cardFor(db, actor, ref, now);
+  await db.studyCard.update({ where: { id: card.id }, data: { buriedUntil: until } });
+  return until;
+}
+
+export const REPORT_REASONS = ["wrong-answer", "unclear", "outdated", "typo", "other"] as const;
+
+/** Stores a learner's report about a question for the bank's authors. */
+export async function reportQuestion(
+  db: PrismaClient,
+  actor: ActingUser,
+  input: { questionId: string; reason: (typeof REPORT_REASONS)[number]; message: string },
+) {
+  const exists = await db.question.count({ where: { id: input.questionId } });
+  if (!exists) throw new StudyError("That question is not in any bank.");
+  await db.questionReport.create({ data: { userId: actor.id, ...input } });
+}
+
+export type { Confidence };

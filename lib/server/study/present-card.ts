@@ -1,0 +1,73 @@
+import "server-only";
+import type { QueueItem } from "@/components/study/types";
+import { clozeCards, type Question, renderMarkdown } from "@/lib/bank";
+import { type CardState, previewGrades, type SchedulerSettings } from "@/lib/srs";
+
+/** The sides a question is studied from: one, two for a reversible flashcard, one per cloze number. */
+export function sidesOf(question: Question): string[] {
+  if (question.kind === "cloze") return clozeCards(question).map((card) => `c${card.index}`);
+  if (question.kind === "flashcard" && question.reversible) return ["", "reverse"];
+  return [""];
+}
+
+const md = (text: string | undefined | null) => (text ? renderMarkdown(text) : "");
+
+/**
+ * Turns a stored question and the learner's card state into what the study page shows:
+ * Markdown rendered and sanitized, and the interval each grade would schedule.
+ */
+export function presentCard(
+  question: Question,
+  meta: { revision: number; topic: string },
+  side: string,
+  state: CardState,
+  settings: SchedulerSettings,
+  now: Date,
+): QueueItem {
+  const preview = previewGrades(state, settings, now);
+  let promptHtml = md(question.stem);
+  let answerHtml: string | null = null;
+  if (question.kind === "flashcard") {
+    const front = md(question.front ?? question.stem);
+    const back = md(question.back);
+    [promptHtml, answerHtml] = side === "reverse" ? [back, front] : [front, back];
+  } else if (question.kind === "cloze") {
+    const index = Number(side.slice(1));
+    const card = clozeCards(question).find((c) => c.index === index);
+    promptHtml = md(card?.front ?? question.cloze);
+    answerHtml = md(card?.back ?? question.cloze);
+  }
+  return {
+    ref: { questionId: question.id, side },
+    key: `${question.id}|${side}`,
+    kind: question.kind,
+    phase: state.phase,
+    revision: meta.revision,
+    topic: meta.topic,
+    tags: question.tags,
+    titleHtml: md(question.title),
+    promptHtml,
+    answerHtml,
+    options: question.options.map((o) => ({
+      key: o.key,
+      html: md(o.text),
+      correct: o.correct,
+      rationaleHtml: o.rationale ? md(o.rationale) : null,
+      misconception: o.misconception ?? null,
+      simYaml: o.sim?.yaml ?? null,
+    })),
+    chooseCount: question.chooseCount ?? null,
+    accepted: question.accepted ?? [],
+    order: question.kind === "ordering" ? (question.order ?? question.options.map((o) => o.key)) : null,
+    trueFalse: question.kind === "true-false" ? (question.answer ?? null) : null,
+    explanationHtml: md(question.explanation),
+    references: question.references,
+    simYaml: question.sim?.yaml ?? null,
+    intervals: {
+      again: preview.again.label,
+      hard: preview.hard.label,
+      good: preview.good.label,
+      easy: preview.easy.label,
+    },
+  };
+}
