@@ -80,8 +80,14 @@ export type RoleSpec = {
   actions: string[];
   /** Managed policy names the role was given, kept for display. */
   managedPolicies: string[];
-  /** Trusted service principal, or null to trust whichever principal uses it. */
+  /**
+   * Trusted service principal. A role written without `trust` (a plain list,
+   * or `allow:` alone) gets the principal of the first slot that uses it, and
+   * `trustFrom` names that slot; null when no slot uses it.
+   */
   trust: string | null;
+  /** For a role without a declared trust: the first use its trust was taken from, e.g. "the instance profile of i-1". */
+  trustFrom?: string;
 };
 
 export type PortMapping = { containerPort: number; hostPort: number | null; protocol: Protocol };

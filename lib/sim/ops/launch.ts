@@ -176,6 +176,8 @@ function placeOne(sim: Sim, task: TaskRec, batch: Batch): boolean {
     task.st.failureReason = `${result.reason} (${result.ruleId})`;
     const verb = waits ? "waits in PROVISIONING" : "stays PENDING";
     sim.rule(result.ruleId, "denied", `Task ${task.st.id} ${verb}: ${result.reason}`);
+    for (const other of result.also ?? [])
+      sim.rule(other.ruleId, "denied", `Task ${task.st.id} ${verb}: ${other.reason}`);
     sim.emit(waits ? "provision" : "pending", `${task.st.id} ${verb}: ${result.reason}`, {
       ruleId: result.ruleId,
       subject: task.st.id,

@@ -27,6 +27,36 @@ function constraintErrors(sim: Sim, td: TaskDefinitionSpec): RuleError[] {
 }
 
 /**
+ * Port mappings the network mode forbids: none takes no port mappings (R04);
+ * awsvpc and host need hostPort omitted or equal to containerPort (R05).
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html (networkMode)
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html
+ */
+function portMappingErrors(td: TaskDefinitionSpec, mode: string): RuleError[] {
+  const out: RuleError[] = [];
+  for (const c of td.containers) {
+    if (mode === "none" && c.portMappings.length > 0) {
+      out.push({
+        ruleId: "R04",
+        error: `Container ${c.name} has port mappings, but with networkMode none a task has no external connectivity and takes no port mappings`,
+      });
+      continue;
+    }
+    if (mode !== "awsvpc" && mode !== "host") continue;
+    const bad = c.portMappings.find(
+      (p) => p.hostPort !== null && p.hostPort !== 0 && p.hostPort !== p.containerPort,
+    );
+    if (bad) {
+      out.push({
+        ruleId: "R05",
+        error: `Container ${c.name} maps containerPort ${bad.containerPort} to hostPort ${bad.hostPort}; in ${mode} mode hostPort must be omitted or equal to containerPort (no port remapping)`,
+      });
+    }
+  }
+  return out;
+}
+
+/**
  * RegisterTaskDefinition with AWS's validation: a refused definition gets
  * no revision and cannot be run.
  */
@@ -37,7 +67,7 @@ export function registerTaskDefinition(sim: Sim, family: string): boolean {
   const revision = (previous?.revision ?? 0) + 1;
   const network = resolveNetworkMode(sim, spec);
   const errors: RuleError[] = [
-    ...("error" in network ? [network] : []),
+    ...("error" in network ? [network] : portMappingErrors(spec, network.mode)),
     ...fargateRegistrationErrors(spec),
     ...iamRegistrationErrors(spec),
     ...storageRegistrationErrors(spec),

@@ -1,6 +1,7 @@
 import type { ServiceRec, Sim } from "../engine/context";
 import { stopTask } from "../engine/lifecycle";
 import type { ServiceSpec, UpdateServiceStep } from "../model";
+import { resolveLaunchPlan } from "../rules/capacity";
 import { daemonError } from "../rules/cluster";
 import { attachLoadBalancers, loadBalancerErrors } from "../rules/load-balancing";
 import { AZ_SPREAD, describeStrategy } from "../rules/placement";
@@ -32,8 +33,16 @@ export function createService(sim: Sim, name: string): void {
   const daemon = spec.schedulingStrategy === "DAEMON";
   const launch = validateLaunch(sim, td, spec, daemon);
   const errors: Array<{ ruleId: string; error: string }> = [];
-  if ("error" in launch) errors.push(launch);
-  else {
+  if ("error" in launch) {
+    // A launch check (e.g. EBS on a DAEMON service, R42) must not hide that the
+    // launch type cannot run DAEMON at all (R12): report R12 first.
+    if (daemon) {
+      const plan = resolveLaunchPlan(sim, spec, td, sim.refusedProviders);
+      const d = "error" in plan ? null : daemonError(spec, plan.launchType === "FARGATE");
+      if (d && launch.ruleId !== "R12") errors.push({ ruleId: "R12", error: d });
+    }
+    errors.push(launch);
+  } else {
     const d = daemonError(spec, launch.plan.launchType === "FARGATE");
     if (d) errors.push({ ruleId: "R12", error: d });
     errors.push(

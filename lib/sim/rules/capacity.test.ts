@@ -80,7 +80,13 @@ describe("R20 Fargate Spot: two-minute warning, SIGTERM, no automatic fallback",
   const spot = (
     td = "",
     service = "service: { name: app, desiredCount: 2, capacityProviderStrategy: [FARGATE_SPOT] }",
-  ) => fargate(`cpu: 256\n  memory: 512\n  ${td}`, service, "steps: [{ spotInterruption: app }]");
+  ) =>
+    fargate(
+      // Windows on Fargate needs at least 1 vCPU (R15)
+      `${td.includes("windows") ? "cpu: 1024\n  memory: 2048" : "cpu: 256\n  memory: 512"}\n  ${td}`,
+      service,
+      "steps: [{ spotInterruption: app }]",
+    );
 
   it("a service replaces the reclaimed task, on Fargate Spot again", () => {
     const r = simulate(spot());

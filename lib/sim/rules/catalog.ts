@@ -104,7 +104,7 @@ const entries: Array<[string, string, string]> = [
   ["R28", "EBS volumes for tasks need an ECS infrastructure role", `${D}infrastructure_IAM_role.html`],
   [
     "R29",
-    "EFS IAM authorization uses the task role and needs transit encryption",
+    "EFS IAM authorization uses the task role; it and access points need transit encryption",
     `${A}API_EFSAuthorizationConfig.html`,
   ],
   [

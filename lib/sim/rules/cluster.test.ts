@@ -292,3 +292,65 @@ service: { name: web, desiredCount: ${desired} }`;
     expect(countTasks(r, "RUNNING")).toBe(6);
   });
 });
+
+describe("R04 R05 port mappings the network mode forbids", () => {
+  it.each([
+    {
+      rule: "R04",
+      title: "networkMode none with a port mapping",
+      yaml: "instances: [{ type: m5.large }]\ntaskDefinition: { networkMode: none, containers: [{ memory: 256, portMappings: [80] }] }",
+      text: "takes no port mappings",
+    },
+    {
+      rule: "R05",
+      title: "awsvpc with hostPort different from containerPort",
+      yaml: "taskDefinition: { cpu: 256, memory: 512, containers: [{ portMappings: [{ containerPort: 80, hostPort: 8080 }] }] }",
+      text: "hostPort must be omitted or equal to containerPort",
+    },
+    {
+      rule: "R05",
+      title: "host with hostPort different from containerPort",
+      yaml: "instances: [{ type: m5.large }]\ntaskDefinition: { networkMode: host, containers: [{ memory: 256, portMappings: [{ containerPort: 80, hostPort: 81 }] }] }",
+      text: "in host mode hostPort",
+    },
+    {
+      rule: "R05",
+      title: "awsvpc with hostPort equal to containerPort is accepted",
+      yaml: "taskDefinition: { cpu: 256, memory: 512, containers: [{ portMappings: [{ containerPort: 80, hostPort: 80 }] }] }",
+      text: null,
+    },
+    {
+      rule: "R05",
+      title: "bridge may remap hostPort",
+      yaml: "instances: [{ type: m5.large }]\ntaskDefinition: { containers: [{ memory: 256, portMappings: [{ containerPort: 80, hostPort: 8080 }] }] }",
+      text: null,
+    },
+  ])("$rule: $title", ({ rule, yaml, text }) => {
+    const r = simulate(yaml);
+    if (text === null) {
+      expect(r.verdict.status).toBe("ok");
+      expect(outcomes(r, rule)).not.toContain("denied");
+    } else {
+      expect(r.verdict.summary).toContain("RegisterTaskDefinition app refused");
+      expect(r.verdict.summary).toContain(text);
+      expect(outcomes(r, rule)).toContain("denied");
+    }
+  });
+});
+
+describe("R12 DAEMON on Fargate is reported even when the EBS check (R42) also refuses", () => {
+  it.each([
+    { title: "DAEMON + EBS on Fargate", launch: "", denied: ["R12", "R42"] },
+    { title: "DAEMON + EBS on EC2", launch: "instances: [{ type: m5.large }]\n", denied: ["R42"] },
+  ])("R12: $title", ({ launch, denied }) => {
+    const r = simulate(`${launch}taskDefinition:
+  cpu: 256
+  memory: 512
+  volumes: [{ name: d, configuredAtLaunch: true }]
+  containers: [{ memory: 256 }]
+service: { schedulingStrategy: DAEMON, volumeConfigurations: [{ name: d, roleArn: ecsInfrastructureRole }] }`);
+    const deniedIds = r.rules.filter((x) => x.outcome === "denied").map((x) => x.id);
+    expect(deniedIds).toEqual(denied);
+    expect(r.verdict.summary).toContain(`(${denied[0]})`);
+  });
+});

@@ -1,6 +1,7 @@
 import { isAllowed } from "../aws/iam";
 import type { InstanceRec, ServiceRec, Sim } from "../engine/context";
 import type { NetworkMode, ServiceSpec, TaskDefinitionSpec } from "../model";
+import { trustError } from "./iam";
 
 /**
  * Cluster rules: how instances join (R01, R02), the network mode a task
@@ -27,8 +28,8 @@ export function registerInstance(sim: Sim, inst: InstanceRec): boolean {
   const role = sim.role(spec.instanceProfile);
   const lacks = !role
     ? "has no instance profile"
-    : role.trust !== null && role.trust !== "ec2.amazonaws.com"
-      ? `has role ${role.name}, which trusts ${role.trust} instead of ec2.amazonaws.com`
+    : trustError(role, "ec2.amazonaws.com")
+      ? `has role ${role.name}, which ${trustError(role, "ec2.amazonaws.com")}`
       : !isAllowed(role.actions, "ecs:RegisterContainerInstance")
         ? `has role ${role.name}, which does not allow ecs:RegisterContainerInstance (attach AmazonEC2ContainerServiceforEC2Role)`
         : null;

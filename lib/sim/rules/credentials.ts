@@ -73,7 +73,12 @@ export function appCall(sim: Sim, task: TaskRec, container: string, action: stri
     const trust = trustError(taskRole, "ecs-tasks.amazonaws.com");
     const allowed = trust === null && isAllowed(taskRole.actions, action);
     record(taskRole, "taskRole", allowed, "R25");
-    if (trust) return outcome(false, "R25", `the SDK tries the task role first, but ${trust}.${execNote}`);
+    if (trust)
+      return outcome(
+        false,
+        "R25",
+        `the SDK tries the task role first, but the task role ${taskRole.name} ${trust}.${execNote}`,
+      );
     return outcome(
       allowed,
       "R25",

@@ -139,3 +139,35 @@ steps: [{ scale: 20 }]`);
     expect(r.finalState.tasks.filter((t) => t.instanceId === "i-1" && t.state === "RUNNING")).toHaveLength(4);
   });
 });
+
+describe("R15 Fargate task definition limits beyond the size table: GPUs and Windows sizes", () => {
+  it.each([
+    {
+      title: "a GPU container on Fargate is refused",
+      td: "cpu: 4096, memory: 16 GB, containers: [{ gpu: 1 }]",
+      text: "Fargate does not support GPUs",
+    },
+    {
+      title: "Windows below 1 vCPU is refused",
+      td: "os: windows, cpu: 256, memory: 512",
+      text: "below 1 vCPU",
+    },
+    {
+      title: "Windows at 8 vCPU is refused (Linux only)",
+      td: "os: windows, cpu: 8192, memory: 16 GB",
+      text: "available to Linux tasks only",
+    },
+    { title: "Windows at 1 vCPU is accepted", td: "os: windows, cpu: 1024, memory: 2048", text: null },
+    { title: "Linux at 0.25 vCPU is accepted", td: "cpu: 256, memory: 512", text: null },
+  ])("R15: $title", ({ td, text }) => {
+    const r = simulate(`taskDefinition: { ${td} }`);
+    if (text === null) {
+      expect(r.verdict.status).toBe("ok");
+      expect(outcomes(r, "R15")).not.toContain("denied");
+    } else {
+      expect(r.verdict.summary).toContain("RegisterTaskDefinition app refused");
+      expect(r.verdict.summary).toContain(text);
+      expect(outcomes(r, "R15")).toContain("denied");
+    }
+  });
+});

@@ -64,6 +64,23 @@ export function fargateRegistrationErrors(td: TaskDefinitionSpec): Array<{ ruleI
   const out: Array<{ ruleId: string; error: string }> = [];
   const size = fargateSizeError(td.cpu, td.memory);
   if (size) out.push({ ruleId: "R15", error: size });
+  // Windows on Fargate: at least 1 vCPU and at most 4 vCPU (the 8 and 16 vCPU rows are Linux only).
+  // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html
+  if (!size && td.os === "windows" && td.cpu !== null && (td.cpu < 1024 || td.cpu > 4096)) {
+    out.push({
+      ruleId: "R15",
+      error: `Windows tasks on Fargate need 1024, 2048 or 4096 CPU units (1 to 4 vCPU); ${td.cpu} CPU units is ${td.cpu < 1024 ? "below 1 vCPU" : "available to Linux tasks only"} (see task-cpu-memory-error.html)`,
+    });
+  }
+  // gpu is not a valid container parameter on Fargate.
+  // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html
+  const gpu = td.containers.find((c) => c.gpu > 0);
+  if (gpu) {
+    out.push({
+      ruleId: "R15",
+      error: `Container ${gpu.name} asks for ${gpu.gpu} GPU, but Fargate does not support GPUs: run GPU tasks on EC2 GPU instances (see fargate-tasks-services.html)`,
+    });
+  }
   const slow = td.containers.find((c) => (c.stopTimeout ?? 0) > 120);
   if (slow) {
     out.push({

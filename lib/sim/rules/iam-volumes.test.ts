@@ -69,3 +69,49 @@ service: { name: app }`;
     expect(r.verdict.summary).toContain("mounts with the task role, and the task has none");
   });
 });
+
+describe("R28 the infrastructure role's trust: clear messages for a wrong principal", () => {
+  const scenario = (roles: string) => `${roles}
+taskDefinition: { cpu: 256, memory: 512, volumes: [{ name: d, configuredAtLaunch: true }] }
+service: { volumeConfigurations: [{ name: d, roleArn: r }] }`;
+  it.each([
+    {
+      title: "trusts ecs-tasks.amazonaws.com instead of ecs.amazonaws.com",
+      roles:
+        "roles: { r: { allow: [AmazonECSInfrastructureRolePolicyForVolumes], trust: ecs-tasks.amazonaws.com } }",
+      text: "the infrastructure role r trusts ecs-tasks.amazonaws.com, not ecs.amazonaws.com, so ECS cannot assume it",
+      absent: "AmazonECSInfrastructureRolePolicyForVolumes",
+    },
+    {
+      title: "right trust, missing permissions",
+      roles: "roles: { r: { allow: [s3:GetObject], trust: ecs.amazonaws.com } }",
+      text: "the infrastructure role r does not allow ec2:CreateVolume (attach AmazonECSInfrastructureRolePolicyForVolumes)",
+      absent: "lacks",
+    },
+  ])("R28: $title", ({ roles, text, absent }) => {
+    const r = simulate(scenario(roles));
+    expect(r.verdict.status).toBe("error");
+    expect(r.verdict.summary).toContain(text);
+    expect(r.verdict.summary).not.toContain(absent);
+    expect(r.verdict.summary).not.toMatch(/role (\S+) lacks role \1/);
+    expect(outcomes(r, "R28")).toContain("denied");
+  });
+});
+
+describe("R29 EFS access points need transit encryption too", () => {
+  it.each([
+    { volume: "accessPointId: fsap-1", ok: false },
+    { volume: "accessPointId: fsap-1, transitEncryption: ENABLED", ok: true },
+    { volume: "iamAuthorization: ENABLED", ok: false },
+  ])("R29: $volume", ({ volume, ok }) => {
+    const r = simulate(`taskDefinition:
+  cpu: 256
+  memory: 512
+  volumes: [{ name: s, type: efs, fileSystemId: fs-1, ${volume} }]`);
+    if (ok) expect(outcomes(r, "R29")).not.toContain("denied");
+    else {
+      expect(r.verdict.summary).toContain("requires transit encryption");
+      expect(outcomes(r, "R29")).toEqual(["denied"]);
+    }
+  });
+});

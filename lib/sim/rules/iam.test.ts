@@ -59,7 +59,7 @@ service: { name: app }`;
         "roles: { weak: [logs:PutLogEvents] }",
       ),
     );
-    expect(r.verdict.summary).toContain("the execution role weak lacks ecr:GetAuthorizationToken");
+    expect(r.verdict.summary).toContain("the execution role weak does not allow ecr:GetAuthorizationToken");
   });
 });
 
@@ -99,7 +99,7 @@ service: { name: app }`;
     );
     expect(countTasks(r, "STOPPED")).toBe(1);
     expect(r.verdict.summary).toContain(
-      "the agent uses the instance role agentOnly, which lacks ecr:GetAuthorizationToken",
+      "the agent uses the instance role agentOnly, which does not allow ecr:GetAuthorizationToken",
     );
     expect(outcomes(r, "R23")).toEqual(["denied"]);
   });
@@ -209,5 +209,51 @@ service: { name: web, ${service} }`;
     const r = simulate(scenario(mode, service));
     expect(r.verdict.status).toBe("error");
     expect(outcomes(r, "R27")).toEqual(["denied"]);
+  });
+});
+
+describe("R02 R25 R28 a role without a declared trust takes the trust of its first use", () => {
+  it.each([
+    {
+      rule: "R25",
+      title: "instance profile first, then task role: the task cannot assume it",
+      yaml: `roles: { shared: [AmazonEC2ContainerServiceforEC2Role, s3:GetObject] }
+instances: [{ type: m5.large, instanceProfile: shared }]
+taskDefinition: { taskRoleArn: shared, containers: [{ memory: 256 }] }
+steps: [{ call: s3:GetObject }]`,
+      text: "the simulator gave it the trust of its first use, the instance profile of i-1 (ec2.amazonaws.com)",
+    },
+    {
+      rule: "R28",
+      title: "task role first, then EBS infrastructure role: ECS cannot assume it",
+      yaml: `roles: { shared: { allow: [AmazonECSInfrastructureRolePolicyForVolumes, s3:GetObject] } }
+taskDefinition: { taskRoleArn: shared, cpu: 256, memory: 512, volumes: [{ name: d, configuredAtLaunch: true }] }
+service: { volumeConfigurations: [{ name: d, roleArn: shared }] }`,
+      text: "the trust of its first use, the task role of app (ecs-tasks.amazonaws.com); ECS (ecs.amazonaws.com) cannot assume it",
+    },
+    {
+      rule: "R02",
+      title: "instances are read first: the instance profile sets the trust and the instance registers",
+      yaml: `roles: { shared: [AmazonEC2ContainerServiceforEC2Role] }
+instances: [{ type: m5.large, instanceProfile: shared }, { type: m5.large }]
+taskDefinition: { executionRoleArn: shared, containers: [{ memory: 256 }] }`,
+      text: null,
+    },
+    {
+      rule: "R25",
+      title: "used in one slot only: accepted",
+      yaml: `roles: { app: [s3:GetObject] }
+taskDefinition: { taskRoleArn: app, cpu: 256, memory: 512 }
+steps: [{ call: s3:GetObject }]`,
+      text: null,
+    },
+  ])("$rule: $title", ({ rule, yaml, text }) => {
+    const r = simulate(yaml);
+    if (text === null) {
+      expect(outcomes(r, rule)).not.toContain("denied");
+    } else {
+      expect(r.verdict.summary).toContain(text);
+      expect(outcomes(r, rule)).toContain("denied");
+    }
   });
 });

@@ -13,11 +13,23 @@ type Principal = { role: RoleSpec | null; via: RoleCall["via"] };
 const ECR_PULL = ["ecr:GetAuthorizationToken", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"];
 const LOGS = ["logs:CreateLogStream", "logs:PutLogEvents"];
 
-/** Why a role cannot be used by a principal, or null when its trust allows it. */
+const TRUSTEE: Record<string, string> = {
+  "ecs-tasks.amazonaws.com": "ECS tasks",
+  "ecs.amazonaws.com": "ECS",
+  "ec2.amazonaws.com": "EC2 instances",
+};
+
+/**
+ * Why a principal cannot assume a role, or null when its trust allows it; the
+ * phrase follows the role's name: "trusts ecs.amazonaws.com, not …".
+ * A role written as a plain list declares no trust and is usable in any slot.
+ */
 export function trustError(role: RoleSpec, principal: string): string | null {
-  return role.trust !== null && role.trust !== principal
-    ? `role ${role.name} trusts ${role.trust}, not ${principal}`
-    : null;
+  if (role.trust === null || role.trust === principal) return null;
+  const who = TRUSTEE[principal] ?? principal;
+  return role.trustFrom
+    ? `declares no trust, so the simulator gave it the trust of its first use, ${role.trustFrom} (${role.trust}); ${who} (${principal}) cannot assume it. Use a separate role, or give it \`trust: ${principal}\``
+    : `trusts ${role.trust}, not ${principal}, so ${who} cannot assume it (fix its trust policy)`;
 }
 
 /** The credentials the agent uses for a task: the execution role, else (EC2 only) the instance role. */
@@ -29,9 +41,13 @@ function agentPrincipal(sim: Sim, task: TaskRec): Principal {
   return { role: sim.role(inst?.spec.instanceProfile ?? null), via: "instanceProfile" };
 }
 
+/** Why a role cannot do the actions for a principal, as a phrase after its name ("does not allow s3:GetObject"), or null. */
 function missing(role: RoleSpec | null, actions: string[], principal: string): string | null {
-  if (!role) return "no role";
-  return trustError(role, principal) ?? actions.find((a) => !isAllowed(role.actions, a)) ?? null;
+  if (!role) return "does not exist";
+  const trust = trustError(role, principal);
+  if (trust) return trust;
+  const action = actions.find((a) => !isAllowed(role.actions, a));
+  return action ? `does not allow ${action}` : null;
 }
 
 /** RegisterTaskDefinition checks: secrets and registry auth need an execution role (R24); so does awslogs on Fargate (R22). */
@@ -80,7 +96,7 @@ export function pullImage(sim: Sim, task: TaskRec, c: ContainerSpec): boolean {
     if (lack) {
       sim.deny(
         "R24",
-        `Task ${id} cannot read the registry credentials for ${c.image}: the execution role lacks ${lack}`,
+        `Task ${id} cannot read the registry credentials for ${c.image}: ${exec ? `the execution role ${exec.name} ${lack}` : "the task definition has no execution role"}`,
         { subject: id, kind: "pull" },
       );
       return false;
@@ -116,8 +132,10 @@ export function pullImage(sim: Sim, task: TaskRec, c: ContainerSpec): boolean {
       p.via === "none"
         ? `Fargate pulls private ECR images with the task execution role, and ${task.td.spec.family} has none`
         : p.via === "executionRole"
-          ? `the execution role ${p.role?.name} lacks ${lack}`
-          : `there is no execution role, so the agent uses the instance role ${p.role?.name ?? "(none)"}, which lacks ${lack}`;
+          ? `the execution role ${p.role?.name} ${lack}`
+          : p.role
+            ? `there is no execution role, so the agent uses the instance role ${p.role.name}, which ${lack}`
+            : "there is no execution role and the instance has no instance role";
     sim.deny(ruleId, `Task ${id} cannot pull ${c.image}: ${why} (CannotPullContainerError)`, {
       subject: id,
       kind: "pull",
@@ -157,7 +175,7 @@ export function injectSecrets(sim: Sim, task: TaskRec, c: ContainerSpec): boolea
     if (lack) {
       sim.deny(
         "R24",
-        `Task ${task.st.id} cannot fetch secret ${s.name}: the execution role ${exec?.name ?? ""} lacks ${lack} (ResourceInitializationError)`,
+        `Task ${task.st.id} cannot fetch secret ${s.name}: ${exec ? `the execution role ${exec.name} ${lack}` : "the task definition has no execution role"} (ResourceInitializationError)`,
         {
           subject: task.st.id,
           kind: "secrets",
@@ -202,7 +220,7 @@ export function setupLogs(sim: Sim, task: TaskRec, c: ContainerSpec): boolean {
   if (lack) {
     sim.deny(
       ruleId,
-      `Task ${task.st.id} cannot start ${c.name}: the awslogs driver runs as ${p.role?.name ?? "no role"}, which lacks ${lack}`,
+      `Task ${task.st.id} cannot start ${c.name}: ${p.role ? `the awslogs driver runs as ${p.role.name}, which ${lack}` : "the awslogs driver has no role to run as"}`,
       {
         subject: task.st.id,
         kind: "logs",
@@ -245,9 +263,14 @@ export function serviceLinkedRoleCall(sim: Sim, what: string, subject: string): 
 export function infrastructureRoleError(sim: Sim, roleName: string | null): string | null {
   if (roleName === null) return "the volume configuration names no infrastructure role (roleArn)";
   const role = sim.role(roleName);
+  if (!role) return `the infrastructure role ${roleName} does not exist`;
+  // ECS itself (ecs.amazonaws.com) assumes the infrastructure role, not the tasks:
+  // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/infrastructure_IAM_role.html
+  const trust = trustError(role, "ecs.amazonaws.com");
+  if (trust) return `the infrastructure role ${roleName} ${trust}`;
   const lack = missing(role, ["ec2:CreateVolume", "ec2:AttachVolume"], "ecs.amazonaws.com");
   return lack
-    ? `the infrastructure role ${roleName} lacks ${lack} (use AmazonECSInfrastructureRolePolicyForVolumes)`
+    ? `the infrastructure role ${roleName} ${lack} (attach AmazonECSInfrastructureRolePolicyForVolumes)`
     : null;
 }
 
@@ -265,5 +288,5 @@ export function efsIamError(sim: Sim, task: TaskRec): string | null {
     allowed: lack === null,
     ruleId: "R29",
   });
-  return lack ? `the task role ${role.name} lacks ${lack}` : null;
+  return lack ? `the task role ${role.name} ${lack}` : null;
 }

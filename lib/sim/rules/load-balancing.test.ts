@@ -205,3 +205,50 @@ describe("R36 UDP through an NLB to Fargate needs platform version 1.4.0", () =>
     expect(outcomes(r, "R36")).toEqual([]);
   });
 });
+
+describe("R34 R27 deployment controller and legacy service role limits", () => {
+  const fg = "taskDefinition: { cpu: 256, memory: 512, containers: [{ portMappings: [80] }] }";
+  const ec2 =
+    "instances: [{ type: m5.large }]\ntaskDefinition: { containers: [{ memory: 256, portMappings: [80] }] }";
+  it.each([
+    {
+      rule: "R34",
+      title: "CODE_DEPLOY with two target groups is refused",
+      yaml: `${fg}\nservice: { deploymentController: CODE_DEPLOY, loadBalancers: [{ type: ALB }, { type: ALB, name: b, targetGroup: b-tg }] }`,
+      text: "must use the ECS deployment controller",
+    },
+    {
+      rule: "R34",
+      title: "ECS with two target groups is accepted",
+      yaml: `${fg}\nservice: { loadBalancers: [{ type: ALB }, { type: ALB, name: b, targetGroup: b-tg }] }`,
+      text: null,
+    },
+    {
+      rule: "R27",
+      title: "service role without a load balancer is refused",
+      yaml: `${ec2}\nservice: { role: ecsServiceRole }`,
+      text: "only for a service with a load balancer",
+    },
+    {
+      rule: "R27",
+      title: "service role with the EXTERNAL controller is refused",
+      yaml: `${ec2}\nservice: { role: ecsServiceRole, deploymentController: EXTERNAL, loadBalancers: [{ type: ALB }] }`,
+      text: "EXTERNAL deployment controller",
+    },
+    {
+      rule: "R27",
+      title: "service role with one load balancer on bridge is accepted",
+      yaml: `${ec2}\nservice: { role: ecsServiceRole, loadBalancers: [{ type: ALB }] }`,
+      text: null,
+    },
+  ])("$rule: $title", ({ rule, yaml, text }) => {
+    const r = simulate(yaml);
+    if (text === null) {
+      expect(r.verdict.status).toBe("ok");
+      expect(outcomes(r, rule)).not.toContain("denied");
+    } else {
+      expect(r.verdict.summary).toContain(text);
+      expect(outcomes(r, rule)).toEqual(["denied"]);
+    }
+  });
+});

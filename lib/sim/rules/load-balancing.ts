@@ -37,12 +37,33 @@ export function loadBalancerErrors(
         ruleId: "R34",
         error: `CodeDeploy blue/green for ${svc.name} needs an Application or Network Load Balancer`,
       });
+    } else if (lbs.length > 1) {
+      // Multiple target groups need the ECS deployment controller:
+      // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/register-multiple-targetgroups.html
+      out.push({
+        ruleId: "R34",
+        error: `Service ${svc.name} lists ${lbs.length} target groups, but a service with several target groups must use the ECS deployment controller; with CodeDeploy the service names one target group and CodeDeploy's deployment group holds the second (green) one`,
+      });
     } else {
       sim.rule("R34", "allowed", `CodeDeploy blue/green shifts traffic through the ${lbs[0]?.type}`);
     }
   }
   if (svc.role !== null) {
-    if (awsvpc) {
+    // CreateService `role`: "If you specify the role parameter, you must also specify a load
+    // balancer"; the service-linked role is required with awsvpc, an external deployment
+    // controller or multiple target groups.
+    // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html
+    if (lbs.length === 0) {
+      out.push({
+        ruleId: "R27",
+        error: `The service role parameter is only for a service with a load balancer, and ${svc.name} has none; leave role out and ECS uses its service-linked role`,
+      });
+    } else if (svc.deploymentController === "EXTERNAL") {
+      out.push({
+        ruleId: "R27",
+        error: `The service role parameter cannot be used with the EXTERNAL deployment controller; ECS uses its service-linked role AWSServiceRoleForECS`,
+      });
+    } else if (awsvpc) {
       out.push({
         ruleId: "R27",
         error: `The service role parameter cannot be used with awsvpc tasks; ECS uses its service-linked role AWSServiceRoleForECS`,

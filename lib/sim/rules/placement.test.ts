@@ -282,3 +282,24 @@ steps:
     expect(countTasks(r, "STOPPED")).toBe(3);
   });
 });
+
+describe("R10 R11 the blamed constraint does not depend on the order constraints are written in", () => {
+  const scenario = (constraints: string) => `
+instances: [{ count: 3, type: c5.large }, { count: 2, type: m5.large }]
+taskDefinition: { containers: [{ memory: 256 }] }
+service: { name: app, desiredCount: 4, placementConstraints: ${constraints} }`;
+  const distinct = "distinctInstance";
+  const c5 = '"memberOf:attribute:ecs.instance-type =~ c5.*"';
+  it.each([
+    { rule: "R10", order: "distinctInstance first", constraints: `[${distinct}, ${c5}]` },
+    { rule: "R10", order: "memberOf first", constraints: `[${c5}, ${distinct}]` },
+  ])("$rule is blamed first, R11 also reported: $order", ({ rule, constraints }) => {
+    const r = simulate(scenario(constraints));
+    expect(countTasks(r, "PENDING")).toBe(1);
+    expect(r.verdict.summary).toContain(`(${rule})`);
+    expect(r.verdict.summary).toContain("3 instances that fit already run a task of service:app");
+    expect(r.verdict.summary).toContain("excludes 2 instances that fit");
+    expect(outcomes(r, "R10")).toContain("denied");
+    expect(outcomes(r, "R11")).toContain("denied");
+  });
+});

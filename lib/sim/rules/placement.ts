@@ -9,7 +9,15 @@ import { compileQuery, QueryError } from "./query-language";
  * resources, then by constraints (binding), then narrow by each strategy in
  * order (best effort), then break ties with the seeded rng.
  */
-export type Placement = { inst: InstanceRec } | { inst: null; reason: string; ruleId: string };
+export type Placement =
+  | { inst: InstanceRec }
+  | {
+      inst: null;
+      reason: string;
+      ruleId: string;
+      /** Other constraints that also removed candidates (R10/R11), besides ruleId. */
+      also?: Array<{ ruleId: string; reason: string }>;
+    };
 
 export const AZ_SPREAD: PlacementStrategy = { type: "spread", field: "attribute:ecs.availability-zone" };
 
@@ -17,7 +25,15 @@ export function describeStrategy(s: PlacementStrategy): string {
   return s.type === "random" ? "random" : `${s.type}(${s.field})`;
 }
 
-type ConstraintTest = { ruleId: string; ok: (i: InstanceRec) => boolean; reason: () => string };
+type ConstraintTest = {
+  ruleId: string;
+  ok: (i: InstanceRec) => boolean;
+  reason: () => string;
+  /** The reason when this constraint removed `n` of the instances that fit, and others removed the rest. */
+  partial: (n: number) => string;
+};
+
+const instances = (n: number) => `${n} instance${n === 1 ? "" : "s"}`;
 
 function constraintCheck(c: PlacementConstraint, group: string): ConstraintTest {
   if (c.type === "distinctInstance") {
@@ -25,6 +41,8 @@ function constraintCheck(c: PlacementConstraint, group: string): ConstraintTest 
       ruleId: "R10",
       ok: (i) => (i.groups.get(group) ?? 0) === 0,
       reason: () => `distinctInstance: every eligible instance already runs a task of ${group}`,
+      partial: (n) =>
+        `distinctInstance: ${instances(n)} that fit already run${n === 1 ? "s" : ""} a task of ${group}`,
     };
   }
   const query = compileQuery(c.expression);
@@ -38,6 +56,7 @@ function constraintCheck(c: PlacementConstraint, group: string): ConstraintTest 
         groups: i.groups,
       }),
     reason: () => `no instance that fits matches memberOf(${c.expression})`,
+    partial: (n) => `memberOf(${c.expression}) excludes ${instances(n)} that fit`,
   };
 }
 
@@ -134,7 +153,11 @@ export function place(sim: Sim, task: TaskRec, candidates: InstanceRec[], ports:
     if (stage < 0) survivors.push(inst);
     else if (stage > furthest) furthest = stage;
   }
-  if (survivors.length === 0) return { inst: null, ...failureReason(furthest, req) };
+  if (survivors.length === 0) {
+    return furthest >= 7 && req.constraints.length > 1
+      ? constraintBlame(candidates, req)
+      : { inst: null, ...failureReason(furthest, req) };
+  }
   sim.rule(
     "R03",
     "applied",
@@ -153,6 +176,32 @@ export function place(sim: Sim, task: TaskRec, candidates: InstanceRec[], ports:
     survivors = narrow(sim, task, survivors, s);
   }
   return { inst: pick(sim.rng, survivors) as InstanceRec };
+}
+
+/**
+ * Which constraints left no candidate, independent of the order they are
+ * written in: every constraint is checked on every instance that has the
+ * resources, and each one that removed some is reported, the one that
+ * removed the most first (ties keep the written order). With 3 c5 instances
+ * full of the group and 2 m5, [distinctInstance, memberOf(c5.*)] blames
+ * distinctInstance (3) before memberOf (2).
+ */
+function constraintBlame(candidates: InstanceRec[], req: Request): Placement {
+  const fitting = candidates.filter((i) => firstFailure(i, { ...req, constraints: [] }) < 0);
+  const blamed = req.constraints
+    .map((c, index) => ({ c, index, n: fitting.filter((i) => !c.ok(i)).length }))
+    .filter((b) => b.n > 0)
+    .sort((a, b) => b.n - a.n || a.index - b.index);
+  const [first, ...rest] = blamed;
+  if (!first) return { inst: null, ruleId: "R03", reason: "no instance meets the constraints" };
+  if (rest.length === 0) return { inst: null, ruleId: first.c.ruleId, reason: first.c.reason() };
+  const parts = blamed.map((b) => ({ ruleId: b.c.ruleId, reason: b.c.partial(b.n) }));
+  return {
+    inst: null,
+    ruleId: first.c.ruleId,
+    reason: parts.map((p) => p.reason).join("; "),
+    also: parts.slice(1).filter((p) => p.ruleId !== first.c.ruleId),
+  };
 }
 
 /** Keeps the instances with the lowest score, in one pass (this runs for every task). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseScenario } from "../scenario/parse";
 import { countTasks, outcomes, simulate } from "../testing";
 
 const fargate = (volumes: string, service = "service: { name: app, desiredCount: 2 }", td = "") => `
@@ -191,7 +192,8 @@ steps:
   });
 
   it("refused: Windows on Fargate; accepted: Windows on EC2", () => {
-    expect(outcomes(simulate(ebs(config, "os: windows")), "R42")).toEqual(["denied"]);
+    const win = ebs(config, "os: windows").replace("cpu: 256\n  memory: 512", "cpu: 1024\n  memory: 2048");
+    expect(outcomes(simulate(win), "R42")).toEqual(["denied"]);
     const r = simulate(`instances: [{ type: m5.large, os: windows }]
 taskDefinition:
   family: app
@@ -201,5 +203,28 @@ taskDefinition:
 service: { name: app, ${config} }`);
     expect(r.verdict.status).toBe("ok");
     expect(outcomes(r, "R42")).toEqual(["applied"]);
+  });
+});
+
+describe("R42 service volumeConfigurations have no deleteOnTermination", () => {
+  const td = "taskDefinition: { cpu: 256, memory: 512, volumes: [{ name: d, configuredAtLaunch: true }] }";
+  const cfg = "{ name: d, roleArn: ecsInfrastructureRole, deleteOnTermination: false }";
+  it.each([
+    { title: "service", yaml: `${td}\nservice: { volumeConfigurations: [${cfg}] }`, ok: false },
+    {
+      title: "updateService",
+      yaml: `${td}\nservice: { name: app, volumeConfigurations: [{ name: d, roleArn: ecsInfrastructureRole }] }\nsteps: [{ createService: app }, { updateService: { service: app, volumeConfigurations: [${cfg}] } }]`,
+      ok: false,
+    },
+    { title: "runTask", yaml: `${td}\nsteps: [{ runTask: { volumeConfigurations: [${cfg}] } }]`, ok: true },
+  ])("R42: deleteOnTermination in $title", ({ yaml, ok }) => {
+    const parsed = parseScenario(yaml);
+    expect(parsed.ok).toBe(ok);
+    if (!parsed.ok) {
+      expect(parsed.errors[0]?.message).toContain('Unknown key "deleteOnTermination"');
+      expect(parsed.errors[0]?.hint).toContain(
+        "ServiceManagedEBSVolumeConfiguration has no termination policy",
+      );
+    }
   });
 });

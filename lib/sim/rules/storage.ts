@@ -46,6 +46,13 @@ export function storageRegistrationErrors(td: TaskDefinitionSpec): RuleError[] {
         ruleId: "R29",
         error: `${at}: EFS IAM authorization requires transit encryption to be enabled`,
       });
+    } else if (v.type === "efs" && v.accessPointId !== null && !v.transitEncryption) {
+      // "If an access point is used, transit encryption must be on in the EFSVolumeConfiguration."
+      // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EFSAuthorizationConfig.html
+      out.push({
+        ruleId: "R29",
+        error: `${at}: the EFS access point ${v.accessPointId} requires transit encryption to be enabled`,
+      });
     } else if (v.type === "host" && fargate && v.sourcePath !== null) {
       out.push({
         ruleId: "R40",

@@ -71,6 +71,13 @@ export const volumeConfigurationSchema = z.strictObject({
   deleteOnTermination: z.boolean().default(true),
 });
 
+/**
+ * CreateService/UpdateService EBS settings: ServiceManagedEBSVolumeConfiguration has no
+ * termination policy (service task volumes are always deleted), so no deleteOnTermination.
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceManagedEBSVolumeConfiguration.html
+ */
+export const serviceVolumeConfigurationSchema = volumeConfigurationSchema.omit({ deleteOnTermination: true });
+
 export const launchFields = {
   launchType: launchType.optional(),
   capacityProviderStrategy: z.array(strategyItem).optional(),

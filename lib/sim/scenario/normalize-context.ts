@@ -14,11 +14,23 @@ export class NormalizeContext {
     this.issues.push(hint === undefined ? { path, message } : { path, message, hint });
   }
 
-  /** Resolves a role reference (name or ARN); a built-in role is created on first use. */
-  role(ref: string | null | undefined, path: Path): string | null {
+  /**
+   * Resolves a role reference (name or ARN); a built-in role is created on first use.
+   * `use` is the slot: a role declared without `trust` takes that slot's principal
+   * the first time it is used (the instance profile → ec2.amazonaws.com, task and
+   * execution roles → ecs-tasks.amazonaws.com, EBS and service roles → ecs.amazonaws.com).
+   */
+  role(ref: string | null | undefined, path: Path, use?: { principal: string; slot: string }): string | null {
     if (ref === null || ref === undefined) return null;
     const name = roleName(ref);
-    if (this.roles[name]) return name;
+    const defined = this.roles[name];
+    if (defined) {
+      if (defined.trust === null && use) {
+        defined.trust = use.principal;
+        defined.trustFrom = use.slot;
+      }
+      return name;
+    }
     const builtin = BUILTIN_ROLES[name];
     if (builtin) {
       this.roles[name] = {

@@ -85,7 +85,10 @@ export function normalizeInstances(
         );
       }
     }
-    const profile = ctx.role(inst.instanceProfile, [...path, "instanceProfile"]);
+    const profile = ctx.role(inst.instanceProfile, [...path, "instanceProfile"], {
+      principal: "ec2.amazonaws.com",
+      slot: `the instance profile of ${inst.id ?? `i-${out.length + 1}`}`,
+    });
     for (let k = 0; k < inst.count; k++) {
       const id = inst.id ? (inst.count > 1 ? `${inst.id}-${k + 1}` : inst.id) : `i-${out.length + 1}`;
       if (seen.has(id)) ctx.issue([...path, "id"], `Instance id ${id} is used twice`);

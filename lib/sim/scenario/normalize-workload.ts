@@ -107,8 +107,14 @@ export function normalizeTaskDefinitions(
         os: td.os,
         arch: td.arch,
         containers,
-        taskRole: ctx.role(td.taskRoleArn, [...path, "taskRoleArn"]),
-        executionRole: ctx.role(td.executionRoleArn, [...path, "executionRoleArn"]),
+        taskRole: ctx.role(td.taskRoleArn, [...path, "taskRoleArn"], {
+          principal: "ecs-tasks.amazonaws.com",
+          slot: `the task role of ${family}`,
+        }),
+        executionRole: ctx.role(td.executionRoleArn, [...path, "executionRoleArn"], {
+          principal: "ecs-tasks.amazonaws.com",
+          slot: `the execution role of ${family}`,
+        }),
         volumes,
         placementConstraints: td.placementConstraints,
         ephemeralStorageGiB: td.ephemeralStorage ?? null,
@@ -125,15 +131,23 @@ const DEFAULT_PROTOCOL: Record<LoadBalancerSpec["type"], LbProtocol> = {
 };
 
 export function volumeConfigs(
-  list: Array<{ name: string; roleArn?: string | undefined; sizeGiB: number; deleteOnTermination: boolean }>,
+  list: Array<{
+    name: string;
+    roleArn?: string | undefined;
+    sizeGiB: number;
+    deleteOnTermination?: boolean | undefined;
+  }>,
   path: Path,
   ctx: NormalizeContext,
 ): EbsLaunchConfig[] {
   return list.map((v, i) => ({
     name: v.name,
-    role: ctx.role(v.roleArn, [...path, i, "roleArn"]),
+    role: ctx.role(v.roleArn, [...path, i, "roleArn"], {
+      principal: "ecs.amazonaws.com",
+      slot: `the EBS infrastructure role of volume ${v.name}`,
+    }),
     sizeGiB: v.sizeGiB,
-    deleteOnTermination: v.deleteOnTermination,
+    deleteOnTermination: v.deleteOnTermination ?? true,
   }));
 }
 
@@ -252,7 +266,10 @@ function normalizeService(
     volumeConfigurations: volumeConfigs(s.volumeConfigurations ?? [], [...path, "volumeConfigurations"], ctx),
     loadBalancers,
     deploymentController: s.deploymentController,
-    role: ctx.role(s.role, [...path, "role"]),
+    role: ctx.role(s.role, [...path, "role"], {
+      principal: "ecs.amazonaws.com",
+      slot: "a service role",
+    }),
     autoScaling: s.autoScaling ? { ...s.autoScaling } : null,
   };
 }

@@ -120,7 +120,10 @@ function issueToErrors(
         column: p.column,
         message: `Unknown key "${key}"${where ? ` in ${where}` : ""}`,
       };
-      const hint = didYouMean(key, known);
+      const hint =
+        key === "deleteOnTermination" && issue.path.includes("volumeConfigurations")
+          ? "A service's EBS volumes are always deleted when its tasks stop: ServiceManagedEBSVolumeConfiguration has no termination policy. Only a standalone task (runTask volumeConfigurations) can set deleteOnTermination: false."
+          : didYouMean(key, known);
       if (hint) e.hint = hint;
       return e;
     });

@@ -3,7 +3,7 @@ import {
   launchFields,
   placementConstraintSchema,
   placementStrategySchema,
-  volumeConfigurationSchema,
+  serviceVolumeConfigurationSchema,
 } from "./common-schema";
 
 /**
@@ -62,7 +62,7 @@ export const stepSchema = z.preprocess(
             taskDefinition: z.string().optional(),
             placementStrategy: z.array(placementStrategySchema).optional(),
             placementConstraints: z.array(placementConstraintSchema).optional(),
-            volumeConfigurations: z.array(volumeConfigurationSchema).optional(),
+            volumeConfigurations: z.array(serviceVolumeConfigurationSchema).optional(),
             platformVersion: z.string().optional(),
           }),
         )
