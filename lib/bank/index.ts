@@ -1,0 +1,24 @@
+/**
+ * The bank engine: Taskdeck Markdown → typed, validated questions (pure: no React, Next, Prisma or fs).
+ *
+ * @example
+ * import { parseBank, renderMarkdown } from "@/lib/bank";
+ * const { bank, findings } = parseBank(text, { file: "content/ecs/networking.md" });
+ */
+
+export { checkBanks, summarize } from "./check";
+export { type AnswerKey, checkAnswer, chosenMisconceptions, type GivenAnswer } from "./check-answer";
+export { type ClozeCard, type ClozeDeletion, clozeCards, parseCloze } from "./cloze";
+export { FINDING_CODES, type FindingCode } from "./codes";
+export { canonicalJson, fnv1a64, questionContentHash } from "./content-hash";
+export { exportAnki } from "./export/anki";
+export { exportMarkdown } from "./export/markdown";
+export { type ImportFormat, type ImportResult, importBank } from "./importers";
+export { detectFormat } from "./importers/detect";
+export { DEFAULT_LIMITS, type Limits } from "./limits";
+export { lintBanks } from "./lint";
+export { type ParseOptions, parseBank, parseBankPartial } from "./parse-bank";
+export { renderMarkdown } from "./render-markdown";
+export * from "./schema";
+export { slugify } from "./slug";
+export { isTypedAnswerCorrect, normalizeTypedAnswer } from "./typed-answer";
