@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { importFixture } from "@/lib/testing/bank-import-fixture";
 import { importBank } from ".";
-import { importFixture } from "./test-helpers";
 
 describe("GitHub task-list importer", () => {
   const { result, bank, byTitle } = importFixture("gfm-quirks.md");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { importFixture } from "@/lib/testing/bank-import-fixture";
 import { importBank } from ".";
-import { importFixture } from "./test-helpers";
 
 describe("GIFT importer", () => {
   const { result, bank } = importFixture("ecs.gift");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { importFixture } from "./test-helpers";
+import { importFixture } from "@/lib/testing/bank-import-fixture";
 
 describe("Obsidian spaced-repetition importer", () => {
   const { result, bank, byTitle } = importFixture("obsidian.md");

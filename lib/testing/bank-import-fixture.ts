@@ -1,13 +1,13 @@
-/** Test helper: reads an import fixture and checks that what the importer wrote is a clean bank. */
+/** Test helper for lib/bank (kept outside it: it reads files, which the pure domain may not): reads an import fixture and checks that what the importer wrote is a clean bank. */
 import fs from "node:fs";
 import { expect } from "vitest";
-import { exportMarkdown } from "../export/markdown";
-import { parseBank } from "../parse-bank";
-import type { Question } from "../schema";
-import { type ImportFormat, importBank } from ".";
+import { exportMarkdown } from "@/lib/bank/export/markdown";
+import { type ImportFormat, importBank } from "@/lib/bank/importers";
+import { parseBank } from "@/lib/bank/parse-bank";
+import type { Question } from "@/lib/bank/schema";
 
 export function importFixture(name: string, format: ImportFormat = "auto") {
-  const text = fs.readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
+  const text = fs.readFileSync(new URL(`../bank/fixtures/${name}`, import.meta.url), "utf8");
   const result = importBank(text, { file: name, format });
   const { bank, findings } = parseBank(result.markdown, { file: name });
   expect(findings.filter((f) => f.severity === "error")).toEqual([]);
