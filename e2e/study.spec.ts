@@ -2,6 +2,7 @@ import { expect, type Page, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import { cardStateSchema, DEFAULT_SETTINGS, type GradeName, gradeCard } from "../lib/srs";
 import { newAccount, signUp } from "./setup/accounts";
+import { answerWithKeyboard } from "./support/study";
 
 // A new learner studies with the keyboard alone, undoes a grade, and the review log in the real
 // SQLite file matches what ts-fsrs computes; cram mode leaves the schedule untouched.
@@ -41,31 +42,6 @@ function cardsOf(email: string) {
   } finally {
     db.close();
   }
-}
-
-/** Answers whatever card is showing, with the keyboard only. Returns what kind it was. */
-async function answerWithKeyboard(page: Page): Promise<"card" | "question"> {
-  const study = page.getByRole("region", { name: "Study session" });
-  if (await study.getByRole("button", { name: "Show answer" }).isVisible()) {
-    await page.keyboard.press("Space");
-    await expect(study.getByRole("button", { name: /^Good, next in/ })).toBeVisible();
-    await page.keyboard.press("3");
-    return "card";
-  }
-  const typed = study.getByLabel("Your answer");
-  if (await typed.isVisible()) {
-    for (let i = 0; i < 12 && !(await typed.evaluate((el) => el === document.activeElement)); i += 1) {
-      await page.keyboard.press("Tab");
-    }
-    await page.keyboard.type("2049");
-  } else if (!(await study.getByRole("list", { name: "Put these in order" }).isVisible())) {
-    await page.keyboard.press("1");
-  }
-  await page.keyboard.press("Enter");
-  await expect(study.getByRole("button", { name: "Next" })).toBeVisible();
-  await study.getByRole("button", { name: "Next" }).focus();
-  await page.keyboard.press("Enter");
-  return "question";
 }
 
 test.describe("studying", () => {

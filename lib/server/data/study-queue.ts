@@ -1,8 +1,9 @@
 import "server-only";
+import type { QueueItem, QueueView, StudyFilter, StudyMode } from "@/components/study/types";
 import { type Question, questionSchema } from "@/lib/bank";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { recallAt } from "@/lib/progress/recall";
 import { type CardState, cardStateSchema, newCardState, studyDayStart } from "@/lib/srs";
-import type { QueueItem, QueueView, StudyFilter, StudyMode } from "@/components/study/types";
 import type { ActingUser } from "../auth/acting-user";
 import { presentCard, sidesOf } from "../study/present-card";
 import { getStudyPreferences, type StudyPreferences } from "./study-settings";
@@ -42,14 +43,22 @@ export function questionWhere(filter: StudyFilter): Prisma.QuestionWhereInput {
     ...(filter.topics.length ? { topic: { in: filter.topics } } : {}),
     ...(filter.banks.length ? { bankId: { in: filter.banks } } : {}),
     // Tags are stored as a JSON array of strings; matching the quoted tag is exact and portable.
-    ...(filter.tags.length ? { OR: filter.tags.map((tag) => ({ tags: { contains: JSON.stringify(tag) } })) } : {}),
+    ...(filter.tags.length
+      ? { OR: filter.tags.map((tag) => ({ tags: { contains: JSON.stringify(tag) } })) }
+      : {}),
   };
 }
 
 /** How many new cards the learner has started today (undone grades give their slot back). */
 async function newStartedToday(db: PrismaClient, actor: ActingUser, dayStart: Date): Promise<number> {
   return db.review.count({
-    where: { userId: actor.id, kind: "grade", wasNew: true, serverTime: { gte: dayStart }, undoneBy: { is: null } },
+    where: {
+      userId: actor.id,
+      kind: "grade",
+      wasNew: true,
+      serverTime: { gte: dayStart },
+      undoneBy: { is: null },
+    },
   });
 }
 
@@ -79,7 +88,11 @@ export async function loadStudyQueue(
   const byKey = new Map(cards.map((card) => [`${card.questionId}|${card.side}`, card]));
   const isActive = (card: CardRow) => !card.suspendedAt && !(card.buriedUntil && card.buriedUntil > now);
   const scheduled = cards.filter((card) => card.phase !== "new" && isActive(card));
-  const dueNow = scheduled.filter((card) => card.due <= now);
+  const dueNow = orderForExam(
+    scheduled.filter((card) => card.due <= now),
+    prefs,
+    now,
+  );
   const counts = {
     learning: dueNow.filter((card) => card.phase === "learning" || card.phase === "relearning").length,
     due: dueNow.filter((card) => card.phase === "review").length,
@@ -119,16 +132,30 @@ export async function loadStudyQueue(
     });
   } else if (mode === "missed") {
     const missed = await db.review.findMany({
-      where: { userId: actor.id, kind: "grade", grade: "again", serverTime: { gte: dayStart }, undoneBy: { is: null } },
+      where: {
+        userId: actor.id,
+        kind: "grade",
+        grade: "again",
+        serverTime: { gte: dayStart },
+        undoneBy: { is: null },
+      },
       select: { card: { select: { questionId: true, side: true } } },
       orderBy: { serverTime: "asc" },
     });
     const seen = new Set<string>();
     picked = missed
       .map((r) => r.card)
-      .filter((c) => questionById.has(c.questionId) && !seen.has(`${c.questionId}|${c.side}`) && seen.add(`${c.questionId}|${c.side}`));
+      .filter(
+        (c) =>
+          questionById.has(c.questionId) &&
+          !seen.has(`${c.questionId}|${c.side}`) &&
+          seen.add(`${c.questionId}|${c.side}`),
+      );
   } else {
-    picked = [...dueNow.map((card) => ({ questionId: card.questionId, side: card.side })), ...fresh.slice(0, counts.new)];
+    picked = [
+      ...dueNow.map((card) => ({ questionId: card.questionId, side: card.side })),
+      ...fresh.slice(0, counts.new),
+    ];
   }
 
   const items: QueueItem[] = [];
@@ -141,7 +168,9 @@ export async function loadStudyQueue(
     if (!row || !question) continue;
     const card = byKey.get(key);
     const state = card ? stateOfRow(card) : newCardState(now);
-    items.push(presentCard(question, { revision: row.revision, topic: row.topic }, ref.side, state, prefs, now));
+    items.push(
+      presentCard(question, { revision: row.revision, topic: row.topic }, ref.side, state, prefs, now),
+    );
   }
 
   const upcoming = scheduled.find((card) => card.due > now);
@@ -151,6 +180,17 @@ export async function loadStudyQueue(
     nextDueAt: dueNow.length === 0 && counts.new === 0 && upcoming ? upcoming.due.toISOString() : null,
     newLeftToday,
   };
+}
+
+/**
+ * With an exam date ahead, due cards whose recall on the exam date would be lowest come first, so a
+ * short session saves what would otherwise be forgotten by then. Otherwise, oldest due first.
+ */
+export function orderForExam<T extends CardRow>(due: T[], prefs: StudyPreferences, now: Date): T[] {
+  const exam = prefs.examDate;
+  if (!exam || exam.getTime() <= now.getTime()) return due;
+  const recall = new Map(due.map((card) => [card.id, recallAt(card, exam, prefs.weights)]));
+  return [...due].sort((a, b) => (recall.get(a.id) ?? 0) - (recall.get(b.id) ?? 0));
 }
 
 /** One from each list in turn, until all are used: [[a1, a2], [b1]] → [a1, b1, a2]. */

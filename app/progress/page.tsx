@@ -1,0 +1,231 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import {
+  ForecastChart,
+  HeatmapChart,
+  MasteryChart,
+  MisconceptionChart,
+  ReadinessChart,
+  TrendChart,
+} from "@/components/progress/charts";
+import { DataTable } from "@/components/progress/data-table";
+import { ExamForm } from "@/components/progress/exam-form";
+import { SAA_C03_GUIDE_URL } from "@/lib/progress/exam-domains";
+import { requirePageUser } from "@/lib/server/auth/session";
+import { loadProgress } from "@/lib/server/data/progress";
+import { prisma } from "@/lib/server/db";
+import "@/components/study/study.css";
+import "@/components/progress/progress.css";
+
+export const metadata: Metadata = { title: "Progress" };
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+function duration(ms: number): string {
+  if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+function parseTarget(value: string | string[] | undefined): number {
+  const n = Number(Array.isArray(value) ? value[0] : value);
+  return Number.isFinite(n) && n >= 0.5 && n <= 0.99 ? n : 0.9;
+}
+
+// Signed-in learners: their own progress only (the data layer scopes every query to them).
+export default async function ProgressPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const user = await requirePageUser("/progress");
+  const target = parseTarget((await searchParams).target);
+  const view = await loadProgress(prisma, user, new Date(), { target });
+  const today = view.heatmap[view.heatmap.length - 1];
+  const exam = view.exam;
+  return (
+    <div className="progress-page">
+      <div>
+        <h1>Progress</h1>
+        <p className="lead">
+          What your review log says about you, in your time zone ({view.timeZone}, days start at{" "}
+          {view.dayStartHour}:00). <Link href="/study">Study now</Link>
+        </p>
+      </div>
+
+      <dl className="progress-summary" aria-label="Totals">
+        <div>
+          <dt>Total reviews</dt>
+          <dd>{view.totals.reviews}</dd>
+        </div>
+        <div>
+          <dt>Reviews today</dt>
+          <dd>{today?.count ?? 0}</dd>
+        </div>
+        <div>
+          <dt>Time studied</dt>
+          <dd>{duration(view.totals.msStudied)}</dd>
+        </div>
+        <div>
+          <dt>Cards studied</dt>
+          <dd>
+            {view.totals.cardsStudied} / {view.totals.cardsTotal}
+          </dd>
+        </div>
+        <div>
+          <dt>Current streak</dt>
+          <dd>{view.streak.current} d</dd>
+        </div>
+        <div>
+          <dt>Longest streak</dt>
+          <dd>{view.streak.longest} d</dd>
+        </div>
+      </dl>
+
+      <section className="progress-section" id="readiness" aria-labelledby="readiness-h">
+        <h2 id="readiness-h">Exam readiness (SAA-C03)</h2>
+        <ExamForm examDate={exam ? exam.examDate.slice(0, 10) : ""} target={target} />
+        {exam ? (
+          <>
+            <p className="readiness-estimate">
+              Readiness on {exam.examDate.slice(0, 10)} ({exam.daysLeft} days left):{" "}
+              <strong>{pct(exam.estimate)}</strong>{" "}
+              <span className="muted">
+                (95% interval {pct(exam.low)}–{pct(exam.high)}; target {pct(exam.target)})
+              </span>
+            </p>
+            <h3>Daily plan</h3>
+            <ul className="plan-list" aria-label="Daily plan">
+              <li>
+                Review <strong>{exam.plan.reviewsPerDay}</strong> cards a day
+              </li>
+              <li>
+                Learn <strong>{exam.plan.newPerDay}</strong> new cards a day ({exam.plan.newCardsNeeded} in
+                all)
+              </li>
+              <li>
+                {exam.plan.atRisk} studied cards would fall below {pct(view.desiredRetention)} recall by then
+                without a review; the study queue now shows those first.
+              </li>
+              {exam.plan.isReachable ? null : (
+                <li>
+                  The target is above your desired retention ({pct(view.desiredRetention)}): raise it in{" "}
+                  <Link href="/study/settings">study settings</Link> to reach the target.
+                </li>
+              )}
+            </ul>
+            <ReadinessChart rows={exam.domains} target={exam.target} />
+            <DataTable
+              caption="Predicted recall on the exam date by domain"
+              columns={["Domain", "Exam weight", "Cards", "Studied", "Predicted recall"]}
+              rows={exam.domains.map((d) => [
+                d.label,
+                pct(d.weight),
+                d.cards,
+                d.studied,
+                pct(d.predictedRecall),
+              ])}
+              open
+            />
+            <p className="muted">
+              Predicted recall is FSRS retrievability on the exam date, averaged over each domain&apos;s cards
+              (unseen cards count 0), weighted by the <a href={SAA_C03_GUIDE_URL}>SAA-C03 exam guide</a>. The
+              interval treats each card as an independent chance of recall.
+            </p>
+          </>
+        ) : (
+          <p className="muted">Set an exam date to see your predicted recall per domain and a daily plan.</p>
+        )}
+      </section>
+
+      <div className="progress-grid">
+        <section className="progress-section" aria-labelledby="domains-h">
+          <h2 id="domains-h">Mastery by exam domain</h2>
+          <MasteryChart label="Mastery by exam domain" rows={view.byDomain} />
+          <DataTable
+            caption="Mastery by exam domain"
+            columns={["Domain", "Cards", "Studied", "Mean recall today", "Interval ≥ 21 days"]}
+            rows={view.byDomain.map((r) => [
+              r.label,
+              r.cards,
+              r.studied,
+              pct(r.meanRecall),
+              pct(r.matureShare),
+            ])}
+          />
+        </section>
+        <section className="progress-section" aria-labelledby="topics-h">
+          <h2 id="topics-h">Mastery by topic</h2>
+          <MasteryChart label="Mastery by topic" rows={view.byTopic} />
+          <DataTable
+            caption="Mastery by topic"
+            columns={["Topic", "Cards", "Studied", "Mean recall today", "Interval ≥ 21 days"]}
+            rows={view.byTopic.map((r) => [
+              r.label,
+              r.cards,
+              r.studied,
+              pct(r.meanRecall),
+              pct(r.matureShare),
+            ])}
+          />
+        </section>
+        <section className="progress-section" aria-labelledby="forecast-h">
+          <h2 id="forecast-h">Due forecast</h2>
+          <ForecastChart rows={view.forecast} />
+          <DataTable
+            caption="Cards due per day, next 30 days"
+            columns={["Day", "Cards due"]}
+            rows={view.forecast.map((d) => [d.date, d.due])}
+          />
+        </section>
+        <section className="progress-section" aria-labelledby="trends-h">
+          <h2 id="trends-h">Accuracy and time per card</h2>
+          <TrendChart rows={view.trends} />
+          <DataTable
+            caption="Weekly accuracy and seconds per card"
+            columns={["Week starting", "Reviews", "Accuracy", "Seconds per card"]}
+            rows={view.trends.map((w) => [
+              w.weekStart,
+              w.reviews,
+              w.accuracy === null ? "–" : pct(w.accuracy),
+              w.secondsPerCard ?? "–",
+            ])}
+          />
+        </section>
+      </div>
+
+      <section className="progress-section" aria-labelledby="heatmap-h">
+        <h2 id="heatmap-h">Reviews over the last year</h2>
+        <p>
+          Current streak: {view.streak.current} days · Longest streak: {view.streak.longest} days
+        </p>
+        <HeatmapChart days={view.heatmap} />
+        <DataTable
+          caption="Reviews per day (days with reviews, and today)"
+          columns={["Day", "Reviews"]}
+          rows={view.heatmap
+            .filter((d, i) => d.count > 0 || i === view.heatmap.length - 1)
+            .reverse()
+            .map((d) => [d.date, d.count])}
+        />
+      </section>
+
+      <section className="progress-section" aria-labelledby="weak-h">
+        <h2 id="weak-h">Weakest concepts</h2>
+        {view.misconceptions.length ? (
+          <MisconceptionChart rows={view.misconceptions} />
+        ) : (
+          <p className="muted">
+            No misconceptions yet: they appear when a wrong option is chosen with confidence.
+          </p>
+        )}
+        <DataTable
+          caption="Misconceptions chosen most often"
+          columns={["Misconception", "Times chosen"]}
+          rows={view.misconceptions.map((m) => [m.tag, m.count])}
+        />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,364 @@
+"use client";
+
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+  ZAxis,
+} from "recharts";
+
+// The progress page's charts: recharts, client-side only, themed with the CSS variables of
+// app/globals.css (so light and dark follow the system). Each chart has a data table beside it
+// on the server-rendered page; these are the pictures.
+
+const AXIS = { stroke: "var(--muted)", fontSize: 12 };
+const TOOLTIP = {
+  contentStyle: { background: "var(--surface)", border: "1px solid var(--border)", color: "var(--text)" },
+  labelStyle: { color: "var(--text)" },
+  itemStyle: { color: "var(--text)" },
+};
+const LEGEND = { wrapperStyle: { color: "var(--text)", fontSize: 13 } };
+const pct = (v: number) => `${Math.round(v * 100)}%`;
+
+function Frame({
+  label,
+  height = 300,
+  children,
+}: {
+  label: string;
+  height?: number;
+  children: React.ReactElement;
+}) {
+  return (
+    <figure className="progress-chart" aria-label={label}>
+      <ResponsiveContainer width="100%" height={height}>
+        {children}
+      </ResponsiveContainer>
+    </figure>
+  );
+}
+
+/** Mean recall today and mature share per group, as grouped bars (0–100%). */
+export function MasteryChart({
+  label,
+  rows,
+}: {
+  label: string;
+  rows: Array<{ label: string; meanRecall: number; matureShare: number }>;
+}) {
+  return (
+    <Frame label={label}>
+      <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 24 }} accessibilityLayer>
+        <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
+        <XAxis
+          dataKey="label"
+          tick={AXIS}
+          stroke="var(--muted)"
+          interval={0}
+          angle={-25}
+          textAnchor="end"
+          height={90}
+          tickFormatter={(v: string) => (v.length > 18 ? `${v.slice(0, 17)}…` : v)}
+          label={{
+            value: "Group",
+            position: "insideBottom",
+            offset: 0,
+            fill: "var(--muted)",
+            fontSize: 12,
+          }}
+        />
+        <YAxis
+          domain={[0, 1]}
+          tickFormatter={pct}
+          tick={AXIS}
+          stroke="var(--muted)"
+          label={{
+            value: "Share of cards",
+            angle: -90,
+            position: "insideLeft",
+            fill: "var(--muted)",
+            fontSize: 12,
+          }}
+        />
+        <Tooltip {...TOOLTIP} formatter={(v) => pct(Number(v))} />
+        <Legend {...LEGEND} verticalAlign="top" />
+        <Bar dataKey="meanRecall" name="Mean recall today" fill="var(--accent)" />
+        <Bar dataKey="matureShare" name="Interval ≥ 21 days" fill="var(--ok)" />
+      </BarChart>
+    </Frame>
+  );
+}
+
+/** Cards due per day for the next 30 days. */
+export function ForecastChart({ rows }: { rows: Array<{ date: string; due: number }> }) {
+  return (
+    <Frame label="Cards due per day, next 30 days">
+      <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 28, left: 8 }} accessibilityLayer>
+        <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
+        <XAxis
+          dataKey="date"
+          tick={AXIS}
+          stroke="var(--muted)"
+          tickFormatter={(d: string) => d.slice(5)}
+          label={{ value: "Day", position: "insideBottom", offset: -18, fill: "var(--muted)", fontSize: 12 }}
+        />
+        <YAxis
+          allowDecimals={false}
+          tick={AXIS}
+          stroke="var(--muted)"
+          label={{
+            value: "Cards due",
+            angle: -90,
+            position: "insideLeft",
+            fill: "var(--muted)",
+            fontSize: 12,
+          }}
+        />
+        <Tooltip {...TOOLTIP} />
+        <Legend {...LEGEND} verticalAlign="top" />
+        <Bar dataKey="due" name="Cards due" fill="var(--accent)" />
+      </BarChart>
+    </Frame>
+  );
+}
+
+/** Weekly accuracy (left axis) and seconds per card (right axis). */
+export function TrendChart({
+  rows,
+}: {
+  rows: Array<{ weekStart: string; accuracy: number | null; secondsPerCard: number | null }>;
+}) {
+  return (
+    <Frame label="Weekly accuracy and seconds per card">
+      <LineChart data={rows} margin={{ top: 8, right: 8, bottom: 28, left: 8 }} accessibilityLayer>
+        <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
+        <XAxis
+          dataKey="weekStart"
+          tick={AXIS}
+          stroke="var(--muted)"
+          tickFormatter={(d: string) => d.slice(5)}
+          label={{
+            value: "Week starting",
+            position: "insideBottom",
+            offset: -18,
+            fill: "var(--muted)",
+            fontSize: 12,
+          }}
+        />
+        <YAxis
+          yAxisId="acc"
+          domain={[0, 1]}
+          tickFormatter={pct}
+          tick={AXIS}
+          stroke="var(--muted)"
+          label={{
+            value: "Accuracy",
+            angle: -90,
+            position: "insideLeft",
+            fill: "var(--muted)",
+            fontSize: 12,
+          }}
+        />
+        <YAxis
+          yAxisId="sec"
+          orientation="right"
+          tick={AXIS}
+          stroke="var(--muted)"
+          label={{ value: "Seconds", angle: 90, position: "insideRight", fill: "var(--muted)", fontSize: 12 }}
+        />
+        <Tooltip {...TOOLTIP} formatter={(v, name) => (name === "Accuracy" ? pct(Number(v)) : `${v} s`)} />
+        <Legend {...LEGEND} verticalAlign="top" />
+        <Line
+          yAxisId="acc"
+          dataKey="accuracy"
+          name="Accuracy"
+          stroke="var(--ok)"
+          strokeWidth={2}
+          connectNulls
+        />
+        <Line
+          yAxisId="sec"
+          dataKey="secondsPerCard"
+          name="Seconds per card"
+          stroke="var(--accent)"
+          strokeWidth={2}
+          strokeDasharray="5 3"
+          connectNulls
+        />
+      </LineChart>
+    </Frame>
+  );
+}
+
+/** A year of reviews: one square per study day, weeks across, weekdays down. */
+export function HeatmapChart({ days }: { days: Array<{ date: string; count: number }> }) {
+  const max = Math.max(1, ...days.map((d) => d.count));
+  // Align columns on the first day's weekday (UTC date keys have no zone).
+  const offset = days.length ? new Date(`${days[0]?.date}T00:00:00Z`).getUTCDay() : 0;
+  const points = days.map((d, i) => ({
+    week: Math.floor((i + offset) / 7),
+    weekday: (i + offset) % 7,
+    ...d,
+  }));
+  const shade = (count: number) =>
+    count === 0
+      ? "var(--surface-2)"
+      : `color-mix(in srgb, var(--accent) ${25 + Math.round((75 * count) / max)}%, var(--surface))`;
+  return (
+    <Frame label="Reviews per day over the last year" height={200}>
+      <ScatterChart margin={{ top: 8, right: 8, bottom: 24, left: 8 }} accessibilityLayer>
+        <XAxis
+          type="number"
+          dataKey="week"
+          domain={[0, 53]}
+          tick={AXIS}
+          stroke="var(--muted)"
+          label={{ value: "Week", position: "insideBottom", offset: -14, fill: "var(--muted)", fontSize: 12 }}
+        />
+        <YAxis
+          type="number"
+          dataKey="weekday"
+          domain={[-0.5, 6.5]}
+          reversed
+          ticks={[0, 2, 4, 6]}
+          tickFormatter={(d: number) => ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][d] ?? ""}
+          tick={AXIS}
+          stroke="var(--muted)"
+          label={{ value: "Weekday", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }}
+        />
+        <ZAxis type="number" dataKey="count" name="Reviews" range={[60, 60]} />
+        <Tooltip
+          {...TOOLTIP}
+          cursor={false}
+          formatter={(v, name) => [String(v), String(name)]}
+          labelFormatter={() => ""}
+        />
+        <Legend {...LEGEND} verticalAlign="top" />
+        <Scatter
+          data={points}
+          name="Reviews per day (darker = more)"
+          shape="square"
+          isAnimationActive={false}
+          fill="var(--accent)"
+        >
+          {points.map((p) => (
+            <Cell key={p.date} fill={shade(p.count)} />
+          ))}
+        </Scatter>
+      </ScatterChart>
+    </Frame>
+  );
+}
+
+/** Predicted recall on the exam date per domain, with the target as a line. */
+export function ReadinessChart({
+  rows,
+  target,
+}: {
+  rows: Array<{ label: string; predictedRecall: number }>;
+  target: number;
+}) {
+  return (
+    <Frame label="Predicted recall on the exam date by domain">
+      <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 28, left: 8 }} accessibilityLayer>
+        <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
+        <XAxis
+          dataKey="label"
+          tick={AXIS}
+          stroke="var(--muted)"
+          interval={0}
+          angle={-25}
+          textAnchor="end"
+          height={80}
+          tickFormatter={(v: string) => v.replace(/^Design /, "").replace(/ Architectures$/, "")}
+          label={{
+            value: "Exam domain",
+            position: "insideBottom",
+            offset: 0,
+            fill: "var(--muted)",
+            fontSize: 12,
+          }}
+        />
+        <YAxis
+          domain={[0, 1]}
+          tickFormatter={pct}
+          tick={AXIS}
+          stroke="var(--muted)"
+          label={{
+            value: "Predicted recall",
+            angle: -90,
+            position: "insideLeft",
+            fill: "var(--muted)",
+            fontSize: 12,
+          }}
+        />
+        <Tooltip {...TOOLTIP} formatter={(v) => pct(Number(v))} />
+        <Legend {...LEGEND} verticalAlign="top" />
+        <ReferenceLine
+          y={target}
+          stroke="var(--warn)"
+          strokeDasharray="4 4"
+          label={{
+            value: `Target ${pct(target)}`,
+            fill: "var(--warn)",
+            fontSize: 12,
+            position: "insideTopRight",
+          }}
+        />
+        <Bar dataKey="predictedRecall" name="Predicted recall on exam day" fill="var(--accent)" />
+      </BarChart>
+    </Frame>
+  );
+}
+
+/** The most chosen misconceptions, as horizontal bars. */
+export function MisconceptionChart({ rows }: { rows: Array<{ tag: string; count: number }> }) {
+  return (
+    <Frame label="Misconceptions chosen most often" height={Math.max(140, 40 + rows.length * 32)}>
+      <BarChart
+        data={rows}
+        layout="vertical"
+        margin={{ top: 8, right: 16, bottom: 20, left: 8 }}
+        accessibilityLayer
+      >
+        <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
+        <XAxis
+          type="number"
+          allowDecimals={false}
+          tick={AXIS}
+          stroke="var(--muted)"
+          label={{
+            value: "Times chosen",
+            position: "insideBottom",
+            offset: -12,
+            fill: "var(--muted)",
+            fontSize: 12,
+          }}
+        />
+        <YAxis
+          type="category"
+          dataKey="tag"
+          interval={0}
+          width={170}
+          tick={{ ...AXIS, fontSize: 11 }}
+          stroke="var(--muted)"
+          tickFormatter={(v: string) => (v.length > 26 ? `${v.slice(0, 25)}…` : v)}
+        />
+        <Tooltip {...TOOLTIP} />
+        <Legend {...LEGEND} verticalAlign="top" />
+        <Bar dataKey="count" name="Times chosen" fill="var(--bad)" />
+      </BarChart>
+    </Frame>
+  );
+}

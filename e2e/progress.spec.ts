@@ -1,0 +1,53 @@
+import { expect, type Page, test } from "@playwright/test";
+import { newAccount, signUp } from "./setup/accounts";
+import { answerWithKeyboard } from "./support/study";
+
+// A new learner studies three cards with the keyboard, then /progress shows those reviews; with an
+// exam date it shows predicted recall per domain, a readiness estimate and a daily plan.
+
+test("after studying, /progress shows the reviews, and an exam date gives readiness and a plan", async ({
+  page,
+}) => {
+  const account = newAccount("Progress");
+  await signUp(page, account);
+  await page.goto("/study");
+  const study = page.getByRole("region", { name: "Study session" });
+  for (let i = 0; i < 3; i += 1) {
+    await answerWithKeyboard(page);
+    await expect(study.getByText(`Session progress: ${i + 1} of`)).toBeVisible();
+  }
+
+  await page.getByRole("navigation").getByRole("link", { name: "Progress" }).click();
+  await expect(page.getByRole("heading", { name: "Progress", level: 1 })).toBeVisible();
+  const totals = page.getByRole("list", { name: "Totals" }).or(page.locator("dl[aria-label='Totals']"));
+  await expect(totals.getByText("Total reviews").locator("xpath=following-sibling::dd")).toHaveText("3");
+  await expect(totals.getByText("Reviews today").locator("xpath=following-sibling::dd")).toHaveText("3");
+
+  await page.getByText("Data table: Reviews per day (days with reviews, and today)").click();
+  const perDay = page.getByRole("table", { name: "Reviews per day (days with reviews, and today)" });
+  await expect(perDay.getByRole("row").nth(1).getByRole("cell")).toHaveText("3");
+  await expect(page.getByText("Current streak: 1 days")).toBeVisible();
+  // Every chart is drawn (recharts renders an SVG surface per chart).
+  await expect(page.locator(".progress-chart .recharts-surface").first()).toBeVisible();
+
+  const exam = new Date(Date.now() + 45 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel("Exam date").fill(exam);
+  await page.getByLabel("Target recall").fill("0.85");
+  await page.getByRole("button", { name: "Save exam date" }).click();
+  await expect(page).toHaveURL(/target=0\.85/);
+  await expect(page.getByText(new RegExp(`Readiness on ${exam} \\(4[45] days left\\): \\d+%`))).toBeVisible();
+  await expect(page.getByText(/95% interval \d+%–\d+%; target 85%/)).toBeVisible();
+  const domains = page.getByRole("table", { name: "Predicted recall on the exam date by domain" });
+  for (const domain of ["Design Secure Architectures", "Design Cost-Optimized Architectures"]) {
+    await expect(domains.getByRole("rowheader", { name: domain })).toBeVisible();
+  }
+  await expect(domains.getByRole("row", { name: /Design Secure Architectures 30%/ })).toBeVisible();
+  const plan = page.getByRole("list", { name: "Daily plan" });
+  await expect(plan.getByText(/Review \d+ cards a day/)).toBeVisible();
+  await expect(plan.getByText(/Learn \d+ new cards a day/)).toBeVisible();
+});
+
+test("a signed-out visitor is sent to sign in first", async ({ page }) => {
+  await page.goto("/progress");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fprogress/);
+});

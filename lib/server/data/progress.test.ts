@@ -1,0 +1,155 @@
+import { randomUUID } from "node:crypto";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { recallAt } from "@/lib/progress";
+import { createLearner, loadStudyBank } from "../testing/study-fixture";
+import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { loadProgress } from "./progress";
+import { saveExamDate } from "./progress-exam";
+import { recordGrade } from "./study-grading";
+import { loadStudyQueue } from "./study-queue";
+
+let db: TestDatabase;
+const t0 = new Date("2026-03-02T10:00:00Z");
+const minutes = (n: number) => new Date(t0.getTime() + n * 60_000);
+const everything = { topics: [], tags: [], banks: [] };
+
+beforeEach(async () => {
+  db = createTestDatabase();
+  await loadStudyBank(db.prisma);
+});
+afterEach(async () => {
+  await db.cleanup();
+});
+
+const flash = (grade: "again" | "good" | "easy", durationMs = 4000) => ({
+  reviewId: randomUUID(),
+  ref: { questionId: "fx-task-role", side: "" },
+  grade,
+  durationMs,
+  clientTime: t0.toISOString(),
+});
+const netmode = (keys: string[]) => ({
+  reviewId: randomUUID(),
+  ref: { questionId: "fx-netmode", side: "" },
+  answer: { kind: "choice" as const, keys },
+  confidence: "sure" as const,
+  durationMs: 6000,
+  clientTime: t0.toISOString(),
+});
+
+describe("loadProgress", () => {
+  it("reflects the learner's own reviews, and never another learner's", async () => {
+    const me = await createLearner(db.prisma, "l1");
+    const other = await createLearner(db.prisma, "l2");
+    await recordGrade(db.prisma, me, flash("good", 4000), t0);
+    await recordGrade(db.prisma, me, netmode(["A"]), minutes(1)); // wrong, bridge-on-fargate
+    await recordGrade(db.prisma, me, flash("good", 2000), minutes(11));
+    for (let i = 0; i < 3; i += 1) await recordGrade(db.prisma, other, netmode(["C"]), minutes(2 + i));
+
+    const view = await loadProgress(db.prisma, me, minutes(30));
+    expect(view.totals).toEqual({ reviews: 3, msStudied: 12_000, cardsStudied: 2, cardsTotal: 4 });
+    expect(view.heatmap).toHaveLength(365);
+    expect(view.heatmap.at(-1)).toEqual({ date: "2026-03-02", count: 3 });
+    expect(view.streak).toEqual({ current: 1, longest: 1 });
+    expect(view.misconceptions).toEqual([{ tag: "bridge-on-fargate", count: 1 }]);
+    const topic = view.byTopic.find((t) => t.key === "launch-types");
+    expect(topic).toMatchObject({ cards: 4, studied: 2 });
+    expect(view.byDomain.find((d) => d.key === "cost")).toMatchObject({ cards: 4, studied: 2, weight: 0.2 });
+    expect(view.trends.at(-1)).toMatchObject({ reviews: 3, accuracy: 2 / 3, secondsPerCard: 4 });
+    expect(view.forecast.reduce((s, d) => s + d.due, 0)).toBe(2);
+    expect(view.exam).toBeNull();
+
+    const theirs = await loadProgress(db.prisma, other, minutes(30));
+    expect(theirs.totals.reviews).toBe(3);
+    expect(theirs.misconceptions).toEqual([{ tag: "host-on-fargate", count: 3 }]);
+    expect(JSON.stringify(theirs)).not.toContain("bridge-on-fargate");
+  });
+
+  it("leaves undone grades out", async () => {
+    const me = await createLearner(db.prisma, "l1");
+    const { undoGrade } = await import("./study-grading");
+    const grading = flash("good");
+    await recordGrade(db.prisma, me, grading, t0);
+    await undoGrade(db.prisma, me, { undoId: randomUUID(), reviewId: grading.reviewId }, minutes(1));
+    const view = await loadProgress(db.prisma, me, minutes(2));
+    expect(view.totals.reviews).toBe(0);
+    expect(view.heatmap.at(-1)?.count).toBe(0);
+  });
+
+  it("stays exact across loads: new grades appear, and an undo of an older grade is taken back", async () => {
+    const me = await createLearner(db.prisma, "l1");
+    const { undoGrade } = await import("./study-grading");
+    const latest = flash("good", 2000);
+    await recordGrade(db.prisma, me, flash("good", 1000), t0);
+    await recordGrade(db.prisma, me, latest, minutes(11));
+    expect((await loadProgress(db.prisma, me, minutes(30))).totals.reviews).toBe(2);
+    await recordGrade(db.prisma, me, netmode(["A"]), minutes(40));
+    const second = await loadProgress(db.prisma, me, minutes(41));
+    expect(second.totals).toMatchObject({ reviews: 3, msStudied: 9000 });
+    // That grade is behind the cached watermark; undoing it must still remove it.
+    await undoGrade(db.prisma, me, { undoId: randomUUID(), reviewId: latest.reviewId }, minutes(50));
+    const third = await loadProgress(db.prisma, me, minutes(51));
+    expect(third.totals).toMatchObject({ reviews: 2, msStudied: 7000 });
+    expect(third.heatmap.at(-1)?.count).toBe(2);
+    expect(third.misconceptions).toEqual([{ tag: "bridge-on-fargate", count: 1 }]);
+  });
+
+  it("with an exam date, predicts recall from the review log and plans the days left", async () => {
+    const me = await createLearner(db.prisma, "l1");
+    await recordGrade(db.prisma, me, flash("good"), t0);
+    await recordGrade(db.prisma, me, flash("good"), minutes(11));
+    const exam = new Date("2026-03-22T12:00:00Z");
+    await saveExamDate(db.prisma, me, exam);
+    const view = await loadProgress(db.prisma, me, minutes(20), { target: 0.9 });
+    const card = await db.prisma.studyCard.findFirstOrThrow({ where: { userId: me.id } });
+    const cost = view.exam?.domains.find((d) => d.id === "cost");
+    // One of the fixture's 4 cards is studied; the other 3 count as 0.
+    expect(cost?.predictedRecall).toBeCloseTo(recallAt(card, exam) / 4, 8);
+    expect(view.exam?.estimate).toBeCloseTo(cost?.predictedRecall ?? -1, 8);
+    expect(view.exam?.daysLeft).toBe(20);
+    expect(view.exam?.plan).toMatchObject({ newCardsNeeded: 3, newPerDay: 1, isReachable: true });
+    expect(view.exam?.low).toBeLessThanOrEqual(view.exam?.estimate ?? 0);
+  });
+});
+
+describe("the study queue with an exam date", () => {
+  it("puts the due card with the lowest recall on the exam date first", async () => {
+    const me = await createLearner(db.prisma, "l1");
+    const base = { userId: me.id, phase: "review", elapsedDays: 0, learningSteps: 0, reps: 3, lapses: 0 };
+    // fx-task-role: due earlier, but stable (30 days). fx-netmode: due later, fragile (2 days).
+    await db.prisma.studyCard.create({
+      data: {
+        ...base,
+        questionId: "fx-task-role",
+        due: minutes(-120),
+        stability: 30,
+        difficulty: 5,
+        scheduledDays: 10,
+        lastReview: minutes(-10 * 1440),
+      },
+    });
+    await db.prisma.studyCard.create({
+      data: {
+        ...base,
+        questionId: "fx-netmode",
+        due: minutes(-60),
+        stability: 2,
+        difficulty: 7,
+        scheduledDays: 2,
+        lastReview: minutes(-2 * 1440),
+      },
+    });
+    await db.prisma.studySettings.create({ data: { userId: me.id, newPerDay: 0 } });
+    const plain = await loadStudyQueue(db.prisma, me, everything, t0);
+    expect(plain.items.map((i) => i.key)).toEqual(["fx-task-role|", "fx-netmode|"]);
+    await saveExamDate(db.prisma, me, new Date("2026-04-01T12:00:00Z"));
+    const forExam = await loadStudyQueue(db.prisma, me, everything, t0);
+    expect(forExam.items.map((i) => i.key)).toEqual(["fx-netmode|", "fx-task-role|"]);
+    // An exam date in the past changes nothing.
+    await saveExamDate(db.prisma, me, new Date("2026-01-01T12:00:00Z"));
+    expect((await loadStudyQueue(db.prisma, me, everything, t0)).items.map((i) => i.key)).toEqual([
+      "fx-task-role|",
+      "fx-netmode|",
+    ]);
+  });
+});
