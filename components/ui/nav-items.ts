@@ -3,4 +3,9 @@ export const NAV_ITEMS: ReadonlyArray<{ href: string; label: string }> = [
   { href: "/", label: "Topics" },
   { href: "/study", label: "Study" },
   { href: "/simulator", label: "Simulator" },
+  { href: "/progress", label: "Progress" },
+  // Quizzes and exams (issue 7). /classes serves learners (join) and instructors (teach); the page checks the role.
+  { href: "/quizzes", label: "Quizzes" },
+  { href: "/exam", label: "Exam" },
+  { href: "/classes", label: "Classes" },
 ];

@@ -21,7 +21,10 @@ export function integrityCheck(file: string): { ok: boolean; messages: string[] 
 
 /** A file name like `taskdeck-2026-11-27T15-50-00Z.db` for a backup taken at `now`. */
 export function backupFileName(now: Date): string {
-  return `taskdeck-${now.toISOString().replace(/\.\d+Z$/, "Z").replace(/:/g, "-")}.db`;
+  return `taskdeck-${now
+    .toISOString()
+    .replace(/\.\d+Z$/, "Z")
+    .replace(/:/g, "-")}.db`;
 }
 
 /**

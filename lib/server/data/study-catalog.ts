@@ -5,7 +5,12 @@ import { topicLabel } from "./topics";
 /** What a learner can filter study by: topics (with labels), banks and the most used tags. Public bank data. */
 export async function studyCatalog(db: PrismaClient) {
   const [topics, banks, tagRows] = await Promise.all([
-    db.question.groupBy({ by: ["topic"], where: { retiredAt: null }, _count: { _all: true }, orderBy: { topic: "asc" } }),
+    db.question.groupBy({
+      by: ["topic"],
+      where: { retiredAt: null },
+      _count: { _all: true },
+      orderBy: { topic: "asc" },
+    }),
     db.bank.findMany({ select: { id: true, title: true, topic: true }, orderBy: { title: "asc" } }),
     db.question.findMany({ where: { retiredAt: null }, select: { tags: true } }),
   ]);

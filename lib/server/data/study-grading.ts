@@ -1,8 +1,16 @@
 import "server-only";
+import type { CardRef, Confidence, GradeRequest, GradeResponse } from "@/components/study/types";
 import { checkAnswer, chosenMisconceptions } from "@/lib/bank";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { type CardState, cardStateSchema, type GradeName, gradeCard, gradeForAnswer, newCardState, studyDayStart } from "@/lib/srs";
-import type { CardRef, Confidence, GradeRequest, GradeResponse } from "@/components/study/types";
+import {
+  type CardState,
+  cardStateSchema,
+  type GradeName,
+  gradeCard,
+  gradeForAnswer,
+  newCardState,
+  studyDayStart,
+} from "@/lib/srs";
 import { type ActingUser, ForbiddenError } from "../auth/acting-user";
 import { sidesOf } from "../study/present-card";
 import { parseStoredQuestion, stateOfRow } from "./study-queue";
@@ -61,7 +69,8 @@ export async function recordGrade(
       tooEasy: request.confidence === "certain",
     });
     // A wrong answer given with confidence is a misconception worth showing the learner and instructor.
-    if (!isCorrect && request.confidence !== "guessed") misconception = chosenMisconceptions(parsed, request.answer)[0] ?? null;
+    if (!isCorrect && request.confidence !== "guessed")
+      misconception = chosenMisconceptions(parsed, request.answer)[0] ?? null;
   } else {
     if (!request.grade) throw new StudyError("Choose Again, Hard, Good or Easy.");
     grade = request.grade;
@@ -72,7 +81,9 @@ export async function recordGrade(
       const earlier = await tx.review.findUnique({ where: { id: request.reviewId } });
       if (earlier) return { earlier, repeated: true as const };
       const card = await tx.studyCard.findUnique({
-        where: { userId_questionId_side: { userId: actor.id, questionId: parsed.id, side: request.ref.side } },
+        where: {
+          userId_questionId_side: { userId: actor.id, questionId: parsed.id, side: request.ref.side },
+        },
       });
       const before = card ? stateOfRow(card) : newCardState(now);
       const { after } = gradeCard(before, grade, prefs, now);
@@ -115,8 +126,10 @@ export async function recordGrade(
     outcome = { earlier: existing, repeated: true };
   }
   const { earlier, repeated } = outcome;
-  if (earlier.userId !== actor.id) throw new ForbiddenError("A grading id belonging to another learner was reused");
-  if (repeated && earlier.questionId !== parsed.id) throw new StudyError("That grading id was already used for another card.");
+  if (earlier.userId !== actor.id)
+    throw new ForbiddenError("A grading id belonging to another learner was reused");
+  if (repeated && earlier.questionId !== parsed.id)
+    throw new StudyError("That grading id was already used for another card.");
   const after = cardStateSchema.parse(JSON.parse(earlier.stateAfter));
   return {
     reviewId: earlier.id,
@@ -140,11 +153,16 @@ export async function undoGrade(
 ): Promise<{ ref: CardRef; restoredPhase: string }> {
   return db.$transaction(async (tx) => {
     const already = await tx.review.findUnique({ where: { id: input.undoId } });
-    const target = await tx.review.findUnique({ where: { id: input.reviewId }, include: { card: true, undoneBy: true } });
-    if (!target || target.userId !== actor.id || target.kind !== "grade") throw new StudyError("There is no grade to undo.");
+    const target = await tx.review.findUnique({
+      where: { id: input.reviewId },
+      include: { card: true, undoneBy: true },
+    });
+    if (!target || target.userId !== actor.id || target.kind !== "grade")
+      throw new StudyError("There is no grade to undo.");
     const ref = { questionId: target.card.questionId, side: target.card.side };
     if (already) {
-      if (already.userId !== actor.id || already.undoneReviewId !== target.id) throw new StudyError("That undo id was already used.");
+      if (already.userId !== actor.id || already.undoneReviewId !== target.id)
+        throw new StudyError("That undo id was already used.");
       return { ref, restoredPhase: cardStateSchema.parse(JSON.parse(already.stateAfter)).phase };
     }
     if (target.undoneBy) throw new StudyError("That grade was already undone.");
@@ -182,19 +200,35 @@ async function cardFor(db: PrismaClient, actor: ActingUser, ref: CardRef, now: D
   const where = { userId_questionId_side: { userId: actor.id, questionId: ref.questionId, side: ref.side } };
   return db.studyCard.upsert({
     where,
-    create: { userId: actor.id, questionId: ref.questionId, side: ref.side, ...cardColumns(newCardState(now)) },
+    create: {
+      userId: actor.id,
+      questionId: ref.questionId,
+      side: ref.side,
+      ...cardColumns(newCardState(now)),
+    },
     update: {},
   });
 }
 
 /** Takes a card out of study until the learner brings it back. */
-export async function setSuspended(db: PrismaClient, actor: ActingUser, ref: CardRef, suspended: boolean, now: Date) {
+export async function setSuspended(
+  db: PrismaClient,
+  actor: ActingUser,
+  ref: CardRef,
+  suspended: boolean,
+  now: Date,
+) {
   const card = await cardFor(db, actor, ref, now);
   await db.studyCard.update({ where: { id: card.id }, data: { suspendedAt: suspended ? now : null } });
 }
 
 /** Hides a card until the learner's next study day begins. */
-export async function buryUntilTomorrow(db: PrismaClient, actor: ActingUser, ref: CardRef, now: Date): Promise<Date> {
+export async function buryUntilTomorrow(
+  db: PrismaClient,
+  actor: ActingUser,
+  ref: CardRef,
+  now: Date,
+): Promise<Date> {
   const prefs = await getStudyPreferences(db, actor);
   const until = new Date(studyDayStart(now, prefs.timeZone, prefs.dayStartHour).getTime() + 86_400_000);
   const card = await cardFor(db, actor, ref, now);

@@ -53,5 +53,9 @@ export async function saveStudyPreferences(
   actor: ActingUser,
   input: z.infer<typeof studyPreferencesSchema>,
 ): Promise<void> {
-  await db.studySettings.upsert({ where: { userId: actor.id }, create: { userId: actor.id, ...input }, update: input });
+  await db.studySettings.upsert({
+    where: { userId: actor.id },
+    create: { userId: actor.id, ...input },
+    update: input,
+  });
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, gradeCard, newCardState } from "@/lib/srs";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { createLearner, loadStudyBank } from "../testing/study-fixture";
+import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { recordGrade, setSuspended, undoGrade } from "./study-grading";
 import { loadStudyQueue, stateOfRow } from "./study-queue";
 
@@ -31,7 +31,12 @@ describe("the study queue", () => {
   it("offers every side of every card as new: the question, the flashcard and each cloze gap", async () => {
     const learner = await createLearner(db.prisma, "l1");
     const view = await loadStudyQueue(db.prisma, learner, everything, t0);
-    expect(view.items.map((i) => i.key)).toEqual(["fx-netmode|", "fx-task-role|", "fx-cloze|c1", "fx-cloze|c2"]);
+    expect(view.items.map((i) => i.key)).toEqual([
+      "fx-netmode|",
+      "fx-task-role|",
+      "fx-cloze|c1",
+      "fx-cloze|c2",
+    ]);
     expect(view.counts).toEqual({ new: 4, learning: 0, due: 0 });
     expect(view.items[1]?.intervals).toMatchObject({ again: "1m", good: "10m" });
   });
@@ -84,7 +89,13 @@ describe("recordGrade", () => {
     const card = await db.prisma.studyCard.findFirstOrThrow();
     expect(stateOfRow(card)).toEqual(expected);
     const review = await db.prisma.review.findFirstOrThrow();
-    expect(review).toMatchObject({ grade: "good", wasNew: true, durationMs: 4000, kind: "grade", revision: 1 });
+    expect(review).toMatchObject({
+      grade: "good",
+      wasNew: true,
+      durationMs: 4000,
+      kind: "grade",
+      revision: 1,
+    });
     expect(JSON.parse(review.stateBefore).phase).toBe("new");
   });
 
@@ -101,7 +112,9 @@ describe("recordGrade", () => {
   it("records one review when 50 copies of a grading arrive at once", async () => {
     const learner = await createLearner(db.prisma, "l1");
     const id = randomUUID();
-    const results = await Promise.all(Array.from({ length: 50 }, () => recordGrade(db.prisma, learner, flash(id), t0)));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => recordGrade(db.prisma, learner, flash(id), t0)),
+    );
     expect(results.filter((r) => !r.repeated)).toHaveLength(1);
     expect(await db.prisma.review.count()).toBe(1);
     expect((await db.prisma.studyCard.findFirstOrThrow()).reps).toBe(1);
@@ -152,9 +165,9 @@ describe("undoGrade", () => {
     await undoGrade(db.prisma, learner, { undoId: randomUUID(), reviewId: secondId }, minutes(12));
     expect(stateOfRow(await db.prisma.studyCard.findFirstOrThrow())).toEqual(before);
     expect(await db.prisma.review.count({ where: { kind: "undo", undoneReviewId: secondId } })).toBe(1);
-    await expect(undoGrade(db.prisma, learner, { undoId: randomUUID(), reviewId: secondId }, minutes(13))).rejects.toThrow(
-      /already undone/,
-    );
+    await expect(
+      undoGrade(db.prisma, learner, { undoId: randomUUID(), reviewId: secondId }, minutes(13)),
+    ).rejects.toThrow(/already undone/);
   });
 
   it("gives back the new-card slot of an undone first grade", async () => {
@@ -174,7 +187,9 @@ describe("undoGrade", () => {
     const two = await createLearner(db.prisma, "l2");
     const id = randomUUID();
     await recordGrade(db.prisma, one, flash(id), t0);
-    await expect(undoGrade(db.prisma, two, { undoId: randomUUID(), reviewId: id }, minutes(1))).rejects.toThrow();
+    await expect(
+      undoGrade(db.prisma, two, { undoId: randomUUID(), reviewId: id }, minutes(1)),
+    ).rejects.toThrow();
     expect(await db.prisma.review.count({ where: { kind: "undo" } })).toBe(0);
   });
 });
@@ -194,7 +209,14 @@ describe("the review log", () => {
 describe("interleave", () => {
   it("takes one from each bank in turn", async () => {
     const { interleave } = await import("./study-queue");
-    expect(interleave([["a1", "a2", "a3"], ["b1"], ["c1", "c2"]])).toEqual(["a1", "b1", "c1", "a2", "c2", "a3"]);
+    expect(interleave([["a1", "a2", "a3"], ["b1"], ["c1", "c2"]])).toEqual([
+      "a1",
+      "b1",
+      "c1",
+      "a2",
+      "c2",
+      "a3",
+    ]);
     expect(interleave([])).toEqual([]);
   });
 });

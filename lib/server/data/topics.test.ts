@@ -18,7 +18,14 @@ describe("listTopics", () => {
     db = createTestDatabase();
     const now = new Date("2026-01-01T00:00:00Z");
     await db.prisma.bank.create({
-      data: { id: "b1", title: "Launch types", topic: "launch-types", file: "x.md", sourceHash: "h", lastSyncedAt: now },
+      data: {
+        id: "b1",
+        title: "Launch types",
+        topic: "launch-types",
+        file: "x.md",
+        sourceHash: "h",
+        lastSyncedAt: now,
+      },
     });
     const question = (id: string, kind: string, retiredAt: Date | null = null) => ({
       id,

@@ -2,7 +2,13 @@ import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 /** A topic as the home page lists it. Flashcards (and cloze cards) are counted apart from questions. */
-export type TopicSummary = { topic: string; label: string; questions: number; flashcards: number; banks: number };
+export type TopicSummary = {
+  topic: string;
+  label: string;
+  questions: number;
+  flashcards: number;
+  banks: number;
+};
 
 const CARD_KINDS = ["flashcard", "cloze"];
 

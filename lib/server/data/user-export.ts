@@ -72,6 +72,38 @@ export const USER_DATA_SECTIONS: UserDataSection[] = [
     name: "questionReports",
     collect: (db, userId) => db.questionReport.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
   },
+  // Quizzes and exams (issue 7): classes taught, classes joined, quizzes built, and own attempts.
+  {
+    name: "classesTaught",
+    collect: (db, userId) =>
+      db.class.findMany({
+        where: { ownerId: userId },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, name: true, joinCode: true, createdAt: true },
+      }),
+  },
+  {
+    name: "classMemberships",
+    collect: (db, userId) =>
+      db.classMember.findMany({
+        where: { userId },
+        orderBy: { joinedAt: "asc" },
+        select: { joinedAt: true, class: { select: { id: true, name: true } } },
+      }),
+  },
+  {
+    name: "quizzesBuilt",
+    collect: (db, userId) => db.quiz.findMany({ where: { ownerId: userId }, orderBy: { createdAt: "asc" } }),
+  },
+  {
+    name: "quizAttempts",
+    collect: (db, userId) =>
+      db.quizAttempt.findMany({
+        where: { userId },
+        orderBy: { startedAt: "asc" },
+        include: { answers: { select: { questionId: true, answer: true, flagged: true, isCorrect: true } } },
+      }),
+  },
 ];
 
 /** The export document for the acting user. */

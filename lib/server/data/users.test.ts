@@ -25,7 +25,13 @@ async function createUser(id: string, createdAt = new Date("2026-11-27T09:00:00Z
 
 async function addSession(userId: string, token: string) {
   await database.prisma.session.create({
-    data: { id: `s-${token}`, token, userId, expiresAt: new Date(Date.now() + 3_600_000), updatedAt: new Date() },
+    data: {
+      id: `s-${token}`,
+      token,
+      userId,
+      expiresAt: new Date(Date.now() + 3_600_000),
+      updatedAt: new Date(),
+    },
   });
 }
 
@@ -43,12 +49,18 @@ describe("the first admin", () => {
     await createUser("a-first", new Date("2026-11-27T09:00:00.000Z"));
     await createUser("c-third", new Date("2026-11-27T09:00:01.000Z"));
     const claims = await Promise.all(
-      ["c-third", "b-second", "a-first", "a-first", "b-second"].map((id) => claimFirstAdmin(database.prisma, id)),
+      ["c-third", "b-second", "a-first", "a-first", "b-second"].map((id) =>
+        claimFirstAdmin(database.prisma, id),
+      ),
     );
     expect(claims.filter(Boolean)).toHaveLength(1);
     const admins = await database.prisma.userRole.findMany({ where: { role: "admin" } });
     expect(admins.map((row) => row.userId)).toEqual(["a-first"]);
-    expect((await loadActingUser(database.prisma, "a-first"))?.roles).toEqual(["learner", "instructor", "admin"]);
+    expect((await loadActingUser(database.prisma, "a-first"))?.roles).toEqual([
+      "learner",
+      "instructor",
+      "admin",
+    ]);
     expect((await loadActingUser(database.prisma, "c-third"))?.roles).toEqual(["learner"]);
   });
 
@@ -76,13 +88,24 @@ describe("roles and account status", () => {
   });
 
   it("lets admins grant and revoke the instructor role", async () => {
-    expect((await setGrantedRole(database.prisma, admin, { userId: learner.id, role: "instructor", granted: true })).roles).toEqual([
-      "learner",
-      "instructor",
-    ]);
-    expect((await setGrantedRole(database.prisma, admin, { userId: learner.id, role: "instructor", granted: false })).roles).toEqual([
-      "learner",
-    ]);
+    expect(
+      (
+        await setGrantedRole(database.prisma, admin, {
+          userId: learner.id,
+          role: "instructor",
+          granted: true,
+        })
+      ).roles,
+    ).toEqual(["learner", "instructor"]);
+    expect(
+      (
+        await setGrantedRole(database.prisma, admin, {
+          userId: learner.id,
+          role: "instructor",
+          granted: false,
+        })
+      ).roles,
+    ).toEqual(["learner"]);
   });
 
   it("refuses role changes and listings by non-admins, and an admin demoting themself", async () => {
@@ -116,10 +139,14 @@ describe("roles and account status", () => {
   });
 
   it("refuses disabling by non-admins and an admin disabling themself", async () => {
-    await expect(setAccountDisabled(database.prisma, learner, { userId: other.id, disabled: true })).rejects.toMatchObject({
+    await expect(
+      setAccountDisabled(database.prisma, learner, { userId: other.id, disabled: true }),
+    ).rejects.toMatchObject({
       status: 403,
     });
-    await expect(setAccountDisabled(database.prisma, admin, { userId: admin.id, disabled: true })).rejects.toMatchObject({
+    await expect(
+      setAccountDisabled(database.prisma, admin, { userId: admin.id, disabled: true }),
+    ).rejects.toMatchObject({
       status: 403,
     });
     expect(await loadActingUser(database.prisma, other.id)).not.toBeNull();
@@ -157,7 +184,10 @@ describe("roles and account status", () => {
     });
     const document = await exportOwnData(database.prisma, learner, new Date("2026-11-27T10:00:00Z"));
     const text = JSON.stringify(document);
-    expect(document).toMatchObject({ format: "taskdeck-export/1", account: { id: learner.id, email: learner.email } });
+    expect(document).toMatchObject({
+      format: "taskdeck-export/1",
+      account: { id: learner.id, email: learner.email },
+    });
     expect(text).toContain("credential");
     expect(text).not.toContain("secret-session-token");
     expect(text).not.toContain("hash-marker");

@@ -20,7 +20,12 @@ export async function loadActingUser(db: PrismaClient, userId: string): Promise<
     select: { id: true, name: true, email: true, disabledAt: true, roles: { select: { role: true } } },
   });
   if (!user || user.disabledAt) return null;
-  return { id: user.id, name: user.name, email: user.email, roles: rolesFrom(user.roles.map((row) => row.role)) };
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    roles: rolesFrom(user.roles.map((row) => row.role)),
+  };
 }
 
 /**
@@ -176,6 +181,9 @@ export async function isAccountDisabled(db: PrismaClient, userId: string): Promi
 
 /** The id of the account with this email, for the operator's command line. */
 export async function findUserIdByEmail(db: PrismaClient, email: string): Promise<string | null> {
-  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
+  const user = await db.user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true },
+  });
   return user?.id ?? null;
 }

@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DuplicateQuizButton } from "@/components/teach/duplicate-quiz-button";
+import { RemoveMemberButton } from "@/components/teach/remove-member-button";
+import { requirePageRole } from "@/lib/server/auth/session";
+import { getOwnedClass } from "@/lib/server/data/classes";
+import { classGradebook } from "@/lib/server/data/gradebook";
+import { listClassQuizzes } from "@/lib/server/data/quizzes";
+import { prisma } from "@/lib/server/db";
+import "@/components/quiz/quiz.css";
+
+export const metadata: Metadata = { title: "Class" };
+
+const pct = (n: number | null) => (n === null ? "–" : `${n}%`);
+
+export default async function ClassPage({ params }: { params: Promise<{ classId: string }> }) {
+  const { classId } = await params;
+  const user = await requirePageRole("instructor", `/classes/${encodeURIComponent(classId)}`);
+  const klass = await getOwnedClass(prisma, user, classId);
+  if (!klass) notFound();
+  const [quizzes, book] = await Promise.all([
+    listClassQuizzes(prisma, user, classId),
+    classGradebook(prisma, user, classId, new Date()),
+  ]);
+  const host = (await headers()).get("host") ?? "";
+  const joinPath = `/join/${klass.joinCode}`;
+  return (
+    <div className="class-page">
+      <h1>{klass.name}</h1>
+      <p>
+        Join code <strong data-testid="join-code">{klass.joinCode}</strong> · link{" "}
+        <code>
+          {host}
+          {joinPath}
+        </code>
+      </p>
+      <section aria-labelledby="quizzes-heading">
+        <h2 id="quizzes-heading">Quizzes</h2>
+        <p>
+          <Link className="button button--primary" href={`/classes/${klass.id}/quizzes/new`}>
+            New quiz
+          </Link>
+        </p>
+        {quizzes.length === 0 ? <p>No quizzes yet.</p> : null}
+        <ul>
+          {quizzes.map((q) => (
+            <li key={q.id}>
+              <Link href={`/quizzes/${q.id}/manage`}>{q.title}</Link>{" "}
+              <Link href={`/quizzes/${q.id}/preview`}>Preview</Link> <DuplicateQuizButton quizId={q.id} />
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="gradebook-heading">
+        <h2 id="gradebook-heading">Gradebook</h2>
+        <p>
+          <a href={`/classes/${klass.id}/gradebook.csv`} download>
+            Download CSV
+          </a>
+        </p>
+        <div className="table-scroll">
+          <table className="teach-table" aria-labelledby="gradebook-heading">
+            <thead>
+              <tr>
+                <th scope="col">Learner</th>
+                {book.quizzes.map((q) => (
+                  <th key={q.id} scope="col">
+                    {q.title} (best / last)
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {book.learners.map((l) => (
+                <tr key={l.id}>
+                  <th scope="row">{l.name}</th>
+                  {l.cells.map((c, i) => (
+                    <td key={book.quizzes[i]?.id}>
+                      {pct(c.best)} / {pct(c.last)}
+                      {c.open ? " (in progress)" : ""}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section aria-labelledby="roster-heading">
+        <h2 id="roster-heading">Roster ({klass.members.length})</h2>
+        {klass.members.length === 0 ? <p>Nobody has joined yet. Share the code or the link.</p> : null}
+        <table className="teach-table" aria-labelledby="roster-heading">
+          <tbody>
+            {klass.members.map((m) => (
+              <tr key={m.user.id}>
+                <th scope="row">{m.user.name}</th>
+                <td>{m.user.email}</td>
+                <td>
+                  <RemoveMemberButton classId={klass.id} userId={m.user.id} name={m.user.name} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { QuizRunner } from "@/components/quiz/quiz-runner";
+import { requirePageUser } from "@/lib/server/auth/session";
+import { getRunnerView } from "@/lib/server/data/attempts";
+import { QuizError } from "@/lib/server/data/quizzes-error";
+import { prisma } from "@/lib/server/db";
+import "@/components/quiz/quiz.css";
+
+export const metadata: Metadata = { title: "Quiz attempt" };
+
+export default async function AttemptPage({
+  params,
+}: {
+  params: Promise<{ quizId: string; attemptId: string }>;
+}) {
+  const { quizId, attemptId } = await params;
+  const user = await requirePageUser(
+    `/quizzes/${encodeURIComponent(quizId)}/attempts/${encodeURIComponent(attemptId)}`,
+  );
+  const view = await getRunnerView(prisma, user, attemptId, new Date()).catch((error) => {
+    if (error instanceof QuizError) notFound();
+    throw error;
+  });
+  const resultsHref = `/quizzes/${encodeURIComponent(quizId)}/attempts/${encodeURIComponent(attemptId)}/results`;
+  if (!view) redirect(resultsHref);
+  if (view.quizId !== quizId) notFound();
+  return (
+    <div>
+      <h1>{view.title}</h1>
+      <QuizRunner view={view} resultsHref={resultsHref} />
+    </div>
+  );
+}

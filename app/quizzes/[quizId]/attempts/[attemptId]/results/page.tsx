@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { QuizResults } from "@/components/quiz/quiz-results";
+import { requirePageUser } from "@/lib/server/auth/session";
+import { getResultView } from "@/lib/server/data/attempts";
+import { QuizError } from "@/lib/server/data/quizzes-error";
+import { prisma } from "@/lib/server/db";
+import "@/components/quiz/quiz.css";
+import "@/components/study/study.css";
+
+export const metadata: Metadata = { title: "Quiz results" };
+
+export default async function ResultsPage({
+  params,
+}: {
+  params: Promise<{ quizId: string; attemptId: string }>;
+}) {
+  const { quizId, attemptId } = await params;
+  const path = `/quizzes/${encodeURIComponent(quizId)}/attempts/${encodeURIComponent(attemptId)}`;
+  const user = await requirePageUser(`${path}/results`);
+  const result = await getResultView(prisma, user, attemptId, new Date()).catch((error) => {
+    if (error instanceof QuizError) notFound();
+    throw error;
+  });
+  if (!result) redirect(path);
+  if (result.quizId !== quizId) notFound();
+  return (
+    <div>
+      <h1>Results: {result.title}</h1>
+      <QuizResults result={result} />
+      <p>
+        <Link href={`/quizzes/${result.quizId}`}>Back to the quiz</Link>
+      </p>
+    </div>
+  );
+}

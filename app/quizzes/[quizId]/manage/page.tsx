@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DuplicateQuizButton } from "@/components/teach/duplicate-quiz-button";
+import { requirePageRole } from "@/lib/server/auth/session";
+import { getOwnedQuiz } from "@/lib/server/data/quizzes";
+import { prisma } from "@/lib/server/db";
+
+export const metadata: Metadata = { title: "Quiz settings" };
+
+const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+export default async function ManageQuizPage({ params }: { params: Promise<{ quizId: string }> }) {
+  const { quizId } = await params;
+  const user = await requirePageRole("instructor", `/quizzes/${encodeURIComponent(quizId)}/manage`);
+  const quiz = await getOwnedQuiz(prisma, user, quizId);
+  if (quiz?.mode !== "quiz" || !quiz.classId) notFound();
+  const fixed = JSON.parse(quiz.questionIds) as string[];
+  return (
+    <div>
+      <h1>{quiz.title}</h1>
+      <ul>
+        <li>
+          {quiz.selection === "fixed"
+            ? `A fixed list of ${fixed.length} questions`
+            : `${quiz.perTopic} random questions per topic`}
+          {quiz.shuffleQuestions ? ", questions shuffled" : ""}
+          {quiz.shuffleOptions ? ", options shuffled" : ""}
+        </li>
+        <li>{quiz.timeLimitMinutes ? `${quiz.timeLimitMinutes} minutes` : "No time limit"}</li>
+        <li>Opens: {quiz.opensAt ? `${when.format(quiz.opensAt)} UTC` : "now"}</li>
+        <li>Closes: {quiz.closesAt ? `${when.format(quiz.closesAt)} UTC` : "never"}</li>
+        <li>
+          Attempts: {quiz.attemptsAllowed} · pass mark {quiz.passMark}% · feedback {quiz.feedback}
+        </li>
+      </ul>
+      <p>
+        <Link href={`/quizzes/${quiz.id}/preview`}>Preview as a learner</Link> ·{" "}
+        <Link href={`/classes/${quiz.classId}`}>Class and gradebook</Link>
+      </p>
+      <DuplicateQuizButton quizId={quiz.id} />
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormStatus } from "@/components/account/form-status";
+import { createExamAction } from "@/lib/server/actions/quiz";
+
+/** A learner's own practice exam: topics, number of questions and time (an associate exam by default). */
+export function ExamBuilderForm({
+  topics,
+}: {
+  topics: Array<{ value: string; label: string; count: number }>;
+}) {
+  const [state, formAction, isPending] = useActionState(createExamAction, null);
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  return (
+    <form action={formAction} noValidate className="teach-form">
+      <fieldset>
+        <legend>Topics (none chosen: all)</legend>
+        {topics.map((t) => (
+          <label key={t.value} className="check">
+            <input type="checkbox" name="topic" value={t.value} /> {t.label}{" "}
+            <span className="muted">({t.count})</span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="form-field">
+        <label htmlFor="exam-count">Questions</label>
+        <input
+          id="exam-count"
+          name="questionCount"
+          type="number"
+          min={1}
+          max={200}
+          defaultValue={65}
+          className="input"
+        />
+        {errors.questionCount ? <p className="form-field__error">{errors.questionCount.join(" ")}</p> : null}
+      </div>
+      <div className="form-field">
+        <label htmlFor="exam-minutes">Minutes</label>
+        <input
+          id="exam-minutes"
+          name="timeLimitMinutes"
+          type="number"
+          min={1}
+          max={600}
+          defaultValue={130}
+          className="input"
+        />
+        {errors.timeLimitMinutes ? (
+          <p className="form-field__error">{errors.timeLimitMinutes.join(" ")}</p>
+        ) : null}
+      </div>
+      <FormStatus id="exam-status" error={state && !state.ok ? state.formError : undefined} />
+      <button type="submit" className="button button--primary" disabled={isPending}>
+        Build exam
+      </button>
+    </form>
+  );
+}

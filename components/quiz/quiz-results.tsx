@@ -1,0 +1,138 @@
+"use client";
+
+import { AnswerReveal } from "@/components/study/answer-reveal";
+import type { QueueItem } from "@/components/study/types";
+import { SanitizedHtml } from "@/components/ui/html";
+import type { GivenAnswer } from "@/lib/bank";
+import type { ResultView, ReviewItem } from "./types";
+
+/** The review item in the shape the study page's AnswerReveal draws. */
+function asQueueItem(item: ReviewItem): QueueItem {
+  return {
+    ref: { questionId: item.questionId, side: "" },
+    key: item.questionId,
+    kind: item.kind,
+    phase: "review",
+    revision: 1,
+    topic: item.topic,
+    tags: [],
+    titleHtml: item.titleHtml,
+    promptHtml: item.stemHtml,
+    answerHtml: null,
+    options: item.options.map((o) => ({ ...o, misconception: null })),
+    chooseCount: null,
+    accepted: item.accepted,
+    order: null,
+    trueFalse: item.trueFalse,
+    explanationHtml: item.explanationHtml,
+    references: item.references,
+    simYaml: item.simYaml,
+    intervals: { again: "", hard: "", good: "", easy: "" },
+  };
+}
+
+function describeAnswer(item: ReviewItem, answer: GivenAnswer | null): string {
+  if (!answer) return "No answer";
+  if (answer.kind === "typed") return answer.text || "No answer";
+  if (answer.kind === "true-false") return answer.value ? "True" : "False";
+  const positions = answer.keys
+    .map((k) => item.options.findIndex((o) => o.key === k) + 1)
+    .filter((n) => n > 0);
+  return positions.length ? `Option ${positions.join(", ")}` : "No answer";
+}
+
+/** Score, pass or fail, the breakdown, and (when the feedback rule allows) every question reviewed. */
+export function QuizResults({ result }: { result: ResultView }) {
+  const domains = result.breakdown.filter((r) => r.kind === "domain");
+  const topics = result.breakdown.filter((r) => r.kind === "topic");
+  return (
+    <div className="quiz-results">
+      <section aria-labelledby="score-heading" className="card">
+        <h2 id="score-heading">Your result</h2>
+        <p className="quiz-results__score">
+          {result.scaledScore !== null ? (
+            <>
+              Scaled score <strong>{result.scaledScore}</strong> of 1000 (720 to pass) ·{" "}
+            </>
+          ) : null}
+          <strong>{result.score}%</strong> ({result.correct} of {result.total} correct) ·{" "}
+          <strong>{result.passed ? "Passed" : "Not passed"}</strong>
+          {result.scaledScore === null ? (
+            <span className="muted"> (pass mark {result.passMark}%)</span>
+          ) : null}
+        </p>
+        {result.status === "expired" ? (
+          <p className="notice">
+            Time ran out: this attempt was graded at its deadline from the answers saved.
+          </p>
+        ) : null}
+      </section>
+      {[
+        { title: "By domain", rows: domains },
+        { title: "By topic", rows: topics },
+      ].map(({ title, rows }) =>
+        rows.length ? (
+          <table key={title} className="quiz-breakdown">
+            <caption>{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{title === "By domain" ? "Domain" : "Topic"}</th>
+                <th scope="col">Correct</th>
+                <th scope="col">Percent</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.group}>
+                  <th scope="row">{r.group}</th>
+                  <td>
+                    {r.correct} / {r.total}
+                  </td>
+                  <td>{r.total ? Math.round((r.correct / r.total) * 100) : 0}%</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null,
+      )}
+      {result.review ? (
+        <section aria-labelledby="review-heading">
+          <h2 id="review-heading">Questions</h2>
+          <ol className="quiz-review-list">
+            {result.review.map((item) => {
+              const chosen = item.answer?.kind === "choice" ? item.answer.keys : [];
+              return (
+                <li key={item.questionId} className="card">
+                  <SanitizedHtml className="quiz-question__title-text" html={item.titleHtml} />
+                  <SanitizedHtml className="prose" html={item.stemHtml} />
+                  <p>
+                    <strong>{item.isCorrect ? "Correct" : "Incorrect"}</strong> · Your answer:{" "}
+                    {describeAnswer(item, item.answer)}
+                  </p>
+                  {item.options.length ? (
+                    <ul className="quiz-options quiz-options--review">
+                      {item.options.map((o) => (
+                        <li key={o.key} className={o.correct ? "is-correct" : undefined}>
+                          <SanitizedHtml className="quiz-option__text" html={o.html} />
+                          <span className="muted">
+                            {o.correct ? " (right answer)" : ""}
+                            {chosen.includes(o.key) ? " (your choice)" : ""}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <p>Accepted answers: {item.accepted.join(", ")}</p>
+                  )}
+                  <AnswerReveal item={asQueueItem(item)} chosenKeys={chosen} />
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      ) : result.reviewNote ? (
+        <p className="notice">{result.reviewNote}</p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import type { GivenAnswer, QuestionKind } from "@/lib/bank";
+
+// The plain objects the quiz pages and actions exchange. While an attempt is open the browser gets
+// only stems and options: no `correct` flag, no rationale, no explanation, no accepted answers.
+
+export type RunnerOption = { key: string; html: string };
+
+export type RunnerItem = {
+  questionId: string;
+  kind: QuestionKind;
+  titleHtml: string;
+  stemHtml: string;
+  options: RunnerOption[];
+  chooseCount: number | null;
+  answer: GivenAnswer | null;
+  flagged: boolean;
+  seq: number;
+};
+
+export type RunnerView = {
+  attemptId: string;
+  quizId: string;
+  title: string;
+  mode: "quiz" | "exam";
+  /** ISO time, or null when untimed. */
+  deadline: string | null;
+  /** Server time when the page was made, to correct the browser's clock. */
+  serverNow: string;
+  items: RunnerItem[];
+};
+
+export type ReviewOption = RunnerOption & {
+  correct: boolean;
+  rationaleHtml: string | null;
+  simYaml: string | null;
+};
+
+export type ReviewItem = {
+  questionId: string;
+  kind: QuestionKind;
+  topic: string;
+  titleHtml: string;
+  stemHtml: string;
+  options: ReviewOption[];
+  answer: GivenAnswer | null;
+  isCorrect: boolean;
+  accepted: string[];
+  trueFalse: boolean | null;
+  explanationHtml: string;
+  references: string[];
+  simYaml: string | null;
+};
+
+export type BreakdownRow = { kind: "topic" | "domain"; group: string; correct: number; total: number };
+
+export type ResultView = {
+  attemptId: string;
+  quizId: string;
+  title: string;
+  mode: "quiz" | "exam";
+  status: "submitted" | "expired";
+  finishedAt: string;
+  correct: number;
+  total: number;
+  score: number;
+  scaledScore: number | null;
+  passed: boolean;
+  passMark: number;
+  breakdown: BreakdownRow[];
+  /** Null when the feedback rule does not allow a review yet. */
+  review: ReviewItem[] | null;
+  reviewNote: string | null;
+};

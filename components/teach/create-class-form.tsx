@@ -1,0 +1,27 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormField } from "@/components/account/form-field";
+import { FormStatus } from "@/components/account/form-status";
+import { createClassAction } from "@/lib/server/actions/class";
+
+/** Instructors: name a new class; the class page shows its join code and link. */
+export function CreateClassForm() {
+  const [state, formAction, isPending] = useActionState(createClassAction, null);
+  const failed = state && !state.ok ? state : null;
+  return (
+    <form action={formAction} noValidate className="teach-form">
+      <FormField
+        id="class-name"
+        name="name"
+        label="Class name"
+        maxLength={120}
+        errors={failed?.fieldErrors?.name}
+      />
+      <FormStatus id="create-class-status" error={failed?.formError} />
+      <button type="submit" className="button button--primary" disabled={isPending}>
+        Create class
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormField } from "@/components/account/form-field";
+import { FormStatus } from "@/components/account/form-status";
+import { joinClassAction } from "@/lib/server/actions/class";
+
+/** Joins the class with a code: typed in, or fixed by the /join/<code> link. */
+export function JoinClassForm({ code }: { code?: string }) {
+  const [state, formAction, isPending] = useActionState(joinClassAction, null);
+  const failed = state && !state.ok ? state : null;
+  return (
+    <form action={formAction} noValidate className="teach-form">
+      {code ? (
+        <input type="hidden" name="code" value={code} />
+      ) : (
+        <FormField
+          id="join-code"
+          name="code"
+          label="Class code"
+          maxLength={16}
+          errors={failed?.fieldErrors?.code}
+        />
+      )}
+      <FormStatus id="join-class-status" error={failed?.formError} />
+      <button type="submit" className="button button--primary" disabled={isPending}>
+        Join class
+      </button>
+    </form>
+  );
+}

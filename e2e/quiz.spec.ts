@@ -1,0 +1,367 @@
+import { expect, type Page, type Response, test } from "@playwright/test";
+import Database from "better-sqlite3";
+import { parseBank } from "../lib/bank";
+import { ROLE_ACCOUNTS, STORAGE_STATE } from "./setup/accounts";
+
+// Quizzes end to end: an instructor builds a class and a quiz from a bank; a learner joins, takes
+// it with a reload half-way, and the instructor sees the grade. Every response the learner's
+// browser receives before submitting is searched for markers planted in the bank's keys,
+// rationales and explanations (SECURITY.md item 5). A submission after the deadline is refused.
+
+// Helpers for the quiz specs: the real SQLite file the server uses, a bank with planted markers,
+// and direct rows for set-ups the UI has no business making (an attempt whose time has run out).
+
+const databaseFile = (process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db").replace(/^file:/, "");
+
+/** Strings that sit only in keys, rationales and explanations: none may reach the browser before review. */
+const MARKERS = ["QQEXPLAINMARK", "QQWHYMARK", "QQTYPEDKEYMARK", "QQSECONDEXPLMARK"];
+
+const LEAK_BANK = `---
+id: e2e-leak
+title: Leak test bank
+topic: e2e-leak
+domains:
+  - Leak Domain
+---
+
+## Leak question one {#e2e-leak-one}
+
+kind: single · difficulty: 2 · tags: leak
+
+Which network mode must a Fargate task use?
+
+- [ ] bridge
+  - why: Fargate supports only awsvpc QQWHYMARK.
+- [x] awsvpc
+- [ ] host
+
+### Explanation
+
+Each task gets its own ENI QQEXPLAINMARK.
+
+## Leak question two {#e2e-leak-two}
+
+kind: typed · difficulty: 2 · tags: leak
+
+Which port does NFS use? Type the number.
+
+### Answer
+
+- 2049
+- QQTYPEDKEYMARK
+
+### Explanation
+
+NFS listens on 2049 QQSECONDEXPLMARK.
+
+## Leak question three {#e2e-leak-three}
+
+kind: multiple · difficulty: 1 · tags: leak
+
+Which are ECS launch types? Choose two.
+
+- [x] EC2
+- [x] Fargate
+- [ ] Lambda
+`;
+
+const sqlDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
+
+function open() {
+  const db = new Database(databaseFile, { fileMustExist: true });
+  db.pragma("busy_timeout = 5000");
+  return db;
+}
+
+/** Puts the leak bank into the running server's database (once), as bank sync would. */
+function ensureLeakBank(): void {
+  const { bank, findings } = parseBank(LEAK_BANK, { file: "content/e2e-leak.md" });
+  if (!bank) throw new Error(`leak bank: ${JSON.stringify(findings)}`);
+  const db = open();
+  try {
+    if (db.prepare("SELECT 1 FROM Bank WHERE id = ?").get(bank.meta.id)) return;
+    const now = sqlDate(new Date());
+    db.transaction(() => {
+      db.prepare(
+        `INSERT INTO Bank (id, title, topic, domains, language, version, authors, file, sourceHash, lastSyncedAt, createdAt, updatedAt)
+         VALUES (?, ?, ?, ?, 'en', '1', '[]', ?, 'e2e', ?, ?, ?)`,
+      ).run(
+        bank.meta.id,
+        bank.meta.title,
+        bank.meta.topic,
+        JSON.stringify(bank.meta.domains),
+        bank.file,
+        now,
+        now,
+        now,
+      );
+      bank.questions.forEach((q, position) => {
+        db.prepare(
+          `INSERT INTO Question (id, bankId, kind, title, topic, difficulty, tags, hasSim, position, data, contentHash, revision, createdAt, updatedAt)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 'e2e', 1, ?, ?)`,
+        ).run(
+          q.id,
+          bank.meta.id,
+          q.kind,
+          q.title,
+          bank.meta.topic,
+          q.difficulty,
+          JSON.stringify(q.tags),
+          position,
+          JSON.stringify(q),
+          now,
+          now,
+        );
+      });
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+/** A class of the given instructor with the learner on its roster and a 1-minute quiz over the leak bank. */
+function seedTimedQuiz(instructorEmail: string, learnerEmail: string, title: string): string {
+  const db = open();
+  try {
+    const userId = (email: string) =>
+      (db.prepare("SELECT id FROM User WHERE email = ?").get(email) as { id: string }).id;
+    const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const now = sqlDate(new Date());
+    const classId = `e2e-class-${unique}`;
+    const quizId = `e2e-quiz-${unique}`;
+    db.prepare("INSERT INTO Class (id, ownerId, name, joinCode, createdAt) VALUES (?, ?, ?, ?, ?)").run(
+      classId,
+      userId(instructorEmail),
+      `Timed ${unique}`,
+      `T${unique.toUpperCase()}`.slice(0, 16),
+      now,
+    );
+    db.prepare("INSERT INTO ClassMember (classId, userId, joinedAt) VALUES (?, ?, ?)").run(
+      classId,
+      userId(learnerEmail),
+      now,
+    );
+    db.prepare(
+      `INSERT INTO Quiz (id, ownerId, classId, mode, title, filters, selection, questionIds, shuffleQuestions, shuffleOptions,
+        timeLimitMinutes, attemptsAllowed, passMark, feedback, createdAt, updatedAt)
+       VALUES (?, ?, ?, 'quiz', ?, '{}', 'fixed', ?, 0, 0, 1, 1, 50, 'after-submit', ?, ?)`,
+    ).run(
+      quizId,
+      userId(instructorEmail),
+      classId,
+      title,
+      JSON.stringify(["e2e-leak-one", "e2e-leak-two"]),
+      now,
+      now,
+    );
+    return quizId;
+  } finally {
+    db.close();
+  }
+}
+
+/** Moves an attempt's deadline into the past, as if the learner had left it open. */
+function expireAttempt(attemptId: string, secondsAgo: number): void {
+  const db = open();
+  try {
+    db.prepare("UPDATE QuizAttempt SET deadline = ? WHERE id = ?").run(
+      sqlDate(new Date(Date.now() - secondsAgo * 1000)),
+      attemptId,
+    );
+  } finally {
+    db.close();
+  }
+}
+
+/** An attempt's row as the server stored it. */
+function attemptRow(attemptId: string) {
+  const db = open();
+  try {
+    return db
+      .prepare("SELECT status, finishedAt, deadline, correct, total FROM QuizAttempt WHERE id = ?")
+      .get(attemptId) as {
+      status: string;
+      finishedAt: string | null;
+      deadline: string;
+      correct: number;
+      total: number;
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** The saved answers of an attempt. */
+function answersOf(attemptId: string) {
+  const db = open();
+  try {
+    return db
+      .prepare("SELECT questionId, answer FROM AttemptAnswer WHERE attemptId = ? ORDER BY questionId")
+      .all(attemptId) as Array<{
+      questionId: string;
+      answer: string | null;
+    }>;
+  } finally {
+    db.close();
+  }
+}
+
+/** Records the text of every response the page receives (until `stop`). */
+function recordResponses(page: Page) {
+  const bodies: Promise<string>[] = [];
+  let recording = true;
+  const onResponse = (response: Response) => {
+    if (!recording) return;
+    bodies.push(
+      response
+        .body()
+        .then((b) => `${response.url()}\n${b.toString("utf8")}`)
+        .catch(() => ""),
+    );
+  };
+  page.on("response", onResponse);
+  return {
+    async stop() {
+      recording = false;
+      page.off("response", onResponse);
+      return Promise.all(bodies);
+    },
+  };
+}
+
+test.describe("quizzes", () => {
+  test.beforeAll(() => ensureLeakBank());
+
+  test("instructor builds a class and quiz; a learner joins, reloads mid-way, submits; no key leaks; the grade shows", async ({
+    browser,
+  }) => {
+    test.setTimeout(120_000);
+    const teacher = await (await browser.newContext({ storageState: STORAGE_STATE.instructor })).newPage();
+    const learner = await (await browser.newContext({ storageState: STORAGE_STATE.learner })).newPage();
+    const className = `Cohort ${Date.now().toString(36)}`;
+    const quizTitle = `Leak quiz ${Date.now().toString(36)}`;
+
+    // The instructor creates the class and a quiz from the bank.
+    await teacher.goto("/classes");
+    await teacher.getByLabel("Class name").fill(className);
+    await teacher.getByRole("button", { name: "Create class" }).click();
+    await expect(teacher.getByRole("heading", { name: className, level: 1 })).toBeVisible();
+    const code = (await teacher.getByTestId("join-code").textContent())?.trim() ?? "";
+    expect(code).toMatch(/^[A-Z0-9]{8}$/);
+    await teacher.getByRole("link", { name: "New quiz" }).click();
+    await teacher.getByLabel("Quiz title").fill(quizTitle);
+    for (const name of ["Leak question one", "Leak question two", "Leak question three"])
+      await teacher.getByRole("checkbox", { name: new RegExp(name) }).check();
+    await teacher.getByLabel("Time limit in minutes (empty: none)").fill("30");
+    await teacher.getByLabel("Pass mark (%)").fill("60");
+    await teacher.getByRole("button", { name: "Create quiz" }).click();
+    await expect(teacher.getByRole("heading", { name: quizTitle })).toBeVisible();
+    await teacher.getByRole("link", { name: "Preview as a learner" }).click();
+    await expect(teacher.getByText("Which network mode must a Fargate task use?")).toBeVisible();
+
+    // The learner joins by the link and takes the quiz; every response is recorded.
+    const recorder = recordResponses(learner);
+    await learner.goto(`/join/${code}`);
+    await learner.getByRole("button", { name: "Join class" }).click();
+    await expect(learner).toHaveURL(/\/quizzes$/);
+    await learner.getByRole("link", { name: quizTitle }).click();
+    await learner.getByRole("button", { name: "Start attempt" }).click();
+    const runner = learner.getByRole("region", { name: "Quiz attempt" });
+    await expect(runner.getByRole("timer")).toBeVisible();
+    await runner.getByRole("radio", { name: "awsvpc" }).check();
+    await expect(runner.getByText("All answers saved")).toBeVisible();
+    await runner.getByRole("button", { name: "Next" }).click();
+    await runner.getByLabel("Your answer").fill("2049");
+    await expect(runner.getByText("All answers saved")).toBeVisible();
+    await runner.getByLabel("Flag for review").check();
+    await expect(runner.getByText("All answers saved")).toBeVisible();
+
+    await learner.reload();
+    await expect(runner.getByRole("radio", { name: "awsvpc" })).toBeChecked();
+    await runner.getByRole("button", { name: /^Question 2, answered, flagged/ }).click();
+    await expect(runner.getByLabel("Your answer")).toHaveValue("2049");
+    await runner.getByRole("button", { name: "Next" }).click();
+    await runner.getByRole("checkbox", { name: "EC2" }).check();
+    await expect(runner.getByText("All answers saved")).toBeVisible();
+    await runner.getByRole("button", { name: "Review and submit" }).click();
+    await expect(runner.getByRole("list", { name: "Flagged questions" })).toContainText("Go to question 2");
+
+    const before = await recorder.stop();
+    expect(before.length).toBeGreaterThan(5);
+    for (const marker of MARKERS) {
+      const leaks = before.filter((body) => body.includes(marker)).map((body) => body.split("\n")[0]);
+      expect(leaks, `marker ${marker} reached the browser before submission`).toEqual([]);
+    }
+
+    await runner.getByRole("button", { name: "Submit answers" }).click();
+    await expect(learner.getByRole("heading", { name: `Results: ${quizTitle}` })).toBeVisible();
+    await expect(learner.getByText("66.7%")).toBeVisible();
+    await expect(learner.getByText("Passed", { exact: true })).toBeVisible();
+    await expect(learner.getByRole("table", { name: "By domain" })).toContainText("Leak Domain");
+    // After submitting (feedback "after submit"), the explanation is there: the markers can be found.
+    await expect(learner.getByText(/QQEXPLAINMARK/)).toBeVisible();
+
+    // The instructor's gradebook shows the grade.
+    await teacher.goto("/classes");
+    await teacher.getByRole("link", { name: className }).click();
+    const book = teacher.getByRole("table", { name: "Gradebook" });
+    await expect(book.getByRole("row", { name: new RegExp(ROLE_ACCOUNTS.learner.name) })).toContainText(
+      "66.7% / 66.7%",
+    );
+    const csv = await teacher.request.get(teacher.url().replace(/\/?$/, "/gradebook.csv"));
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toContain("66.7");
+  });
+
+  test("a submission after the deadline is refused and the attempt is graded at its deadline", async ({
+    browser,
+  }) => {
+    const learner = await (await browser.newContext({ storageState: STORAGE_STATE.learner })).newPage();
+    const title = `Timed ${Date.now().toString(36)}`;
+    const quizId = seedTimedQuiz(ROLE_ACCOUNTS.instructor.email, ROLE_ACCOUNTS.learner.email, title);
+    await learner.goto(`/quizzes/${quizId}`);
+    await learner.getByRole("button", { name: "Start attempt" }).click();
+    await expect(learner).toHaveURL(/\/attempts\/[^/]+$/);
+    const attemptId = learner.url().split("/").pop() ?? "";
+    const runner = learner.getByRole("region", { name: "Quiz attempt" });
+    await runner.getByRole("radio", { name: "awsvpc" }).check();
+    await expect(runner.getByText("All answers saved")).toBeVisible();
+    expireAttempt(attemptId, 30);
+    // The page's countdown still shows time left; the server alone knows the deadline has passed.
+    await runner.getByRole("button", { name: "Review", exact: true }).click();
+    await runner.getByRole("button", { name: "Submit answers" }).click();
+    await expect(learner.getByRole("heading", { name: `Results: ${title}` })).toBeVisible();
+    await expect(learner.getByText(/Time ran out/)).toBeVisible();
+    const row = attemptRow(attemptId);
+    expect(row.status).toBe("expired");
+    expect(row.finishedAt).toBe(row.deadline);
+    expect(row.correct).toBe(1);
+    expect(answersOf(attemptId).map((a) => JSON.parse(a.answer ?? "null"))).toEqual([
+      { kind: "choice", keys: ["B"] },
+    ]);
+  });
+
+  test("a learner builds a practice exam and gets a scaled score with the domain breakdown", async ({
+    browser,
+  }) => {
+    const learner = await (await browser.newContext({ storageState: STORAGE_STATE.learner })).newPage();
+    await learner.goto("/exam");
+    await expect(learner.getByLabel("Questions")).toHaveValue("65");
+    await expect(learner.getByLabel("Minutes")).toHaveValue("130");
+    await learner.getByRole("checkbox", { name: /^E2e leak/ }).check();
+    await learner.getByLabel("Questions").fill("3");
+    await learner.getByRole("button", { name: "Build exam" }).click();
+    await learner.getByRole("button", { name: "Start attempt" }).click();
+    const runner = learner.getByRole("region", { name: "Quiz attempt" });
+    await expect(runner.getByRole("timer")).toBeVisible();
+    await expect(runner.getByRole("navigation", { name: "Questions" }).getByRole("button")).toHaveCount(4);
+    await runner.getByRole("button", { name: "Review", exact: true }).click();
+    await expect(
+      runner.getByRole("list", { name: "Unanswered questions" }).getByRole("listitem"),
+    ).toHaveCount(3);
+    await runner.getByRole("button", { name: "Submit answers" }).click();
+    await expect(learner.getByText(/Scaled score 100 of 1000 \(720 to pass\)/)).toBeVisible();
+    await expect(learner.getByText("Not passed", { exact: true })).toBeVisible();
+    await expect(learner.getByRole("table", { name: "By domain" })).toContainText("Leak Domain");
+  });
+});

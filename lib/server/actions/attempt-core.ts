@@ -1,0 +1,39 @@
+import "server-only";
+import { assertSignedIn } from "@/lib/server/auth/acting-user";
+import { invalidInput } from "@/lib/server/auth/action-result";
+import type { ActionContext } from "@/lib/server/auth/auth-call";
+import { saveAnswer, startAttempt, submitAttempt } from "@/lib/server/data/attempts";
+import { quizGuarded } from "./quiz-guard";
+import { attemptIdSchema, quizIdSchema, saveAnswerSchema } from "./quiz-schemas";
+
+// The attempt actions' bodies. `now` is an argument so tests can move the clock.
+
+/** Signed-in learners, for quizzes of their classes (or their own exams): start or resume. */
+export async function startAttemptCore(ctx: ActionContext, input: unknown, now = new Date()) {
+  return quizGuarded<{ attemptId: string; resumed: boolean }>(async () => {
+    const me = assertSignedIn(ctx.actor);
+    const parsed = quizIdSchema.safeParse(input);
+    if (!parsed.success) return invalidInput(parsed.error);
+    return { ok: true, ...(await startAttempt(ctx.db, me, parsed.data.quizId, now)) };
+  });
+}
+
+/** Signed-in learners, for their own open attempts: save one answer (idempotent per question and seq). */
+export async function saveAnswerCore(ctx: ActionContext, input: unknown, now = new Date()) {
+  return quizGuarded<{ saved: boolean }>(async () => {
+    const me = assertSignedIn(ctx.actor);
+    const parsed = saveAnswerSchema.safeParse(input);
+    if (!parsed.success) return invalidInput(parsed.error);
+    return { ok: true, ...(await saveAnswer(ctx.db, me, parsed.data, now)) };
+  });
+}
+
+/** Signed-in learners, for their own open attempts: submit once. */
+export async function submitAttemptCore(ctx: ActionContext, input: unknown, now = new Date()) {
+  return quizGuarded<{ attemptId: string }>(async () => {
+    const me = assertSignedIn(ctx.actor);
+    const parsed = attemptIdSchema.safeParse(input);
+    if (!parsed.success) return invalidInput(parsed.error);
+    return { ok: true, ...(await submitAttempt(ctx.db, me, parsed.data.attemptId, now)) };
+  });
+}

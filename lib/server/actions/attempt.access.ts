@@ -1,0 +1,131 @@
+import { expect } from "vitest";
+import type { AccessRow, MatrixWorld } from "@/lib/server/auth/access-matrix/types";
+import { seedMatrixQuiz } from "@/lib/server/data/attempts-fixture";
+import { saveAnswerCore, startAttemptCore, submitAttemptCore } from "./attempt-core";
+
+// Role-matrix rows for the attempt actions (attempt.ts). Only learners on the class's roster take
+// its quizzes, and an attempt is touched only by the learner who started it.
+
+/** learner2's open attempt at instructor2's quiz (started once per world). */
+async function learner2Attempt(w: MatrixWorld) {
+  const { quizId } = await seedMatrixQuiz(w);
+  const result = await startAttemptCore(await w.as(w.users.learner2), { quizId });
+  if (!result.ok) throw new Error("learner2 could not start");
+  return { quizId, attemptId: result.attemptId };
+}
+const save = (attemptId: string, seq: number) => ({
+  attemptId,
+  questionId: "qz-one",
+  answer: { kind: "choice", keys: ["B"] },
+  flagged: false,
+  seq,
+});
+
+export const accessRows: AccessRow[] = [
+  {
+    target: "lib/server/actions/attempt.ts#startAttemptAction",
+    who: "Signed-in learners, for quizzes of their classes or their own exams: start or resume an attempt.",
+    attempts: [
+      {
+        label: "a visitor starts instructor2's quiz",
+        actor: null,
+        expect: "refused",
+        run: async (w) => startAttemptCore(await w.as(null), { quizId: (await seedMatrixQuiz(w)).quizId }),
+        verify: async (w) => expect(await w.db.quizAttempt.count()).toBe(0),
+      },
+      {
+        label: "learner1, not on the roster, starts instructor2's quiz",
+        actor: "learner1",
+        expect: "refused",
+        run: async (w) =>
+          startAttemptCore(await w.as(w.users.learner1), { quizId: (await seedMatrixQuiz(w)).quizId }),
+        mustNotReveal: () => ["Matrix quiz", "qz-one"],
+        verify: async (w) => expect(await w.db.quizAttempt.count()).toBe(0),
+      },
+      {
+        label: "instructor1 starts instructor2's quiz",
+        actor: "instructor1",
+        expect: "refused",
+        run: async (w) =>
+          startAttemptCore(await w.as(w.users.instructor1), { quizId: (await seedMatrixQuiz(w)).quizId }),
+        verify: async (w) => expect(await w.db.quizAttempt.count()).toBe(0),
+      },
+      {
+        label: "learner2, on the roster, starts it",
+        actor: "learner2",
+        expect: "allowed",
+        run: async (w) =>
+          startAttemptCore(await w.as(w.users.learner2), { quizId: (await seedMatrixQuiz(w)).quizId }),
+        verify: async (w) =>
+          expect(await w.db.quizAttempt.count({ where: { userId: w.users.learner2.id } })).toBe(1),
+      },
+    ],
+  },
+  {
+    target: "lib/server/actions/attempt.ts#saveAnswerAction",
+    who: "Signed-in learners, for their own open attempts: autosave one answer.",
+    attempts: [
+      {
+        label: "learner1 writes into learner2's attempt",
+        actor: "learner1",
+        expect: "refused",
+        run: async (w) =>
+          saveAnswerCore(await w.as(w.users.learner1), save((await learner2Attempt(w)).attemptId, 1)),
+        mustNotReveal: () => ["Matrix quiz"],
+        verify: async (w) => expect(await w.db.attemptAnswer.count()).toBe(0),
+      },
+      {
+        label: "instructor2 writes into their learner's attempt",
+        actor: "instructor2",
+        expect: "refused",
+        run: async (w) =>
+          saveAnswerCore(await w.as(w.users.instructor2), save((await learner2Attempt(w)).attemptId, 1)),
+        verify: async (w) => expect(await w.db.attemptAnswer.count()).toBe(0),
+      },
+      {
+        label: "learner2 saves an answer",
+        actor: "learner2",
+        expect: "allowed",
+        run: async (w) =>
+          saveAnswerCore(await w.as(w.users.learner2), save((await learner2Attempt(w)).attemptId, 1)),
+        verify: async (w) => expect(await w.db.attemptAnswer.count()).toBe(1),
+      },
+    ],
+  },
+  {
+    target: "lib/server/actions/attempt.ts#submitAttemptAction",
+    who: "Signed-in learners, for their own open attempts: submit (once).",
+    attempts: [
+      {
+        label: "learner1 submits learner2's attempt",
+        actor: "learner1",
+        expect: "refused",
+        run: async (w) =>
+          submitAttemptCore(await w.as(w.users.learner1), {
+            attemptId: (await learner2Attempt(w)).attemptId,
+          }),
+        verify: async (w) => expect(await w.db.quizAttempt.count({ where: { status: "open" } })).toBe(1),
+      },
+      {
+        label: "learner2 submits their attempt",
+        actor: "learner2",
+        expect: "allowed",
+        run: async (w) =>
+          submitAttemptCore(await w.as(w.users.learner2), {
+            attemptId: (await learner2Attempt(w)).attemptId,
+          }),
+        verify: async (w) => expect(await w.db.quizAttempt.count({ where: { status: "submitted" } })).toBe(1),
+      },
+      {
+        label: "learner2 submits it again (a replay)",
+        actor: "learner2",
+        expect: "refused",
+        run: async (w) => {
+          const attempt = await w.db.quizAttempt.findFirstOrThrow({ where: { userId: w.users.learner2.id } });
+          return submitAttemptCore(await w.as(w.users.learner2), { attemptId: attempt.id });
+        },
+        verify: async (w) => expect(await w.db.quizAttempt.count()).toBe(1),
+      },
+    ],
+  },
+];

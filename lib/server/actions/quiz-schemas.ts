@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { QUESTION_KINDS } from "@/lib/bank";
+import { FEEDBACK_TIMINGS } from "@/lib/quiz";
+
+// zod schemas for the quiz builder, the exam builder and the attempt actions.
+
+/** Question kinds a quiz can ask (cards are studied, not graded). */
+export const QUIZ_KINDS = ["single", "multiple", "true-false", "typed"] as const;
+
+const optionalInt = (min: number, max: number) =>
+  z.preprocess(
+    (v) => (v === "" || v == null ? null : v),
+    z.coerce.number().int().min(min).max(max).nullable(),
+  );
+const optionalDate = z.preprocess(
+  (v) => (v === "" || v == null ? null : v),
+  z.coerce.date({ message: "Enter a date and time" }).nullable(),
+);
+const list = (max = 100) => z.array(z.string().min(1).max(200)).max(max).default([]);
+
+export const quizFiltersSchema = z.object({
+  topics: list(),
+  tags: list(),
+  difficulties: z.array(z.coerce.number().int().min(1).max(5)).max(5).default([]),
+  kinds: z.array(z.enum(QUESTION_KINDS)).max(10).default([]),
+});
+export type QuizFilters = z.infer<typeof quizFiltersSchema>;
+
+export const quizInputSchema = z
+  .object({
+    classId: z.string().min(1, "Choose a class").max(100),
+    title: z.string().trim().min(1, "Give the quiz a title").max(200),
+    filters: quizFiltersSchema,
+    selection: z.enum(["fixed", "random"]),
+    questionIds: list(500),
+    perTopic: optionalInt(1, 100),
+    shuffleQuestions: z.boolean(),
+    shuffleOptions: z.boolean(),
+    timeLimitMinutes: optionalInt(1, 600),
+    opensAt: optionalDate,
+    closesAt: optionalDate,
+    attemptsAllowed: z.coerce.number().int().min(1, "At least 1").max(100),
+    passMark: z.coerce.number().int().min(0).max(100),
+    feedback: z.enum(FEEDBACK_TIMINGS),
+  })
+  .superRefine((q, ctx) => {
+    if (q.selection === "fixed" && q.questionIds.length === 0)
+      ctx.addIssue({ code: "custom", path: ["questionIds"], message: "Choose at least one question" });
+    if (q.selection === "random" && !q.perTopic)
+      ctx.addIssue({ code: "custom", path: ["perTopic"], message: "How many questions per topic?" });
+    if (q.opensAt && q.closesAt && q.closesAt <= q.opensAt)
+      ctx.addIssue({ code: "custom", path: ["closesAt"], message: "Close after it opens" });
+  });
+export type QuizInput = z.infer<typeof quizInputSchema>;
+
+/** The builder's FormData as the object quizInputSchema parses. */
+export function quizFormObject(formData: FormData) {
+  const one = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  const many = (name: string) => formData.getAll(name).filter((v): v is string => typeof v === "string");
+  return {
+    classId: one("classId"),
+    title: one("title"),
+    filters: {
+      topics: many("topic"),
+      tags: many("tag").filter(Boolean),
+      difficulties: many("difficulty"),
+      kinds: many("kind"),
+    },
+    selection: one("selection") || "fixed",
+    questionIds: many("questionId"),
+    perTopic: one("perTopic"),
+    shuffleQuestions: one("shuffleQuestions") === "on",
+    shuffleOptions: one("shuffleOptions") === "on",
+    timeLimitMinutes: one("timeLimitMinutes"),
+    opensAt: one("opensAt"),
+    closesAt: one("closesAt"),
+    attemptsAllowed: one("attemptsAllowed") || "1",
+    passMark: one("passMark") || "70",
+    feedback: one("feedback") || "after-submit",
+  };
+}
+
+export const examInputSchema = z.object({
+  title: z.string().trim().max(200).default(""),
+  topics: list(),
+  questionCount: z.coerce.number().int().min(1).max(200).default(65),
+  timeLimitMinutes: z.coerce.number().int().min(1).max(600).default(130),
+});
+
+export const quizIdSchema = z.object({ quizId: z.string().min(1).max(100) });
+export const attemptIdSchema = z.object({ attemptId: z.string().min(1).max(100) });
+
+export const givenAnswerSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("choice"), keys: z.array(z.string().regex(/^[A-Z]$/)).max(26) }),
+  z.object({ kind: z.literal("true-false"), value: z.boolean() }),
+  z.object({ kind: z.literal("typed"), text: z.string().max(500) }),
+  z.object({ kind: z.literal("ordering"), keys: z.array(z.string().regex(/^[A-Z]$/)).max(26) }),
+]);
+
+export const saveAnswerSchema = z.object({
+  attemptId: z.string().min(1).max(100),
+  questionId: z.string().min(1).max(200),
+  answer: givenAnswerSchema.nullable(),
+  flagged: z.boolean(),
+  seq: z.number().int().min(1).max(1_000_000_000),
+});
+export type SaveAnswerInput = z.infer<typeof saveAnswerSchema>;

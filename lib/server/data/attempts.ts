@@ -1,0 +1,448 @@
+import "server-only";
+import { z } from "zod";
+import type { ResultView, ReviewItem, RunnerView } from "@/components/quiz/types";
+import { checkAnswer, type GivenAnswer, type Question, renderMarkdown } from "@/lib/bank";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import {
+  acceptsWork,
+  attemptDeadline,
+  drawAttempt,
+  type FeedbackTiming,
+  gradeItems,
+  isOverdue,
+  mayReview,
+  passes,
+  SCALED_PASS,
+  scaledScore,
+  seededRng,
+  seedOf,
+  startWindow,
+} from "@/lib/quiz";
+import type { SaveAnswerInput } from "../actions/quiz-schemas";
+import { givenAnswerSchema } from "../actions/quiz-schemas";
+import type { ActingUser } from "../auth/acting-user";
+import { getVisibleQuiz, questionPool, quizFilters } from "./quizzes";
+import { QuizError } from "./quizzes-error";
+import { parseStoredQuestion } from "./study-queue";
+
+// Attempts: start (one open per learner per quiz), autosave, submit (once), finish overdue
+// attempts at their deadline, and the views the pages get. Grading reads only what was saved.
+
+const itemsSchema = z.array(
+  z.object({ questionId: z.string(), revision: z.number().int(), optionOrder: z.array(z.string()) }),
+);
+type AttemptItem = z.infer<typeof itemsSchema>[number];
+
+const parseItems = (json: string): AttemptItem[] => itemsSchema.parse(JSON.parse(json));
+const parseAnswer = (json: string | null): GivenAnswer | null => {
+  if (!json) return null;
+  const parsed = givenAnswerSchema.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : null;
+};
+const md = (text: string | undefined) => (text ? renderMarkdown(text) : "");
+
+const NO_ATTEMPT = () => new QuizError("That attempt does not exist.", "not-found");
+
+/** The questions an attempt drew, at the revision the learner saw (current text as a fallback). */
+async function questionsOf(db: PrismaClient, items: AttemptItem[]) {
+  const ids = items.map((i) => i.questionId);
+  const [rows, revisions] = await Promise.all([
+    db.question.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, topic: true, data: true, bank: { select: { domains: true } } },
+    }),
+    db.questionRevision.findMany({
+      where: { OR: items.map((i) => ({ questionId: i.questionId, revision: i.revision })) },
+      select: { questionId: true, data: true },
+    }),
+  ]);
+  const revisionData = new Map(revisions.map((r) => [r.questionId, r.data]));
+  const out = new Map<string, { question: Question; topic: string; domain: string | null }>();
+  for (const row of rows) {
+    const question = parseStoredQuestion(revisionData.get(row.id) ?? row.data);
+    if (!question) continue;
+    const domains = JSON.parse(row.bank.domains) as string[];
+    out.set(row.id, { question, topic: row.topic, domain: domains[0] ?? null });
+  }
+  return out;
+}
+
+/**
+ * Finishes an open attempt and grades it from the saved answers, in one transaction. The claim
+ * (`status: "open"` → finished) succeeds once: false when someone else finished it first.
+ */
+export async function finishAttempt(
+  db: PrismaClient,
+  attemptId: string,
+  how: "submitted" | "expired",
+  finishedAt: Date,
+): Promise<boolean> {
+  const attempt = await db.quizAttempt.findUnique({
+    where: { id: attemptId },
+    select: { items: true, quiz: { select: { passMark: true, mode: true } } },
+  });
+  if (!attempt) return false;
+  const items = parseItems(attempt.items);
+  const questions = await questionsOf(db, items);
+  return db.$transaction(async (tx) => {
+    const answers = await tx.attemptAnswer.findMany({ where: { attemptId } });
+    const byQuestion = new Map(answers.map((a) => [a.questionId, parseAnswer(a.answer)]));
+    const marked = items.map((item) => {
+      const q = questions.get(item.questionId);
+      const given = byQuestion.get(item.questionId) ?? null;
+      const isCorrect = q && given ? checkAnswer(q.question, given).isCorrect : false;
+      return {
+        questionId: item.questionId,
+        topic: q?.topic ?? "unknown",
+        domain: q?.domain ?? null,
+        isCorrect,
+      };
+    });
+    const grade = gradeItems(marked);
+    const scaled = attempt.quiz.mode === "exam" ? scaledScore(grade.correct, grade.total) : null;
+    const claimed = await tx.quizAttempt.updateMany({
+      where: { id: attemptId, status: "open" },
+      data: {
+        status: how,
+        openKey: null,
+        finishedAt,
+        correct: grade.correct,
+        total: grade.total,
+        score: grade.score,
+        scaledScore: scaled,
+        passed: scaled !== null ? scaled >= SCALED_PASS : passes(grade.score, attempt.quiz.passMark),
+        breakdown: JSON.stringify(grade.breakdown),
+      },
+    });
+    if (claimed.count === 0) return false;
+    for (const m of marked) {
+      if (byQuestion.has(m.questionId))
+        await tx.attemptAnswer.update({
+          where: { attemptId_questionId: { attemptId, questionId: m.questionId } },
+          data: { isCorrect: m.isCorrect },
+        });
+    }
+    return true;
+  });
+}
+
+/** Finishes, at their deadlines, the open attempts that ran out (scoped by quiz, learner or class). */
+export async function finishOverdue(
+  db: PrismaClient,
+  scope: { quizId?: string; userId?: string; classId?: string; attemptId?: string },
+  now: Date,
+): Promise<number> {
+  const open = await db.quizAttempt.findMany({
+    where: {
+      status: "open",
+      deadline: { not: null, lt: now },
+      ...(scope.attemptId ? { id: scope.attemptId } : {}),
+      ...(scope.quizId ? { quizId: scope.quizId } : {}),
+      ...(scope.userId ? { userId: scope.userId } : {}),
+      ...(scope.classId ? { quiz: { classId: scope.classId } } : {}),
+    },
+    select: { id: true, deadline: true },
+  });
+  let finished = 0;
+  for (const attempt of open) {
+    if (attempt.deadline && isOverdue(now, attempt.deadline))
+      if (await finishAttempt(db, attempt.id, "expired", attempt.deadline)) finished += 1;
+  }
+  return finished;
+}
+
+/**
+ * Learners: starts an attempt at a quiz they may take, or resumes their open one. One open
+ * attempt per learner per quiz is guaranteed by the unique `openKey`.
+ */
+export async function startAttempt(
+  db: PrismaClient,
+  actor: ActingUser,
+  quizId: string,
+  now: Date,
+): Promise<{ attemptId: string; resumed: boolean }> {
+  const quiz = await getVisibleQuiz(db, actor, quizId);
+  // The instructor of a class quiz previews it; only learners on the roster take it.
+  if (!quiz || (quiz.mode === "quiz" && quiz.ownerId === actor.id))
+    throw new QuizError("That quiz does not exist.", "not-found");
+  await finishOverdue(db, { quizId, userId: actor.id }, now);
+  const openKey = `${quizId}:${actor.id}`;
+  const existing = await db.quizAttempt.findUnique({ where: { openKey }, select: { id: true } });
+  if (existing) return { attemptId: existing.id, resumed: true };
+  const window = startWindow(now, quiz.opensAt, quiz.closesAt);
+  if (window === "not-yet") throw new QuizError("This quiz is not open yet.", "closed");
+  if (window === "closed") throw new QuizError("This quiz has closed.", "closed");
+  const filters = quizFilters(quiz);
+  const fixedIds = JSON.parse(quiz.questionIds) as string[];
+  const pool = await questionPool(
+    db,
+    quiz.selection === "fixed" ? { topics: [], tags: [], difficulties: [], kinds: [] } : filters,
+    quiz.mode === "quiz" ? quiz.ownerId : null,
+  );
+  const deadline = attemptDeadline(now, quiz.timeLimitMinutes, quiz.closesAt);
+  try {
+    return await db.$transaction(async (tx) => {
+      const open = await tx.quizAttempt.findUnique({ where: { openKey }, select: { id: true } });
+      if (open) return { attemptId: open.id, resumed: true };
+      const count = await tx.quizAttempt.count({ where: { quizId, userId: actor.id } });
+      if (count >= quiz.attemptsAllowed)
+        throw new QuizError("You have used every attempt this quiz allows.", "limit");
+      const number = count + 1;
+      const items = drawAttempt(
+        pool,
+        {
+          selection: quiz.selection === "random" ? "random" : "fixed",
+          questionIds: fixedIds,
+          perTopic: quiz.perTopic,
+          totalCount: quiz.mode === "exam" ? quiz.perTopic : null,
+          shuffleQuestions: quiz.shuffleQuestions,
+          shuffleOptions: quiz.shuffleOptions,
+        },
+        seededRng(seedOf(`${quizId}:${actor.id}:${number}`)),
+      );
+      if (items.length === 0) throw new QuizError("This quiz has no questions to ask.", "invalid");
+      const created = await tx.quizAttempt.create({
+        data: {
+          quizId,
+          userId: actor.id,
+          number,
+          openKey,
+          items: JSON.stringify(items),
+          startedAt: now,
+          deadline,
+          total: items.length,
+        },
+        select: { id: true },
+      });
+      return { attemptId: created.id, resumed: false };
+    });
+  } catch (error) {
+    // A concurrent start won the unique openKey: resume the attempt it made.
+    if ((error as { code?: string }).code === "P2002") {
+      const open = await db.quizAttempt.findUnique({ where: { openKey }, select: { id: true } });
+      if (open) return { attemptId: open.id, resumed: true };
+    }
+    throw error;
+  }
+}
+
+/** What the runner shows for the learner's own open attempt; null once it is finished. */
+export async function getRunnerView(
+  db: PrismaClient,
+  actor: ActingUser,
+  attemptId: string,
+  now: Date,
+): Promise<RunnerView | null> {
+  await finishOverdue(db, { attemptId, userId: actor.id }, now);
+  const attempt = await db.quizAttempt.findFirst({
+    where: { id: attemptId, userId: actor.id },
+    include: { quiz: { select: { id: true, title: true, mode: true } }, answers: true },
+  });
+  if (!attempt) throw NO_ATTEMPT();
+  if (attempt.status !== "open") return null;
+  const items = parseItems(attempt.items);
+  const questions = await questionsOf(db, items);
+  const saved = new Map(attempt.answers.map((a) => [a.questionId, a]));
+  return {
+    attemptId: attempt.id,
+    quizId: attempt.quiz.id,
+    title: attempt.quiz.title,
+    mode: attempt.quiz.mode === "exam" ? "exam" : "quiz",
+    deadline: attempt.deadline?.toISOString() ?? null,
+    serverNow: now.toISOString(),
+    items: items.flatMap((item) => {
+      const q = questions.get(item.questionId)?.question;
+      if (!q) return [];
+      const byKey = new Map(q.options.map((o) => [o.key, o]));
+      const answer = saved.get(item.questionId);
+      // Only what a learner needs to answer: never `correct`, rationales, explanations or keys.
+      return [
+        {
+          questionId: q.id,
+          kind: q.kind,
+          titleHtml: md(q.title),
+          stemHtml: md(q.stem),
+          options: item.optionOrder.flatMap((key) => {
+            const option = byKey.get(key);
+            return option ? [{ key, html: md(option.text) }] : [];
+          }),
+          chooseCount: q.chooseCount ?? null,
+          answer: parseAnswer(answer?.answer ?? null),
+          flagged: answer?.flagged ?? false,
+          seq: answer?.seq ?? 0,
+        },
+      ];
+    }),
+  };
+}
+
+/**
+ * Learners: saves one answer (and its flag) to their open attempt. Idempotent per question: the
+ * browser's `seq` grows with each change, and a save no newer than the stored one changes nothing.
+ * Refused once the attempt is finished or its deadline (plus grace) has passed.
+ */
+export async function saveAnswer(
+  db: PrismaClient,
+  actor: ActingUser,
+  input: SaveAnswerInput,
+  now: Date,
+): Promise<{ saved: boolean }> {
+  const outcome = await db.$transaction(async (tx) => {
+    const attempt = await tx.quizAttempt.findFirst({
+      where: { id: input.attemptId, userId: actor.id },
+      select: { status: true, deadline: true, items: true },
+    });
+    if (!attempt) throw NO_ATTEMPT();
+    if (attempt.status !== "open") throw new QuizError("This attempt is already finished.", "conflict");
+    if (!acceptsWork(now, attempt.deadline)) return "overdue" as const;
+    if (!parseItems(attempt.items).some((i) => i.questionId === input.questionId))
+      throw new QuizError("That question is not part of this attempt.", "invalid");
+    const key = { attemptId_questionId: { attemptId: input.attemptId, questionId: input.questionId } };
+    const current = await tx.attemptAnswer.findUnique({ where: key, select: { seq: true } });
+    if (current && current.seq >= input.seq) return "stale" as const;
+    const data = {
+      answer: input.answer ? JSON.stringify(input.answer) : null,
+      flagged: input.flagged,
+      seq: input.seq,
+    };
+    await tx.attemptAnswer.upsert({
+      where: key,
+      create: { attemptId: input.attemptId, questionId: input.questionId, ...data },
+      update: data,
+    });
+    return "saved" as const;
+  });
+  if (outcome === "overdue") {
+    await finishOverdue(db, { attemptId: input.attemptId }, now);
+    throw new QuizError(
+      "Time is up: this answer was not saved. Your attempt was graded from what was saved.",
+      "deadline",
+    );
+  }
+  return { saved: outcome === "saved" };
+}
+
+/** Learners: submits their open attempt. A second submit gets a conflict; a late one is refused. */
+export async function submitAttempt(db: PrismaClient, actor: ActingUser, attemptId: string, now: Date) {
+  const attempt = await db.quizAttempt.findFirst({
+    where: { id: attemptId, userId: actor.id },
+    select: { status: true, deadline: true },
+  });
+  if (!attempt) throw NO_ATTEMPT();
+  if (attempt.status !== "open") throw new QuizError("This attempt was already submitted.", "conflict");
+  if (!acceptsWork(now, attempt.deadline)) {
+    await finishOverdue(db, { attemptId }, now);
+    throw new QuizError(
+      "Time ran out before this submission: the attempt was graded at its deadline.",
+      "deadline",
+    );
+  }
+  if (!(await finishAttempt(db, attemptId, "submitted", now)))
+    throw new QuizError("This attempt was already submitted.", "conflict");
+  return { attemptId };
+}
+
+/** The learner's attempts at a quiz (overdue ones finished first). */
+export async function listMyAttempts(db: PrismaClient, actor: ActingUser, quizId: string, now: Date) {
+  await finishOverdue(db, { quizId, userId: actor.id }, now);
+  return db.quizAttempt.findMany({
+    where: { quizId, userId: actor.id },
+    orderBy: { number: "asc" },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      score: true,
+      scaledScore: true,
+      passed: true,
+      finishedAt: true,
+    },
+  });
+}
+
+/**
+ * A finished attempt's result, for the learner who made it or the quiz's owner. The review (key,
+ * explanations, simulations) is included only when the feedback rule allows it (always for the owner).
+ */
+export async function getResultView(
+  db: PrismaClient,
+  actor: ActingUser,
+  attemptId: string,
+  now: Date,
+): Promise<ResultView | null> {
+  await finishOverdue(db, { attemptId }, now);
+  const attempt = await db.quizAttempt.findUnique({
+    where: { id: attemptId },
+    include: { quiz: true, answers: true },
+  });
+  if (!attempt) throw NO_ATTEMPT();
+  const isOwner = attempt.quiz.ownerId === actor.id && attempt.quiz.mode === "quiz";
+  if (attempt.userId !== actor.id && !isOwner) throw NO_ATTEMPT();
+  if (attempt.status === "open" || !attempt.finishedAt) return null;
+  const allowed =
+    isOwner || mayReview(attempt.quiz.feedback as FeedbackTiming, true, now, attempt.quiz.closesAt);
+  let review: ReviewItem[] | null = null;
+  if (allowed) {
+    const items = parseItems(attempt.items);
+    const questions = await questionsOf(db, items);
+    const saved = new Map(attempt.answers.map((a) => [a.questionId, a]));
+    review = items.flatMap((item) => {
+      const entry = questions.get(item.questionId);
+      if (!entry) return [];
+      const { question: q, topic } = entry;
+      const byKey = new Map(q.options.map((o) => [o.key, o]));
+      const answer = saved.get(item.questionId);
+      return [
+        {
+          questionId: q.id,
+          kind: q.kind,
+          topic,
+          titleHtml: md(q.title),
+          stemHtml: md(q.stem),
+          options: item.optionOrder.flatMap((key) => {
+            const o = byKey.get(key);
+            return o
+              ? [
+                  {
+                    key,
+                    html: md(o.text),
+                    correct: o.correct,
+                    rationaleHtml: o.rationale ? md(o.rationale) : null,
+                    simYaml: o.sim?.yaml ?? null,
+                  },
+                ]
+              : [];
+          }),
+          answer: parseAnswer(answer?.answer ?? null),
+          isCorrect: answer?.isCorrect ?? false,
+          accepted: q.accepted ?? [],
+          trueFalse: q.kind === "true-false" ? (q.answer ?? null) : null,
+          explanationHtml: md(q.explanation),
+          references: q.references,
+          simYaml: q.sim?.yaml ?? null,
+        },
+      ];
+    });
+  }
+  return {
+    attemptId: attempt.id,
+    quizId: attempt.quizId,
+    title: attempt.quiz.title,
+    mode: attempt.quiz.mode === "exam" ? "exam" : "quiz",
+    status: attempt.status === "expired" ? "expired" : "submitted",
+    finishedAt: attempt.finishedAt.toISOString(),
+    correct: attempt.correct ?? 0,
+    total: attempt.total,
+    score: attempt.score ?? 0,
+    scaledScore: attempt.scaledScore,
+    passed: attempt.passed ?? false,
+    passMark: attempt.quiz.passMark,
+    breakdown: attempt.breakdown ? JSON.parse(attempt.breakdown) : [],
+    review,
+    reviewNote: allowed
+      ? null
+      : attempt.quiz.feedback === "after-close"
+        ? "Answers and explanations appear after the quiz closes."
+        : "Answers and explanations are not shown for this quiz yet.",
+  };
+}

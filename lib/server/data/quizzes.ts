@@ -1,0 +1,249 @@
+import "server-only";
+import { CARD_KINDS, type Question, renderMarkdown } from "@/lib/bank";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { drawAttempt, type PoolQuestion, seededRng, seedOf } from "@/lib/quiz";
+import type { QuizFilters, QuizInput } from "../actions/quiz-schemas";
+import { type ActingUser, ForbiddenError } from "../auth/acting-user";
+import { assertOwnsClass, isMember } from "./classes";
+import { QuizError } from "./quizzes-error";
+import { parseStoredQuestion } from "./study-queue";
+
+// Quizzes: built by a class's instructor from the banks; a learner's practice exam is a quiz
+// they own with mode "exam". Every function checks who is acting.
+
+export type QuizRow = Prisma.QuizGetPayload<object>;
+
+const toData = (input: QuizInput) => ({
+  title: input.title,
+  filters: JSON.stringify(input.filters),
+  selection: input.selection,
+  questionIds: JSON.stringify(input.selection === "fixed" ? input.questionIds : []),
+  perTopic: input.selection === "random" ? input.perTopic : null,
+  shuffleQuestions: input.shuffleQuestions,
+  shuffleOptions: input.shuffleOptions,
+  timeLimitMinutes: input.timeLimitMinutes,
+  opensAt: input.opensAt,
+  closesAt: input.closesAt,
+  attemptsAllowed: input.attemptsAllowed,
+  passMark: input.passMark,
+  feedback: input.feedback,
+});
+
+/** Instructors: a quiz in a class they own. */
+export async function createQuiz(db: PrismaClient, actor: ActingUser, input: QuizInput) {
+  const me = await assertOwnsClass(db, actor, input.classId);
+  return db.quiz.create({
+    data: { ...toData(input), ownerId: me.id, classId: input.classId, mode: "quiz" },
+    select: { id: true },
+  });
+}
+
+/** The quiz's instructor: a copy titled "… (copy)", in the same class, with no attempts. */
+export async function duplicateQuiz(db: PrismaClient, actor: ActingUser, quizId: string) {
+  const quiz = await getOwnedQuiz(db, actor, quizId);
+  if (quiz?.mode !== "quiz") throw new ForbiddenError(`User ${actor.id} cannot copy quiz ${quizId}`);
+  const { id: _id, createdAt: _c, updatedAt: _u, title, ...rest } = quiz;
+  return db.quiz.create({ data: { ...rest, title: `${title} (copy)`.slice(0, 200) }, select: { id: true } });
+}
+
+/** A quiz its owner may manage (instructor's class quiz or learner's own exam), else null. */
+export async function getOwnedQuiz(db: PrismaClient, actor: ActingUser, quizId: string) {
+  return db.quiz.findFirst({ where: { id: quizId, ownerId: actor.id } });
+}
+
+/**
+ * A quiz as the acting person may see it: its owner, or a learner on its class's roster.
+ * Null for anyone else (pages show not-found; actions refuse).
+ */
+export async function getVisibleQuiz(db: PrismaClient, actor: ActingUser, quizId: string) {
+  const quiz = await db.quiz.findUnique({
+    where: { id: quizId },
+    include: { class: { select: { id: true, name: true } } },
+  });
+  if (!quiz) return null;
+  if (quiz.ownerId === actor.id) return quiz;
+  if (quiz.mode === "quiz" && quiz.classId && (await isMember(db, actor.id, quiz.classId))) return quiz;
+  return null;
+}
+
+/** The quizzes of a class, for its owner. */
+export async function listClassQuizzes(db: PrismaClient, actor: ActingUser, classId: string) {
+  await assertOwnsClass(db, actor, classId);
+  return db.quiz.findMany({
+    where: { classId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, title: true, opensAt: true, closesAt: true, timeLimitMinutes: true },
+  });
+}
+
+/** The quizzes of the classes a learner joined, and their own practice exams. */
+export async function listLearnerQuizzes(db: PrismaClient, actor: ActingUser) {
+  return db.quiz.findMany({
+    where: {
+      OR: [
+        { mode: "quiz", class: { members: { some: { userId: actor.id } } } },
+        { mode: "exam", ownerId: actor.id },
+      ],
+    },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      title: true,
+      mode: true,
+      opensAt: true,
+      closesAt: true,
+      timeLimitMinutes: true,
+      class: { select: { name: true } },
+    },
+  });
+}
+
+/** Live, gradable questions matching the filters (public bank data). */
+export async function questionPool(
+  db: PrismaClient,
+  filters: QuizFilters,
+  /** Whose private (uploaded) banks may be drawn from too: the quiz's owner. */
+  ownerId: string | null,
+): Promise<Array<PoolQuestion & { question: Question; domain: string | null }>> {
+  const rows = await db.question.findMany({
+    where: {
+      kind: { notIn: [...CARD_KINDS, "ordering"] },
+      ...(filters.topics.length ? { topic: { in: filters.topics } } : {}),
+      ...(filters.kinds.length ? { kind: { in: filters.kinds.filter((k) => !CARD_KINDS.has(k)) } } : {}),
+      ...(filters.difficulties.length ? { difficulty: { in: filters.difficulties } } : {}),
+      AND: [
+        ...(filters.tags.length
+          ? [{ OR: filters.tags.map((tag) => ({ tags: { contains: JSON.stringify(tag) } })) }]
+          : []),
+        {
+          OR: [
+            // The shipped banks' live questions, for everyone.
+            { retiredAt: null, bank: { file: { startsWith: "content/" } } },
+            // An instructor's own uploads, for their quizzes only.
+            ...(ownerId ? [{ bank: { upload: { is: { ownerId } } } }] : []),
+          ],
+        },
+      ],
+    },
+    orderBy: [{ bankId: "asc" }, { position: "asc" }],
+    select: { id: true, topic: true, revision: true, data: true, bank: { select: { domains: true } } },
+  });
+  return rows.flatMap((row) => {
+    const question = parseStoredQuestion(row.data);
+    if (!question) return [];
+    const domains = JSON.parse(row.bank.domains) as string[];
+    return [
+      {
+        id: row.id,
+        topic: row.topic,
+        revision: row.revision,
+        optionKeys: question.options.map((o) => o.key),
+        question,
+        domain: domains[0] ?? null,
+      },
+    ];
+  });
+}
+
+/** The filters stored on a quiz, parsed back. */
+export function quizFilters(quiz: Pick<QuizRow, "filters">): QuizFilters {
+  const raw = JSON.parse(quiz.filters) as Partial<QuizFilters>;
+  return {
+    topics: raw.topics ?? [],
+    tags: raw.tags ?? [],
+    difficulties: raw.difficulties ?? [],
+    kinds: raw.kinds ?? [],
+  };
+}
+
+/** Learners: a practice exam of their own (mode "exam"), drawn from the chosen topics. */
+export async function createExam(
+  db: PrismaClient,
+  actor: ActingUser,
+  input: { title: string; topics: string[]; questionCount: number; timeLimitMinutes: number },
+) {
+  const pool = await questionPool(db, { topics: input.topics, tags: [], difficulties: [], kinds: [] }, null);
+  if (pool.length === 0) throw new QuizError("No questions match those topics.", "invalid");
+  return db.quiz.create({
+    data: {
+      ownerId: actor.id,
+      mode: "exam",
+      title: input.title || `Practice exam (${Math.min(input.questionCount, pool.length)} questions)`,
+      filters: JSON.stringify({ topics: input.topics, tags: [], difficulties: [], kinds: [] }),
+      selection: "random",
+      perTopic: input.questionCount,
+      shuffleQuestions: true,
+      shuffleOptions: true,
+      timeLimitMinutes: input.timeLimitMinutes,
+      attemptsAllowed: 100,
+      passMark: 72,
+      feedback: "after-submit",
+    },
+    select: { id: true },
+  });
+}
+
+/** What the quiz builder offers: the live gradable questions (public bank data), for instructors. */
+export async function builderQuestions(db: PrismaClient, actor: ActingUser) {
+  if (!actor.roles.includes("instructor")) return [];
+  const pool = await questionPool(db, { topics: [], tags: [], difficulties: [], kinds: [] }, actor.id);
+  return pool.map(({ question, topic }) => ({
+    id: question.id,
+    title: question.title,
+    topic,
+    kind: question.kind,
+    difficulty: question.difficulty,
+  }));
+}
+
+/**
+ * The quiz's owner sees it as a learner would: the questions a draw could give, stems and options
+ * only (a fixed list in order; a random draw shows one sample draw).
+ */
+export async function previewQuestions(db: PrismaClient, actor: ActingUser, quizId: string) {
+  const quiz = await getOwnedQuiz(db, actor, quizId);
+  if (!quiz) return null;
+  const filters = quizFilters(quiz);
+  const pool = await questionPool(
+    db,
+    quiz.selection === "fixed" ? { topics: [], tags: [], difficulties: [], kinds: [] } : filters,
+    quiz.ownerId,
+  );
+  const items = drawAttempt(
+    pool,
+    {
+      selection: quiz.selection === "random" ? "random" : "fixed",
+      questionIds: JSON.parse(quiz.questionIds) as string[],
+      perTopic: quiz.perTopic,
+      totalCount: quiz.mode === "exam" ? quiz.perTopic : null,
+      shuffleQuestions: quiz.shuffleQuestions,
+      shuffleOptions: quiz.shuffleOptions,
+    },
+    seededRng(seedOf(`preview:${quiz.id}`)),
+  );
+  const byId = new Map(pool.map((p) => [p.id, p.question]));
+  return {
+    quiz,
+    items: items.flatMap((item) => {
+      const q = byId.get(item.questionId);
+      if (!q) return [];
+      const options = new Map(q.options.map((o) => [o.key, o]));
+      return [
+        {
+          questionId: q.id,
+          kind: q.kind,
+          titleHtml: renderMarkdown(q.title),
+          stemHtml: renderMarkdown(q.stem),
+          options: item.optionOrder.flatMap((key) => {
+            const o = options.get(key);
+            return o ? [{ key, html: renderMarkdown(o.text) }] : [];
+          }),
+          chooseCount: q.chooseCount ?? null,
+          answer: null,
+          flagged: false,
+          seq: 0,
+        },
+      ];
+    }),
+  };
+}
