@@ -11,6 +11,11 @@ type Bench = () => Promise<BenchResult>;
 const BENCHES: Record<string, () => Promise<Bench>> = {
   bank: async () => (await import("./bench/bank")).benchBank,
   sim: async () => (await import("./bench/sim")).benchSim,
+  study: async () => (await import("./bench/study")).benchStudy,
+  load: async () => (await import("./bench/load")).benchLoad,
+  faults: async () => (await import("./bench/faults")).benchFaults,
+  pages: async () => (await import("./bench/pages")).benchPages,
+  dashboard: async () => (await import("./bench/dashboard")).benchDashboard,
 };
 
 async function main() {
@@ -18,7 +23,9 @@ async function main() {
   const names = asked.length === 0 || asked.includes("all") ? Object.keys(BENCHES) : asked;
   const unknown = names.filter((name) => !(name in BENCHES));
   if (unknown.length > 0) {
-    console.error(`Unknown benchmark: ${unknown.join(", ")}. Available: ${Object.keys(BENCHES).join(", ")}, all`);
+    console.error(
+      `Unknown benchmark: ${unknown.join(", ")}. Available: ${Object.keys(BENCHES).join(", ")}, all`,
+    );
     process.exit(2);
   }
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -28,11 +35,21 @@ async function main() {
   for (const name of names) {
     const load = BENCHES[name];
     if (!load) continue;
-    const result = await (await load())();
+    let result: BenchResult;
+    try {
+      result = await (await load())();
+    } catch (error) {
+      // One broken benchmark (or a build swapped out underneath it) must not hide the others.
+      console.error(`✖ ${name} failed: ${error instanceof Error ? error.message : error}`);
+      result = { name, rows: [{ metric: "failed (see the log above)", value: 0, unit: "", ok: false }] };
+    }
     printResult(result);
     failed += result.rows.filter((row) => row.ok === false).length;
     const file = path.join("bench-results", `${name}.json`);
-    fs.writeFileSync(file, `${JSON.stringify({ ...result, machine, at: new Date().toISOString() }, null, 2)}\n`);
+    fs.writeFileSync(
+      file,
+      `${JSON.stringify({ ...result, machine, at: new Date().toISOString() }, null, 2)}\n`,
+    );
   }
   console.log(failed === 0 ? "\nEvery figure meets its target." : `\n${failed} figure(s) miss their target.`);
 }

@@ -1,0 +1,171 @@
+// Shared by the study, load, fault and page benchmarks: the production server on a free port,
+// the large seeded database, signed session cookies and server-action calls over plain HTTP.
+import { type ChildProcess, spawn } from "node:child_process";
+import { createHmac, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { isBuildStale } from "../lib/build-state";
+import { baseEnv, bin, freePort, run } from "../lib/run";
+
+/** A secret the benchmark servers sign cookies with, so the harness can mint sessions. */
+export const BENCH_SECRET = randomBytes(32).toString("base64url");
+export const SESSION_COOKIE = "taskdeck.session_token";
+
+/** Builds the app when `.next` is missing or older than a source file. */
+export async function ensureBuild(): Promise<void> {
+  // Another session may be building in this folder at the same moment ("Another next build
+  // process is already running"): wait for it, and use its build when that one is fresh.
+  for (let attempt = 0; attempt < 15; attempt++) {
+    if (!isBuildStale()) return;
+    console.log("▸ Building the app (next build)");
+    if ((await run(bin("next"), ["build"])) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20_000));
+  }
+  throw new Error("next build failed");
+}
+
+export type Server = {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  log: () => string;
+  stop: () => Promise<void>;
+};
+
+/**
+ * Starts `next start` on 127.0.0.1 against `databaseFile` and waits until /api/health answers.
+ * `wrap` may run it under another command (the fault bench mounts its folder read-only first).
+ */
+export async function startServer(
+  databaseFile: string,
+  extraEnv: Record<string, string> = {},
+  wrap: (command: string, args: string[]) => [string, string[]] = (command, args) => [command, args],
+): Promise<Server> {
+  // Another session may have started a build that removed the last one: wait for a build.
+  if (!fs.existsSync(path.join(".next", "BUILD_ID"))) await ensureBuild();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const env = baseEnv({
+    DATABASE_URL: `file:${databaseFile}`,
+    BETTER_AUTH_SECRET: BENCH_SECRET,
+    PORT: String(port),
+    NODE_ENV: "production",
+    ...extraEnv,
+  });
+  const [command, args] = wrap(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"]);
+  const child = spawn(command, args, {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
+  };
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited early:\n${output}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      await response.text();
+      return { url, port, child, log: () => output, stop };
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  await stop();
+  throw new Error(`next start did not answer within 60 s:\n${output}`);
+}
+
+/** The cookie better-auth expects for a session token, signed with BENCH_SECRET. */
+export function sessionCookie(token: string, secret = BENCH_SECRET): string {
+  const signature = createHmac("sha256", secret).update(token).digest("base64");
+  return `${SESSION_COOKIE}=${encodeURIComponent(`${token}.${signature}`)}`;
+}
+
+/** The id Next gave a server action in this build (`.next/server/server-reference-manifest.json`). */
+export function actionId(file: string, exportedName: string): string | null {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8"),
+  ) as { node: Record<string, { filename: string; exportedName: string }> };
+  const entry = Object.entries(manifest.node).find(
+    ([, value]) => value.filename === file && value.exportedName === exportedName,
+  );
+  return entry?.[0] ?? null;
+}
+
+/** Headers for calling a server action over HTTP as a browser on `url` would. */
+export function actionHeaders(url: string, id: string, cookie: string): Record<string, string> {
+  return {
+    "Next-Action": id,
+    Origin: url,
+    "Content-Type": "text/plain;charset=UTF-8",
+    Accept: "text/x-component",
+    Cookie: cookie,
+  };
+}
+
+/** True when an action's RSC answer carries `{"ok":true…}` (the ActionResult of Taskdeck's actions). */
+export const actionSucceeded = (body: string) => /"ok":true/.test(body);
+
+/** The large database, seeded once per machine into the temp folder and then copied per run. */
+export async function largeDatabaseCopy(destination: string): Promise<string> {
+  const seeded = process.env.LARGE_DB ?? path.join(os.tmpdir(), "taskdeck-bench-large.db");
+  if (!fs.existsSync(seeded)) {
+    console.log(`▸ Seeding the large database at ${seeded} (once; LARGE_DB= to reuse another)`);
+    const code = await run(bin("tsx"), [
+      "--conditions=react-server",
+      "scripts/seed-large.ts",
+      "--out",
+      seeded,
+    ]);
+    if (code !== 0) throw new Error("seed-large failed");
+  }
+  // The seeded file is closed and checkpointed, so a plain copy of it is consistent.
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${destination}${suffix}`, { force: true });
+  fs.copyFileSync(seeded, destination);
+  return destination;
+}
+
+/** Session tokens of the seeded learners (first `count`), with one flashcard card each can grade. */
+export function seededLearners(
+  file: string,
+  count: number,
+): Array<{ userId: string; token: string; cards: string[] }> {
+  const db = new Database(file, { readonly: true });
+  try {
+    const sessions = db
+      .prepare(`SELECT userId, token FROM "Session" WHERE userAgent = 'seed-large' ORDER BY userId LIMIT ?`)
+      .all(count) as Array<{ userId: string; token: string }>;
+    const cards = db.prepare(
+      `SELECT c.questionId FROM "StudyCard" c JOIN "Question" q ON q.id = c.questionId
+       WHERE c.userId = ? AND q.kind = 'flashcard' AND c.side = ''`,
+    );
+    return sessions.map((s) => ({
+      ...s,
+      cards: (cards.all(s.userId) as Array<{ questionId: string }>).map((row) => row.questionId),
+    }));
+  } finally {
+    db.close();
+  }
+}
+
+/** A scratch folder removed by `cleanup`. */
+export function scratchFolder(prefix: string): { dir: string; cleanup: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
