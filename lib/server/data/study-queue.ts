@@ -26,14 +26,35 @@ export function stateOfRow(row: CardRow): CardState {
   });
 }
 
-/** A question row's JSON, validated on the way out of the database. */
+const parsedQuestions = new Map<string, Question | null>();
+const PARSED_QUESTIONS_MAX = 20_000;
+
+/**
+ * A question row's JSON, validated on the way out of the database. A stored revision never changes,
+ * so the parse (JSON + zod, the larger part of a grading's CPU time) is cached by the text; the
+ * result is frozen because every caller shares it.
+ */
 export function parseStoredQuestion(data: string): Question | null {
+  const cached = parsedQuestions.get(data);
+  if (cached !== undefined) return cached;
+  let question: Question | null = null;
   try {
     const parsed = questionSchema.safeParse(JSON.parse(data));
-    return parsed.success ? parsed.data : null;
+    if (parsed.success) {
+      question = parsed.data;
+      for (const option of question.options) Object.freeze(option);
+      Object.freeze(question.options);
+      Object.freeze(question);
+    }
   } catch {
-    return null;
+    question = null;
   }
+  if (parsedQuestions.size >= PARSED_QUESTIONS_MAX) {
+    const oldest = parsedQuestions.keys().next().value;
+    if (oldest !== undefined) parsedQuestions.delete(oldest);
+  }
+  parsedQuestions.set(data, question);
+  return question;
 }
 
 /** The question filter every study query shares: live questions, by topic, bank and tag. */
