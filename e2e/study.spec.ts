@@ -109,7 +109,8 @@ test.describe("studying", () => {
   }) => {
     const account = newAccount("Viewer");
     await signUp(page, account);
-    await page.goto("/study?mode=cram");
+    // One shipped topic: other specs may load banks of their own into the same database.
+    await page.goto("/study?mode=cram&topic=launch-types");
     const study = page.getByRole("region", { name: "Study session" });
     const show = study.getByRole("button", { name: "Show the simulation" });
     for (let i = 0; i < 25 && !(await show.isVisible()); i += 1) {
@@ -123,7 +124,10 @@ test.describe("studying", () => {
         await study.getByRole("button", { name: /^Good/ }).click();
         continue;
       }
-      await page.keyboard.press("1");
+      if (await study.getByLabel("Your answer").isVisible())
+        await study.getByLabel("Your answer").fill("2049");
+      else if (!(await study.getByRole("list", { name: "Put these in order" }).isVisible()))
+        await page.keyboard.press("1");
       await study.getByRole("button", { name: "Check answer" }).click();
     }
     await show.click();

@@ -11,6 +11,7 @@ type Bench = () => Promise<BenchResult>;
 const BENCHES: Record<string, () => Promise<Bench>> = {
   bank: async () => (await import("./bench/bank")).benchBank,
   sim: async () => (await import("./bench/sim")).benchSim,
+  "sim-view": async () => (await import("./bench/sim-view")).benchSimView,
   study: async () => (await import("./bench/study")).benchStudy,
   load: async () => (await import("./bench/load")).benchLoad,
   faults: async () => (await import("./bench/faults")).benchFaults,
