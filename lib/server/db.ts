@@ -59,17 +59,42 @@ export function serializeConnection(adapter: Adapter): Adapter {
     const release = await acquire();
     try {
       const tx = await adapter.startTransaction(...args);
+      let isSettled = false;
       const finish = (end: () => Promise<void>) => async () => {
+        if (isSettled) return;
+        isSettled = true;
         try {
           await end();
         } finally {
           release();
         }
       };
+      // When COMMIT itself fails (a full disk, a deferred constraint), Prisma neither commits nor
+      // rolls back, so the adapter's lock and ours were never released and every later query hung.
+      // Roll back, release both locks, and let the error reach the caller.
+      const statement =
+        <A extends [{ sql: string }], R>(run: (...a: A) => Promise<R>) =>
+        async (...a: A): Promise<R> => {
+          try {
+            return await run(...a);
+          } catch (error) {
+            if (/^\s*COMMIT\b/i.test(a[0].sql)) {
+              await run(...([{ ...a[0], sql: "ROLLBACK", args: [], argTypes: [] }] as unknown as A)).catch(
+                () => undefined,
+              );
+              await finish(tx.rollback.bind(tx))();
+            }
+            throw error;
+          }
+        };
+      const executeRawInTx = statement(tx.executeRaw.bind(tx));
+      const queryRawInTx = statement(tx.queryRaw.bind(tx));
       return new Proxy(tx, {
         get(target, property) {
           if (property === "commit") return finish(target.commit.bind(target));
           if (property === "rollback") return finish(target.rollback.bind(target));
+          if (property === "executeRaw") return executeRawInTx;
+          if (property === "queryRaw") return queryRawInTx;
           const value = Reflect.get(target, property);
           return typeof value === "function" ? value.bind(target) : value;
         },
