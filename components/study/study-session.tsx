@@ -156,16 +156,24 @@ export function StudySession({
 
   const save = useCallback(
     (request: GradeRequest, item: QueueItem) =>
-      gradeAction(request).then((result) => {
-        if (!result.ok) {
-          setError(result.formError ?? "Your grade could not be saved.");
-          return;
-        }
-        const dueAt = Date.parse(result.result.due);
-        if (result.result.phase !== "review" && dueAt - Date.now() < SAME_SESSION_MS) {
-          setPending((list) => [...list.filter((p) => p.item.key !== item.key), { item, dueAt }]);
-        }
-      }),
+      gradeAction(request).then(
+        (result) => {
+          if (!result.ok) {
+            setError(result.formError ?? "Your grade could not be saved.");
+            return;
+          }
+          const dueAt = Date.parse(result.result.due);
+          if (result.result.phase !== "review" && dueAt - Date.now() < SAME_SESSION_MS) {
+            setPending((list) => [...list.filter((p) => p.item.key !== item.key), { item, dueAt }]);
+          }
+        },
+        () => {
+          // The server could not take the write (offline, full disk): say so rather than fail silently.
+          setError(
+            "Your last grade could not be saved. Check your connection and study on; undo is unavailable for it.",
+          );
+        },
+      ),
     [],
   );
 
@@ -232,7 +240,10 @@ export function StudySession({
     setDone((list) => list.slice(0, -1));
     if (last.reviewId) {
       await last.save;
-      const result = await undoAction({ undoId: crypto.randomUUID(), reviewId: last.reviewId });
+      const result = await undoAction({ undoId: crypto.randomUUID(), reviewId: last.reviewId }).catch(() => ({
+        ok: false as const,
+        formError: "The server could not undo that grade. Try again in a moment.",
+      }));
       if (!result.ok) {
         setError(result.formError ?? "That grade could not be undone.");
         setDone((list) => [...list, last]);
