@@ -10,6 +10,7 @@ import {
 } from "@/components/progress/charts";
 import { DataTable } from "@/components/progress/data-table";
 import { ExamForm } from "@/components/progress/exam-form";
+import type { MasteryRow } from "@/lib/progress";
 import { SAA_C03_GUIDE_URL } from "@/lib/progress/exam-domains";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { loadProgress } from "@/lib/server/data/progress";
@@ -20,6 +21,31 @@ import "@/components/progress/progress.css";
 export const metadata: Metadata = { title: "Progress" };
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** One mastery chart with its data table: by exam domain or by topic. */
+function MasterySection({
+  id,
+  title,
+  groupLabel,
+  rows,
+}: {
+  id: string;
+  title: string;
+  groupLabel: string;
+  rows: MasteryRow[];
+}) {
+  return (
+    <section className="progress-section" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <MasteryChart label={title} rows={rows} />
+      <DataTable
+        caption={title}
+        columns={[groupLabel, "Cards", "Studied", "Mean recall today", "Interval ≥ 21 days"]}
+        rows={rows.map((r) => [r.label, r.cards, r.studied, pct(r.meanRecall), pct(r.matureShare)])}
+      />
+    </section>
+  );
+}
 
 function duration(ms: number): string {
   if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
@@ -140,36 +166,13 @@ export default async function ProgressPage({
       </section>
 
       <div className="progress-grid">
-        <section className="progress-section" aria-labelledby="domains-h">
-          <h2 id="domains-h">Mastery by exam domain</h2>
-          <MasteryChart label="Mastery by exam domain" rows={view.byDomain} />
-          <DataTable
-            caption="Mastery by exam domain"
-            columns={["Domain", "Cards", "Studied", "Mean recall today", "Interval ≥ 21 days"]}
-            rows={view.byDomain.map((r) => [
-              r.label,
-              r.cards,
-              r.studied,
-              pct(r.meanRecall),
-              pct(r.matureShare),
-            ])}
-          />
-        </section>
-        <section className="progress-section" aria-labelledby="topics-h">
-          <h2 id="topics-h">Mastery by topic</h2>
-          <MasteryChart label="Mastery by topic" rows={view.byTopic} />
-          <DataTable
-            caption="Mastery by topic"
-            columns={["Topic", "Cards", "Studied", "Mean recall today", "Interval ≥ 21 days"]}
-            rows={view.byTopic.map((r) => [
-              r.label,
-              r.cards,
-              r.studied,
-              pct(r.meanRecall),
-              pct(r.matureShare),
-            ])}
-          />
-        </section>
+        <MasterySection
+          id="domains-h"
+          title="Mastery by exam domain"
+          groupLabel="Domain"
+          rows={view.byDomain}
+        />
+        <MasterySection id="topics-h" title="Mastery by topic" groupLabel="Topic" rows={view.byTopic} />
         <section className="progress-section" aria-labelledby="forecast-h">
           <h2 id="forecast-h">Due forecast</h2>
           <ForecastChart rows={view.forecast} />

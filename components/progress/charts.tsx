@@ -30,6 +30,11 @@ const TOOLTIP = {
 };
 const LEGEND = { wrapperStyle: { color: "var(--text)", fontSize: 13 } };
 const pct = (v: number) => `${Math.round(v * 100)}%`;
+/** Axis titles, styled alike on every chart. */
+const xLabel = (value: string, offset = 0) =>
+  ({ value, position: "insideBottom", offset, fill: "var(--muted)", fontSize: 12 }) as const;
+const yLabel = (value: string) =>
+  ({ value, angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }) as const;
 
 function Frame({
   label,
@@ -70,26 +75,14 @@ export function MasteryChart({
           textAnchor="end"
           height={90}
           tickFormatter={(v: string) => (v.length > 18 ? `${v.slice(0, 17)}…` : v)}
-          label={{
-            value: "Group",
-            position: "insideBottom",
-            offset: 0,
-            fill: "var(--muted)",
-            fontSize: 12,
-          }}
+          label={xLabel("Group")}
         />
         <YAxis
           domain={[0, 1]}
           tickFormatter={pct}
           tick={AXIS}
           stroke="var(--muted)"
-          label={{
-            value: "Share of cards",
-            angle: -90,
-            position: "insideLeft",
-            fill: "var(--muted)",
-            fontSize: 12,
-          }}
+          label={yLabel("Share of cards")}
         />
         <Tooltip {...TOOLTIP} formatter={(v) => pct(Number(v))} />
         <Legend {...LEGEND} verticalAlign="top" />
@@ -111,20 +104,9 @@ export function ForecastChart({ rows }: { rows: Array<{ date: string; due: numbe
           tick={AXIS}
           stroke="var(--muted)"
           tickFormatter={(d: string) => d.slice(5)}
-          label={{ value: "Day", position: "insideBottom", offset: -18, fill: "var(--muted)", fontSize: 12 }}
+          label={xLabel("Day", -18)}
         />
-        <YAxis
-          allowDecimals={false}
-          tick={AXIS}
-          stroke="var(--muted)"
-          label={{
-            value: "Cards due",
-            angle: -90,
-            position: "insideLeft",
-            fill: "var(--muted)",
-            fontSize: 12,
-          }}
-        />
+        <YAxis allowDecimals={false} tick={AXIS} stroke="var(--muted)" label={yLabel("Cards due")} />
         <Tooltip {...TOOLTIP} />
         <Legend {...LEGEND} verticalAlign="top" />
         <Bar dataKey="due" name="Cards due" fill="var(--accent)" />
@@ -148,13 +130,7 @@ export function TrendChart({
           tick={AXIS}
           stroke="var(--muted)"
           tickFormatter={(d: string) => d.slice(5)}
-          label={{
-            value: "Week starting",
-            position: "insideBottom",
-            offset: -18,
-            fill: "var(--muted)",
-            fontSize: 12,
-          }}
+          label={xLabel("Week starting", -18)}
         />
         <YAxis
           yAxisId="acc"
@@ -162,13 +138,7 @@ export function TrendChart({
           tickFormatter={pct}
           tick={AXIS}
           stroke="var(--muted)"
-          label={{
-            value: "Accuracy",
-            angle: -90,
-            position: "insideLeft",
-            fill: "var(--muted)",
-            fontSize: 12,
-          }}
+          label={yLabel("Accuracy")}
         />
         <YAxis
           yAxisId="sec"
@@ -224,7 +194,7 @@ export function HeatmapChart({ days }: { days: Array<{ date: string; count: numb
           domain={[0, 53]}
           tick={AXIS}
           stroke="var(--muted)"
-          label={{ value: "Week", position: "insideBottom", offset: -14, fill: "var(--muted)", fontSize: 12 }}
+          label={xLabel("Week", -14)}
         />
         <YAxis
           type="number"
@@ -235,7 +205,7 @@ export function HeatmapChart({ days }: { days: Array<{ date: string; count: numb
           tickFormatter={(d: number) => ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][d] ?? ""}
           tick={AXIS}
           stroke="var(--muted)"
-          label={{ value: "Weekday", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }}
+          label={yLabel("Weekday")}
         />
         <ZAxis type="number" dataKey="count" name="Reviews" range={[60, 60]} />
         <Tooltip
@@ -282,26 +252,14 @@ export function ReadinessChart({
           textAnchor="end"
           height={80}
           tickFormatter={(v: string) => v.replace(/^Design /, "").replace(/ Architectures$/, "")}
-          label={{
-            value: "Exam domain",
-            position: "insideBottom",
-            offset: 0,
-            fill: "var(--muted)",
-            fontSize: 12,
-          }}
+          label={xLabel("Exam domain")}
         />
         <YAxis
           domain={[0, 1]}
           tickFormatter={pct}
           tick={AXIS}
           stroke="var(--muted)"
-          label={{
-            value: "Predicted recall",
-            angle: -90,
-            position: "insideLeft",
-            fill: "var(--muted)",
-            fontSize: 12,
-          }}
+          label={yLabel("Predicted recall")}
         />
         <Tooltip {...TOOLTIP} formatter={(v) => pct(Number(v))} />
         <Legend {...LEGEND} verticalAlign="top" />
@@ -338,13 +296,7 @@ export function MisconceptionChart({ rows }: { rows: Array<{ tag: string; count:
           allowDecimals={false}
           tick={AXIS}
           stroke="var(--muted)"
-          label={{
-            value: "Times chosen",
-            position: "insideBottom",
-            offset: -12,
-            fill: "var(--muted)",
-            fontSize: 12,
-          }}
+          label={xLabel("Times chosen", -12)}
         />
         <YAxis
           type="category"

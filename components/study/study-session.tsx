@@ -14,7 +14,7 @@ import { AnswerReveal } from "./answer-reveal";
 import { CardTools } from "./card-tools";
 import { FlashcardView } from "./flashcard-view";
 import { GradeButtons } from "./grade-buttons";
-import { type Draft, type Feedback, QuestionView, toggleKey } from "./question-view";
+import { type Draft, type Feedback, plain, QuestionView, toggleKey } from "./question-view";
 import type { GradeRequest, QueueItem, QueueView, StudyCounts, StudyFilter, StudyMode } from "./types";
 
 const QUESTION_KINDS = new Set(["single", "multiple", "true-false", "typed", "ordering"]);
@@ -396,11 +396,7 @@ export function StudySession({
             tabIndex={-1}
             className={isQuestion ? "study__title" : "study__label"}
           >
-            {isQuestion
-              ? plainTitle(current.titleHtml)
-              : current.kind === "cloze"
-                ? "Fill the gap"
-                : "Flashcard"}
+            {isQuestion ? plain(current.titleHtml) : current.kind === "cloze" ? "Fill the gap" : "Flashcard"}
           </h2>
           {isQuestion ? (
             <>
@@ -476,15 +472,6 @@ export function StudySession({
       ) : null}
     </section>
   );
-}
-
-function plainTitle(html: string) {
-  return html
-    .replace(/<[^>]*>/g, "")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .trim();
 }
 
 function EmptyState({
