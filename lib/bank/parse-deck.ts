@@ -144,7 +144,9 @@ export function findSeparator(text: string): { at: number; length: 2 | 3 } | nul
       i = (close >= 0 ? close + run : i + run) - 1;
       continue;
     }
-    if (c === "{" && text[i + 1] === "{") {
+    // Only a real cloze deletion ({{c1::…}}) hides its :: from the card separator; a stray
+    // "{{" in a front (an imported "{{#id}" say) must not swallow the separator after it.
+    if (c === "{" && text[i + 1] === "{" && /^\{\{c\d+::/.test(text.slice(i, i + 16))) {
       braces++;
       i++;
     } else if (c === "}" && text[i + 1] === "}" && braces > 0) {

@@ -95,7 +95,11 @@ function deckLine(q: Question): string | null {
     if (q.title !== front || q.stem !== front || !safe(front) || !safe(back) || findSeparator(front))
       return null;
     if (/^:/.test(back)) return null;
-    return `- ${front} ${q.reversible ? ":::" : "::"} ${back} {#${q.id}}${sr}`;
+    const card = `${front} ${q.reversible ? ":::" : "::"} ${back}`;
+    // The line must split where it was joined: a code span or cloze opened in the front and closed
+    // in the back would hide the separator, so such a card is written in the full form instead.
+    if (findSeparator(card)?.at !== front.length + 1) return null;
+    return `- ${card} {#${q.id}}${sr}`;
   }
   if (q.kind === "cloze") {
     const cloze = q.cloze ?? "";

@@ -75,3 +75,20 @@ describe("importers always write a bank that checks without errors", () => {
     );
   });
 });
+
+describe("importer regressions found by the property above", () => {
+  it("keeps a card whose front holds a stray {{ (an Anki export line), rather than losing its ::", () => {
+    const result = importBank('{{#id}"\t#### ', { file: "fuzz.txt", format: "auto" });
+    const { bank, findings } = parseBank(result.markdown, { file: "out.md" });
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(bank?.questions[0]).toMatchObject({ kind: "flashcard", front: '{{#id}"', back: "####" });
+  });
+});
+
+describe("export regressions found by the property above", () => {
+  it("writes a card whose code span would swallow the :: in the full form", () => {
+    const result = importBank("1. ```\t### ```", { file: "fuzz.txt", format: "auto" });
+    const { findings } = parseBank(result.markdown, { file: "out.md" });
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+});
