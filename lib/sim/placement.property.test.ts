@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { fuzzRuns } from "@/lib/testing/fuzz";
 import { RESERVED_PORTS } from "./engine/resources";
 import type { SimResult } from "./model";
 import { runScenario } from "./run";
@@ -125,7 +126,7 @@ describe("placement properties", () => {
         if (!parsed.ok) throw new Error(`${toYaml(g)}\n${JSON.stringify(parsed.errors)}`);
         checkNoOvercommit(runScenario(parsed.scenario, { seed: g.seed }));
       }),
-      { numRuns: 150 },
+      { numRuns: fuzzRuns(150) },
     );
   });
 
@@ -140,7 +141,7 @@ describe("placement properties", () => {
           runScenario(parsed.scenario, { seed: g.seed }),
         );
       }),
-      { numRuns: 60 },
+      { numRuns: fuzzRuns(60) },
     );
   });
 
@@ -165,7 +166,7 @@ service: { name: app, desiredCount: ${desired}, placementStrategy: [binpack:memo
           expect(counts.filter((n) => n < perInstance).length).toBeLessThanOrEqual(1);
         },
       ),
-      { numRuns: 100 },
+      { numRuns: fuzzRuns(100) },
     );
   });
 
@@ -196,7 +197,7 @@ service: { name: app, desiredCount: ${desired}, placementStrategy: ["${strategy}
           expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
         },
       ),
-      { numRuns: 100 },
+      { numRuns: fuzzRuns(100) },
     );
   });
 });

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { fuzzRuns } from "@/lib/testing/fuzz";
 import { RULES } from "./rules/catalog";
 import { runScenario } from "./run";
 import { parseScenario } from "./scenario/parse";
@@ -115,7 +116,7 @@ ${steps.map((s) => `  - ${s}`).join("\n")}`;
           expect(ts).toEqual([...ts].sort((a, b) => a - b));
         },
       ),
-      { numRuns: 400 },
+      { numRuns: fuzzRuns(400) },
     );
   });
 });

@@ -13,6 +13,11 @@ describe("R11 cluster query language", () => {
     ["attribute:ecs.instance-type =~ t3.*", target("t3.small"), true],
     ["attribute:ecs.instance-type =~ t3.*", target("m5.large"), false],
     ["attribute:ecs.instance-type !~ t3.*", target("m5.large"), true],
+    // =~ is a Java-style regular expression over the whole value, not a glob.
+    ["attribute:ecs.instance-type =~ t3", target("t3.small"), false],
+    ["attribute:ecs.instance-type =~ .*large", target("m5.xlarge"), true],
+    ["attribute:ecs.instance-type =~ m5\\..*", target("m5xlarge"), false],
+    ["attribute:ecs.instance-type =~ m5.large", target("m5xlarge"), true],
     ["attribute:ecs.instance-type == m5.large", target("m5.large"), true],
     ["attribute:ecs.instance-type != m5.large", target("m5.large"), false],
     ["attribute:ecs.availability-zone in [us-east-1a, us-east-1b]", target("m5.large", "us-east-1b"), true],
@@ -49,6 +54,7 @@ describe("R11 cluster query language", () => {
     "(attribute:x == a",
     "foo == bar",
     "attribute:x ~~ a",
+    "attribute:x =~ *a",
   ])("rejects %j", (expression) => {
     expect(() => compileQuery(expression)).toThrow(QueryError);
   });

@@ -28,13 +28,19 @@ function tokenize(text: string): string[] {
   return tokens;
 }
 
-const glob = (pattern: string) =>
-  new RegExp(
-    `^${pattern
-      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
-      .replace(/\*/g, ".*")
-      .replace(/\?/g, ".")}$`,
-  );
+/**
+ * `=~` and `!~` take a Java regular expression matched against the whole value (AWS: "The matches
+ * and not_matches operators expect an argument that conforms to the Java regular expression
+ * syntax", https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-query-language.html).
+ * JavaScript's syntax agrees with Java's for everything an exam scenario writes (`t3.*`, `m5\..*`, `.*large`).
+ */
+function regex(pattern: string): RegExp {
+  try {
+    return new RegExp(`^(?:${pattern})$`, "u");
+  } catch {
+    throw new QueryError(`"${pattern}" is not a valid regular expression for =~ or !~`);
+  }
+}
 
 function subjectValue(subject: string, t: QueryTarget): string | undefined {
   if (subject.startsWith("attribute:")) return t.attributes[subject.slice("attribute:".length)];
@@ -133,16 +139,19 @@ class Parser {
       return op === "in" ? (t) => values.includes(get(t) ?? "") : (t) => !values.includes(get(t) ?? "");
     }
     const value = this.next("a value");
-    const pattern = glob(value);
     switch (op) {
       case "==":
         return (t) => get(t) === value;
       case "!=":
         return (t) => get(t) !== value;
-      case "=~":
+      case "=~": {
+        const pattern = regex(value);
         return (t) => pattern.test(get(t) ?? "");
-      case "!~":
+      }
+      case "!~": {
+        const pattern = regex(value);
         return (t) => !pattern.test(get(t) ?? "");
+      }
       case ">":
       case ">=":
       case "<":

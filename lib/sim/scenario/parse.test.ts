@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
+import { fuzzRuns } from "@/lib/testing/fuzz";
 import { MAX_SCENARIO_BYTES, parseScenario } from "./parse";
 
 function errorsOf(text: string) {
@@ -176,7 +177,7 @@ roles: { r: [AmazonECSTaskExecutionRolPolicy] }`);
         const r = parseScenario(text);
         if (!r.ok) for (const e of r.errors) expect(e.line).toBeGreaterThanOrEqual(1);
       }),
-      { numRuns: 500 },
+      { numRuns: fuzzRuns(500) },
     );
   });
 
@@ -211,7 +212,7 @@ roles: { r: [AmazonECSTaskExecutionRolPolicy] }`);
         const lines = text.split("\n").length;
         if (!r.ok) for (const e of r.errors) expect(e.line).toBeLessThanOrEqual(lines);
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300) },
     );
   });
 });
