@@ -1,12 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { fuzzRuns } from "@/lib/testing/fuzz";
 import { exportMarkdown } from "./export/markdown";
 import { parseBank } from "./parse-bank";
 import { type Bank, questionSchema } from "./schema";
 import { bankArb, positionless } from "./test-arbitraries";
 
 // BANK_FUZZ_RUNS=100000 npx vitest run lib/bank/property.test.ts for the long run SECURITY.md asks for.
-const RUNS = Number(process.env.BANK_FUZZ_RUNS ?? 2000);
+const RUNS = process.env.BANK_FUZZ_RUNS ? Number(process.env.BANK_FUZZ_RUNS) : fuzzRuns(2000);
 
 const TOKENS = [
   "---\n",

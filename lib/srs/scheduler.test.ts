@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { createEmptyCard, fsrs, generatorParameters, Rating } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
+import { fuzzRuns } from "@/lib/testing/fuzz";
 import { newCardState, toFsrsCard } from "./card-state";
 import {
   DEFAULT_SETTINGS,
@@ -56,7 +57,7 @@ describe("gradeCard", () => {
           expect(toFsrsCard(ours).stability).toBeCloseTo(theirs.stability, 10);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: fuzzRuns(200) },
     );
   });
 

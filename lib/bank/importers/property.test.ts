@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { fuzzRuns } from "@/lib/testing/fuzz";
 import { parseBank } from "../parse-bank";
 import { type ImportFormat, importBank } from ".";
 
-const RUNS = Number(process.env.BANK_FUZZ_RUNS ?? 300);
+const RUNS = process.env.BANK_FUZZ_RUNS ? Number(process.env.BANK_FUZZ_RUNS) : fuzzRuns(300);
 const FORMATS: ImportFormat[] = ["auto", "gfm", "quizdown", "obsidian", "gift", "anki"];
 const TOKENS = [
   "\n",
