@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { Question } from "@/lib/bank";
+import { type Question, renderMarkdown } from "@/lib/bank";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import {
   type ItemOption,
@@ -32,12 +32,28 @@ export type QuizStatsView = {
 
 const itemsSchema = z.array(z.object({ questionId: z.string() }).passthrough());
 
+/**
+ * Markdown as plain text (code spans and emphasis dropped, entities decoded), for table cells and
+ * CSV. The same rule as the study view's plain(), which lives in a client module.
+ */
+export function plainText(markdown: string): string {
+  return renderMarkdown(markdown)
+    .replace(/<[^>]*>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
 /** The options a response can name: the question's own, with their misconception tags. */
 function optionsOf(question: Question | null): ItemOption[] {
   if (!question) return [];
   return question.options.map((o) => ({
     key: o.key,
-    label: o.text,
+    label: plainText(o.text),
     isCorrect: o.correct,
     misconception: o.misconception ?? null,
   }));
@@ -121,7 +137,12 @@ export async function quizItemStats(
     learners: attempts.length,
     questions: stats.map((s) => {
       const row = byId.get(s.questionId)?.row;
-      return { ...s, title: row?.title ?? s.questionId, kind: row?.kind ?? "", topic: row?.topic ?? "" };
+      return {
+        ...s,
+        title: row ? plainText(row.title) : s.questionId,
+        kind: row?.kind ?? "",
+        topic: row?.topic ?? "",
+      };
     }),
   };
 }

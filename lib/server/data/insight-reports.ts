@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type ActingUser, assertRole } from "../auth/acting-user";
+import { plainText } from "./insight-items";
 
 // The open reports ("this question is wrong or unclear") on the questions an instructor uses: those
 // of their quizzes (the fixed lists and every question an attempt drew) and of their uploaded
@@ -61,7 +62,7 @@ export async function reportedQuestions(
     if (!entry) {
       entry = {
         questionId: r.questionId,
-        title: r.question.title,
+        title: plainText(r.question.title),
         topic: r.question.topic,
         count: 0,
         reasons: [],
