@@ -44,6 +44,7 @@ async function takeQuiz(page: Page, code: string, quizTitle: string, right: bool
   await page.getByRole("link", { name: quizTitle }).click();
   await page.getByRole("button", { name: "Start attempt" }).click();
   const runner = page.getByRole("region", { name: "Quiz attempt" });
+  await expect(runner.getByRole("radio").first()).toBeVisible();
   const answer = async (name: RegExp) => {
     const option = runner.getByRole("radio", { name });
     if (!(await option.isVisible())) await runner.getByRole("button", { name: "Next" }).click();
@@ -60,7 +61,7 @@ async function takeQuiz(page: Page, code: string, quizTitle: string, right: bool
 test("an instructor sees the class heatmap, a learner's drill-down and each question's statistics, and exports them", async ({
   browser,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const teacher = await (await browser.newContext({ storageState: STORAGE_STATE.instructor })).newPage();
   const stamp = Date.now().toString(36);
   const className = `Insight ${stamp}`;
