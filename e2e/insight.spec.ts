@@ -114,6 +114,36 @@ test("an instructor sees the class heatmap, a learner's drill-down and each ques
   expect(studied).toBeGreaterThan(0);
   for (const text of annCells.filter((t) => /cards/.test(t))) expect(text).toMatch(/^\d+%\d+% ≥ 21 d/);
 
+  // Keyboard: the wide table's scroll box takes focus; light and dark themes: every shade (cells and
+  // the colour key) keeps its text at 4.5:1 or more, and the shades differ from each other.
+  await heatmap.locator("xpath=ancestor::section[1]").focus();
+  await expect(teacher.getByRole("region", { name: "Mastery heatmap" })).toBeFocused();
+  for (const colorScheme of ["light", "dark"] as const) {
+    await teacher.emulateMedia({ colorScheme });
+    const shades = await teacher.locator(".heat").evaluateAll((elements) => {
+      const rgb = (value: string) => {
+        const n = (value.match(/[\d.]+/g) ?? []).map(Number);
+        return value.startsWith("color(") ? n.slice(0, 3).map((x) => x * 255) : n.slice(0, 3);
+      };
+      const luminance = (value: string) => {
+        const [r, g, b] = rgb(value).map((c) => {
+          const x = c / 255;
+          return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+      };
+      return elements.map((element) => {
+        const style = getComputedStyle(element);
+        const [a, b] = [luminance(style.color), luminance(style.backgroundColor)].sort((x, y) => y - x);
+        return { background: style.backgroundColor, contrast: ((a ?? 0) + 0.05) / ((b ?? 0) + 0.05) };
+      });
+    });
+    for (const shade of shades)
+      expect(shade.contrast, `${colorScheme} ${shade.background}`).toBeGreaterThanOrEqual(4.5);
+    expect(new Set(shades.map((s) => s.background)).size).toBeGreaterThanOrEqual(6);
+  }
+  await teacher.emulateMedia({ colorScheme: null });
+
   // Ann's drill-down: her own dashboard's numbers and her quiz result.
   await annRow.getByRole("link", { name: ann.account.name }).click();
   await expect(teacher.getByRole("heading", { name: ann.account.name, level: 1 })).toBeVisible();

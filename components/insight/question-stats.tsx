@@ -94,7 +94,7 @@ export function DistractorTable({ q }: { q: QuestionStats }) {
             <thead>
               <tr>
                 <th scope="col">Option</th>
-                <th scope="col">Key</th>
+                <th scope="col">Answer</th>
                 <th scope="col">Misconception</th>
                 <th scope="col">Chosen</th>
                 <th scope="col">Share</th>
