@@ -36,6 +36,11 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
           {joinPath}
         </code>
       </p>
+      <p>
+        <Link href={`/classes/${klass.id}/insight`}>
+          Class insight: mastery heatmap, question statistics, reports
+        </Link>
+      </p>
       <section aria-labelledby="quizzes-heading">
         <h2 id="quizzes-heading">Quizzes</h2>
         <p>

@@ -38,6 +38,9 @@ export default async function ManageQuizPage({ params }: { params: Promise<{ qui
         <Link href={`/quizzes/${quiz.id}/preview`}>Preview as a learner</Link> ·{" "}
         <Link href={`/classes/${quiz.classId}`}>Class and gradebook</Link>
       </p>
+      <p>
+        <Link href={`/quizzes/${quiz.id}/stats`}>Question statistics</Link>
+      </p>
       <DuplicateQuizButton quizId={quiz.id} />
     </div>
   );

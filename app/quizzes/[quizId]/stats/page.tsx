@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DistractorTable, QuestionStatsSummary, StatsMethod } from "@/components/insight/question-stats";
+import { AccessError } from "@/lib/server/auth/acting-user";
+import { requirePageRole } from "@/lib/server/auth/session";
+import { quizItemStats } from "@/lib/server/data/insight-items";
+import { prisma } from "@/lib/server/db";
+import "@/components/study/study.css";
+import "@/components/progress/progress.css";
+import "@/components/insight/insight.css";
+
+export const metadata: Metadata = { title: "Question statistics" };
+
+// The quiz's instructor only (the data layer checks; anyone else gets not-found).
+export default async function QuizStatsPage({ params }: { params: Promise<{ quizId: string }> }) {
+  const { quizId } = await params;
+  const user = await requirePageRole("instructor", `/quizzes/${encodeURIComponent(quizId)}/stats`);
+  const view = await quizItemStats(prisma, user, quizId, new Date()).catch((error) => {
+    if (error instanceof AccessError) notFound();
+    throw error;
+  });
+  return (
+    <div className="insight-page">
+      <div>
+        <h1>Question statistics: {view.title}</h1>
+        <p className="lead">
+          {view.learners} {view.learners === 1 ? "learner" : "learners"} counted (first finished attempt
+          each). <Link href={`/quizzes/${view.quizId}/manage`}>Quiz settings</Link> ·{" "}
+          <Link href={`/classes/${view.classId}/insight`}>Class insight</Link>
+        </p>
+        <p>
+          <a href={`/quizzes/${view.quizId}/stats/questions.csv`} download>
+            Download question statistics (CSV)
+          </a>
+        </p>
+      </div>
+      <StatsMethod />
+      {view.learners === 0 ? <p className="muted">Nobody has finished this quiz yet.</p> : null}
+      <QuestionStatsSummary questions={view.questions} />
+      <section aria-labelledby="distractors-h" className="insight-page">
+        <h2 id="distractors-h">Distractor analysis</h2>
+        {view.questions.map((q) => (
+          <DistractorTable key={q.questionId} q={q} />
+        ))}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import "server-only";
+import { z } from "zod";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { type ActingUser, assertRole } from "../auth/acting-user";
+import { plainText } from "./insight-items";
+
+// The open reports ("this question is wrong or unclear") on the questions an instructor uses: those
+// of their quizzes (the fixed lists and every question an attempt drew) and of their uploaded
+// banks. Reporters stay anonymous: only the reason, the message and the date are shown.
+
+export type ReportedQuestion = {
+  questionId: string;
+  title: string;
+  topic: string;
+  count: number;
+  reasons: Array<{ reason: string; count: number }>;
+  reports: Array<{ reason: string; message: string; createdAt: string }>;
+};
+
+const drawnSchema = z.array(z.object({ questionId: z.string() }).passthrough());
+
+/** The questions an instructor's quizzes and banks use. */
+async function questionsInUse(db: PrismaClient, ownerId: string): Promise<Set<string>> {
+  const [quizzes, attempts, banked] = await Promise.all([
+    db.quiz.findMany({ where: { ownerId, mode: "quiz" }, select: { questionIds: true } }),
+    db.quizAttempt.findMany({ where: { quiz: { ownerId, mode: "quiz" } }, select: { items: true } }),
+    db.question.findMany({ where: { bank: { upload: { ownerId } } }, select: { id: true } }),
+  ]);
+  const ids = new Set(banked.map((q) => q.id));
+  for (const q of quizzes) for (const id of z.array(z.string()).parse(JSON.parse(q.questionIds))) ids.add(id);
+  for (const a of attempts)
+    for (const item of drawnSchema.parse(JSON.parse(a.items))) ids.add(item.questionId);
+  return ids;
+}
+
+/**
+ * Instructors: the most reported questions among those they use (unresolved reports only), most
+ * reported first, at most `limit` questions, each with its reason counts and every report's message.
+ */
+export async function reportedQuestions(
+  db: PrismaClient,
+  actor: ActingUser,
+  limit = 20,
+): Promise<ReportedQuestion[]> {
+  const me = assertRole(actor, "instructor");
+  const ids = [...(await questionsInUse(db, me.id))];
+  if (ids.length === 0) return [];
+  const reports = await db.questionReport.findMany({
+    where: { questionId: { in: ids }, resolvedAt: null },
+    orderBy: { createdAt: "desc" },
+    select: {
+      questionId: true,
+      reason: true,
+      message: true,
+      createdAt: true,
+      question: { select: { title: true, topic: true } },
+    },
+  });
+  const grouped = new Map<string, ReportedQuestion>();
+  for (const r of reports) {
+    let entry = grouped.get(r.questionId);
+    if (!entry) {
+      entry = {
+        questionId: r.questionId,
+        title: plainText(r.question.title),
+        topic: r.question.topic,
+        count: 0,
+        reasons: [],
+        reports: [],
+      };
+      grouped.set(r.questionId, entry);
+    }
+    entry.count += 1;
+    const reason = entry.reasons.find((x) => x.reason === r.reason);
+    if (reason) reason.count += 1;
+    else entry.reasons.push({ reason: r.reason, count: 1 });
+    entry.reports.push({ reason: r.reason, message: r.message, createdAt: r.createdAt.toISOString() });
+  }
+  return [...grouped.values()]
+    .map((q) => ({
+      ...q,
+      reasons: q.reasons.sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+    }))
+    .sort((a, b) => b.count - a.count || a.title.localeCompare(b.title))
+    .slice(0, limit);
+}
