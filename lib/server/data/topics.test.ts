@@ -56,7 +56,13 @@ describe("listTopics", () => {
 
 describe("topicLabel", () => {
   it("turns a topic id into words", () => {
-    expect(topicLabel("iam-for-ecs")).toBe("Iam for ecs");
+    expect(topicLabel("launch-types")).toBe("Launch types");
     expect(topicLabel("volumes")).toBe("Volumes");
+  });
+
+  it("writes AWS acronyms in capitals", () => {
+    expect(topicLabel("iam")).toBe("IAM");
+    expect(topicLabel("iam-for-ecs")).toBe("IAM for ECS");
+    expect(topicLabel("efs-volumes")).toBe("EFS volumes");
   });
 });

@@ -12,9 +12,30 @@ export type TopicSummary = {
 
 const CARD_KINDS = ["flashcard", "cloze"];
 
-/** "launch-types" → "Launch types": topics are kebab-case ids in bank front matter. */
+/** Words that AWS writes in capitals: a topic id "iam" reads "IAM", "efs-volumes" "EFS volumes". */
+const ACRONYMS = new Set([
+  "iam",
+  "ecs",
+  "ec2",
+  "ecr",
+  "efs",
+  "ebs",
+  "fsx",
+  "alb",
+  "nlb",
+  "clb",
+  "elb",
+  "vpc",
+  "eni",
+  "aws",
+]);
+
+/** "launch-types" → "Launch types", "iam" → "IAM": topics are kebab-case ids in bank front matter. */
 export function topicLabel(topic: string): string {
-  const words = topic.split("-").filter(Boolean);
+  const words = topic
+    .split("-")
+    .filter(Boolean)
+    .map((word) => (ACRONYMS.has(word.toLowerCase()) ? word.toUpperCase() : word));
   const text = words.join(" ");
   return text ? text.charAt(0).toUpperCase() + text.slice(1) : topic;
 }
