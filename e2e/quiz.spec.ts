@@ -119,8 +119,16 @@ function ensureLeakBank(): void {
   }
 }
 
-/** A class of the given instructor with the learner on its roster and a 1-minute quiz over the leak bank. */
-function seedTimedQuiz(instructorEmail: string, learnerEmail: string, title: string): string {
+/**
+ * A class of the given instructor with the learner on its roster and a quiz over the leak bank
+ * (by default 1 minute long, feedback after submitting).
+ */
+function seedTimedQuiz(
+  instructorEmail: string,
+  learnerEmail: string,
+  title: string,
+  settings: { feedback?: string; timeLimitMinutes?: number | null } = {},
+): string {
   const db = open();
   try {
     const userId = (email: string) =>
@@ -144,13 +152,15 @@ function seedTimedQuiz(instructorEmail: string, learnerEmail: string, title: str
     db.prepare(
       `INSERT INTO Quiz (id, ownerId, classId, mode, title, filters, selection, questionIds, shuffleQuestions, shuffleOptions,
         timeLimitMinutes, attemptsAllowed, passMark, feedback, createdAt, updatedAt)
-       VALUES (?, ?, ?, 'quiz', ?, '{}', 'fixed', ?, 0, 0, 1, 1, 50, 'after-submit', ?, ?)`,
+       VALUES (?, ?, ?, 'quiz', ?, '{}', 'fixed', ?, 0, 0, ?, 1, 50, ?, ?, ?)`,
     ).run(
       quizId,
       userId(instructorEmail),
       classId,
       title,
       JSON.stringify(["e2e-leak-one", "e2e-leak-two"]),
+      settings.timeLimitMinutes === undefined ? 1 : settings.timeLimitMinutes,
+      settings.feedback ?? "after-submit",
       now,
       now,
     );
@@ -339,6 +349,52 @@ test.describe("quizzes", () => {
     expect(answersOf(attemptId).map((a) => JSON.parse(a.answer ?? "null"))).toEqual([
       { kind: "choice", keys: ["B"] },
     ]);
+  });
+
+  test("immediate feedback: a checked answer shows its explanation and locks; unchecked ones stay hidden", async ({
+    browser,
+  }) => {
+    const learner = await (await browser.newContext({ storageState: STORAGE_STATE.learner })).newPage();
+    const title = `Immediate ${Date.now().toString(36)}`;
+    const quizId = seedTimedQuiz(ROLE_ACCOUNTS.instructor.email, ROLE_ACCOUNTS.learner.email, title, {
+      feedback: "immediate",
+      timeLimitMinutes: null,
+    });
+    const beforeCheck = recordResponses(learner);
+    await learner.goto(`/quizzes/${quizId}`);
+    await learner.getByRole("button", { name: "Start attempt" }).click();
+    const runner = learner.getByRole("region", { name: "Quiz attempt" });
+    await runner.getByRole("radio", { name: "awsvpc" }).check();
+    await expect(runner.getByText("All answers saved")).toBeVisible();
+    const untilCheck = await beforeCheck.stop();
+    for (const marker of MARKERS)
+      expect(untilCheck.filter((b) => b.includes(marker)).map((b) => b.split("\n")[0])).toEqual([]);
+
+    const afterCheck = recordResponses(learner);
+    await runner.getByRole("button", { name: "Check answer" }).click();
+    const feedback = runner.getByRole("region", { name: "Feedback on question 1" });
+    await expect(feedback.getByText("Correct", { exact: true })).toBeVisible();
+    await expect(feedback.getByText(/QQEXPLAINMARK/)).toBeVisible();
+    await expect(runner.getByRole("radio", { name: "awsvpc" })).toBeDisabled();
+    // The second question is answered but not checked: its key and explanation stay on the server.
+    await runner.getByRole("button", { name: "Next" }).click();
+    await runner.getByLabel("Your answer").fill("2049");
+    await expect(runner.getByText("All answers saved")).toBeVisible();
+    await expect(runner.getByRole("button", { name: "Check answer" })).toBeEnabled();
+    await learner.reload();
+    await expect(runner.getByRole("radio", { name: "awsvpc" })).toBeDisabled();
+    await expect(runner.getByRole("region", { name: "Feedback on question 1" })).toContainText(
+      "QQEXPLAINMARK",
+    );
+    const sinceCheck = await afterCheck.stop();
+    expect(sinceCheck.some((b) => b.includes("QQEXPLAINMARK"))).toBe(true);
+    for (const marker of ["QQTYPEDKEYMARK", "QQSECONDEXPLMARK"])
+      expect(sinceCheck.filter((b) => b.includes(marker)).map((b) => b.split("\n")[0])).toEqual([]);
+
+    await runner.getByRole("button", { name: "Review", exact: true }).click();
+    await runner.getByRole("button", { name: "Submit answers" }).click();
+    await expect(learner.getByRole("heading", { name: `Results: ${title}` })).toBeVisible();
+    await expect(learner.getByText(/2 of 2 correct/)).toBeVisible();
   });
 
   test("a learner builds a practice exam and gets a scaled score with the domain breakdown", async ({

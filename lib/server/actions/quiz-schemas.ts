@@ -107,4 +107,9 @@ export const saveAnswerSchema = z.object({
   flagged: z.boolean(),
   seq: z.number().int().min(1).max(1_000_000_000),
 });
+export const checkAnswerSchema = z.object({
+  attemptId: z.string().min(1).max(100),
+  questionId: z.string().min(1).max(200),
+});
+
 export type SaveAnswerInput = z.infer<typeof saveAnswerSchema>;

@@ -242,6 +242,7 @@ export async function previewQuestions(db: PrismaClient, actor: ActingUser, quiz
           answer: null,
           flagged: false,
           seq: 0,
+          feedback: null,
         },
       ];
     }),
