@@ -13,6 +13,7 @@ const KIND_LABELS: Choice[] = [
   { value: "multiple", label: "Multiple choice" },
   { value: "true-false", label: "True or false" },
   { value: "typed", label: "Typed answer" },
+  { value: "ordering", label: "Put in order" },
 ];
 
 function Errors({ id, errors }: { id: string; errors?: string[] }) {
@@ -154,7 +155,7 @@ export function QuizBuilderForm({
         <div className="form-field">
           <label htmlFor="quiz-feedback">Show answers and explanations</label>
           <select id="quiz-feedback" name="feedback" className="input" defaultValue="after-submit">
-            <option value="immediate">Immediately (as soon as the attempt ends)</option>
+            <option value="immediate">Immediately (per question: checking an answer locks it)</option>
             <option value="after-submit">After submitting</option>
             <option value="after-close">After the close date</option>
           </select>

@@ -1,11 +1,10 @@
 import { z } from "zod";
-import { QUESTION_KINDS } from "@/lib/bank";
 import { FEEDBACK_TIMINGS } from "@/lib/quiz";
 
 // zod schemas for the quiz builder, the exam builder and the attempt actions.
 
-/** Question kinds a quiz can ask (cards are studied, not graded). */
-export const QUIZ_KINDS = ["single", "multiple", "true-false", "typed"] as const;
+/** Question kinds a quiz can ask: every kind but cards (flashcards and cloze are studied, not graded). */
+export const QUIZ_KINDS = ["single", "multiple", "true-false", "typed", "ordering"] as const;
 
 const optionalInt = (min: number, max: number) =>
   z.preprocess(
@@ -22,7 +21,10 @@ export const quizFiltersSchema = z.object({
   topics: list(),
   tags: list(),
   difficulties: z.array(z.coerce.number().int().min(1).max(5)).max(5).default([]),
-  kinds: z.array(z.enum(QUESTION_KINDS)).max(10).default([]),
+  kinds: z
+    .array(z.enum(QUIZ_KINDS, { message: "Choose kinds a quiz can ask" }))
+    .max(10)
+    .default([]),
 });
 export type QuizFilters = z.infer<typeof quizFiltersSchema>;
 

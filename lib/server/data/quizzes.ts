@@ -107,9 +107,10 @@ export async function questionPool(
 ): Promise<Array<PoolQuestion & { question: Question; domain: string | null }>> {
   const rows = await db.question.findMany({
     where: {
-      kind: { notIn: [...CARD_KINDS, "ordering"] },
+      kind: filters.kinds.length
+        ? { in: filters.kinds.filter((k) => !CARD_KINDS.has(k)) }
+        : { notIn: [...CARD_KINDS] },
       ...(filters.topics.length ? { topic: { in: filters.topics } } : {}),
-      ...(filters.kinds.length ? { kind: { in: filters.kinds.filter((k) => !CARD_KINDS.has(k)) } } : {}),
       ...(filters.difficulties.length ? { difficulty: { in: filters.difficulties } } : {}),
       AND: [
         ...(filters.tags.length
@@ -138,6 +139,8 @@ export async function questionPool(
         topic: row.topic,
         revision: row.revision,
         optionKeys: question.options.map((o) => o.key),
+        // Ordering items are written in the right order: shown as written, they would give it away.
+        alwaysShuffle: question.kind === "ordering",
         question,
         domain: domains[0] ?? null,
       },
