@@ -397,6 +397,57 @@ test.describe("quizzes", () => {
     await expect(learner.getByText(/2 of 2 correct/)).toBeVisible();
   });
 
+  test("an instructor edits a quiz (errors name the field; questions lock at the first attempt) and deletes it with its attempts", async ({
+    browser,
+  }) => {
+    const teacher = await (await browser.newContext({ storageState: STORAGE_STATE.instructor })).newPage();
+    const learner = await (await browser.newContext({ storageState: STORAGE_STATE.learner })).newPage();
+    const title = `Managed ${Date.now().toString(36)}`;
+    const quizId = seedTimedQuiz(ROLE_ACCOUNTS.instructor.email, ROLE_ACCOUNTS.learner.email, title, {
+      timeLimitMinutes: null,
+    });
+    await teacher.goto(`/quizzes/${quizId}/manage`);
+    await teacher.getByRole("link", { name: "Edit settings" }).click();
+    await expect(teacher.getByRole("group", { name: "Fixed list" })).toBeVisible();
+    await teacher.getByLabel("Quiz title").fill(`${title} renamed`);
+    await teacher.getByLabel("Pass mark (%)").fill("150");
+    await teacher.getByRole("button", { name: "Save settings" }).click();
+    await expect(teacher.getByText("Pass mark: at most 100")).toBeVisible();
+    await expect(teacher.getByText("Check Pass mark.")).toBeVisible();
+    await expect(teacher.getByLabel("Quiz title")).toHaveValue(`${title} renamed`);
+    await teacher.getByLabel("Pass mark (%)").fill("80");
+    await teacher.getByLabel("Show answers and explanations").selectOption("immediate");
+    await teacher.getByRole("button", { name: "Save settings" }).click();
+    await expect(teacher.getByRole("heading", { name: `${title} renamed`, level: 1 })).toBeVisible();
+    await expect(teacher.getByText(/pass mark 80% · feedback immediate/)).toBeVisible();
+
+    // Once a learner has attempted it, the questions are locked.
+    await learner.goto(`/quizzes/${quizId}`);
+    await learner.getByRole("button", { name: "Start attempt" }).click();
+    await expect(learner.getByRole("region", { name: "Quiz attempt" })).toBeVisible();
+    await teacher.getByRole("link", { name: "Edit settings" }).click();
+    await expect(teacher.getByText(/The questions are locked: learners have made 1 attempt/)).toBeVisible();
+    await expect(teacher.getByRole("group", { name: "Fixed list" })).toHaveCount(0);
+
+    await teacher.getByRole("link", { name: "Back to the quiz" }).click();
+    await teacher.getByRole("button", { name: "Delete quiz…" }).click();
+    const confirm = teacher.getByRole("form", { name: `Delete “${title} renamed”?` });
+    await expect(confirm).toContainText("Its 1 attempt goes with it");
+    await confirm.getByLabel("Yes, delete this quiz and its 1 attempt").check();
+    await confirm.getByRole("button", { name: "Delete quiz" }).click();
+    await expect(teacher.getByRole("heading", { name: "Quizzes" })).toBeVisible();
+    await expect(teacher.getByRole("link", { name: `${title} renamed` })).toHaveCount(0);
+    const db = open();
+    try {
+      expect(db.prepare("SELECT COUNT(*) AS n FROM QuizAttempt WHERE quizId = ?").get(quizId)).toEqual({
+        n: 0,
+      });
+      expect(db.prepare("SELECT COUNT(*) AS n FROM Quiz WHERE id = ?").get(quizId)).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
+  });
+
   test("a learner builds a practice exam and gets a scaled score with the domain breakdown", async ({
     browser,
   }) => {

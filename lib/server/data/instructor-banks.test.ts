@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from "../testing/test-database"
 import { startAttempt } from "./attempts";
 import { createPerson, loadQuizBank, seedClassQuiz } from "./attempts-fixture";
 import { uploadInstructorBank } from "./instructor-banks";
-import { builderQuestions } from "./quizzes";
+import { builderChoices } from "./quizzes";
 import { loadStudyQueue } from "./study-queue";
 
 let db: TestDatabase;
@@ -64,10 +64,10 @@ describe("instructors' own banks", () => {
       now,
     );
     expect(outcome).toMatchObject({ ok: true, questions: 1 });
-    const mine = (await builderQuestions(db.prisma, teacher)).map((q) => q.id);
+    const mine = (await builderChoices(db.prisma, teacher)).questions.map((q) => q.id);
     const privateId = mine.find((id) => id.endsWith(".my-q"));
     expect(privateId).toBeDefined();
-    expect((await builderQuestions(db.prisma, rival)).map((q) => q.id)).not.toContain(privateId);
+    expect((await builderChoices(db.prisma, rival)).questions.map((q) => q.id)).not.toContain(privateId);
     const queue = await loadStudyQueue(db.prisma, learner, { topics: [], tags: [], banks: [] }, now);
     expect(queue.items.map((i) => i.ref.questionId)).not.toContain(privateId);
     // The owner's quiz can draw it; a learner of the class gets it in their attempt.

@@ -6,7 +6,7 @@ import { syncBanks } from "../banks/sync-banks";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { getResultView, getRunnerView, saveAnswer, startAttempt, submitAttempt } from "./attempts";
 import { createPerson, seedClassQuiz } from "./attempts-fixture";
-import { builderQuestions, questionPool } from "./quizzes";
+import { builderChoices, questionPool } from "./quizzes";
 
 // Every kind the bank format has for graded questions works in a quiz: the builder offers it, the
 // runner shows it without its key, autosave keeps it, grading marks it and the review explains it.
@@ -80,7 +80,7 @@ afterEach(async () => {
 
 describe("question kinds in quizzes", () => {
   it("the builder offers ordering and true-false (never cards), and the kind filter picks them", async () => {
-    const offered = await builderQuestions(db.prisma, teacher);
+    const offered = (await builderChoices(db.prisma, teacher)).questions;
     expect(offered.map((q) => q.kind).sort()).toEqual(["ordering", "true-false"]);
     const none = { topics: [], tags: [], difficulties: [], kinds: [] };
     expect((await questionPool(db.prisma, { ...none, kinds: ["ordering"] }, null)).map((q) => q.id)).toEqual([

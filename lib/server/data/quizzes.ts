@@ -7,6 +7,7 @@ import { type ActingUser, ForbiddenError } from "../auth/acting-user";
 import { assertOwnsClass, isMember } from "./classes";
 import { QuizError } from "./quizzes-error";
 import { parseStoredQuestion } from "./study-queue";
+import { topicLabel } from "./topics";
 
 // Quizzes: built by a class's instructor from the banks; a learner's practice exam is a quiz
 // they own with mode "exam". Every function checks who is acting.
@@ -186,17 +187,35 @@ export async function createExam(
   });
 }
 
-/** What the quiz builder offers: the live gradable questions (public bank data), for instructors. */
-export async function builderQuestions(db: PrismaClient, actor: ActingUser) {
-  if (!actor.roles.includes("instructor")) return [];
+/**
+ * What the quiz builder's form offers an instructor: the topics and tags of the questions they
+ * may draw from (shipped, published and their own banks), and those questions.
+ */
+export async function builderChoices(db: PrismaClient, actor: ActingUser) {
+  if (!actor.roles.includes("instructor")) return { topics: [], tags: [], questions: [] };
   const pool = await questionPool(db, { topics: [], tags: [], difficulties: [], kinds: [] }, actor.id);
-  return pool.map(({ question, topic }) => ({
-    id: question.id,
-    title: question.title,
-    topic,
-    kind: question.kind,
-    difficulty: question.difficulty,
-  }));
+  const topicCounts = new Map<string, number>();
+  const tagCounts = new Map<string, number>();
+  for (const { topic, question } of pool) {
+    topicCounts.set(topic, (topicCounts.get(topic) ?? 0) + 1);
+    for (const tag of question.tags) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
+  }
+  return {
+    topics: [...topicCounts.entries()]
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([topic, count]) => ({ value: topic, label: topicLabel(topic), count })),
+    tags: [...tagCounts.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, 40)
+      .map(([tag]) => tag),
+    questions: pool.map(({ question, topic }) => ({
+      id: question.id,
+      title: question.title,
+      topic,
+      kind: question.kind,
+      difficulty: question.difficulty,
+    })),
+  };
 }
 
 /**
