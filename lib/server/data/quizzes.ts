@@ -4,6 +4,7 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { drawAttempt, type PoolQuestion, seededRng, seedOf } from "@/lib/quiz";
 import type { QuizFilters, QuizInput } from "../actions/quiz-schemas";
 import { type ActingUser, ForbiddenError } from "../auth/acting-user";
+import { inOpenBank } from "./bank-visibility";
 import { assertOwnsClass, isMember } from "./classes";
 import { QuizError } from "./quizzes-error";
 import { parseStoredQuestion } from "./study-queue";
@@ -117,11 +118,12 @@ export async function questionPool(
         ...(filters.tags.length
           ? [{ OR: filters.tags.map((tag) => ({ tags: { contains: JSON.stringify(tag) } })) }]
           : []),
+        { retiredAt: null },
         {
           OR: [
-            // The shipped banks' live questions, for everyone.
-            { retiredAt: null, bank: { file: { startsWith: "content/" } } },
-            // An instructor's own uploads, for their quizzes only.
+            // Shipped and published banks, for everyone.
+            inOpenBank,
+            // An instructor's private uploads, for their own quizzes only.
             ...(ownerId ? [{ bank: { upload: { is: { ownerId } } } }] : []),
           ],
         },
