@@ -94,23 +94,29 @@ kind: single · difficulty: 2
   await expect(card).toContainText("Private: only your quizzes");
 
   const learner = await (await browser.newContext({ storageState: STORAGE_STATE.learner })).newPage();
-  await learner.goto("/study");
-  await expect(learner.getByRole("checkbox", { name: new RegExp(`^${label}`) })).toHaveCount(0);
+  /** The topics the learner's study page offers (in its "Choose what to study" panel). */
+  const studyTopic = async () => {
+    await learner.goto("/study");
+    await learner.getByText("Choose what to study").click();
+    await expect(learner.getByRole("group", { name: "Topics" })).toBeVisible();
+    return learner
+      .getByRole("group", { name: "Topics" })
+      .getByRole("checkbox", { name: new RegExp(`^${label}`) });
+  };
+  await expect(await studyTopic()).toHaveCount(0);
 
   await card.getByRole("button", { name: "Publish" }).click();
   await expect(
     card.getByText("Published: every instructor's quiz builder and learners' study now offer it."),
   ).toBeVisible();
   await expect(card).toContainText("Published: every instructor's quizzes and learners' study");
-  await learner.goto("/study");
-  await expect(learner.getByRole("checkbox", { name: new RegExp(`^${label}`) })).toHaveCount(1);
+  await expect(await studyTopic()).toHaveCount(1);
   await learner.goto(`/study?topic=${topic}`);
   await expect(learner.getByText("Which network mode gives each task its own ENI?")).toBeVisible();
 
   await card.getByRole("button", { name: "Make private" }).click();
   await expect(card.getByText("Private again: only your quizzes can use it.")).toBeVisible();
-  await learner.goto("/study");
-  await expect(learner.getByRole("checkbox", { name: new RegExp(`^${label}`) })).toHaveCount(0);
+  await expect(await studyTopic()).toHaveCount(0);
 
   // A new version with an error changes nothing and names the line.
   await card.getByText("Upload a new version").click();
