@@ -112,7 +112,9 @@ kind: single · difficulty: 2
   await expect(card).toContainText("Published: every instructor's quizzes and learners' study");
   await expect(await studyTopic()).toHaveCount(1);
   await learner.goto(`/study?topic=${topic}`);
-  await expect(learner.getByText("Which network mode gives each task its own ENI?")).toBeVisible();
+  await expect(
+    learner.getByRole("heading", { name: "Which network mode gives each task its own ENI?" }),
+  ).toBeVisible();
 
   await card.getByRole("button", { name: "Make private" }).click();
   await expect(card.getByText("Private again: only your quizzes can use it.")).toBeVisible();

@@ -288,8 +288,11 @@ export async function saveAnswer(
     }
     const data = { answer, flagged: input.flagged, seq: input.seq };
     if (!current) {
-      await tx.attemptAnswer.create({
-        data: { attemptId: input.attemptId, questionId: input.questionId, ...data },
+      // An upsert, as a first save racing another for the same question must not fail.
+      await tx.attemptAnswer.upsert({
+        where: key,
+        create: { attemptId: input.attemptId, questionId: input.questionId, ...data },
+        update: data,
       });
       return "saved" as const;
     }
