@@ -63,6 +63,16 @@ Which are ECS launch types? Choose two.
 - [x] EC2
 - [x] Fargate
 - [ ] Lambda
+
+## Leak question four {#e2e-leak-four}
+
+kind: ordering · difficulty: 2 · tags: leak
+
+Put the steps of a first deployment in order.
+
+1. Register a task definition
+2. Create the service
+3. The scheduler starts tasks
 `;
 
 const sqlDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
@@ -127,7 +137,7 @@ function seedTimedQuiz(
   instructorEmail: string,
   learnerEmail: string,
   title: string,
-  settings: { feedback?: string; timeLimitMinutes?: number | null } = {},
+  settings: { feedback?: string; timeLimitMinutes?: number | null; questionIds?: string[] } = {},
 ): string {
   const db = open();
   try {
@@ -158,7 +168,7 @@ function seedTimedQuiz(
       userId(instructorEmail),
       classId,
       title,
-      JSON.stringify(["e2e-leak-one", "e2e-leak-two"]),
+      JSON.stringify(settings.questionIds ?? ["e2e-leak-one", "e2e-leak-two"]),
       settings.timeLimitMinutes === undefined ? 1 : settings.timeLimitMinutes,
       settings.feedback ?? "after-submit",
       now,
@@ -359,6 +369,7 @@ test.describe("quizzes", () => {
     const quizId = seedTimedQuiz(ROLE_ACCOUNTS.instructor.email, ROLE_ACCOUNTS.learner.email, title, {
       feedback: "immediate",
       timeLimitMinutes: null,
+      questionIds: ["e2e-leak-one", "e2e-leak-two", "e2e-leak-four"],
     });
     const beforeCheck = recordResponses(learner);
     await learner.goto(`/quizzes/${quizId}`);
@@ -391,10 +402,27 @@ test.describe("quizzes", () => {
     for (const marker of ["QQTYPEDKEYMARK", "QQSECONDEXPLMARK"])
       expect(sinceCheck.filter((b) => b.includes(marker)).map((b) => b.split("\n")[0])).toEqual([]);
 
+    // An ordering question: drawn shuffled (never in the right order), kept as shown, checked.
+    await runner.getByRole("button", { name: /^Question 3/ }).click();
+    const steps = runner.getByRole("list", { name: "Put these in order" }).getByRole("listitem");
+    await expect(steps).toHaveCount(3);
+    expect(await steps.allTextContents()).not.toEqual([
+      expect.stringContaining("Register a task definition"),
+      expect.stringContaining("Create the service"),
+      expect.stringContaining("The scheduler starts tasks"),
+    ]);
+    await runner.getByRole("button", { name: "Keep this order" }).click();
+    await expect(runner.getByText("All answers saved")).toBeVisible();
+    await runner.getByRole("button", { name: "Check answer" }).click();
+    const orderFeedback = runner.getByRole("region", { name: "Feedback on question 3" });
+    await expect(orderFeedback.getByText("Incorrect", { exact: true })).toBeVisible();
+    await expect(orderFeedback.getByText("The right order:")).toBeVisible();
+    await expect(runner.getByRole("button", { name: /^Move “Create the service”/ })).toHaveCount(0);
+
     await runner.getByRole("button", { name: "Review", exact: true }).click();
     await runner.getByRole("button", { name: "Submit answers" }).click();
     await expect(learner.getByRole("heading", { name: `Results: ${title}` })).toBeVisible();
-    await expect(learner.getByText(/2 of 2 correct/)).toBeVisible();
+    await expect(learner.getByText(/2 of 3 correct/)).toBeVisible();
   });
 
   test("an instructor edits a quiz (errors name the field; questions lock at the first attempt) and deletes it with its attempts", async ({
