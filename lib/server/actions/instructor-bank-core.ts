@@ -73,7 +73,7 @@ export async function replaceBankCore(
   formData: FormData,
   now = new Date(),
 ): Promise<UploadResult> {
-  const result = await quizGuarded<Extract<UploadResult, { ok: true }>>(async () => {
+  return quizGuarded<Extract<UploadResult, { ok: true }>>(async () => {
     const me = assertRole(ctx.actor, "instructor");
     const id = bankIdSchema.safeParse(formFields(formData));
     if (!id.success) return failure("That bank does not exist.");
@@ -82,7 +82,6 @@ export async function replaceBankCore(
     const outcome = await replaceInstructorBank(ctx.db, me, id.data.bankId, input, now);
     return outcome.ok ? outcome : withFindings(outcome);
   });
-  return result;
 }
 
 /** Instructors, for banks they own: publish it or make it private again. */

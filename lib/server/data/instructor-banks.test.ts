@@ -20,6 +20,7 @@ import { QuizError } from "./quizzes-error";
 import { studyCatalog } from "./study-catalog";
 import { loadStudyQueue } from "./study-queue";
 import { listTopics } from "./topics";
+import { exportOwnData } from "./user-export";
 
 let db: TestDatabase;
 const now = new Date("2026-05-04T10:00:00Z");
@@ -205,6 +206,20 @@ kind: true-false · difficulty: 1
     await db.prisma.quiz.delete({ where: { id: quizId } });
     expect(await deleteInstructorBank(db.prisma, teacher, bankId)).toEqual({ title: "My bank" });
     expect(await db.prisma.question.count({ where: { bankId } })).toBe(0);
+  });
+});
+
+describe("export my data", () => {
+  it("an instructor's export holds their banks with visibility and questions; nobody else's does", async () => {
+    const teacher = await createPerson(db.prisma, "t1", true);
+    const rival = await createPerson(db.prisma, "t2", true);
+    const { bankId, questionId } = await upload(teacher);
+    const mine = (await exportOwnData(db.prisma, teacher, now)) as unknown as Record<string, unknown>;
+    expect(mine.banksUploaded).toMatchObject([
+      { bankId, bank: { title: "My bank", visibility: "private", questions: [{ id: questionId }] } },
+    ]);
+    const theirs = (await exportOwnData(db.prisma, rival, now)) as unknown as Record<string, unknown>;
+    expect(theirs.banksUploaded).toEqual([]);
   });
 });
 
