@@ -63,6 +63,16 @@ Which are ECS launch types? Choose two.
 - [x] EC2
 - [x] Fargate
 - [ ] Lambda
+
+## Leak question four {#e2e-leak-four}
+
+kind: ordering · difficulty: 2 · tags: leak
+
+Put the steps of a first deployment in order.
+
+1. Register a task definition
+2. Create the service
+3. The scheduler starts tasks
 `;
 
 const sqlDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
@@ -119,8 +129,16 @@ function ensureLeakBank(): void {
   }
 }
 
-/** A class of the given instructor with the learner on its roster and a 1-minute quiz over the leak bank. */
-function seedTimedQuiz(instructorEmail: string, learnerEmail: string, title: string): string {
+/**
+ * A class of the given instructor with the learner on its roster and a quiz over the leak bank
+ * (by default 1 minute long, feedback after submitting).
+ */
+function seedTimedQuiz(
+  instructorEmail: string,
+  learnerEmail: string,
+  title: string,
+  settings: { feedback?: string; timeLimitMinutes?: number | null; questionIds?: string[] } = {},
+): string {
   const db = open();
   try {
     const userId = (email: string) =>
@@ -144,13 +162,15 @@ function seedTimedQuiz(instructorEmail: string, learnerEmail: string, title: str
     db.prepare(
       `INSERT INTO Quiz (id, ownerId, classId, mode, title, filters, selection, questionIds, shuffleQuestions, shuffleOptions,
         timeLimitMinutes, attemptsAllowed, passMark, feedback, createdAt, updatedAt)
-       VALUES (?, ?, ?, 'quiz', ?, '{}', 'fixed', ?, 0, 0, 1, 1, 50, 'after-submit', ?, ?)`,
+       VALUES (?, ?, ?, 'quiz', ?, '{}', 'fixed', ?, 0, 0, ?, 1, 50, ?, ?, ?)`,
     ).run(
       quizId,
       userId(instructorEmail),
       classId,
       title,
-      JSON.stringify(["e2e-leak-one", "e2e-leak-two"]),
+      JSON.stringify(settings.questionIds ?? ["e2e-leak-one", "e2e-leak-two"]),
+      settings.timeLimitMinutes === undefined ? 1 : settings.timeLimitMinutes,
+      settings.feedback ?? "after-submit",
       now,
       now,
     );
@@ -339,6 +359,121 @@ test.describe("quizzes", () => {
     expect(answersOf(attemptId).map((a) => JSON.parse(a.answer ?? "null"))).toEqual([
       { kind: "choice", keys: ["B"] },
     ]);
+  });
+
+  test("immediate feedback: a checked answer shows its explanation and locks; unchecked ones stay hidden", async ({
+    browser,
+  }) => {
+    const learner = await (await browser.newContext({ storageState: STORAGE_STATE.learner })).newPage();
+    const title = `Immediate ${Date.now().toString(36)}`;
+    const quizId = seedTimedQuiz(ROLE_ACCOUNTS.instructor.email, ROLE_ACCOUNTS.learner.email, title, {
+      feedback: "immediate",
+      timeLimitMinutes: null,
+      questionIds: ["e2e-leak-one", "e2e-leak-two", "e2e-leak-four"],
+    });
+    const beforeCheck = recordResponses(learner);
+    await learner.goto(`/quizzes/${quizId}`);
+    await learner.getByRole("button", { name: "Start attempt" }).click();
+    const runner = learner.getByRole("region", { name: "Quiz attempt" });
+    await runner.getByRole("radio", { name: "awsvpc" }).check();
+    await expect(runner.getByText("All answers saved")).toBeVisible();
+    const untilCheck = await beforeCheck.stop();
+    for (const marker of MARKERS)
+      expect(untilCheck.filter((b) => b.includes(marker)).map((b) => b.split("\n")[0])).toEqual([]);
+
+    const afterCheck = recordResponses(learner);
+    await runner.getByRole("button", { name: "Check answer" }).click();
+    const feedback = runner.getByRole("region", { name: "Feedback on question 1" });
+    await expect(feedback.getByText("Correct", { exact: true })).toBeVisible();
+    await expect(feedback.getByText(/QQEXPLAINMARK/)).toBeVisible();
+    await expect(runner.getByRole("radio", { name: "awsvpc" })).toBeDisabled();
+    // The second question is answered but not checked: its key and explanation stay on the server.
+    await runner.getByRole("button", { name: "Next" }).click();
+    await runner.getByLabel("Your answer").fill("2049");
+    await expect(runner.getByText("All answers saved")).toBeVisible();
+    await expect(runner.getByRole("button", { name: "Check answer" })).toBeEnabled();
+    await learner.reload();
+    await expect(runner.getByRole("radio", { name: "awsvpc" })).toBeDisabled();
+    await expect(runner.getByRole("region", { name: "Feedback on question 1" })).toContainText(
+      "QQEXPLAINMARK",
+    );
+    const sinceCheck = await afterCheck.stop();
+    expect(sinceCheck.some((b) => b.includes("QQEXPLAINMARK"))).toBe(true);
+    for (const marker of ["QQTYPEDKEYMARK", "QQSECONDEXPLMARK"])
+      expect(sinceCheck.filter((b) => b.includes(marker)).map((b) => b.split("\n")[0])).toEqual([]);
+
+    // An ordering question: drawn shuffled (never in the right order), kept as shown, checked.
+    await runner.getByRole("button", { name: /^Question 3/ }).click();
+    const steps = runner.getByRole("list", { name: "Put these in order" }).getByRole("listitem");
+    await expect(steps).toHaveCount(3);
+    expect(await steps.allTextContents()).not.toEqual([
+      expect.stringContaining("Register a task definition"),
+      expect.stringContaining("Create the service"),
+      expect.stringContaining("The scheduler starts tasks"),
+    ]);
+    await runner.getByRole("button", { name: "Keep this order" }).click();
+    await expect(runner.getByText("All answers saved")).toBeVisible();
+    await runner.getByRole("button", { name: "Check answer" }).click();
+    const orderFeedback = runner.getByRole("region", { name: "Feedback on question 3" });
+    await expect(orderFeedback.getByText("Incorrect", { exact: true })).toBeVisible();
+    await expect(orderFeedback.getByText("The right order:")).toBeVisible();
+    await expect(runner.getByRole("button", { name: /^Move “Create the service”/ })).toHaveCount(0);
+
+    await runner.getByRole("button", { name: "Review", exact: true }).click();
+    await runner.getByRole("button", { name: "Submit answers" }).click();
+    await expect(learner.getByRole("heading", { name: `Results: ${title}` })).toBeVisible();
+    await expect(learner.getByText(/2 of 3 correct/)).toBeVisible();
+  });
+
+  test("an instructor edits a quiz (errors name the field; questions lock at the first attempt) and deletes it with its attempts", async ({
+    browser,
+  }) => {
+    const teacher = await (await browser.newContext({ storageState: STORAGE_STATE.instructor })).newPage();
+    const learner = await (await browser.newContext({ storageState: STORAGE_STATE.learner })).newPage();
+    const title = `Managed ${Date.now().toString(36)}`;
+    const quizId = seedTimedQuiz(ROLE_ACCOUNTS.instructor.email, ROLE_ACCOUNTS.learner.email, title, {
+      timeLimitMinutes: null,
+    });
+    await teacher.goto(`/quizzes/${quizId}/manage`);
+    await teacher.getByRole("link", { name: "Edit settings" }).click();
+    await expect(teacher.getByRole("group", { name: "Fixed list" })).toBeVisible();
+    await teacher.getByLabel("Quiz title").fill(`${title} renamed`);
+    await teacher.getByLabel("Pass mark (%)").fill("150");
+    await teacher.getByRole("button", { name: "Save settings" }).click();
+    await expect(teacher.getByText("Pass mark: at most 100")).toBeVisible();
+    await expect(teacher.getByText("Check Pass mark.")).toBeVisible();
+    await expect(teacher.getByLabel("Quiz title")).toHaveValue(`${title} renamed`);
+    await teacher.getByLabel("Pass mark (%)").fill("80");
+    await teacher.getByLabel("Show answers and explanations").selectOption("immediate");
+    await teacher.getByRole("button", { name: "Save settings" }).click();
+    await expect(teacher.getByRole("heading", { name: `${title} renamed`, level: 1 })).toBeVisible();
+    await expect(teacher.getByText(/pass mark 80% · feedback immediate/)).toBeVisible();
+
+    // Once a learner has attempted it, the questions are locked.
+    await learner.goto(`/quizzes/${quizId}`);
+    await learner.getByRole("button", { name: "Start attempt" }).click();
+    await expect(learner.getByRole("region", { name: "Quiz attempt" })).toBeVisible();
+    await teacher.getByRole("link", { name: "Edit settings" }).click();
+    await expect(teacher.getByText(/The questions are locked: learners have made 1 attempt/)).toBeVisible();
+    await expect(teacher.getByRole("group", { name: "Fixed list" })).toHaveCount(0);
+
+    await teacher.getByRole("link", { name: "Back to the quiz" }).click();
+    await teacher.getByRole("button", { name: "Delete quiz…" }).click();
+    const confirm = teacher.getByRole("form", { name: `Delete “${title} renamed”?` });
+    await expect(confirm).toContainText("Its 1 attempt goes with it");
+    await confirm.getByLabel("Yes, delete this quiz and its 1 attempt").check();
+    await confirm.getByRole("button", { name: "Delete quiz" }).click();
+    await expect(teacher.getByRole("heading", { name: "Quizzes" })).toBeVisible();
+    await expect(teacher.getByRole("link", { name: `${title} renamed` })).toHaveCount(0);
+    const db = open();
+    try {
+      expect(db.prepare("SELECT COUNT(*) AS n FROM QuizAttempt WHERE quizId = ?").get(quizId)).toEqual({
+        n: 0,
+      });
+      expect(db.prepare("SELECT COUNT(*) AS n FROM Quiz WHERE id = ?").get(quizId)).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
   });
 
   test("a learner builds a practice exam and gets a scaled score with the domain breakdown", async ({

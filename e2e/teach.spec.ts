@@ -64,3 +64,74 @@ test("a broken bank shows line numbers and saves nothing; a good one is saved", 
   await expect(page.getByRole("list", { name: "Your banks" })).toContainText(title);
   expect(count("SELECT COUNT(*) AS n FROM Question")).toBe(questionsBefore + 2);
 });
+
+test("an instructor publishes a bank: learners can then study it; private again, it leaves study; then it is deleted", async ({
+  page,
+  browser,
+}) => {
+  const stamp = Date.now().toString(36);
+  const topic = `e2e-pub-${stamp}`;
+  const label = `E2e pub ${stamp}`;
+  const title = `Shared bank ${stamp}`;
+  const text = `---
+id: e2e-pub-bank
+title: ${title}
+topic: ${topic}
+---
+
+## Which network mode gives each task its own ENI? {#pub-one}
+
+kind: single · difficulty: 2
+
+- [x] awsvpc
+- [ ] bridge
+`;
+  await page.goto("/teach/banks");
+  await page.getByLabel("Bank (Markdown)", { exact: true }).fill(text);
+  await page.getByRole("button", { name: "Check and save" }).click();
+  await expect(page.getByText(`Saved “${title}”: 1 questions.`)).toBeVisible();
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: title }) });
+  await expect(card).toContainText("Private: only your quizzes");
+
+  const learner = await (await browser.newContext({ storageState: STORAGE_STATE.learner })).newPage();
+  /** The topics the learner's study page offers (in its "Choose what to study" panel). */
+  const studyTopic = async () => {
+    await learner.goto("/study");
+    await learner.getByText("Choose what to study").click();
+    await expect(learner.getByRole("group", { name: "Topics" })).toBeVisible();
+    return learner
+      .getByRole("group", { name: "Topics" })
+      .getByRole("checkbox", { name: new RegExp(`^${label}`) });
+  };
+  await expect(await studyTopic()).toHaveCount(0);
+
+  await card.getByRole("button", { name: "Publish" }).click();
+  await expect(
+    card.getByText("Published: every instructor's quiz builder and learners' study now offer it."),
+  ).toBeVisible();
+  await expect(card).toContainText("Published: every instructor's quizzes and learners' study");
+  await expect(await studyTopic()).toHaveCount(1);
+  await learner.goto(`/study?topic=${topic}`);
+  await expect(
+    learner.getByRole("heading", { name: "Which network mode gives each task its own ENI?" }),
+  ).toBeVisible();
+
+  await card.getByRole("button", { name: "Make private" }).click();
+  await expect(card.getByText("Private again: only your quizzes can use it.")).toBeVisible();
+  await expect(await studyTopic()).toHaveCount(0);
+
+  // A new version with an error changes nothing and names the line.
+  await card.getByText("Upload a new version").click();
+  await card
+    .getByLabel(`New version of “${title}” (Markdown)`)
+    .fill(text.replace("- [x] awsvpc", "- [ ] awsvpc"));
+  await card.getByRole("button", { name: "Check and replace" }).click();
+  await expect(card.getByRole("list", { name: "Problems in the bank" })).toContainText("Line 7, column 1");
+  expect(count(`SELECT COUNT(*) AS n FROM Bank WHERE title = '${title}'`)).toBe(1);
+
+  await card.getByRole("button", { name: "Delete bank…" }).click();
+  await card.getByLabel("Yes, delete this bank").check();
+  await card.getByRole("button", { name: "Delete bank", exact: true }).click();
+  await expect(page.getByRole("heading", { name: title })).toHaveCount(0);
+  expect(count(`SELECT COUNT(*) AS n FROM Bank WHERE title = '${title}'`)).toBe(0);
+});

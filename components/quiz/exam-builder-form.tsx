@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { FormStatus } from "@/components/account/form-status";
 import { createExamAction } from "@/lib/server/actions/quiz";
+import { QuestionFilters } from "./question-filters";
 
 /** A learner's own practice exam: topics, number of questions and time (an associate exam by default). */
 export function ExamBuilderForm({
@@ -14,15 +15,7 @@ export function ExamBuilderForm({
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form action={formAction} noValidate className="teach-form">
-      <fieldset>
-        <legend>Topics (none chosen: all)</legend>
-        {topics.map((t) => (
-          <label key={t.value} className="check">
-            <input type="checkbox" name="topic" value={t.value} /> {t.label}{" "}
-            <span className="muted">({t.count})</span>
-          </label>
-        ))}
-      </fieldset>
+      <QuestionFilters legend="Topics (none chosen: all)" topics={topics} errors={errors.topics} />
       <div className="form-field">
         <label htmlFor="exam-count">Questions</label>
         <input

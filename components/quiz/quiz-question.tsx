@@ -1,5 +1,6 @@
 "use client";
 
+import { plain } from "@/components/study/question-view";
 import { SanitizedHtml } from "@/components/ui/html";
 import type { GivenAnswer } from "@/lib/bank";
 import type { RunnerItem } from "./types";
@@ -16,15 +17,24 @@ export function isAnswered(answer: GivenAnswer | null): boolean {
   return answer.keys.length > 0;
 }
 
-/** One question of an attempt: stem and options only; radios, checkboxes or a text box. */
+/** An ordering answer's keys: the learner's order, or the order the items were drawn in. */
+const orderOf = (item: RunnerItem) =>
+  item.answer?.kind === "ordering" ? item.answer.keys : item.options.map((o) => o.key);
+
+/**
+ * One question of an attempt: stem and options only; radios, checkboxes, a text box, or a list
+ * to put in order. `locked`: the answer was checked and can no longer change.
+ */
 export function QuizQuestion({
   item,
   index,
   onAnswer,
+  locked = false,
 }: {
   item: RunnerItem;
   index: number;
   onAnswer: (answer: GivenAnswer | null) => void;
+  locked?: boolean;
 }) {
   const keys = chosenKeys(item.answer);
   const name = `q-${item.questionId}`;
@@ -48,10 +58,13 @@ export function QuizQuestion({
             className="input"
             maxLength={500}
             autoComplete="off"
+            readOnly={locked}
             defaultValue={item.answer?.kind === "typed" ? item.answer.text : ""}
             onChange={(e) => onAnswer({ kind: "typed", text: e.currentTarget.value })}
           />
         </div>
+      ) : item.kind === "ordering" ? (
+        <OrderingAnswer item={item} locked={locked} onAnswer={onAnswer} />
       ) : (
         <ul className="quiz-options">
           {item.options.map((option) => {
@@ -65,6 +78,7 @@ export function QuizQuestion({
                   name={name}
                   value={option.key}
                   checked={keys.includes(option.key)}
+                  disabled={locked}
                   onChange={() => {
                     const next = multiple
                       ? keys.includes(option.key)
@@ -83,5 +97,73 @@ export function QuizQuestion({
         </ul>
       )}
     </fieldset>
+  );
+}
+
+/** Put the items in order with Move up / Move down buttons; the first move (or "Keep this order") answers. */
+function OrderingAnswer({
+  item,
+  locked,
+  onAnswer,
+}: {
+  item: RunnerItem;
+  locked: boolean;
+  onAnswer: (answer: GivenAnswer | null) => void;
+}) {
+  const order = orderOf(item);
+  const byKey = new Map(item.options.map((o) => [o.key, o]));
+  const move = (from: number, by: -1 | 1) => {
+    const next = [...order];
+    const [key] = next.splice(from, 1);
+    if (key === undefined) return;
+    next.splice(from + by, 0, key);
+    onAnswer({ kind: "ordering", keys: next });
+  };
+  return (
+    <>
+      <ol className="quiz-options quiz-ordering" aria-label="Put these in order">
+        {order.map((key, i) => {
+          const option = byKey.get(key);
+          if (!option) return null;
+          const text = plain(option.html);
+          return (
+            <li key={key} className="quiz-ordering__item">
+              <SanitizedHtml className="quiz-option__text" html={option.html} />
+              {locked ? null : (
+                <span className="quiz-ordering__moves">
+                  <button
+                    type="button"
+                    className="button button--small"
+                    disabled={i === 0}
+                    aria-label={`Move “${text}” up`}
+                    onClick={() => move(i, -1)}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    disabled={i === order.length - 1}
+                    aria-label={`Move “${text}” down`}
+                    onClick={() => move(i, 1)}
+                  >
+                    ↓
+                  </button>
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      {!locked && item.answer?.kind !== "ordering" ? (
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() => onAnswer({ kind: "ordering", keys: order })}
+        >
+          Keep this order
+        </button>
+      ) : null}
+    </>
   );
 }

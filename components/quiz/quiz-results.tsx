@@ -1,6 +1,7 @@
 "use client";
 
 import { AnswerReveal } from "@/components/study/answer-reveal";
+import { plain } from "@/components/study/question-view";
 import type { QueueItem } from "@/components/study/types";
 import { SanitizedHtml } from "@/components/ui/html";
 import type { GivenAnswer } from "@/lib/bank";
@@ -22,7 +23,7 @@ function asQueueItem(item: ReviewItem): QueueItem {
     options: item.options.map((o) => ({ ...o, misconception: null })),
     chooseCount: null,
     accepted: item.accepted,
-    order: null,
+    order: item.order,
     trueFalse: item.trueFalse,
     explanationHtml: item.explanationHtml,
     references: item.references,
@@ -35,10 +36,55 @@ function describeAnswer(item: ReviewItem, answer: GivenAnswer | null): string {
   if (!answer) return "No answer";
   if (answer.kind === "typed") return answer.text || "No answer";
   if (answer.kind === "true-false") return answer.value ? "True" : "False";
+  if (answer.kind === "ordering") {
+    const texts = answer.keys.map((k) => plain(item.options.find((o) => o.key === k)?.html ?? ""));
+    return texts.length ? texts.join(" → ") : "No answer";
+  }
   const positions = answer.keys
     .map((k) => item.options.findIndex((o) => o.key === k) + 1)
     .filter((n) => n > 0);
   return positions.length ? `Option ${positions.join(", ")}` : "No answer";
+}
+
+/** One reviewed question: right or wrong, the learner's answer, the key, the explanation and the simulation. */
+export function ReviewedAnswer({ item }: { item: ReviewItem }) {
+  const chosen = item.answer?.kind === "choice" ? item.answer.keys : [];
+  const byKey = new Map(item.options.map((o) => [o.key, o]));
+  return (
+    <>
+      <p>
+        <strong>{item.isCorrect ? "Correct" : "Incorrect"}</strong> · Your answer:{" "}
+        {describeAnswer(item, item.answer)}
+      </p>
+      {item.order ? (
+        <>
+          <p>The right order:</p>
+          <ol className="quiz-options quiz-options--review">
+            {item.order.map((key) => (
+              <li key={key}>
+                <SanitizedHtml className="quiz-option__text" html={byKey.get(key)?.html ?? ""} />
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : item.options.length ? (
+        <ul className="quiz-options quiz-options--review">
+          {item.options.map((o) => (
+            <li key={o.key} className={o.correct ? "is-correct" : undefined}>
+              <SanitizedHtml className="quiz-option__text" html={o.html} />
+              <span className="muted">
+                {o.correct ? " (right answer)" : ""}
+                {chosen.includes(o.key) ? " (your choice)" : ""}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Accepted answers: {item.accepted.join(", ")}</p>
+      )}
+      <AnswerReveal item={asQueueItem(item)} chosenKeys={chosen} />
+    </>
+  );
 }
 
 /** Score, pass or fail, the breakdown, and (when the feedback rule allows) every question reviewed. */
@@ -99,35 +145,13 @@ export function QuizResults({ result }: { result: ResultView }) {
         <section aria-labelledby="review-heading">
           <h2 id="review-heading">Questions</h2>
           <ol className="quiz-review-list">
-            {result.review.map((item) => {
-              const chosen = item.answer?.kind === "choice" ? item.answer.keys : [];
-              return (
-                <li key={item.questionId} className="card">
-                  <SanitizedHtml className="quiz-question__title-text" html={item.titleHtml} />
-                  <SanitizedHtml className="prose" html={item.stemHtml} />
-                  <p>
-                    <strong>{item.isCorrect ? "Correct" : "Incorrect"}</strong> · Your answer:{" "}
-                    {describeAnswer(item, item.answer)}
-                  </p>
-                  {item.options.length ? (
-                    <ul className="quiz-options quiz-options--review">
-                      {item.options.map((o) => (
-                        <li key={o.key} className={o.correct ? "is-correct" : undefined}>
-                          <SanitizedHtml className="quiz-option__text" html={o.html} />
-                          <span className="muted">
-                            {o.correct ? " (right answer)" : ""}
-                            {chosen.includes(o.key) ? " (your choice)" : ""}
-                          </span>
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <p>Accepted answers: {item.accepted.join(", ")}</p>
-                  )}
-                  <AnswerReveal item={asQueueItem(item)} chosenKeys={chosen} />
-                </li>
-              );
-            })}
+            {result.review.map((item) => (
+              <li key={item.questionId} className="card">
+                <SanitizedHtml className="quiz-question__title-text" html={item.titleHtml} />
+                <SanitizedHtml className="prose" html={item.stemHtml} />
+                <ReviewedAnswer item={item} />
+              </li>
+            ))}
           </ol>
         </section>
       ) : result.reviewNote ? (

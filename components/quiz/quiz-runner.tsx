@@ -3,9 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { GivenAnswer } from "@/lib/bank";
-import { saveAnswerAction, submitAttemptAction } from "@/lib/server/actions/attempt";
+import { checkAnswerAction, saveAnswerAction, submitAttemptAction } from "@/lib/server/actions/attempt";
 import { Countdown } from "./countdown";
 import { isAnswered, QuizQuestion } from "./quiz-question";
+import { ReviewedAnswer } from "./quiz-results";
 import type { RunnerItem, RunnerView } from "./types";
 
 type SaveState = { state: "idle" | "saving" | "saved" | "error"; message?: string };
@@ -23,6 +24,8 @@ export function QuizRunner({ view, resultsHref }: { view: RunnerView; resultsHre
   const [save, setSave] = useState<SaveState>({ state: "idle" });
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [checkError, setCheckError] = useState<string | null>(null);
   const [clockOffsetMs] = useState(() => new Date(view.serverNow).getTime() - Date.now());
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const pending = useRef(new Set<Promise<unknown>>());
@@ -103,6 +106,31 @@ export function QuizRunner({ view, resultsHref }: { view: RunnerView; resultsHre
     setSubmitting(false);
   }, [submitting, flush, view.attemptId, router, resultsHref]);
 
+  // Immediate feedback: the answer is saved first, then checked; the server locks it and only
+  // then sends this one question's key and explanation.
+  const check = useCallback(
+    async (questionId: string) => {
+      setChecking(true);
+      setCheckError(null);
+      await flush();
+      const result = await checkAnswerAction({ attemptId: view.attemptId, questionId }).catch(() => null);
+      setChecking(false);
+      if (result?.ok) {
+        const feedback = result.feedback;
+        setItems((current) =>
+          current.map((it) =>
+            it.questionId === questionId ? { ...it, answer: feedback.answer, feedback } : it,
+          ),
+        );
+        return;
+      }
+      setCheckError(result?.formError ?? "Could not check the answer: check your connection.");
+      if (result && "reason" in result && (result.reason === "deadline" || result.reason === "conflict"))
+        router.push(resultsHref);
+    },
+    [flush, view.attemptId, router, resultsHref],
+  );
+
   const onExpire = useCallback(() => {
     void submit();
   }, [submit]);
@@ -122,6 +150,7 @@ export function QuizRunner({ view, resultsHref }: { view: RunnerView; resultsHre
   const goTo = (i: number) => {
     setIndex(i);
     setReviewing(false);
+    setCheckError(null);
   };
 
   return (
@@ -217,10 +246,33 @@ export function QuizRunner({ view, resultsHref }: { view: RunnerView; resultsHre
             key={item.questionId}
             item={item}
             index={index}
+            locked={item.feedback !== null}
             onAnswer={(answer: GivenAnswer | null) =>
               update(item.questionId, { answer }, answer?.kind === "typed" ? 400 : 0)
             }
           />
+          {view.canCheck ? (
+            item.feedback ? (
+              <section className="quiz-feedback card" aria-label={`Feedback on question ${index + 1}`}>
+                <ReviewedAnswer item={item.feedback} />
+              </section>
+            ) : (
+              <div className="quiz-feedback">
+                <button
+                  type="button"
+                  className="button button--primary"
+                  disabled={checking || !isAnswered(item.answer)}
+                  onClick={() => void check(item.questionId)}
+                >
+                  {checking ? "Checking…" : "Check answer"}
+                </button>
+                <p className="muted">Checking shows whether you are right and locks this answer.</p>
+                <div role="status" aria-live="polite">
+                  {checkError ? <p className="notice notice--error">{checkError}</p> : null}
+                </div>
+              </div>
+            )
+          ) : null}
           <div className="quiz-runner__actions">
             <label className="check">
               <input

@@ -1,7 +1,8 @@
 import type { GivenAnswer, QuestionKind } from "@/lib/bank";
 
 // The plain objects the quiz pages and actions exchange. While an attempt is open the browser gets
-// only stems and options: no `correct` flag, no rationale, no explanation, no accepted answers.
+// only stems and options: no `correct` flag, no rationale, no explanation, no accepted answers,
+// except for the questions a learner checked in a quiz with immediate feedback.
 
 export type RunnerOption = { key: string; html: string };
 
@@ -15,6 +16,8 @@ export type RunnerItem = {
   answer: GivenAnswer | null;
   flagged: boolean;
   seq: number;
+  /** Immediate feedback: this question's review, present only once the learner checked it. */
+  feedback: ReviewItem | null;
 };
 
 export type RunnerView = {
@@ -26,6 +29,8 @@ export type RunnerView = {
   deadline: string | null;
   /** Server time when the page was made, to correct the browser's clock. */
   serverNow: string;
+  /** Immediate feedback: the learner may check (and so lock) answers one by one. */
+  canCheck: boolean;
   items: RunnerItem[];
 };
 
@@ -45,6 +50,8 @@ export type ReviewItem = {
   answer: GivenAnswer | null;
   isCorrect: boolean;
   accepted: string[];
+  /** ordering: the option keys in the right order. */
+  order: string[] | null;
   trueFalse: boolean | null;
   explanationHtml: string;
   references: string[];

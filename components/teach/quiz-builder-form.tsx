@@ -1,19 +1,50 @@
 "use client";
 
-import { useActionState } from "react";
+import { type FormEvent, startTransition, useActionState } from "react";
 import { FormField } from "@/components/account/form-field";
 import { FormStatus } from "@/components/account/form-status";
-import { createQuizAction } from "@/lib/server/actions/quiz";
+import {
+  QuestionFilters,
+  type QuestionFilterValues,
+  type TopicChoice,
+} from "@/components/quiz/question-filters";
+import { createQuizAction, updateQuizAction } from "@/lib/server/actions/quiz";
 
-type Choice = { value: string; label: string };
 export type BuilderQuestion = { id: string; title: string; topic: string; kind: string; difficulty: number };
 
-const KIND_LABELS: Choice[] = [
-  { value: "single", label: "Single choice" },
-  { value: "multiple", label: "Multiple choice" },
-  { value: "true-false", label: "True or false" },
-  { value: "typed", label: "Typed answer" },
-];
+/** A quiz's stored settings, as the edit form starts from them. */
+export type QuizSettings = {
+  title: string;
+  filters: QuestionFilterValues;
+  selection: "fixed" | "random";
+  questionIds: string[];
+  perTopic: number | null;
+  shuffleQuestions: boolean;
+  shuffleOptions: boolean;
+  timeLimitMinutes: number | null;
+  /** "YYYY-MM-DDTHH:mm" in UTC, or "". */
+  opensAt: string;
+  closesAt: string;
+  attemptsAllowed: number;
+  passMark: number;
+  feedback: string;
+};
+
+const NEW_QUIZ: QuizSettings = {
+  title: "",
+  filters: { topics: [], tags: [], difficulties: [], kinds: [] },
+  selection: "fixed",
+  questionIds: [],
+  perTopic: null,
+  shuffleQuestions: false,
+  shuffleOptions: false,
+  timeLimitMinutes: null,
+  opensAt: "",
+  closesAt: "",
+  attemptsAllowed: 1,
+  passMark: 70,
+  feedback: "after-submit",
+};
 
 function Errors({ id, errors }: { id: string; errors?: string[] }) {
   return errors?.length ? (
@@ -23,147 +54,233 @@ function Errors({ id, errors }: { id: string; errors?: string[] }) {
   ) : null;
 }
 
-/** The quiz builder: class, title, which questions (a fixed list or N per topic), timing and rules. */
+/**
+ * The quiz builder: title, which questions (a fixed list or N per topic), timing and rules. With
+ * `edit`, it changes a quiz's settings; once learners have attempted it (`attempts` > 0) its
+ * questions are locked, so every grade stands on the same questions.
+ */
 export function QuizBuilderForm({
-  classId,
+  target,
   topics,
   tags,
   questions,
 }: {
-  classId: string;
-  topics: Choice[];
+  target: { classId: string } | { quizId: string; attempts: number; initial: QuizSettings };
+  topics: TopicChoice[];
   tags: string[];
   questions: BuilderQuestion[];
 }) {
-  const [state, formAction, isPending] = useActionState(createQuizAction, null);
+  const editing = "quizId" in target;
+  const [state, formAction, isPending] = useActionState(editing ? updateQuizAction : createQuizAction, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const initial = editing ? target.initial : NEW_QUIZ;
+  const locked = editing && target.attempts > 0;
+  // Submitted without React's form reset, so a refused form keeps what the instructor typed.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  };
   return (
-    <form action={formAction} noValidate className="teach-form">
-      <input type="hidden" name="classId" value={classId} />
-      <FormField id="quiz-title" name="title" label="Quiz title" maxLength={200} errors={errors.title} />
-      <fieldset>
-        <legend>Questions</legend>
-        <label className="check">
-          <input type="radio" name="selection" value="fixed" defaultChecked /> A fixed list (choose below)
-        </label>
-        <label className="check">
-          <input type="radio" name="selection" value="random" /> A random draw per topic, from the filters
-        </label>
-        <div className="form-field">
-          <label htmlFor="quiz-per-topic">Questions per topic (random draw)</label>
-          <input id="quiz-per-topic" name="perTopic" type="number" min={1} max={100} className="input" />
-          <Errors id="quiz-per-topic-error" errors={errors.perTopic} />
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>Filters for the random draw</legend>
-        {topics.map((t) => (
-          <label key={t.value} className="check">
-            <input type="checkbox" name="topic" value={t.value} /> {t.label}
-          </label>
-        ))}
-        <div className="form-field">
-          <label htmlFor="quiz-tag">Tag</label>
-          <select id="quiz-tag" name="tag" className="input" defaultValue="">
-            <option value="">Any tag</option>
-            {tags.map((tag) => (
-              <option key={tag} value={tag}>
-                {tag}
-              </option>
+    <form onSubmit={onSubmit} noValidate className="teach-form">
+      {editing ? (
+        <input type="hidden" name="quizId" value={target.quizId} />
+      ) : (
+        <input type="hidden" name="classId" value={target.classId} />
+      )}
+      <FormField
+        id="quiz-title"
+        name="title"
+        label="Quiz title"
+        maxLength={200}
+        defaultValue={initial.title}
+        errors={errors.title}
+      />
+      {locked ? (
+        <p className="notice" id="quiz-selection-locked">
+          The questions are locked: learners have made {target.attempts}{" "}
+          {target.attempts === 1 ? "attempt" : "attempts"}, and every grade must stand on the same questions.
+          Duplicate the quiz to ask other questions.
+        </p>
+      ) : (
+        <>
+          <fieldset>
+            <legend>Questions</legend>
+            <label className="check">
+              <input
+                type="radio"
+                name="selection"
+                value="fixed"
+                defaultChecked={initial.selection === "fixed"}
+              />{" "}
+              A fixed list (choose below)
+            </label>
+            <label className="check">
+              <input
+                type="radio"
+                name="selection"
+                value="random"
+                defaultChecked={initial.selection === "random"}
+              />{" "}
+              A random draw per topic, from the filters
+            </label>
+            <div className="form-field">
+              <label htmlFor="quiz-per-topic">Questions per topic (random draw)</label>
+              <input
+                id="quiz-per-topic"
+                name="perTopic"
+                type="number"
+                min={1}
+                max={100}
+                className="input"
+                defaultValue={initial.perTopic ?? ""}
+                aria-invalid={errors.perTopic ? true : undefined}
+                aria-describedby={errors.perTopic ? "quiz-per-topic-error" : undefined}
+              />
+              <Errors id="quiz-per-topic-error" errors={errors.perTopic} />
+            </div>
+          </fieldset>
+          <QuestionFilters
+            legend="Filters for the random draw"
+            topics={topics}
+            tags={tags}
+            selected={initial.filters}
+            errors={errors.filters}
+          />
+          <fieldset className="question-picker" aria-describedby="quiz-question-ids-error">
+            <legend>Fixed list</legend>
+            {questions.map((q) => (
+              <label key={q.id} className="check">
+                <input
+                  type="checkbox"
+                  name="questionId"
+                  value={q.id}
+                  defaultChecked={initial.questionIds.includes(q.id)}
+                />{" "}
+                {q.title}{" "}
+                <span className="muted">
+                  ({q.topic}, {q.kind}, difficulty {q.difficulty})
+                </span>
+              </label>
             ))}
-          </select>
-        </div>
-        <div>
-          Difficulty:{" "}
-          {[1, 2, 3, 4, 5].map((d) => (
-            <label key={d} className="check">
-              <input type="checkbox" name="difficulty" value={d} /> {d}
-            </label>
-          ))}
-        </div>
-        <div>
-          Kinds:{" "}
-          {KIND_LABELS.map((k) => (
-            <label key={k.value} className="check">
-              <input type="checkbox" name="kind" value={k.value} /> {k.label}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <fieldset className="question-picker" aria-describedby="quiz-question-ids-error">
-        <legend>Fixed list</legend>
-        {questions.map((q) => (
-          <label key={q.id} className="check">
-            <input type="checkbox" name="questionId" value={q.id} /> {q.title}{" "}
-            <span className="muted">
-              ({q.topic}, {q.kind}, difficulty {q.difficulty})
-            </span>
-          </label>
-        ))}
-        <Errors id="quiz-question-ids-error" errors={errors.questionIds} />
-      </fieldset>
+            <Errors id="quiz-question-ids-error" errors={errors.questionIds} />
+          </fieldset>
+        </>
+      )}
       <fieldset>
         <legend>Rules</legend>
         <label className="check">
-          <input type="checkbox" name="shuffleQuestions" /> Shuffle questions
+          <input type="checkbox" name="shuffleQuestions" defaultChecked={initial.shuffleQuestions} /> Shuffle
+          questions
         </label>
         <label className="check">
-          <input type="checkbox" name="shuffleOptions" /> Shuffle options
+          <input type="checkbox" name="shuffleOptions" defaultChecked={initial.shuffleOptions} /> Shuffle
+          options
         </label>
-        <div className="form-field">
-          <label htmlFor="quiz-limit">Time limit in minutes (empty: none)</label>
-          <input id="quiz-limit" name="timeLimitMinutes" type="number" min={1} max={600} className="input" />
-          <Errors id="quiz-limit-error" errors={errors.timeLimitMinutes} />
-        </div>
+        <NumberField
+          id="quiz-limit"
+          name="timeLimitMinutes"
+          label="Time limit in minutes (empty: none)"
+          min={1}
+          max={600}
+          defaultValue={initial.timeLimitMinutes ?? ""}
+          errors={errors.timeLimitMinutes}
+        />
         <div className="form-field">
           <label htmlFor="quiz-opens">Opens (UTC)</label>
-          <input id="quiz-opens" name="opensAt" type="datetime-local" className="input" />
+          <input
+            id="quiz-opens"
+            name="opensAt"
+            type="datetime-local"
+            className="input"
+            defaultValue={initial.opensAt}
+            aria-invalid={errors.opensAt ? true : undefined}
+            aria-describedby={errors.opensAt ? "quiz-opens-error" : undefined}
+          />
           <Errors id="quiz-opens-error" errors={errors.opensAt} />
         </div>
         <div className="form-field">
           <label htmlFor="quiz-closes">Closes (UTC)</label>
-          <input id="quiz-closes" name="closesAt" type="datetime-local" className="input" />
+          <input
+            id="quiz-closes"
+            name="closesAt"
+            type="datetime-local"
+            className="input"
+            defaultValue={initial.closesAt}
+            aria-invalid={errors.closesAt ? true : undefined}
+            aria-describedby={errors.closesAt ? "quiz-closes-error" : undefined}
+          />
           <Errors id="quiz-closes-error" errors={errors.closesAt} />
         </div>
-        <div className="form-field">
-          <label htmlFor="quiz-attempts">Attempts allowed</label>
-          <input
-            id="quiz-attempts"
-            name="attemptsAllowed"
-            type="number"
-            min={1}
-            max={100}
-            defaultValue={1}
-            className="input"
-          />
-          <Errors id="quiz-attempts-error" errors={errors.attemptsAllowed} />
-        </div>
-        <div className="form-field">
-          <label htmlFor="quiz-pass">Pass mark (%)</label>
-          <input
-            id="quiz-pass"
-            name="passMark"
-            type="number"
-            min={0}
-            max={100}
-            defaultValue={70}
-            className="input"
-          />
-          <Errors id="quiz-pass-error" errors={errors.passMark} />
-        </div>
+        <NumberField
+          id="quiz-attempts"
+          name="attemptsAllowed"
+          label="Attempts allowed"
+          min={1}
+          max={100}
+          defaultValue={initial.attemptsAllowed}
+          errors={errors.attemptsAllowed}
+        />
+        <NumberField
+          id="quiz-pass"
+          name="passMark"
+          label="Pass mark (%)"
+          min={0}
+          max={100}
+          defaultValue={initial.passMark}
+          errors={errors.passMark}
+        />
         <div className="form-field">
           <label htmlFor="quiz-feedback">Show answers and explanations</label>
-          <select id="quiz-feedback" name="feedback" className="input" defaultValue="after-submit">
-            <option value="immediate">Immediately (as soon as the attempt ends)</option>
+          <select id="quiz-feedback" name="feedback" className="input" defaultValue={initial.feedback}>
+            <option value="immediate">Immediately (per question: checking an answer locks it)</option>
             <option value="after-submit">After submitting</option>
             <option value="after-close">After the close date</option>
           </select>
+          <Errors id="quiz-feedback-error" errors={errors.feedback} />
         </div>
+        {editing ? <p className="muted">Open attempts take the new time limit and close date.</p> : null}
       </fieldset>
       <FormStatus id="quiz-builder-status" error={state && !state.ok ? state.formError : undefined} />
       <button type="submit" className="button button--primary" disabled={isPending}>
-        Create quiz
+        {editing ? "Save settings" : "Create quiz"}
       </button>
     </form>
+  );
+}
+
+function NumberField({
+  id,
+  name,
+  label,
+  min,
+  max,
+  defaultValue,
+  errors,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  min: number;
+  max: number;
+  defaultValue: number | "";
+  errors?: string[];
+}) {
+  return (
+    <div className="form-field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        name={name}
+        type="number"
+        min={min}
+        max={max}
+        defaultValue={defaultValue}
+        className="input"
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={errors ? `${id}-error` : undefined}
+      />
+      <Errors id={`${id}-error`} errors={errors} />
+    </div>
   );
 }

@@ -1,33 +1,41 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useId } from "react";
 import { FormStatus } from "@/components/account/form-status";
-import { uploadBankAction } from "@/lib/server/actions/instructor-bank";
+import { replaceBankAction, uploadBankAction } from "@/lib/server/actions/instructor-bank";
 
-/** Paste or upload a bank; errors come back with their line and column, and nothing is saved. */
-export function UploadBankForm() {
-  const [state, formAction, isPending] = useActionState(uploadBankAction, null);
+/**
+ * Paste or upload a bank; errors come back with their line and column, and nothing is saved.
+ * With `bank`, the text replaces that bank as its new version (nothing changes on an error).
+ */
+export function UploadBankForm({ bank }: { bank?: { id: string; title: string } }) {
+  const [state, formAction, isPending] = useActionState(bank ? replaceBankAction : uploadBankAction, null);
+  const id = useId();
   const findings = state && !state.ok ? (state.findings ?? []) : [];
+  const findingsId = `${id}-findings`;
   return (
     <form action={formAction} className="teach-form">
+      {bank ? <input type="hidden" name="bankId" value={bank.id} /> : null}
       <div className="form-field">
-        <label htmlFor="bank-markdown">Bank (Markdown)</label>
+        <label htmlFor={`${id}-markdown`}>
+          {bank ? `New version of “${bank.title}” (Markdown)` : "Bank (Markdown)"}
+        </label>
         <textarea
-          id="bank-markdown"
+          id={`${id}-markdown`}
           name="markdown"
-          rows={16}
+          rows={bank ? 10 : 16}
           className="input"
           spellCheck={false}
-          aria-describedby={findings.length ? "bank-findings" : undefined}
+          aria-describedby={findings.length ? findingsId : undefined}
         />
       </div>
       <div className="form-field">
-        <label htmlFor="bank-file">Or upload a file</label>
-        <input id="bank-file" name="file" type="file" accept=".md,.txt,.gift,.csv,.tsv" />
+        <label htmlFor={`${id}-file`}>Or upload a file</label>
+        <input id={`${id}-file`} name="file" type="file" accept=".md,.txt,.gift,.csv,.tsv" />
       </div>
       <div className="form-field">
-        <label htmlFor="bank-format">Format</label>
-        <select id="bank-format" name="format" className="input" defaultValue="gfm">
+        <label htmlFor={`${id}-format`}>Format</label>
+        <select id={`${id}-format`} name="format" className="input" defaultValue="gfm">
           <option value="gfm">Taskdeck Markdown</option>
           <option value="auto">Detect (import another format)</option>
           <option value="gift">GIFT (Moodle)</option>
@@ -37,12 +45,12 @@ export function UploadBankForm() {
         </select>
       </div>
       <FormStatus
-        id="upload-bank-status"
+        id={`${id}-status`}
         error={state && !state.ok ? state.formError : undefined}
         success={state?.ok ? `Saved “${state.title}”: ${state.questions} questions.` : undefined}
       />
       {findings.length ? (
-        <ul id="bank-findings" aria-label="Problems in the bank" className="notice notice--error">
+        <ul id={findingsId} aria-label="Problems in the bank" className="notice notice--error">
           {findings.map((f) => (
             <li key={`${f.line}:${f.column}:${f.message}`}>
               Line {f.line}, column {f.column}: {f.message}
@@ -52,7 +60,7 @@ export function UploadBankForm() {
         </ul>
       ) : null}
       <button type="submit" className="button button--primary" disabled={isPending}>
-        Check and save
+        {bank ? "Check and replace" : "Check and save"}
       </button>
     </form>
   );

@@ -42,8 +42,9 @@ export const FEEDBACK_TIMINGS = ["immediate", "after-submit", "after-close"] as 
 export type FeedbackTiming = (typeof FEEDBACK_TIMINGS)[number];
 
 /**
- * Whether a learner may see the key, explanations and rationales of a finished attempt.
- * Nothing is ever shown while the attempt is open.
+ * Whether a learner may see the key, explanations and rationales of a finished attempt (all of
+ * its questions). While an attempt is open, "immediate" feedback shows only the questions the
+ * learner checked, one at a time (lib/server/data/attempt-check.ts).
  */
 export function mayReview(
   feedback: FeedbackTiming,

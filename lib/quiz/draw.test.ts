@@ -44,6 +44,20 @@ describe("draws", () => {
   it("an exam draws a total count across topics", () => {
     expect(drawAttempt(pool, { ...rule, totalCount: 5 }, seededRng(7))).toHaveLength(5);
   });
+  it("ordering items are always shuffled, and never left in the written order (which is the key)", () => {
+    const ordering = [{ id: "o", topic: "t", revision: 1, optionKeys: ["A", "B", "C"], alwaysShuffle: true }];
+    const fixed = { ...rule, selection: "fixed" as const, questionIds: ["o"], shuffleOptions: false };
+    const seen = new Set<string>();
+    for (let seed = 0; seed < 200; seed += 1) {
+      const [item] = drawAttempt(ordering, fixed, seededRng(seed));
+      expect([...(item?.optionOrder ?? [])].sort()).toEqual(["A", "B", "C"]);
+      expect(item?.optionOrder).not.toEqual(["A", "B", "C"]);
+      seen.add(item?.optionOrder.join("") ?? "");
+    }
+    expect(seen.size).toBeGreaterThan(1);
+    const two = [{ id: "o", topic: "t", revision: 1, optionKeys: ["A", "B"], alwaysShuffle: true }];
+    expect(drawAttempt(two, fixed, seededRng(3))[0]?.optionOrder).toEqual(["B", "A"]);
+  });
   it("shuffles are permutations", () => {
     const rng = seededRng(42);
     for (let n = 0; n < 50; n += 1) expect(shuffled([1, 2, 3, 4, 5], rng).sort()).toEqual([1, 2, 3, 4, 5]);

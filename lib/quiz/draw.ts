@@ -3,7 +3,14 @@ import { shuffled } from "./random";
 // Which questions an attempt gets, in which order, with which option order. Pure: the pool and
 // the random source are arguments.
 
-export type PoolQuestion = { id: string; topic: string; revision: number; optionKeys: string[] };
+export type PoolQuestion = {
+  id: string;
+  topic: string;
+  revision: number;
+  optionKeys: string[];
+  /** Shuffle the options whatever the rule says, and never leave them as written (ordering questions). */
+  alwaysShuffle?: boolean;
+};
 export type DrawnItem = { questionId: string; revision: number; optionOrder: string[] };
 
 export type DrawRule = {
@@ -40,6 +47,14 @@ export function drawAttempt(pool: readonly PoolQuestion[], rule: DrawRule, rng: 
   return ordered.map((q) => ({
     questionId: q.id,
     revision: q.revision,
-    optionOrder: rule.shuffleOptions ? shuffled(q.optionKeys, rng) : [...q.optionKeys],
+    optionOrder: optionOrder(q, rule.shuffleOptions, rng),
   }));
+}
+
+function optionOrder(q: PoolQuestion, shuffle: boolean, rng: () => number): string[] {
+  if (!shuffle && !q.alwaysShuffle) return [...q.optionKeys];
+  const order = shuffled(q.optionKeys, rng);
+  const asWritten = order.every((key, i) => key === q.optionKeys[i]);
+  // A shuffle that lands on the written order is rotated by one: for ordering, that order is the key.
+  return q.alwaysShuffle && asWritten && order.length > 1 ? [...order.slice(1), ...order.slice(0, 1)] : order;
 }

@@ -1,10 +1,12 @@
 import "server-only";
+import type { ReviewItem } from "@/components/quiz/types";
 import { assertSignedIn } from "@/lib/server/auth/acting-user";
 import { invalidInput } from "@/lib/server/auth/action-result";
 import type { ActionContext } from "@/lib/server/auth/auth-call";
+import { checkQuestion } from "@/lib/server/data/attempt-check";
 import { saveAnswer, startAttempt, submitAttempt } from "@/lib/server/data/attempts";
 import { quizGuarded } from "./quiz-guard";
-import { attemptIdSchema, quizIdSchema, saveAnswerSchema } from "./quiz-schemas";
+import { attemptIdSchema, checkAnswerSchema, quizIdSchema, saveAnswerSchema } from "./quiz-schemas";
 
 // The attempt actions' bodies. `now` is an argument so tests can move the clock.
 
@@ -35,5 +37,15 @@ export async function submitAttemptCore(ctx: ActionContext, input: unknown, now 
     const parsed = attemptIdSchema.safeParse(input);
     if (!parsed.success) return invalidInput(parsed.error);
     return { ok: true, ...(await submitAttempt(ctx.db, me, parsed.data.attemptId, now)) };
+  });
+}
+
+/** Signed-in learners, for their own open attempt at a quiz with immediate feedback: check (and lock) one answer. */
+export async function checkAnswerCore(ctx: ActionContext, input: unknown, now = new Date()) {
+  return quizGuarded<{ feedback: ReviewItem }>(async () => {
+    const me = assertSignedIn(ctx.actor);
+    const parsed = checkAnswerSchema.safeParse(input);
+    if (!parsed.success) return invalidInput(parsed.error);
+    return { ok: true, feedback: await checkQuestion(ctx.db, me, parsed.data, now) };
   });
 }

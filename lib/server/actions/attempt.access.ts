@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import type { AccessRow, MatrixWorld } from "@/lib/server/auth/access-matrix/types";
 import { seedMatrixQuiz } from "@/lib/server/data/attempts-fixture";
-import { saveAnswerCore, startAttemptCore, submitAttemptCore } from "./attempt-core";
+import { checkAnswerCore, saveAnswerCore, startAttemptCore, submitAttemptCore } from "./attempt-core";
 
 // Role-matrix rows for the attempt actions (attempt.ts). Only learners on the class's roster take
 // its quizzes, and an attempt is touched only by the learner who started it.
@@ -21,7 +21,46 @@ const save = (attemptId: string, seq: number) => ({
   seq,
 });
 
+/** learner2's attempt at instructor2's quiz switched to immediate feedback, with qz-one answered. */
+async function learner2Answered(w: MatrixWorld) {
+  const { quizId } = await seedMatrixQuiz(w);
+  await w.db.quiz.update({ where: { id: quizId }, data: { feedback: "immediate" } });
+  const { attemptId } = await learner2Attempt(w);
+  const saved = await saveAnswerCore(await w.as(w.users.learner2), save(attemptId, 1));
+  if (!saved.ok) throw new Error("learner2 could not save");
+  return { attemptId, questionId: "qz-one" };
+}
+const checkedCount = (w: MatrixWorld) => w.db.attemptAnswer.count({ where: { checkedAt: { not: null } } });
+
 export const accessRows: AccessRow[] = [
+  {
+    target: "lib/server/actions/attempt.ts#checkAnswerAction",
+    who: "Signed-in learners, for their own open attempt at a quiz with immediate feedback: check one answer.",
+    attempts: [
+      {
+        label: "learner1 checks an answer in learner2's attempt",
+        actor: "learner1",
+        expect: "refused",
+        run: async (w) => checkAnswerCore(await w.as(w.users.learner1), await learner2Answered(w)),
+        mustNotReveal: () => ["Matrix quiz", "Fargate uses awsvpc", "ZZEXPLMARK3"],
+        verify: async (w) => expect(await checkedCount(w)).toBe(0),
+      },
+      {
+        label: "instructor2 checks an answer in their learner's attempt",
+        actor: "instructor2",
+        expect: "refused",
+        run: async (w) => checkAnswerCore(await w.as(w.users.instructor2), await learner2Answered(w)),
+        verify: async (w) => expect(await checkedCount(w)).toBe(0),
+      },
+      {
+        label: "learner2 checks their own answer",
+        actor: "learner2",
+        expect: "allowed",
+        run: async (w) => checkAnswerCore(await w.as(w.users.learner2), await learner2Answered(w)),
+        verify: async (w) => expect(await checkedCount(w)).toBe(1),
+      },
+    ],
+  },
   {
     target: "lib/server/actions/attempt.ts#startAttemptAction",
     who: "Signed-in learners, for quizzes of their classes or their own exams: start or resume an attempt.",

@@ -1,7 +1,7 @@
 "use server";
 
 import { currentActionContext } from "@/lib/server/auth/session";
-import { saveAnswerCore, startAttemptCore, submitAttemptCore } from "./attempt-core";
+import { checkAnswerCore, saveAnswerCore, startAttemptCore, submitAttemptCore } from "./attempt-core";
 
 // The quiz runner's actions. Each resolves the acting user, then runs its core (attempt-core.ts).
 
@@ -18,4 +18,9 @@ export async function saveAnswerAction(input: unknown) {
 // Signed-in learners, for their own open attempts: submit (once).
 export async function submitAttemptAction(input: unknown) {
   return submitAttemptCore(await currentActionContext(), input);
+}
+
+// Signed-in learners, for their own open attempt at a quiz with immediate feedback: check one answer.
+export async function checkAnswerAction(input: unknown) {
+  return checkAnswerCore(await currentActionContext(), input);
 }

@@ -1,20 +1,58 @@
 import "server-only";
 import { z } from "zod";
 import { assertRole } from "@/lib/server/auth/acting-user";
-import { type ActionFailure, failure, guarded } from "@/lib/server/auth/action-result";
+import { type ActionFailure, failure, formFields, guarded } from "@/lib/server/auth/action-result";
 import type { ActionContext } from "@/lib/server/auth/auth-call";
-import { type UploadFinding, uploadInstructorBank } from "@/lib/server/data/instructor-banks";
+import {
+  deleteInstructorBank,
+  replaceInstructorBank,
+  setBankVisibility,
+  type UploadFinding,
+  type UploadInput,
+  uploadInstructorBank,
+} from "@/lib/server/data/instructor-banks";
+import { quizGuarded } from "./quiz-guard";
 
-// The bank upload's body: instructors only; the text is pasted or comes from a file (1 MB at most).
+// The bank actions' bodies: instructors only; a bank's text is pasted or comes from a file (1 MB
+// at most); a new version, publishing and deleting are for the bank's owner.
 
 const MAX_BYTES = 1024 * 1024;
 const formatSchema = z.enum(["gfm", "auto", "quizdown", "obsidian", "gift", "anki"]).catch("gfm");
+const bankIdSchema = z.object({ bankId: z.string().min(1).max(200) });
+const visibilitySchema = bankIdSchema.extend({ visibility: z.enum(["private", "published"]) });
+const deleteSchema = bankIdSchema.extend({
+  confirm: z.literal("yes", { message: "Tick the box to confirm the deletion" }),
+});
 
 export type UploadResult =
   | { ok: true; bankId: string; title: string; questions: number; warnings: UploadFinding[] }
   | (ActionFailure & { findings?: UploadFinding[] });
 
-/** Instructors only: check a bank and, when it has no error, save it as their own. */
+/** The bank text of a form (pasted or a file), or why there is none. */
+async function readUpload(formData: FormData): Promise<UploadInput | ActionFailure> {
+  const file = formData.get("file");
+  const pasted = formData.get("markdown");
+  let text = typeof pasted === "string" ? pasted : "";
+  let fileName = "pasted.md";
+  if (file instanceof File && file.size > 0) {
+    if (file.size > MAX_BYTES) return failure("The file is larger than 1 MB.");
+    text = await file.text();
+    fileName = file.name.replace(/[^\w.-]+/g, "_").slice(0, 100) || "upload.md";
+  }
+  if (text.trim() === "") return failure("Paste a bank or choose a file.");
+  if (new TextEncoder().encode(text).length > MAX_BYTES) return failure("The bank is larger than 1 MB.");
+  return { text, fileName, format: formatSchema.parse(formData.get("format") ?? "gfm") };
+}
+
+function withFindings(outcome: { ok: false; findings: UploadFinding[] }): UploadResult {
+  const count = outcome.findings.length;
+  return {
+    ...failure(`Nothing was saved: the bank has ${count} ${count === 1 ? "error" : "errors"}.`),
+    findings: outcome.findings.slice(0, 200),
+  };
+}
+
+/** Instructors only: check a bank and, when it has no error, save it as their own (private). */
 export async function uploadBankCore(
   ctx: ActionContext,
   formData: FormData,
@@ -22,26 +60,49 @@ export async function uploadBankCore(
 ): Promise<UploadResult> {
   return guarded(async () => {
     const me = assertRole(ctx.actor, "instructor");
-    const file = formData.get("file");
-    const pasted = formData.get("markdown");
-    let text = typeof pasted === "string" ? pasted : "";
-    let fileName = "pasted.md";
-    if (file instanceof File && file.size > 0) {
-      if (file.size > MAX_BYTES) return failure("The file is larger than 1 MB.");
-      text = await file.text();
-      fileName = file.name.replace(/[^\w.-]+/g, "_").slice(0, 100) || "upload.md";
-    }
-    if (text.trim() === "") return failure("Paste a bank or choose a file.");
-    if (new TextEncoder().encode(text).length > MAX_BYTES) return failure("The bank is larger than 1 MB.");
-    const format = formatSchema.parse(formData.get("format") ?? "gfm");
-    const outcome = await uploadInstructorBank(ctx.db, me, { text, fileName, format }, now);
-    if (!outcome.ok) {
-      const count = outcome.findings.length;
-      return {
-        ...failure(`Nothing was saved: the bank has ${count} ${count === 1 ? "error" : "errors"}.`),
-        findings: outcome.findings.slice(0, 200),
-      };
-    }
-    return outcome;
+    const input = await readUpload(formData);
+    if ("ok" in input) return input;
+    const outcome = await uploadInstructorBank(ctx.db, me, input, now);
+    return outcome.ok ? outcome : withFindings(outcome);
+  });
+}
+
+/** Instructors, for banks they own: a new version, checked the same way; nothing changes on an error. */
+export async function replaceBankCore(
+  ctx: ActionContext,
+  formData: FormData,
+  now = new Date(),
+): Promise<UploadResult> {
+  return quizGuarded<Extract<UploadResult, { ok: true }>>(async () => {
+    const me = assertRole(ctx.actor, "instructor");
+    const id = bankIdSchema.safeParse(formFields(formData));
+    if (!id.success) return failure("That bank does not exist.");
+    const input = await readUpload(formData);
+    if ("ok" in input) return input;
+    const outcome = await replaceInstructorBank(ctx.db, me, id.data.bankId, input, now);
+    return outcome.ok ? outcome : withFindings(outcome);
+  });
+}
+
+/** Instructors, for banks they own: publish it or make it private again. */
+export async function setBankVisibilityCore(ctx: ActionContext, formData: FormData) {
+  return quizGuarded<{ visibility: "private" | "published"; othersUsing: number }>(async () => {
+    const me = assertRole(ctx.actor, "instructor");
+    const parsed = visibilitySchema.safeParse(formFields(formData));
+    if (!parsed.success) return failure("That bank does not exist.");
+    return { ok: true, ...(await setBankVisibility(ctx.db, me, parsed.data.bankId, parsed.data.visibility)) };
+  });
+}
+
+/** Instructors, for banks they own: delete it (refused while quizzes use its questions). */
+export async function deleteBankCore(ctx: ActionContext, formData: FormData) {
+  return quizGuarded<{ title: string }>(async () => {
+    const me = assertRole(ctx.actor, "instructor");
+    const parsed = deleteSchema.safeParse(formFields(formData));
+    if (!parsed.success)
+      return parsed.error.issues.some((i) => i.path[0] === "confirm")
+        ? failure("Tick the box to confirm the deletion.")
+        : failure("That bank does not exist.");
+    return { ok: true, ...(await deleteInstructorBank(ctx.db, me, parsed.data.bankId)) };
   });
 }

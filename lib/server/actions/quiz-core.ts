@@ -1,10 +1,27 @@
 import "server-only";
+import type { z } from "zod";
 import { assertRole, assertSignedIn } from "@/lib/server/auth/acting-user";
-import { formFields, invalidInput } from "@/lib/server/auth/action-result";
+import { failure, formFields, invalidInput } from "@/lib/server/auth/action-result";
 import type { ActionContext } from "@/lib/server/auth/auth-call";
+import { deleteQuiz, getManagedQuiz, storedSelection, updateQuiz } from "@/lib/server/data/quiz-manage";
 import { createExam, createQuiz, duplicateQuiz } from "@/lib/server/data/quizzes";
+import { QuizError } from "@/lib/server/data/quizzes-error";
 import { quizGuarded } from "./quiz-guard";
-import { examInputSchema, quizFormObject, quizIdSchema, quizInputSchema } from "./quiz-schemas";
+import {
+  deleteQuizSchema,
+  examInputSchema,
+  QUIZ_FIELD_LABELS,
+  quizFormObject,
+  quizIdSchema,
+  quizInputSchema,
+} from "./quiz-schemas";
+
+/** Per-field messages, and a form message that names the fields to fix. */
+function quizInvalid(error: z.ZodError) {
+  const result = invalidInput(error);
+  const names = Object.keys(result.fieldErrors ?? {}).map((field) => QUIZ_FIELD_LABELS[field] ?? field);
+  return { ...result, formError: `Check ${names.join(", ")}.` };
+}
 
 // The quiz builder's and the exam builder's action bodies.
 
@@ -13,7 +30,7 @@ export async function createQuizCore(ctx: ActionContext, formData: FormData) {
   return quizGuarded<{ quizId: string }>(async () => {
     const me = assertRole(ctx.actor, "instructor");
     const parsed = quizInputSchema.safeParse(quizFormObject(formData));
-    if (!parsed.success) return invalidInput(parsed.error);
+    if (!parsed.success) return quizInvalid(parsed.error);
     const created = await createQuiz(ctx.db, me, parsed.data);
     return { ok: true, quizId: created.id };
   });
@@ -41,5 +58,41 @@ export async function createExamCore(ctx: ActionContext, formData: FormData) {
     if (!parsed.success) return invalidInput(parsed.error);
     const created = await createExam(ctx.db, me, parsed.data);
     return { ok: true, quizId: created.id };
+  });
+}
+
+/**
+ * Instructors, for quizzes they own: new settings. Once anyone has attempted the quiz, the
+ * submitted selection is ignored and the stored one kept (the form says so).
+ */
+export async function updateQuizCore(ctx: ActionContext, formData: FormData) {
+  return quizGuarded<{ quizId: string }>(async () => {
+    const me = assertRole(ctx.actor, "instructor");
+    const id = quizIdSchema.safeParse(formFields(formData));
+    if (!id.success) return invalidInput(id.error);
+    const managed = await getManagedQuiz(ctx.db, me, id.data.quizId);
+    if (!managed?.quiz.classId) throw new QuizError("That quiz does not exist.", "not-found");
+    const submitted = { ...quizFormObject(formData), classId: managed.quiz.classId };
+    const parsed = quizInputSchema.safeParse(
+      managed.selectionLocked ? { ...submitted, ...storedSelection(managed.quiz) } : submitted,
+    );
+    if (!parsed.success) return quizInvalid(parsed.error);
+    await updateQuiz(ctx.db, me, id.data.quizId, parsed.data);
+    return { ok: true, quizId: id.data.quizId };
+  });
+}
+
+/** Instructors, for quizzes they own: delete it and its attempts, after confirming how many. */
+export async function deleteQuizCore(ctx: ActionContext, formData: FormData) {
+  return quizGuarded<{ classId: string; attemptsDeleted: number }>(async () => {
+    const me = assertRole(ctx.actor, "instructor");
+    const parsed = deleteQuizSchema.safeParse(formFields(formData));
+    if (!parsed.success) {
+      const result = invalidInput(parsed.error);
+      return parsed.error.issues.some((i) => i.path[0] === "confirm")
+        ? { ...result, formError: "Tick the box to confirm the deletion." }
+        : failure("That quiz does not exist.");
+    }
+    return { ok: true, ...(await deleteQuiz(ctx.db, me, parsed.data.quizId, parsed.data.attempts)) };
   });
 }

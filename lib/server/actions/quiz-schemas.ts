@@ -1,17 +1,19 @@
 import { z } from "zod";
-import { QUESTION_KINDS } from "@/lib/bank";
 import { FEEDBACK_TIMINGS } from "@/lib/quiz";
 
 // zod schemas for the quiz builder, the exam builder and the attempt actions.
 
-/** Question kinds a quiz can ask (cards are studied, not graded). */
-export const QUIZ_KINDS = ["single", "multiple", "true-false", "typed"] as const;
+/** Question kinds a quiz can ask: every kind but cards (flashcards and cloze are studied, not graded). */
+export const QUIZ_KINDS = ["single", "multiple", "true-false", "typed", "ordering"] as const;
 
-const optionalInt = (min: number, max: number) =>
-  z.preprocess(
-    (v) => (v === "" || v == null ? null : v),
-    z.coerce.number().int().min(min).max(max).nullable(),
-  );
+const wholeNumber = (label: string, min: number, max: number) =>
+  z.coerce
+    .number({ message: `${label}: enter a whole number` })
+    .int(`${label}: enter a whole number`)
+    .min(min, `${label}: at least ${min}`)
+    .max(max, `${label}: at most ${max}`);
+const optionalInt = (label: string, min: number, max: number) =>
+  z.preprocess((v) => (v === "" || v == null ? null : v), wholeNumber(label, min, max).nullable());
 const optionalDate = z.preprocess(
   (v) => (v === "" || v == null ? null : v),
   z.coerce.date({ message: "Enter a date and time" }).nullable(),
@@ -22,26 +24,29 @@ export const quizFiltersSchema = z.object({
   topics: list(),
   tags: list(),
   difficulties: z.array(z.coerce.number().int().min(1).max(5)).max(5).default([]),
-  kinds: z.array(z.enum(QUESTION_KINDS)).max(10).default([]),
+  kinds: z
+    .array(z.enum(QUIZ_KINDS, { message: "Choose kinds a quiz can ask" }))
+    .max(10)
+    .default([]),
 });
 export type QuizFilters = z.infer<typeof quizFiltersSchema>;
 
 export const quizInputSchema = z
   .object({
     classId: z.string().min(1, "Choose a class").max(100),
-    title: z.string().trim().min(1, "Give the quiz a title").max(200),
+    title: z.string().trim().min(1, "Give the quiz a title").max(200, "Quiz title: at most 200 characters"),
     filters: quizFiltersSchema,
     selection: z.enum(["fixed", "random"]),
     questionIds: list(500),
-    perTopic: optionalInt(1, 100),
+    perTopic: optionalInt("Questions per topic", 1, 100),
     shuffleQuestions: z.boolean(),
     shuffleOptions: z.boolean(),
-    timeLimitMinutes: optionalInt(1, 600),
+    timeLimitMinutes: optionalInt("Time limit", 1, 600),
     opensAt: optionalDate,
     closesAt: optionalDate,
-    attemptsAllowed: z.coerce.number().int().min(1, "At least 1").max(100),
-    passMark: z.coerce.number().int().min(0).max(100),
-    feedback: z.enum(FEEDBACK_TIMINGS),
+    attemptsAllowed: wholeNumber("Attempts allowed", 1, 100),
+    passMark: wholeNumber("Pass mark", 0, 100),
+    feedback: z.enum(FEEDBACK_TIMINGS, { message: "Show answers: choose when" }),
   })
   .superRefine((q, ctx) => {
     if (q.selection === "fixed" && q.questionIds.length === 0)
@@ -49,9 +54,31 @@ export const quizInputSchema = z
     if (q.selection === "random" && !q.perTopic)
       ctx.addIssue({ code: "custom", path: ["perTopic"], message: "How many questions per topic?" });
     if (q.opensAt && q.closesAt && q.closesAt <= q.opensAt)
-      ctx.addIssue({ code: "custom", path: ["closesAt"], message: "Close after it opens" });
+      ctx.addIssue({ code: "custom", path: ["closesAt"], message: "Closes: must be after it opens" });
   });
 export type QuizInput = z.infer<typeof quizInputSchema>;
+
+/** The builder's fields by the names its form shows, for errors that say which field is wrong. */
+export const QUIZ_FIELD_LABELS: Record<string, string> = {
+  classId: "Class",
+  title: "Quiz title",
+  filters: "Filters",
+  selection: "Questions",
+  questionIds: "Fixed list",
+  perTopic: "Questions per topic",
+  timeLimitMinutes: "Time limit",
+  opensAt: "Opens",
+  closesAt: "Closes",
+  attemptsAllowed: "Attempts allowed",
+  passMark: "Pass mark",
+  feedback: "Show answers and explanations",
+};
+
+export const deleteQuizSchema = z.object({
+  quizId: z.string().min(1).max(100),
+  attempts: z.coerce.number().int().min(0).max(1_000_000),
+  confirm: z.literal("yes", { message: "Tick the box to confirm the deletion" }),
+});
 
 /** The builder's FormData as the object quizInputSchema parses. */
 export function quizFormObject(formData: FormData) {
@@ -107,4 +134,9 @@ export const saveAnswerSchema = z.object({
   flagged: z.boolean(),
   seq: z.number().int().min(1).max(1_000_000_000),
 });
+export const checkAnswerSchema = z.object({
+  attemptId: z.string().min(1).max(100),
+  questionId: z.string().min(1).max(200),
+});
+
 export type SaveAnswerInput = z.infer<typeof saveAnswerSchema>;

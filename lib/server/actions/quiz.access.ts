@@ -2,7 +2,13 @@ import { expect } from "vitest";
 import type { AccessRow, MatrixWorld } from "@/lib/server/auth/access-matrix/types";
 import { form } from "@/lib/server/auth/access-matrix/world";
 import { loadQuizBank, seedMatrixQuiz } from "@/lib/server/data/attempts-fixture";
-import { createExamCore, createQuizCore, duplicateQuizCore } from "./quiz-core";
+import {
+  createExamCore,
+  createQuizCore,
+  deleteQuizCore,
+  duplicateQuizCore,
+  updateQuizCore,
+} from "./quiz-core";
 
 // Role-matrix rows for the quiz builder actions (quiz.ts). Quizzes belong to the class's
 // instructor; a practice exam belongs to the learner who built it.
@@ -21,7 +27,84 @@ const quizForm = (classId: string) => {
 const quizzesOf = (w: MatrixWorld, key: "instructor1" | "instructor2" | "learner1" | "learner2") =>
   w.db.quiz.count({ where: { ownerId: w.users[key].id } });
 
+const editForm = (quizId: string) => {
+  const data = form({
+    quizId,
+    title: "Edited quiz",
+    selection: "fixed",
+    attemptsAllowed: "1",
+    passMark: "50",
+  });
+  data.append("questionId", "qz-one");
+  return data;
+};
+const deleteForm = (quizId: string) => form({ quizId, attempts: "0", confirm: "yes" });
+const matrixQuizTitle = async (w: MatrixWorld) =>
+  (await w.db.quiz.findFirst({ where: { ownerId: w.users.instructor2.id } }))?.title;
+
 export const accessRows: AccessRow[] = [
+  {
+    target: "lib/server/actions/quiz.ts#updateQuizAction",
+    who: "Instructors only, for quizzes they own: new settings (the questions only before any attempt).",
+    attempts: [
+      {
+        label: "instructor1 edits instructor2's quiz",
+        actor: "instructor1",
+        expect: "refused",
+        run: async (w) =>
+          updateQuizCore(await w.as(w.users.instructor1), editForm((await seedMatrixQuiz(w)).quizId)),
+        mustNotReveal: () => ["Matrix quiz", "Matrix class"],
+        verify: async (w) => expect(await matrixQuizTitle(w)).toBe("Matrix quiz"),
+      },
+      {
+        label: "learner2 edits their class's quiz",
+        actor: "learner2",
+        expect: "refused",
+        run: async (w) =>
+          updateQuizCore(await w.as(w.users.learner2), editForm((await seedMatrixQuiz(w)).quizId)),
+        verify: async (w) => expect(await matrixQuizTitle(w)).toBe("Matrix quiz"),
+      },
+      {
+        label: "instructor2 edits their own quiz",
+        actor: "instructor2",
+        expect: "allowed",
+        run: async (w) =>
+          updateQuizCore(await w.as(w.users.instructor2), editForm((await seedMatrixQuiz(w)).quizId)),
+        verify: async (w) => expect(await matrixQuizTitle(w)).toBe("Edited quiz"),
+      },
+    ],
+  },
+  {
+    target: "lib/server/actions/quiz.ts#deleteQuizAction",
+    who: "Instructors only, for quizzes they own: delete the quiz and its attempts (confirmed).",
+    attempts: [
+      {
+        label: "instructor1 deletes instructor2's quiz",
+        actor: "instructor1",
+        expect: "refused",
+        run: async (w) =>
+          deleteQuizCore(await w.as(w.users.instructor1), deleteForm((await seedMatrixQuiz(w)).quizId)),
+        mustNotReveal: () => ["Matrix quiz", "Matrix class"],
+        verify: async (w) => expect(await w.db.quiz.count()).toBe(1),
+      },
+      {
+        label: "learner2 deletes their class's quiz",
+        actor: "learner2",
+        expect: "refused",
+        run: async (w) =>
+          deleteQuizCore(await w.as(w.users.learner2), deleteForm((await seedMatrixQuiz(w)).quizId)),
+        verify: async (w) => expect(await w.db.quiz.count()).toBe(1),
+      },
+      {
+        label: "instructor2 deletes their own quiz",
+        actor: "instructor2",
+        expect: "allowed",
+        run: async (w) =>
+          deleteQuizCore(await w.as(w.users.instructor2), deleteForm((await seedMatrixQuiz(w)).quizId)),
+        verify: async (w) => expect(await w.db.quiz.count()).toBe(0),
+      },
+    ],
+  },
   {
     target: "lib/server/actions/quiz.ts#createQuizAction",
     who: "Instructors only, for classes they own: a new quiz from the banks.",

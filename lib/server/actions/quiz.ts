@@ -4,7 +4,13 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { ActionResult } from "@/lib/server/auth/action-result";
 import { currentActionContext } from "@/lib/server/auth/session";
-import { createExamCore, createQuizCore, duplicateQuizCore } from "./quiz-core";
+import {
+  createExamCore,
+  createQuizCore,
+  deleteQuizCore,
+  duplicateQuizCore,
+  updateQuizCore,
+} from "./quiz-core";
 import type { QuizFailure } from "./quiz-guard";
 
 type Created = ActionResult<{ quizId: string }> | QuizFailure | null;
@@ -22,6 +28,28 @@ export async function duplicateQuizAction(_previous: Created, formData: FormData
   if (result.ok) {
     revalidatePath("/classes");
     redirect(`/quizzes/${result.quizId}/manage`);
+  }
+  return result;
+}
+
+// Instructors only, for quizzes they own: new settings (the questions only before any attempt).
+export async function updateQuizAction(_previous: Created, formData: FormData) {
+  const result = await updateQuizCore(await currentActionContext(), formData);
+  if (result.ok) {
+    revalidatePath(`/quizzes/${result.quizId}`, "layout");
+    redirect(`/quizzes/${result.quizId}/manage`);
+  }
+  return result;
+}
+
+type Deleted = ActionResult<{ classId: string; attemptsDeleted: number }> | QuizFailure | null;
+
+// Instructors only, for quizzes they own: delete the quiz and its attempts (confirmed).
+export async function deleteQuizAction(_previous: Deleted, formData: FormData) {
+  const result = await deleteQuizCore(await currentActionContext(), formData);
+  if (result.ok) {
+    revalidatePath(`/classes/${result.classId}`);
+    redirect(`/classes/${result.classId}`);
   }
   return result;
 }

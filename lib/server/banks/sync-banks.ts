@@ -76,8 +76,13 @@ export async function syncBanks(db: PrismaClient, input: SyncInput, now: Date): 
   for (const { bank, sourceHash, contentHashes } of input.banks) {
     const existing = await db.bank.findUnique({
       where: { id: bank.meta.id },
-      select: { sourceHash: true, file: true },
+      select: { sourceHash: true, file: true, visibility: true },
     });
+    // Never an instructor's upload (their ids carry a prefix content/ ids cannot normally take).
+    if (existing && existing.visibility !== "public") {
+      report.banksSkipped += 1;
+      continue;
+    }
     if (existing?.sourceHash === sourceHash && existing.file === bank.file) {
       report.banksUnchanged += 1;
       continue;
@@ -138,6 +143,7 @@ async function syncOneBank(
           select: {
             id: true,
             bankId: true,
+            bank: { select: { visibility: true } },
             contentHash: true,
             revision: true,
             retiredAt: true,
@@ -162,6 +168,8 @@ async function syncOneBank(
         position,
       };
       const before = known.get(question.id);
+      // A question of an instructor's upload is theirs: a shipped question with the same id is left out.
+      if (before && before.bank.visibility !== "public") continue;
       if (!before) {
         await tx.question.create({ data: { id: question.id, ...fields, data, contentHash, revision: 1 } });
         await tx.questionRevision.create({
@@ -202,13 +210,13 @@ async function retireVanishedBanks(db: PrismaClient, input: SyncInput, now: Date
   const loaded = new Set(input.banks.map((b) => b.bank.meta.id));
   const gone = (
     await db.bank.findMany({
-      where: { file: { startsWith: CONTENT_PREFIX } },
+      where: { file: { startsWith: CONTENT_PREFIX }, visibility: "public" },
       select: { id: true, file: true },
     })
   ).filter((bank) => !present.has(bank.file) && !loaded.has(bank.id));
   if (gone.length === 0) return 0;
   const result = await db.question.updateMany({
-    where: { bankId: { in: gone.map((bank) => bank.id) }, retiredAt: null },
+    where: { bankId: { in: gone.map((bank) => bank.id) }, retiredAt: null, bank: { visibility: "public" } },
     data: { retiredAt: now },
   });
   return result.count;

@@ -1,7 +1,6 @@
 import "server-only";
-import { z } from "zod";
 import type { ResultView, ReviewItem, RunnerView } from "@/components/quiz/types";
-import { checkAnswer, type GivenAnswer, type Question, renderMarkdown } from "@/lib/bank";
+import { checkAnswer } from "@/lib/bank";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import {
   acceptsWork,
@@ -19,53 +18,15 @@ import {
   startWindow,
 } from "@/lib/quiz";
 import type { SaveAnswerInput } from "../actions/quiz-schemas";
-import { givenAnswerSchema } from "../actions/quiz-schemas";
 import type { ActingUser } from "../auth/acting-user";
+import { md, parseAnswer, parseItems, questionsOf, reviewItem } from "./attempt-review";
 import { getVisibleQuiz, questionPool, quizFilters } from "./quizzes";
 import { QuizError } from "./quizzes-error";
-import { parseStoredQuestion } from "./study-queue";
 
 // Attempts: start (one open per learner per quiz), autosave, submit (once), finish overdue
 // attempts at their deadline, and the views the pages get. Grading reads only what was saved.
 
-const itemsSchema = z.array(
-  z.object({ questionId: z.string(), revision: z.number().int(), optionOrder: z.array(z.string()) }),
-);
-type AttemptItem = z.infer<typeof itemsSchema>[number];
-
-const parseItems = (json: string): AttemptItem[] => itemsSchema.parse(JSON.parse(json));
-const parseAnswer = (json: string | null): GivenAnswer | null => {
-  if (!json) return null;
-  const parsed = givenAnswerSchema.safeParse(JSON.parse(json));
-  return parsed.success ? parsed.data : null;
-};
-const md = (text: string | undefined) => (text ? renderMarkdown(text) : "");
-
 const NO_ATTEMPT = () => new QuizError("That attempt does not exist.", "not-found");
-
-/** The questions an attempt drew, at the revision the learner saw (current text as a fallback). */
-async function questionsOf(db: PrismaClient, items: AttemptItem[]) {
-  const ids = items.map((i) => i.questionId);
-  const [rows, revisions] = await Promise.all([
-    db.question.findMany({
-      where: { id: { in: ids } },
-      select: { id: true, topic: true, data: true, bank: { select: { domains: true } } },
-    }),
-    db.questionRevision.findMany({
-      where: { OR: items.map((i) => ({ questionId: i.questionId, revision: i.revision })) },
-      select: { questionId: true, data: true },
-    }),
-  ]);
-  const revisionData = new Map(revisions.map((r) => [r.questionId, r.data]));
-  const out = new Map<string, { question: Question; topic: string; domain: string | null }>();
-  for (const row of rows) {
-    const question = parseStoredQuestion(revisionData.get(row.id) ?? row.data);
-    if (!question) continue;
-    const domains = JSON.parse(row.bank.domains) as string[];
-    out.set(row.id, { question, topic: row.topic, domain: domains[0] ?? null });
-  }
-  return out;
-}
 
 /**
  * Finishes an open attempt and grades it from the saved answers, in one transaction. The claim
@@ -236,10 +197,11 @@ export async function getRunnerView(
   await finishOverdue(db, { attemptId, userId: actor.id }, now);
   const attempt = await db.quizAttempt.findFirst({
     where: { id: attemptId, userId: actor.id },
-    include: { quiz: { select: { id: true, title: true, mode: true } }, answers: true },
+    include: { quiz: { select: { id: true, title: true, mode: true, feedback: true } }, answers: true },
   });
   if (!attempt) throw NO_ATTEMPT();
   if (attempt.status !== "open") return null;
+  const canCheck = mayCheck(attempt.quiz);
   const items = parseItems(attempt.items);
   const questions = await questionsOf(db, items);
   const saved = new Map(attempt.answers.map((a) => [a.questionId, a]));
@@ -250,12 +212,17 @@ export async function getRunnerView(
     mode: attempt.quiz.mode === "exam" ? "exam" : "quiz",
     deadline: attempt.deadline?.toISOString() ?? null,
     serverNow: now.toISOString(),
+    canCheck,
     items: items.flatMap((item) => {
-      const q = questions.get(item.questionId)?.question;
-      if (!q) return [];
+      const entry = questions.get(item.questionId);
+      if (!entry) return [];
+      const q = entry.question;
       const byKey = new Map(q.options.map((o) => [o.key, o]));
       const answer = saved.get(item.questionId);
-      // Only what a learner needs to answer: never `correct`, rationales, explanations or keys.
+      const given = parseAnswer(answer?.answer ?? null);
+      // Only what a learner needs to answer: never `correct`, rationales, explanations or keys,
+      // except for a question the learner checked (immediate feedback; its answer is locked).
+      const checked = canCheck && answer?.checkedAt != null;
       return [
         {
           questionId: q.id,
@@ -267,13 +234,21 @@ export async function getRunnerView(
             return option ? [{ key, html: md(option.text) }] : [];
           }),
           chooseCount: q.chooseCount ?? null,
-          answer: parseAnswer(answer?.answer ?? null),
+          answer: given,
           flagged: answer?.flagged ?? false,
           seq: answer?.seq ?? 0,
+          feedback: checked
+            ? reviewItem(item, entry, given, given ? checkAnswer(q, given).isCorrect : false)
+            : null,
         },
       ];
     }),
   };
+}
+
+/** Whether a learner may check answers one by one while the attempt is open (never in an exam). */
+export function mayCheck(quiz: { mode: string; feedback: string }): boolean {
+  return quiz.mode === "quiz" && quiz.feedback === "immediate";
 }
 
 /**
@@ -298,18 +273,36 @@ export async function saveAnswer(
     if (!parseItems(attempt.items).some((i) => i.questionId === input.questionId))
       throw new QuizError("That question is not part of this attempt.", "invalid");
     const key = { attemptId_questionId: { attemptId: input.attemptId, questionId: input.questionId } };
-    const current = await tx.attemptAnswer.findUnique({ where: key, select: { seq: true } });
-    if (current && current.seq >= input.seq) return "stale" as const;
-    const data = {
-      answer: input.answer ? JSON.stringify(input.answer) : null,
-      flagged: input.flagged,
-      seq: input.seq,
-    };
-    await tx.attemptAnswer.upsert({
+    const current = await tx.attemptAnswer.findUnique({
       where: key,
-      create: { attemptId: input.attemptId, questionId: input.questionId, ...data },
-      update: data,
+      select: { seq: true, answer: true, checkedAt: true },
     });
+    if (current && current.seq >= input.seq) return "stale" as const;
+    const answer = input.answer ? JSON.stringify(input.answer) : null;
+    if (current?.checkedAt) {
+      // A checked answer is locked: its flag may still change, its answer may not.
+      if (answer !== current.answer)
+        throw new QuizError("This answer was checked, so it can no longer change.", "locked");
+      await tx.attemptAnswer.update({ where: key, data: { flagged: input.flagged, seq: input.seq } });
+      return "saved" as const;
+    }
+    const data = { answer, flagged: input.flagged, seq: input.seq };
+    if (!current) {
+      // An upsert, as a first save racing another for the same question must not fail.
+      await tx.attemptAnswer.upsert({
+        where: key,
+        create: { attemptId: input.attemptId, questionId: input.questionId, ...data },
+        update: data,
+      });
+      return "saved" as const;
+    }
+    // Only while unchecked: a check that slipped in between locks the answer it read.
+    const changed = await tx.attemptAnswer.updateMany({
+      where: { attemptId: input.attemptId, questionId: input.questionId, checkedAt: null },
+      data,
+    });
+    if (changed.count === 0)
+      throw new QuizError("This answer was checked, so it can no longer change.", "locked");
     return "saved" as const;
   });
   if (outcome === "overdue") {
@@ -389,39 +382,8 @@ export async function getResultView(
     review = items.flatMap((item) => {
       const entry = questions.get(item.questionId);
       if (!entry) return [];
-      const { question: q, topic } = entry;
-      const byKey = new Map(q.options.map((o) => [o.key, o]));
       const answer = saved.get(item.questionId);
-      return [
-        {
-          questionId: q.id,
-          kind: q.kind,
-          topic,
-          titleHtml: md(q.title),
-          stemHtml: md(q.stem),
-          options: item.optionOrder.flatMap((key) => {
-            const o = byKey.get(key);
-            return o
-              ? [
-                  {
-                    key,
-                    html: md(o.text),
-                    correct: o.correct,
-                    rationaleHtml: o.rationale ? md(o.rationale) : null,
-                    simYaml: o.sim?.yaml ?? null,
-                  },
-                ]
-              : [];
-          }),
-          answer: parseAnswer(answer?.answer ?? null),
-          isCorrect: answer?.isCorrect ?? false,
-          accepted: q.accepted ?? [],
-          trueFalse: q.kind === "true-false" ? (q.answer ?? null) : null,
-          explanationHtml: md(q.explanation),
-          references: q.references,
-          simYaml: q.sim?.yaml ?? null,
-        },
-      ];
+      return [reviewItem(item, entry, parseAnswer(answer?.answer ?? null), answer?.isCorrect ?? false)];
     });
   }
   return {

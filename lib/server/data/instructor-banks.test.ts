@@ -1,10 +1,26 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parseBank, questionContentHash } from "@/lib/bank";
+import type { ActingUser } from "../auth/acting-user";
+import { syncBanks } from "../banks/sync-banks";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { startAttempt } from "./attempts";
 import { createPerson, loadQuizBank, seedClassQuiz } from "./attempts-fixture";
-import { uploadInstructorBank } from "./instructor-banks";
-import { builderQuestions } from "./quizzes";
+import {
+  deleteInstructorBank,
+  replaceInstructorBank,
+  setBankVisibility,
+  uploadInstructorBank,
+} from "./instructor-banks";
+import { builderChoices } from "./quizzes";
+import { QuizError } from "./quizzes-error";
+import { studyCatalog } from "./study-catalog";
 import { loadStudyQueue } from "./study-queue";
+import { listTopics } from "./topics";
+import { exportOwnData } from "./user-export";
 
 let db: TestDatabase;
 const now = new Date("2026-05-04T10:00:00Z");
@@ -64,10 +80,10 @@ describe("instructors' own banks", () => {
       now,
     );
     expect(outcome).toMatchObject({ ok: true, questions: 1 });
-    const mine = (await builderQuestions(db.prisma, teacher)).map((q) => q.id);
+    const mine = (await builderChoices(db.prisma, teacher)).questions.map((q) => q.id);
     const privateId = mine.find((id) => id.endsWith(".my-q"));
     expect(privateId).toBeDefined();
-    expect((await builderQuestions(db.prisma, rival)).map((q) => q.id)).not.toContain(privateId);
+    expect((await builderChoices(db.prisma, rival)).questions.map((q) => q.id)).not.toContain(privateId);
     const queue = await loadStudyQueue(db.prisma, learner, { topics: [], tags: [], banks: [] }, now);
     expect(queue.items.map((i) => i.ref.questionId)).not.toContain(privateId);
     // The owner's quiz can draw it; a learner of the class gets it in their attempt.
@@ -79,5 +95,222 @@ describe("instructors' own banks", () => {
     const { attemptId } = await startAttempt(db.prisma, learner, quizId, now);
     const attempt = await db.prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
     expect(attempt.items).toContain(String(privateId));
+  });
+});
+
+const md = (text: string) => ({ text, fileName: "b.md", format: "gfm" as const });
+const studyIds = async (learner: ActingUser) =>
+  (
+    await loadStudyQueue(db.prisma, learner, { topics: [], tags: [], banks: [] }, now, { mode: "cram" })
+  ).items.map((i) => i.ref.questionId);
+const builderIds = async (who: ActingUser) =>
+  (await builderChoices(db.prisma, who)).questions.map((q) => q.id);
+async function upload(owner: ActingUser, text = GOOD) {
+  const outcome = await uploadInstructorBank(db.prisma, owner, md(text), now);
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.findings));
+  const questionId = (await db.prisma.question.findFirstOrThrow({ where: { bankId: outcome.bankId } })).id;
+  return { bankId: outcome.bankId, questionId };
+}
+
+describe("bank visibility", () => {
+  it("private: only the owner's builder; published: every builder and learners' study; unpublished: private again", async () => {
+    const teacher = await createPerson(db.prisma, "t1", true);
+    const rival = await createPerson(db.prisma, "t2", true);
+    const learner = await createPerson(db.prisma, "l1");
+    const { bankId, questionId } = await upload(teacher);
+    expect((await db.prisma.bank.findUniqueOrThrow({ where: { id: bankId } })).visibility).toBe("private");
+    expect((await db.prisma.question.findUniqueOrThrow({ where: { id: questionId } })).retiredAt).toBeNull();
+    const catalogBanks = async () => (await studyCatalog(db.prisma)).banks.map((b) => b.id);
+    const topicNames = async () => (await listTopics(db.prisma)).map((t) => t.topic);
+
+    expect(await builderIds(teacher)).toContain(questionId);
+    expect(await builderIds(rival)).not.toContain(questionId);
+    expect(await studyIds(learner)).not.toContain(questionId);
+    expect(await catalogBanks()).not.toContain(bankId);
+    expect(await topicNames()).not.toContain("my-topic");
+    // Asking study for the private bank by id gives nothing either.
+    const byBank = await loadStudyQueue(db.prisma, learner, { topics: [], tags: [], banks: [bankId] }, now, {
+      mode: "cram",
+    });
+    expect(byBank.items).toEqual([]);
+
+    await setBankVisibility(db.prisma, teacher, bankId, "published");
+    expect(await builderIds(rival)).toContain(questionId);
+    expect(await studyIds(learner)).toContain(questionId);
+    expect(await catalogBanks()).toContain(bankId);
+    expect(await topicNames()).toContain("my-topic");
+
+    await setBankVisibility(db.prisma, teacher, bankId, "private");
+    expect(await builderIds(rival)).not.toContain(questionId);
+    expect(await studyIds(learner)).not.toContain(questionId);
+    await expect(setBankVisibility(db.prisma, rival, bankId, "published")).rejects.toBeInstanceOf(QuizError);
+  });
+
+  it("a new version with an error changes nothing; a good one keeps ids, revises, adds and retires", async () => {
+    const teacher = await createPerson(db.prisma, "t1", true);
+    const rival = await createPerson(db.prisma, "t2", true);
+    const { bankId, questionId } = await upload(teacher);
+    const broken = GOOD.replace("title: My bank", "title: My bank v2").replace(
+      "kind: single",
+      "kind: sinlge",
+    );
+    const refused = await replaceInstructorBank(db.prisma, teacher, bankId, md(broken), now);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.findings.some((f) => f.line === 9)).toBe(true);
+    expect((await db.prisma.bank.findUniqueOrThrow({ where: { id: bankId } })).title).toBe("My bank");
+
+    const v2 = `${GOOD.replace("title: My bank", "title: My bank v2").replace("Which one?", "Which one now?")}
+## Another question {#my-q2}
+
+kind: true-false · difficulty: 1
+
+- [x] True
+- [ ] False
+`;
+    const later = new Date(now.getTime() + 60_000);
+    expect(await replaceInstructorBank(db.prisma, teacher, bankId, md(v2), later)).toMatchObject({
+      ok: true,
+      bankId,
+      questions: 2,
+    });
+    const edited = await db.prisma.question.findUniqueOrThrow({ where: { id: questionId } });
+    expect(edited).toMatchObject({ revision: 2, retiredAt: null });
+    expect(await db.prisma.questionRevision.count({ where: { questionId } })).toBe(2);
+    expect(await db.prisma.question.count({ where: { bankId, retiredAt: null } })).toBe(2);
+    expect((await db.prisma.bank.findUniqueOrThrow({ where: { id: bankId } })).title).toBe("My bank v2");
+
+    // A version without the first question retires it (attempts that drew it keep it).
+    const v3 = v2.slice(0, v2.indexOf("## Private question")) + v2.slice(v2.indexOf("## Another question"));
+    expect((await replaceInstructorBank(db.prisma, teacher, bankId, md(v3), later)).ok).toBe(true);
+    expect((await db.prisma.question.findUniqueOrThrow({ where: { id: questionId } })).retiredAt).toEqual(
+      later,
+    );
+    await expect(replaceInstructorBank(db.prisma, rival, bankId, md(GOOD), later)).rejects.toBeInstanceOf(
+      QuizError,
+    );
+  });
+
+  it("delete is refused while a quiz uses the bank (naming it), and allowed once it does not", async () => {
+    const teacher = await createPerson(db.prisma, "t1", true);
+    const learner = await createPerson(db.prisma, "l1");
+    const { bankId, questionId } = await upload(teacher);
+    const { quizId } = await seedClassQuiz(db.prisma, teacher, [learner]);
+    await db.prisma.quiz.update({
+      where: { id: quizId },
+      data: { questionIds: JSON.stringify([questionId]) },
+    });
+    const refusal = await deleteInstructorBank(db.prisma, teacher, bankId).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(QuizError);
+    expect((refusal as QuizError).userMessage).toContain("“Fixture quiz”");
+    expect(await db.prisma.bank.count({ where: { id: bankId } })).toBe(1);
+    await db.prisma.quiz.delete({ where: { id: quizId } });
+    expect(await deleteInstructorBank(db.prisma, teacher, bankId)).toEqual({ title: "My bank" });
+    expect(await db.prisma.question.count({ where: { bankId } })).toBe(0);
+  });
+});
+
+describe("export my data", () => {
+  it("an instructor's export holds their banks with visibility and questions; nobody else's does", async () => {
+    const teacher = await createPerson(db.prisma, "t1", true);
+    const rival = await createPerson(db.prisma, "t2", true);
+    const { bankId, questionId } = await upload(teacher);
+    const mine = (await exportOwnData(db.prisma, teacher, now)) as unknown as Record<string, unknown>;
+    expect(mine.banksUploaded).toMatchObject([
+      { bankId, bank: { title: "My bank", visibility: "private", questions: [{ id: questionId }] } },
+    ]);
+    const theirs = (await exportOwnData(db.prisma, rival, now)) as unknown as Record<string, unknown>;
+    expect(theirs.banksUploaded).toEqual([]);
+  });
+});
+
+describe("bank sync and uploads", () => {
+  it("content/ sync never retires, moves or rewrites an uploaded bank's questions", async () => {
+    const teacher = await createPerson(db.prisma, "t1", true);
+    const { bankId, questionId } = await upload(teacher);
+    const before = await db.prisma.question.findUniqueOrThrow({ where: { id: questionId } });
+    // A shipped bank that (by accident) uses the same question id, synced with the uploads absent
+    // from content/: the upload must stay as it was.
+    const shipped = `---
+id: shipped-bank
+title: Shipped
+topic: shipped
+---
+
+## Clash {#${questionId}}
+
+kind: single · difficulty: 1
+
+Which?
+
+- [x] Yes
+- [ ] No
+
+## Fine {#shipped-fine}
+
+kind: single · difficulty: 1
+
+Which?
+
+- [x] Yes
+- [ ] No
+`;
+    const { bank } = parseBank(shipped, { file: "content/shipped.md" });
+    if (!bank) throw new Error("the shipped fixture does not parse");
+    const report = await syncBanks(
+      db.prisma,
+      {
+        banks: [
+          {
+            bank,
+            sourceHash: "s1",
+            contentHashes: new Map(bank.questions.map((q) => [q.id, questionContentHash(q)])),
+          },
+        ],
+        skipped: [],
+        presentFiles: [bank.file],
+      },
+      new Date(now.getTime() + 1000),
+    );
+    expect(report.questionsAdded).toBe(1);
+    const after = await db.prisma.question.findUniqueOrThrow({ where: { id: questionId } });
+    expect(after).toEqual(before);
+    expect((await db.prisma.bank.findUniqueOrThrow({ where: { id: bankId } })).visibility).toBe("private");
+    expect(await db.prisma.question.count({ where: { bankId, retiredAt: { not: null } } })).toBe(0);
+  });
+
+  it("the migration makes existing uploads private and takes them out of the old retired trick", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "taskdeck-backfill-"));
+    const raw = new Database(path.join(dir, "b.db"));
+    try {
+      const folder = path.join(process.cwd(), "prisma", "migrations");
+      const names = fs
+        .readdirSync(folder)
+        .filter((n) => /^\d{14}_/.test(n))
+        .sort();
+      const target = names.findIndex((n) => n.startsWith("20261127040000_"));
+      for (const name of names.slice(0, target))
+        raw.exec(fs.readFileSync(path.join(folder, name, "migration.sql"), "utf8"));
+      const ts = "2026-01-01T00:00:00.000+00:00";
+      raw.exec(`INSERT INTO User (id, name, email, createdAt, updatedAt) VALUES ('t', 'T', 't@x.test', '${ts}', '${ts}');
+        INSERT INTO Bank (id, title, topic, file, sourceHash, lastSyncedAt, updatedAt) VALUES
+          ('u1.b', 'Upload', 'x', 'upload:u1', 'u1', '${ts}', '${ts}'),
+          ('shipped', 'Shipped', 'x', 'content/s.md', 'h', '${ts}', '${ts}');
+        INSERT INTO InstructorBank (bankId, ownerId, authorId) VALUES ('u1.b', 't', 'b');
+        INSERT INTO Question (id, bankId, kind, title, topic, difficulty, position, data, contentHash, retiredAt, updatedAt) VALUES
+          ('u1.q', 'u1.b', 'single', 'Q', 'x', 1, 0, '{}', 'h', '${ts}', '${ts}'),
+          ('gone', 'shipped', 'single', 'Q', 'x', 1, 0, '{}', 'h', '${ts}', '${ts}');`);
+      raw.exec(fs.readFileSync(path.join(folder, names[target] ?? "", "migration.sql"), "utf8"));
+      expect(raw.prepare("SELECT id, visibility FROM Bank ORDER BY id").all()).toEqual([
+        { id: "shipped", visibility: "public" },
+        { id: "u1.b", visibility: "private" },
+      ]);
+      expect(raw.prepare("SELECT id, retiredAt IS NULL AS live FROM Question ORDER BY id").all()).toEqual([
+        { id: "gone", live: 0 },
+        { id: "u1.q", live: 1 },
+      ]);
+    } finally {
+      raw.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,18 +1,31 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { checkBanks, type Finding, type ImportFormat, importBank, questionContentHash } from "@/lib/bank";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import {
+  type Bank,
+  checkBanks,
+  type Finding,
+  type ImportFormat,
+  importBank,
+  questionContentHash,
+} from "@/lib/bank";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { validateSimBlock } from "@/lib/sim";
 import { type ActingUser, assertRole } from "../auth/acting-user";
+import { QuizError } from "./quizzes-error";
 
 // Instructors' own banks: pasted or uploaded Markdown (or another format importBank converts),
 // checked by the same engine as content/, saved whole or not at all. Stored ids carry the upload's
-// prefix so they can never collide with (or take over) a shipped question.
+// prefix so they can never collide with (or take over) a shipped question. A bank is private (its
+// owner's quizzes only) until its owner publishes it (every instructor's quizzes, learners' study).
 
 export type UploadFinding = Pick<Finding, "severity" | "line" | "column" | "message"> & { hint?: string };
 export type UploadOutcome =
   | { ok: true; bankId: string; title: string; questions: number; warnings: UploadFinding[] }
   | { ok: false; findings: UploadFinding[] };
+export type UploadInput = { text: string; fileName: string; format: ImportFormat };
+
+export const BANK_VISIBILITIES = ["private", "published"] as const;
+export type UploadVisibility = (typeof BANK_VISIBILITIES)[number];
 
 const toFinding = (f: Finding): UploadFinding => ({
   severity: f.severity,
@@ -22,17 +35,10 @@ const toFinding = (f: Finding): UploadFinding => ({
   ...(f.hint ? { hint: f.hint } : {}),
 });
 
-/**
- * Checks `text` and, when it has no error, saves it as a bank private to the instructor.
- * Nothing is written when there is any error.
- */
-export async function uploadInstructorBank(
-  db: PrismaClient,
-  actor: ActingUser,
-  input: { text: string; fileName: string; format: ImportFormat },
-  now: Date,
-): Promise<UploadOutcome> {
-  const me = assertRole(actor, "instructor");
+/** Checks a bank's text with the same engine as content/: a bank, or the errors with their lines. */
+function checkUpload(
+  input: UploadInput,
+): { ok: true; bank: Bank; warnings: UploadFinding[] } | { ok: false; findings: UploadFinding[] } {
   const file = `upload:${input.fileName}`;
   let markdown = input.text;
   if (input.format !== "gfm") {
@@ -50,59 +56,229 @@ export async function uploadInstructorBank(
       ok: false,
       findings: [{ severity: "error", line: 1, column: 1, message: "The bank has no questions." }],
     };
+  return { ok: true, bank, warnings: findings.filter((f) => f.severity === "warning").map(toFinding) };
+}
 
+const bankColumns = (bank: Bank, now: Date) => ({
+  title: bank.meta.title,
+  topic: bank.meta.topic,
+  domains: JSON.stringify(bank.meta.domains),
+  language: bank.meta.language,
+  version: String(bank.meta.version),
+  authors: JSON.stringify(bank.meta.authors),
+  lastSyncedAt: now,
+});
+
+/**
+ * Writes a checked bank's questions under the upload's prefix, keyed by the author's question ids
+ * so a new version keeps each question's history: new ones are added, edited ones get a new
+ * revision, and ones no longer in the bank are retired (attempts that drew them keep them).
+ */
+async function writeQuestions(
+  tx: Prisma.TransactionClient,
+  bankId: string,
+  uploadId: string,
+  bank: Bank,
+  now: Date,
+) {
+  const existing = new Map(
+    (
+      await tx.question.findMany({
+        where: { bankId },
+        select: { id: true, contentHash: true, revision: true },
+      })
+    ).map((row) => [row.id, row]),
+  );
+  const kept = new Set<string>();
+  for (const [position, original] of bank.questions.entries()) {
+    const question = { ...original, id: `${uploadId}.${original.id}` };
+    kept.add(question.id);
+    const data = JSON.stringify(question);
+    const contentHash = questionContentHash(question);
+    const fields = {
+      kind: question.kind,
+      title: question.title,
+      topic: bank.meta.topic,
+      difficulty: question.difficulty,
+      tags: JSON.stringify([...question.tags, ...(question.exams ?? [])]),
+      hasSim: question.sim != null || question.options.some((o) => o.sim != null),
+      position,
+      retiredAt: null,
+    };
+    const before = existing.get(question.id);
+    if (!before) {
+      await tx.question.create({
+        data: {
+          id: question.id,
+          bankId,
+          ...fields,
+          data,
+          contentHash,
+          revisions: { create: { revision: 1, contentHash, data } },
+        },
+      });
+    } else if (before.contentHash !== contentHash) {
+      const revision = before.revision + 1;
+      await tx.question.update({
+        where: { id: question.id },
+        data: { ...fields, data, contentHash, revision },
+      });
+      await tx.questionRevision.create({ data: { questionId: question.id, revision, contentHash, data } });
+    } else {
+      await tx.question.update({ where: { id: question.id }, data: fields });
+    }
+  }
+  const leaving = [...existing.keys()].filter((id) => !kept.has(id));
+  if (leaving.length > 0)
+    await tx.question.updateMany({
+      where: { id: { in: leaving }, retiredAt: null },
+      data: { retiredAt: now },
+    });
+}
+
+/**
+ * Checks `text` and, when it has no error, saves it as a bank private to the instructor.
+ * Nothing is written when there is any error.
+ */
+export async function uploadInstructorBank(
+  db: PrismaClient,
+  actor: ActingUser,
+  input: UploadInput,
+  now: Date,
+): Promise<UploadOutcome> {
+  const me = assertRole(actor, "instructor");
+  const checked = checkUpload(input);
+  if (!checked.ok) return checked;
+  const { bank } = checked;
   const uploadId = `u${randomBytes(5).toString("hex")}`;
   const bankId = `${uploadId}.${bank.meta.id}`;
   await db.$transaction(async (tx) => {
     await tx.bank.create({
       data: {
         id: bankId,
-        title: bank.meta.title,
-        topic: bank.meta.topic,
-        domains: JSON.stringify(bank.meta.domains),
-        language: bank.meta.language,
-        version: String(bank.meta.version),
-        authors: JSON.stringify(bank.meta.authors),
+        ...bankColumns(bank, now),
         file: `upload:${uploadId}`,
         sourceHash: uploadId,
-        lastSyncedAt: now,
+        visibility: "private",
       },
     });
     await tx.instructorBank.create({ data: { bankId, ownerId: me.id, authorId: bank.meta.id } });
-    for (const [position, original] of bank.questions.entries()) {
-      const question = { ...original, id: `${uploadId}.${original.id}` };
-      const data = JSON.stringify(question);
-      const contentHash = questionContentHash(question);
-      await tx.question.create({
-        data: {
-          id: question.id,
-          bankId,
-          kind: question.kind,
-          title: question.title,
-          topic: bank.meta.topic,
-          difficulty: question.difficulty,
-          tags: JSON.stringify([...question.tags, ...(question.exams ?? [])]),
-          hasSim: question.sim != null || question.options.some((o) => o.sim != null),
-          position,
-          data,
-          contentHash,
-          // Out of everyone's study: private questions are read only through InstructorBank.
-          retiredAt: now,
-          revisions: { create: { revision: 1, contentHash, data } },
-        },
-      });
-    }
+    await writeQuestions(tx, bankId, uploadId, bank, now);
   });
   return {
     ok: true,
     bankId,
     title: bank.meta.title,
     questions: bank.questions.length,
-    warnings: findings.filter((f) => f.severity === "warning").map(toFinding),
+    warnings: checked.warnings,
   };
 }
 
-/** The instructor's own banks. */
+/** The instructor's own bank, with the prefix its question ids carry; null for anyone else's. */
+async function ownedBank(db: PrismaClient, actor: ActingUser, bankId: string) {
+  const me = assertRole(actor, "instructor");
+  const row = await db.instructorBank.findFirst({
+    where: { bankId, ownerId: me.id },
+    select: { bankId: true, bank: { select: { title: true, file: true, topic: true, visibility: true } } },
+  });
+  if (!row) return null;
+  return { ...row, uploadId: row.bank.file.replace(/^upload:/, "") };
+}
+
+const NO_BANK = () => new QuizError("That bank does not exist.", "not-found");
+
+/**
+ * The owner: a new version of their bank, checked like an upload. Nothing changes when it has an
+ * error; otherwise questions keep their ids (and learners' history), as bank sync does for content/.
+ */
+export async function replaceInstructorBank(
+  db: PrismaClient,
+  actor: ActingUser,
+  bankId: string,
+  input: UploadInput,
+  now: Date,
+): Promise<UploadOutcome> {
+  const owned = await ownedBank(db, actor, bankId);
+  if (!owned) throw NO_BANK();
+  const checked = checkUpload(input);
+  if (!checked.ok) return checked;
+  const { bank } = checked;
+  await db.$transaction(async (tx) => {
+    await tx.bank.update({ where: { id: bankId }, data: bankColumns(bank, now) });
+    await tx.instructorBank.update({ where: { bankId }, data: { authorId: bank.meta.id } });
+    await writeQuestions(tx, bankId, owned.uploadId, bank, now);
+  });
+  return {
+    ok: true,
+    bankId,
+    title: bank.meta.title,
+    questions: bank.questions.length,
+    warnings: checked.warnings,
+  };
+}
+
+/** What uses a bank: quizzes that list its questions or whose attempts drew them, by owner. */
+export async function bankUsage(db: PrismaClient, actor: ActingUser, bankId: string) {
+  const owned = await ownedBank(db, actor, bankId);
+  if (!owned) throw NO_BANK();
+  // Every question id of the bank starts with the upload's prefix.
+  const prefix = JSON.stringify(`${owned.uploadId}.`).slice(0, -1);
+  const quizzes = await db.quiz.findMany({
+    where: {
+      OR: [
+        { questionIds: { contains: prefix } },
+        { attempts: { some: { items: { contains: `"questionId":${prefix}` } } } },
+      ],
+    },
+    select: { id: true, title: true, ownerId: true },
+    orderBy: { createdAt: "asc" },
+  });
+  const mine = quizzes.filter((q) => q.ownerId === actor.id).map((q) => ({ id: q.id, title: q.title }));
+  return { mine, others: quizzes.length - mine.length };
+}
+
+/**
+ * The owner: publishes their bank (every instructor's quiz builder, learners' study) or makes it
+ * private again. Returns how many other instructors' quizzes use it: after unpublishing, their
+ * new attempts no longer draw its questions (attempts made keep them).
+ */
+export async function setBankVisibility(
+  db: PrismaClient,
+  actor: ActingUser,
+  bankId: string,
+  visibility: UploadVisibility,
+) {
+  const owned = await ownedBank(db, actor, bankId);
+  if (!owned) throw NO_BANK();
+  await db.bank.update({ where: { id: bankId }, data: { visibility } });
+  const usage = await bankUsage(db, actor, bankId);
+  return { visibility, othersUsing: usage.others };
+}
+
+/**
+ * The owner: deletes their bank. Refused while a quiz lists its questions or has attempts that
+ * drew them (those grades would lose their questions): the refusal names the owner's quizzes.
+ */
+export async function deleteInstructorBank(db: PrismaClient, actor: ActingUser, bankId: string) {
+  const owned = await ownedBank(db, actor, bankId);
+  if (!owned) throw NO_BANK();
+  const usage = await bankUsage(db, actor, bankId);
+  if (usage.mine.length > 0 || usage.others > 0) {
+    const named = usage.mine.map((q) => `“${q.title}”`).join(", ");
+    const parts = [
+      named ? `your ${usage.mine.length === 1 ? "quiz" : "quizzes"} ${named}` : "",
+      usage.others ? `${usage.others} other instructors' ${usage.others === 1 ? "quiz" : "quizzes"}` : "",
+    ].filter(Boolean);
+    throw new QuizError(
+      `Not deleted: ${parts.join(" and ")} use its questions, and their grades depend on them. Delete those quizzes first, or unpublish the bank so no new quiz uses it.`,
+      "conflict",
+    );
+  }
+  await db.bank.delete({ where: { id: bankId } });
+  return { title: owned.bank.title };
+}
+
+/** The instructor's own banks, with their visibility. */
 export async function listInstructorBanks(db: PrismaClient, actor: ActingUser) {
   if (!actor.roles.includes("instructor")) return [];
   return db.instructorBank.findMany({
@@ -111,7 +287,15 @@ export async function listInstructorBanks(db: PrismaClient, actor: ActingUser) {
     select: {
       bankId: true,
       createdAt: true,
-      bank: { select: { title: true, topic: true, _count: { select: { questions: true } } } },
+      bank: {
+        select: {
+          title: true,
+          topic: true,
+          visibility: true,
+          lastSyncedAt: true,
+          _count: { select: { questions: { where: { retiredAt: null } } } },
+        },
+      },
     },
   });
 }

@@ -4,9 +4,11 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { drawAttempt, type PoolQuestion, seededRng, seedOf } from "@/lib/quiz";
 import type { QuizFilters, QuizInput } from "../actions/quiz-schemas";
 import { type ActingUser, ForbiddenError } from "../auth/acting-user";
+import { inOpenBank } from "./bank-visibility";
 import { assertOwnsClass, isMember } from "./classes";
 import { QuizError } from "./quizzes-error";
 import { parseStoredQuestion } from "./study-queue";
+import { topicLabel } from "./topics";
 
 // Quizzes: built by a class's instructor from the banks; a learner's practice exam is a quiz
 // they own with mode "exam". Every function checks who is acting.
@@ -107,19 +109,21 @@ export async function questionPool(
 ): Promise<Array<PoolQuestion & { question: Question; domain: string | null }>> {
   const rows = await db.question.findMany({
     where: {
-      kind: { notIn: [...CARD_KINDS, "ordering"] },
+      kind: filters.kinds.length
+        ? { in: filters.kinds.filter((k) => !CARD_KINDS.has(k)) }
+        : { notIn: [...CARD_KINDS] },
       ...(filters.topics.length ? { topic: { in: filters.topics } } : {}),
-      ...(filters.kinds.length ? { kind: { in: filters.kinds.filter((k) => !CARD_KINDS.has(k)) } } : {}),
       ...(filters.difficulties.length ? { difficulty: { in: filters.difficulties } } : {}),
       AND: [
         ...(filters.tags.length
           ? [{ OR: filters.tags.map((tag) => ({ tags: { contains: JSON.stringify(tag) } })) }]
           : []),
+        { retiredAt: null },
         {
           OR: [
-            // The shipped banks' live questions, for everyone.
-            { retiredAt: null, bank: { file: { startsWith: "content/" } } },
-            // An instructor's own uploads, for their quizzes only.
+            // Shipped and published banks, for everyone.
+            inOpenBank,
+            // An instructor's private uploads, for their own quizzes only.
             ...(ownerId ? [{ bank: { upload: { is: { ownerId } } } }] : []),
           ],
         },
@@ -138,6 +142,8 @@ export async function questionPool(
         topic: row.topic,
         revision: row.revision,
         optionKeys: question.options.map((o) => o.key),
+        // Ordering items are written in the right order: shown as written, they would give it away.
+        alwaysShuffle: question.kind === "ordering",
         question,
         domain: domains[0] ?? null,
       },
@@ -183,17 +189,35 @@ export async function createExam(
   });
 }
 
-/** What the quiz builder offers: the live gradable questions (public bank data), for instructors. */
-export async function builderQuestions(db: PrismaClient, actor: ActingUser) {
-  if (!actor.roles.includes("instructor")) return [];
+/**
+ * What the quiz builder's form offers an instructor: the topics and tags of the questions they
+ * may draw from (shipped, published and their own banks), and those questions.
+ */
+export async function builderChoices(db: PrismaClient, actor: ActingUser) {
+  if (!actor.roles.includes("instructor")) return { topics: [], tags: [], questions: [] };
   const pool = await questionPool(db, { topics: [], tags: [], difficulties: [], kinds: [] }, actor.id);
-  return pool.map(({ question, topic }) => ({
-    id: question.id,
-    title: question.title,
-    topic,
-    kind: question.kind,
-    difficulty: question.difficulty,
-  }));
+  const topicCounts = new Map<string, number>();
+  const tagCounts = new Map<string, number>();
+  for (const { topic, question } of pool) {
+    topicCounts.set(topic, (topicCounts.get(topic) ?? 0) + 1);
+    for (const tag of question.tags) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
+  }
+  return {
+    topics: [...topicCounts.entries()]
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([topic, count]) => ({ value: topic, label: topicLabel(topic), count })),
+    tags: [...tagCounts.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, 40)
+      .map(([tag]) => tag),
+    questions: pool.map(({ question, topic }) => ({
+      id: question.id,
+      title: question.title,
+      topic,
+      kind: question.kind,
+      difficulty: question.difficulty,
+    })),
+  };
 }
 
 /**
@@ -242,6 +266,7 @@ export async function previewQuestions(db: PrismaClient, actor: ActingUser, quiz
           answer: null,
           flagged: false,
           seq: 0,
+          feedback: null,
         },
       ];
     }),

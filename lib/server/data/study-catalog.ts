@@ -1,5 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { inOpenBank, openBank } from "./bank-visibility";
 import { topicLabel } from "./topics";
 
 /** What a learner can filter study by: topics (with labels), banks and the most used tags. Public bank data. */
@@ -7,12 +8,16 @@ export async function studyCatalog(db: PrismaClient) {
   const [topics, banks, tagRows] = await Promise.all([
     db.question.groupBy({
       by: ["topic"],
-      where: { retiredAt: null },
+      where: { retiredAt: null, ...inOpenBank },
       _count: { _all: true },
       orderBy: { topic: "asc" },
     }),
-    db.bank.findMany({ select: { id: true, title: true, topic: true }, orderBy: { title: "asc" } }),
-    db.question.findMany({ where: { retiredAt: null }, select: { tags: true } }),
+    db.bank.findMany({
+      where: openBank,
+      select: { id: true, title: true, topic: true },
+      orderBy: { title: "asc" },
+    }),
+    db.question.findMany({ where: { retiredAt: null, ...inOpenBank }, select: { tags: true } }),
   ]);
   const tagCounts = new Map<string, number>();
   for (const row of tagRows) {

@@ -6,6 +6,7 @@ import { recallAt } from "@/lib/progress/recall";
 import { type CardState, cardStateSchema, newCardState, studyDayStart } from "@/lib/srs";
 import type { ActingUser } from "../auth/acting-user";
 import { presentCard, sidesOf } from "../study/present-card";
+import { inOpenBank } from "./bank-visibility";
 import { getStudyPreferences, type StudyPreferences } from "./study-settings";
 
 type CardRow = Prisma.StudyCardGetPayload<object>;
@@ -57,10 +58,11 @@ export function parseStoredQuestion(data: string): Question | null {
   return question;
 }
 
-/** The question filter every study query shares: live questions, by topic, bank and tag. */
+/** The question filter every study query shares: live questions of open banks, by topic, bank and tag. */
 export function questionWhere(filter: StudyFilter): Prisma.QuestionWhereInput {
   return {
     retiredAt: null,
+    ...inOpenBank,
     ...(filter.topics.length ? { topic: { in: filter.topics } } : {}),
     ...(filter.banks.length ? { bankId: { in: filter.banks } } : {}),
     // Tags are stored as a JSON array of strings; matching the quoted tag is exact and portable.

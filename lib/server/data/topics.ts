@@ -1,5 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { inOpenBank, openBank } from "./bank-visibility";
 
 /** A topic as the home page lists it. Flashcards (and cloze cards) are counted apart from questions. */
 export type TopicSummary = {
@@ -46,8 +47,12 @@ export function topicLabel(topic: string): string {
  */
 export async function listTopics(db: PrismaClient): Promise<TopicSummary[]> {
   const [byKind, banks] = await Promise.all([
-    db.question.groupBy({ by: ["topic", "kind"], where: { retiredAt: null }, _count: { _all: true } }),
-    db.bank.groupBy({ by: ["topic"], _count: { _all: true } }),
+    db.question.groupBy({
+      by: ["topic", "kind"],
+      where: { retiredAt: null, ...inOpenBank },
+      _count: { _all: true },
+    }),
+    db.bank.groupBy({ by: ["topic"], where: openBank, _count: { _all: true } }),
   ]);
   const topics = new Map<string, TopicSummary>();
   const entry = (topic: string) => {

@@ -101,7 +101,31 @@ export const USER_DATA_SECTIONS: UserDataSection[] = [
       db.quizAttempt.findMany({
         where: { userId },
         orderBy: { startedAt: "asc" },
-        include: { answers: { select: { questionId: true, answer: true, flagged: true, isCorrect: true } } },
+        include: {
+          answers: {
+            select: { questionId: true, answer: true, flagged: true, isCorrect: true, checkedAt: true },
+          },
+        },
+      }),
+  },
+  {
+    name: "banksUploaded",
+    collect: (db, userId) =>
+      db.instructorBank.findMany({
+        where: { ownerId: userId },
+        orderBy: { createdAt: "asc" },
+        select: {
+          bankId: true,
+          createdAt: true,
+          bank: {
+            select: {
+              title: true,
+              topic: true,
+              visibility: true,
+              questions: { select: { id: true, data: true, retiredAt: true }, orderBy: { position: "asc" } },
+            },
+          },
+        },
       }),
   },
 ];

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DeleteQuizForm } from "@/components/teach/delete-quiz-form";
 import { DuplicateQuizButton } from "@/components/teach/duplicate-quiz-button";
 import { requirePageRole } from "@/lib/server/auth/session";
-import { getOwnedQuiz } from "@/lib/server/data/quizzes";
+import { getManagedQuiz } from "@/lib/server/data/quiz-manage";
 import { prisma } from "@/lib/server/db";
 
 export const metadata: Metadata = { title: "Quiz settings" };
@@ -13,8 +14,9 @@ const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "sh
 export default async function ManageQuizPage({ params }: { params: Promise<{ quizId: string }> }) {
   const { quizId } = await params;
   const user = await requirePageRole("instructor", `/quizzes/${encodeURIComponent(quizId)}/manage`);
-  const quiz = await getOwnedQuiz(prisma, user, quizId);
-  if (quiz?.mode !== "quiz" || !quiz.classId) notFound();
+  const managed = await getManagedQuiz(prisma, user, quizId);
+  if (!managed) notFound();
+  const { quiz, attempts } = managed;
   const fixed = JSON.parse(quiz.questionIds) as string[];
   return (
     <div>
@@ -33,8 +35,14 @@ export default async function ManageQuizPage({ params }: { params: Promise<{ qui
         <li>
           Attempts: {quiz.attemptsAllowed} · pass mark {quiz.passMark}% · feedback {quiz.feedback}
         </li>
+        <li>
+          {attempts === 0
+            ? "No attempts yet"
+            : `${attempts} ${attempts === 1 ? "attempt" : "attempts"} so far (the questions are locked)`}
+        </li>
       </ul>
       <p>
+        <Link href={`/quizzes/${quiz.id}/edit`}>Edit settings</Link> ·{" "}
         <Link href={`/quizzes/${quiz.id}/preview`}>Preview as a learner</Link> ·{" "}
         <Link href={`/classes/${quiz.classId}`}>Class and gradebook</Link>
       </p>
@@ -42,6 +50,7 @@ export default async function ManageQuizPage({ params }: { params: Promise<{ qui
         <Link href={`/quizzes/${quiz.id}/stats`}>Question statistics</Link>
       </p>
       <DuplicateQuizButton quizId={quiz.id} />
+      <DeleteQuizForm quizId={quiz.id} title={quiz.title} attempts={attempts} />
     </div>
   );
 }

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { QuizBuilderForm, type QuizSettings } from "@/components/teach/quiz-builder-form";
+import { requirePageRole } from "@/lib/server/auth/session";
+import { getManagedQuiz, storedSelection } from "@/lib/server/data/quiz-manage";
+import { builderChoices } from "@/lib/server/data/quizzes";
+import { prisma } from "@/lib/server/db";
+import "@/components/quiz/quiz.css";
+
+export const metadata: Metadata = { title: "Edit quiz" };
+
+/** A date as a datetime-local field shows it, in UTC (the form's labels say so). */
+const utcField = (date: Date | null) => (date ? date.toISOString().slice(0, 16) : "");
+
+export default async function EditQuizPage({ params }: { params: Promise<{ quizId: string }> }) {
+  const { quizId } = await params;
+  const user = await requirePageRole("instructor", `/quizzes/${encodeURIComponent(quizId)}/edit`);
+  const managed = await getManagedQuiz(prisma, user, quizId);
+  if (!managed) notFound();
+  const { quiz, attempts } = managed;
+  const choices = await builderChoices(prisma, user);
+  const selection = storedSelection(quiz);
+  const initial: QuizSettings = {
+    title: quiz.title,
+    filters: selection.filters,
+    selection: selection.selection,
+    questionIds: selection.questionIds,
+    perTopic: selection.perTopic,
+    shuffleQuestions: quiz.shuffleQuestions,
+    shuffleOptions: quiz.shuffleOptions,
+    timeLimitMinutes: quiz.timeLimitMinutes,
+    opensAt: utcField(quiz.opensAt),
+    closesAt: utcField(quiz.closesAt),
+    attemptsAllowed: quiz.attemptsAllowed,
+    passMark: quiz.passMark,
+    feedback: quiz.feedback,
+  };
+  return (
+    <div>
+      <h1>Edit {quiz.title}</h1>
+      <p>
+        <Link href={`/quizzes/${quiz.id}/manage`}>Back to the quiz</Link>
+      </p>
+      <QuizBuilderForm
+        target={{ quizId: quiz.id, attempts, initial }}
+        topics={choices.topics}
+        tags={choices.tags}
+        questions={choices.questions}
+      />
+    </div>
+  );
+}

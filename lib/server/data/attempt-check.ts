@@ -1,0 +1,68 @@
+import "server-only";
+import type { ReviewItem } from "@/components/quiz/types";
+import { checkAnswer, type GivenAnswer } from "@/lib/bank";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { acceptsWork } from "@/lib/quiz";
+import type { ActingUser } from "../auth/acting-user";
+import { parseAnswer, parseItems, questionsOf, reviewItem } from "./attempt-review";
+import { finishOverdue, mayCheck } from "./attempts";
+import { QuizError } from "./quizzes-error";
+
+// Immediate feedback, one question at a time: the learner checks a saved answer, the server locks
+// it, and only then sends that question's correctness, key, explanation and simulation.
+
+/** True when an answer says something (an empty choice or blank text is no answer). */
+export function hasContent(answer: GivenAnswer | null): answer is GivenAnswer {
+  if (!answer) return false;
+  if (answer.kind === "typed") return answer.text.trim() !== "";
+  if (answer.kind === "true-false") return true;
+  return answer.keys.length > 0;
+}
+
+/**
+ * Learners, for their own open attempt at a quiz with immediate feedback: locks the saved answer
+ * to one question and returns its review. Checking again returns the same review.
+ */
+export async function checkQuestion(
+  db: PrismaClient,
+  actor: ActingUser,
+  input: { attemptId: string; questionId: string },
+  now: Date,
+): Promise<ReviewItem> {
+  const attempt = await db.quizAttempt.findFirst({
+    where: { id: input.attemptId, userId: actor.id },
+    select: { status: true, deadline: true, items: true, quiz: { select: { mode: true, feedback: true } } },
+  });
+  if (!attempt) throw new QuizError("That attempt does not exist.", "not-found");
+  if (attempt.status !== "open") throw new QuizError("This attempt is already finished.", "conflict");
+  if (!mayCheck(attempt.quiz))
+    throw new QuizError("This quiz shows answers only after the attempt ends.", "invalid");
+  if (!acceptsWork(now, attempt.deadline)) {
+    await finishOverdue(db, { attemptId: input.attemptId }, now);
+    throw new QuizError("Time is up: your attempt was graded from what was saved.", "deadline");
+  }
+  const item = parseItems(attempt.items).find((i) => i.questionId === input.questionId);
+  if (!item) throw new QuizError("That question is not part of this attempt.", "invalid");
+  const entry = (await questionsOf(db, [item])).get(item.questionId);
+  if (!entry) throw new QuizError("That question is not part of this attempt.", "invalid");
+
+  const where = { attemptId: input.attemptId, questionId: input.questionId };
+  // A save may land between the read and the lock: the lock claims exactly the answer it read
+  // (same seq), and otherwise reads again.
+  for (let tries = 0; tries < 5; tries += 1) {
+    const row = await db.attemptAnswer.findUnique({
+      where: { attemptId_questionId: where },
+      select: { answer: true, seq: true, checkedAt: true },
+    });
+    const given = parseAnswer(row?.answer ?? null);
+    if (!row || !hasContent(given)) throw new QuizError("Answer the question before checking it.", "invalid");
+    const isCorrect = checkAnswer(entry.question, given).isCorrect;
+    if (row.checkedAt) return reviewItem(item, entry, given, isCorrect);
+    const locked = await db.attemptAnswer.updateMany({
+      where: { ...where, seq: row.seq, checkedAt: null, attempt: { status: "open" } },
+      data: { checkedAt: now, isCorrect },
+    });
+    if (locked.count === 1) return reviewItem(item, entry, given, isCorrect);
+  }
+  throw new QuizError("Your answer is still changing: check it again.", "conflict");
+}

@@ -1,0 +1,96 @@
+import "server-only";
+import { z } from "zod";
+import type { ReviewItem } from "@/components/quiz/types";
+import { type GivenAnswer, type Question, renderMarkdown } from "@/lib/bank";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { givenAnswerSchema } from "../actions/quiz-schemas";
+import { parseStoredQuestion } from "./study-queue";
+
+// What attempts share: the stored draw and answers parsed back, the questions at the revision the
+// learner saw, and one question's review (key, explanations, simulation) for when it is allowed.
+
+const itemsSchema = z.array(
+  z.object({ questionId: z.string(), revision: z.number().int(), optionOrder: z.array(z.string()) }),
+);
+export type AttemptItem = z.infer<typeof itemsSchema>[number];
+
+export const parseItems = (json: string): AttemptItem[] => itemsSchema.parse(JSON.parse(json));
+export const parseAnswer = (json: string | null): GivenAnswer | null => {
+  if (!json) return null;
+  const parsed = givenAnswerSchema.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : null;
+};
+export const md = (text: string | undefined) => (text ? renderMarkdown(text) : "");
+
+export type AttemptQuestion = { question: Question; topic: string; domain: string | null };
+
+/** The questions an attempt drew, at the revision the learner saw (current text as a fallback). */
+export async function questionsOf(
+  db: PrismaClient,
+  items: AttemptItem[],
+): Promise<Map<string, AttemptQuestion>> {
+  const ids = items.map((i) => i.questionId);
+  const [rows, revisions] = await Promise.all([
+    db.question.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, topic: true, data: true, bank: { select: { domains: true } } },
+    }),
+    db.questionRevision.findMany({
+      where: { OR: items.map((i) => ({ questionId: i.questionId, revision: i.revision })) },
+      select: { questionId: true, data: true },
+    }),
+  ]);
+  const revisionData = new Map(revisions.map((r) => [r.questionId, r.data]));
+  const out = new Map<string, AttemptQuestion>();
+  for (const row of rows) {
+    const question = parseStoredQuestion(revisionData.get(row.id) ?? row.data);
+    if (!question) continue;
+    // Questions carry no domain of their own in the bank format: the bank's first domain stands in.
+    const domains = JSON.parse(row.bank.domains) as string[];
+    out.set(row.id, { question, topic: row.topic, domain: domains[0] ?? null });
+  }
+  return out;
+}
+
+/**
+ * One question reviewed: the learner's answer, whether it was right, the key, rationales,
+ * explanation and simulation. Only for when the feedback rule allows it.
+ */
+export function reviewItem(
+  item: AttemptItem,
+  entry: AttemptQuestion,
+  answer: GivenAnswer | null,
+  isCorrect: boolean,
+): ReviewItem {
+  const { question: q, topic } = entry;
+  const byKey = new Map(q.options.map((o) => [o.key, o]));
+  return {
+    questionId: q.id,
+    kind: q.kind,
+    topic,
+    titleHtml: md(q.title),
+    stemHtml: md(q.stem),
+    options: item.optionOrder.flatMap((key) => {
+      const o = byKey.get(key);
+      return o
+        ? [
+            {
+              key,
+              html: md(o.text),
+              correct: o.correct,
+              rationaleHtml: o.rationale ? md(o.rationale) : null,
+              simYaml: o.sim?.yaml ?? null,
+            },
+          ]
+        : [];
+    }),
+    answer,
+    isCorrect,
+    accepted: q.accepted ?? [],
+    order: q.kind === "ordering" ? (q.order ?? q.options.map((o) => o.key)) : null,
+    trueFalse: q.kind === "true-false" ? (q.answer ?? null) : null,
+    explanationHtml: md(q.explanation),
+    references: q.references,
+    simYaml: q.sim?.yaml ?? null,
+  };
+}
