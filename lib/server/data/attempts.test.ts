@@ -246,6 +246,8 @@ describe("CSV", () => {
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell("@SUM(A1)")).toBe(`"'@SUM(A1)"`);
     expect(csvCell(72.5)).toBe('"72.5"');
+    expect(csvCell(-0.33)).toBe('"-0.33"');
+    expect(csvCell("-2+3")).toBe(`"'-2+3"`);
     expect(gradebookCsv({ quizzes: [{ id: "q", title: "+Q" }], learners: [] })).toBe(
       `"Name","Email","'+Q (best)","'+Q (last)"\r\n`,
     );

@@ -69,7 +69,8 @@ export async function classGradebook(
 /** A CSV cell, quoted, with formula-starting text defused (OWASP CSV injection). */
 export function csvCell(value: string | number | null): string {
   let text = value === null ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  // A number is data, not a formula: -0.33 stays -0.33 (a discrimination index can be negative).
+  if (typeof value !== "number" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return `"${text.replace(/"/g, '""')}"`;
 }
 
