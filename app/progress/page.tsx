@@ -54,20 +54,10 @@ function duration(ms: number): string {
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
-function parseTarget(value: string | string[] | undefined): number {
-  const n = Number(Array.isArray(value) ? value[0] : value);
-  return Number.isFinite(n) && n >= 0.5 && n <= 0.99 ? n : 0.9;
-}
-
 // Signed-in learners: their own progress only (the data layer scopes every query to them).
-export default async function ProgressPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ProgressPage() {
   const user = await requirePageUser("/progress");
-  const target = parseTarget((await searchParams).target);
-  const view = await loadProgress(prisma, user, new Date(), { target });
+  const view = await loadProgress(prisma, user, new Date());
   const today = view.heatmap[view.heatmap.length - 1];
   const exam = view.exam;
   return (
@@ -111,7 +101,7 @@ export default async function ProgressPage({
 
       <section className="progress-section" id="readiness" aria-labelledby="readiness-h">
         <h2 id="readiness-h">Exam readiness (SAA-C03)</h2>
-        <ExamForm examDate={exam ? exam.examDate.slice(0, 10) : ""} target={target} />
+        <ExamForm examDate={exam ? exam.examDate.slice(0, 10) : ""} target={view.examTargetRecall} />
         {exam ? (
           <>
             <p className="readiness-estimate">
