@@ -1,13 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import {
-  ForecastChart,
-  HeatmapChart,
-  MasteryChart,
-  MisconceptionChart,
-  ReadinessChart,
-  TrendChart,
-} from "@/components/progress/charts";
+import { CHART_HEIGHT, HEATMAP_HEIGHT, misconceptionChartHeight } from "@/components/progress/chart-sizes";
+import { ChartSlot } from "@/components/progress/chart-slot";
 import { DataTable } from "@/components/progress/data-table";
 import { ExamForm } from "@/components/progress/exam-form";
 import type { MasteryRow } from "@/lib/progress";
@@ -37,7 +31,15 @@ function MasterySection({
   return (
     <section className="progress-section" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
-      <MasteryChart label={title} rows={rows} />
+      <ChartSlot
+        chart="MasteryChart"
+        label={title}
+        height={CHART_HEIGHT}
+        props={{
+          label: title,
+          rows: rows.map((r) => ({ label: r.label, meanRecall: r.meanRecall, matureShare: r.matureShare })),
+        }}
+      />
       <DataTable
         caption={title}
         columns={[groupLabel, "Cards", "Studied", "Mean recall today", "Interval ≥ 21 days"]}
@@ -131,7 +133,15 @@ export default async function ProgressPage() {
                 </li>
               )}
             </ul>
-            <ReadinessChart rows={exam.domains} target={exam.target} />
+            <ChartSlot
+              chart="ReadinessChart"
+              label="Predicted recall on the exam date by domain"
+              height={CHART_HEIGHT}
+              props={{
+                rows: exam.domains.map((d) => ({ label: d.label, predictedRecall: d.predictedRecall })),
+                target: exam.target,
+              }}
+            />
             <DataTable
               caption="Predicted recall on the exam date by domain"
               columns={["Domain", "Exam weight", "Cards", "Studied", "Predicted recall"]}
@@ -165,7 +175,12 @@ export default async function ProgressPage() {
         <MasterySection id="topics-h" title="Mastery by topic" groupLabel="Topic" rows={view.byTopic} />
         <section className="progress-section" aria-labelledby="forecast-h">
           <h2 id="forecast-h">Due forecast</h2>
-          <ForecastChart rows={view.forecast} />
+          <ChartSlot
+            chart="ForecastChart"
+            label="Cards due per day, next 30 days"
+            height={CHART_HEIGHT}
+            props={{ rows: view.forecast }}
+          />
           <DataTable
             caption="Cards due per day, next 30 days"
             columns={["Day", "Cards due"]}
@@ -174,7 +189,12 @@ export default async function ProgressPage() {
         </section>
         <section className="progress-section" aria-labelledby="trends-h">
           <h2 id="trends-h">Accuracy and time per card</h2>
-          <TrendChart rows={view.trends} />
+          <ChartSlot
+            chart="TrendChart"
+            label="Weekly accuracy and seconds per card"
+            height={CHART_HEIGHT}
+            props={{ rows: view.trends }}
+          />
           <DataTable
             caption="Weekly accuracy and seconds per card"
             columns={["Week starting", "Reviews", "Accuracy", "Seconds per card"]}
@@ -193,7 +213,12 @@ export default async function ProgressPage() {
         <p>
           Current streak: {view.streak.current} days · Longest streak: {view.streak.longest} days
         </p>
-        <HeatmapChart days={view.heatmap} />
+        <ChartSlot
+          chart="HeatmapChart"
+          label="Reviews per day over the last year"
+          height={HEATMAP_HEIGHT}
+          props={{ days: view.heatmap }}
+        />
         <DataTable
           caption="Reviews per day (days with reviews, and today)"
           columns={["Day", "Reviews"]}
@@ -207,7 +232,12 @@ export default async function ProgressPage() {
       <section className="progress-section" aria-labelledby="weak-h">
         <h2 id="weak-h">Weakest concepts</h2>
         {view.misconceptions.length ? (
-          <MisconceptionChart rows={view.misconceptions} />
+          <ChartSlot
+            chart="MisconceptionChart"
+            label="Misconceptions chosen most often"
+            height={misconceptionChartHeight(view.misconceptions.length)}
+            props={{ rows: view.misconceptions }}
+          />
         ) : (
           <p className="muted">
             No misconceptions yet: they appear when a wrong option is chosen with confidence.

@@ -17,10 +17,12 @@ import {
   YAxis,
   ZAxis,
 } from "recharts";
+import { CHART_HEIGHT, HEATMAP_HEIGHT, misconceptionChartHeight } from "./chart-sizes";
 
 // The progress page's charts: recharts, client-side only, themed with the CSS variables of
 // app/globals.css (so light and dark follow the system). Each chart has a data table beside it
-// on the server-rendered page; these are the pictures.
+// on the server-rendered page; these are the pictures. The page loads this module lazily
+// (chart-slot.tsx), so recharts is not part of its first load.
 
 const AXIS = { stroke: "var(--muted)", fontSize: 12 };
 const TOOLTIP = {
@@ -38,7 +40,7 @@ const yLabel = (value: string) =>
 
 function Frame({
   label,
-  height = 300,
+  height = CHART_HEIGHT,
   children,
 }: {
   label: string;
@@ -186,7 +188,7 @@ export function HeatmapChart({ days }: { days: Array<{ date: string; count: numb
       ? "var(--surface-2)"
       : `color-mix(in srgb, var(--accent) ${25 + Math.round((75 * count) / max)}%, var(--surface))`;
   return (
-    <Frame label="Reviews per day over the last year" height={200}>
+    <Frame label="Reviews per day over the last year" height={HEATMAP_HEIGHT}>
       <ScatterChart margin={{ top: 8, right: 8, bottom: 24, left: 8 }} accessibilityLayer>
         <XAxis
           type="number"
@@ -283,7 +285,7 @@ export function ReadinessChart({
 /** The most chosen misconceptions, as horizontal bars. */
 export function MisconceptionChart({ rows }: { rows: Array<{ tag: string; count: number }> }) {
   return (
-    <Frame label="Misconceptions chosen most often" height={Math.max(140, 40 + rows.length * 32)}>
+    <Frame label="Misconceptions chosen most often" height={misconceptionChartHeight(rows.length)}>
       <BarChart
         data={rows}
         layout="vertical"

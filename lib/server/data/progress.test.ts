@@ -4,7 +4,7 @@ import { recallAt } from "@/lib/progress";
 import { createLearner, loadStudyBank } from "../testing/study-fixture";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { loadProgress } from "./progress";
-import { saveExamDate } from "./progress-exam";
+import { examDateSchema, saveExamDate } from "./progress-exam";
 import { recordGrade } from "./study-grading";
 import { loadStudyQueue } from "./study-queue";
 
@@ -109,6 +109,46 @@ describe("loadProgress", () => {
     expect(view.exam?.daysLeft).toBe(20);
     expect(view.exam?.plan).toMatchObject({ newCardsNeeded: 3, newPerDay: 1, isReachable: true });
     expect(view.exam?.low).toBeLessThanOrEqual(view.exam?.estimate ?? 0);
+  });
+});
+
+describe("the exam's target recall", () => {
+  it("is stored with the exam date and drives readiness and the daily plan", async () => {
+    const me = await createLearner(db.prisma, "l1");
+    await recordGrade(db.prisma, me, flash("good"), t0);
+    const exam = new Date("2026-03-22T12:00:00Z");
+    await saveExamDate(db.prisma, me, exam);
+    const byDefault = await loadProgress(db.prisma, me, minutes(20));
+    expect(byDefault.examTargetRecall).toBe(0.9);
+    expect(byDefault.exam?.target).toBe(0.9);
+
+    await saveExamDate(db.prisma, me, exam, 0.5);
+    const low = await loadProgress(db.prisma, me, minutes(20));
+    expect(low.examTargetRecall).toBe(0.5);
+    expect(low.exam?.target).toBe(0.5);
+    // 4 cards kept at 0.9: a 0.9 target needs all 4 learned (3 new), 0.5 needs ⌈0.5·4/0.9⌉ = 3 (2 new).
+    expect(byDefault.exam?.plan.newCardsNeeded).toBe(3);
+    expect(low.exam?.plan.newCardsNeeded).toBe(2);
+
+    // Clearing the date keeps the target; saving a date without one keeps it too.
+    await saveExamDate(db.prisma, me, null);
+    await saveExamDate(db.prisma, me, exam);
+    expect((await loadProgress(db.prisma, me, minutes(20))).exam?.target).toBe(0.5);
+    await expect(saveExamDate(db.prisma, me, exam, 1.2)).rejects.toThrow();
+    expect(
+      (await db.prisma.studySettings.findUniqueOrThrow({ where: { userId: me.id } })).examTargetRecall,
+    ).toBe(0.5);
+  });
+
+  it("is refused outside 0.50–0.99, naming the field", () => {
+    const errorOf = (targetRecall: string) => {
+      const parsed = examDateSchema.safeParse({ examDate: "", targetRecall });
+      return parsed.success ? null : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    };
+    expect(errorOf("1.2")).toEqual(["targetRecall: at most 0.99"]);
+    expect(errorOf("0.3")).toEqual(["targetRecall: at least 0.50"]);
+    expect(errorOf("lots")).toEqual(["targetRecall: a number such as 0.90"]);
+    expect(errorOf("0.75")).toBeNull();
   });
 });
 
