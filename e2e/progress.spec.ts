@@ -30,12 +30,15 @@ test("after studying, /progress shows the reviews, and an exam date gives readin
   // Charts are drawn once near the viewport (recharts renders an SVG surface per chart); the
   // heatmap at the bottom is drawn when scrolled to, in the place kept for it.
   await expect(page.locator(".progress-chart .recharts-surface").first()).toBeVisible();
+  await page.getByRole("heading", { name: "Reviews over the last year" }).scrollIntoViewIfNeeded();
   const heatmap = page.getByRole("figure", { name: "Reviews per day over the last year" });
-  await heatmap.scrollIntoViewIfNeeded();
-  await expect(heatmap.locator(".recharts-surface")).toBeVisible();
+  // The drawn chart is reachable from the keyboard (recharts' accessibility layer).
+  const surface = heatmap.getByRole("application");
+  await expect(surface).toBeVisible();
+  await expect(surface).toHaveAttribute("tabindex", "0");
 
   const exam = new Date(Date.now() + 45 * 86_400_000).toISOString().slice(0, 10);
-  await page.getByLabel("Exam date").fill(exam);
+  await page.getByLabel("Exam date", { exact: true }).fill(exam);
   await page.getByLabel("Target recall").fill("0.85");
   await page.getByRole("button", { name: "Save exam date" }).click();
   await expect(page.getByText(`Exam date saved: ${exam}.`)).toBeVisible();
@@ -52,7 +55,7 @@ test("after studying, /progress shows the reviews, and an exam date gives readin
 
   // Both are stored: a new visit shows the same exam date and target.
   await page.reload();
-  await expect(page.getByLabel("Exam date")).toHaveValue(exam);
+  await expect(page.getByLabel("Exam date", { exact: true })).toHaveValue(exam);
   await expect(page.getByLabel("Target recall")).toHaveValue("0.85");
   await expect(page.getByText(/95% interval \d+%–\d+%; target 85%/)).toBeVisible();
 
