@@ -1,11 +1,12 @@
 "use client";
 
-import { type ComponentProps, startTransition, useEffect, useRef, useState } from "react";
+import { type ComponentProps, useEffect, useRef, useState } from "react";
 
 // The progress page's numbers and data tables are server-rendered; its charts (recharts, the
-// largest script on the page) are fetched only when the page is shown, and each chart is drawn
-// only when it comes near the viewport, one chart per idle moment, in a transition React can
-// interrupt. The slot keeps the chart's height from the start, so nothing below it moves.
+// largest script on the page) are fetched only in the browser, and each chart is drawn only when
+// it comes near the viewport, one chart at a time: the next waits until the last one is on screen
+// and the browser is idle again, so no two charts are drawn in the same task. The slot keeps the
+// chart's height from the start, so nothing below it moves.
 
 type Charts = typeof import("./charts");
 type ChartName =
@@ -16,26 +17,26 @@ type ChartName =
   | "ReadinessChart"
   | "MisconceptionChart";
 
-/** Runs `task` when the browser is idle, after every task queued before it (one chart at a time). */
+/**
+ * Runs `task` when the browser is idle, after every task queued before it has finished; a task's
+ * promise settles when its chart is drawn, so charts are drawn one at a time.
+ */
 let queue: Promise<void> = Promise.resolve();
-function whenIdle<T>(task: () => Promise<T> | T): Promise<T> {
-  const next = queue.then(
-    () =>
-      new Promise<T>((resolve, reject) => {
-        const run = () => Promise.resolve().then(task).then(resolve, reject);
-        if ("requestIdleCallback" in window) window.requestIdleCallback(run, { timeout: 1000 });
-        else setTimeout(run, 1);
-      }),
-  );
-  queue = next.then(
-    () => undefined,
-    () => undefined,
-  );
-  return next;
+function oneAtATime(task: () => Promise<void>): void {
+  queue = queue
+    .then(
+      () =>
+        new Promise<void>((resolve) => {
+          if ("requestIdleCallback" in window) window.requestIdleCallback(() => resolve(), { timeout: 1000 });
+          else setTimeout(resolve, 1);
+        }),
+    )
+    .then(task)
+    .catch(() => undefined);
 }
 
-/** Starts near the viewport: a screen ahead, so a chart is usually drawn before it is scrolled to. */
-const AHEAD = "0px 0px 100% 0px";
+/** Starts a little before the viewport, so a chart is usually drawn before it is scrolled to. */
+const AHEAD = "0px 0px 25% 0px";
 
 export function ChartSlot<N extends ChartName>({
   chart,
@@ -52,21 +53,36 @@ export function ChartSlot<N extends ChartName>({
   const ref = useRef<HTMLDivElement>(null);
   const [Chart, setChart] = useState<Charts[N] | null>(null);
   const [failed, setFailed] = useState(false);
+  const drawn = useRef<(() => void) | null>(null);
+
+  // Once the chart is committed, let the next one go (after a frame, so this one is painted).
+  useEffect(() => {
+    if (!Chart || !drawn.current) return;
+    const done = drawn.current;
+    drawn.current = null;
+    requestAnimationFrame(() => setTimeout(done, 0));
+  }, [Chart]);
 
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
     let cancelled = false;
     const draw = () =>
-      whenIdle(() => import("./charts"))
-        .then((charts) => {
-          if (!cancelled) startTransition(() => setChart(() => charts[chart]));
-        })
-        .catch(() => {
+      oneAtATime(async () => {
+        if (cancelled) return;
+        try {
+          const charts = await import("./charts");
+          if (cancelled) return;
+          await new Promise<void>((resolve) => {
+            drawn.current = resolve;
+            setChart(() => charts[chart]);
+          });
+        } catch {
           if (!cancelled) setFailed(true);
-        });
+        }
+      });
     if (!("IntersectionObserver" in window)) {
-      void draw();
+      draw();
       return () => {
         cancelled = true;
       };
@@ -75,7 +91,7 @@ export function ChartSlot<N extends ChartName>({
       (entries) => {
         if (entries.some((entry) => entry.isIntersecting)) {
           observer.disconnect();
-          void draw();
+          draw();
         }
       },
       { rootMargin: AHEAD },
@@ -84,6 +100,9 @@ export function ChartSlot<N extends ChartName>({
     return () => {
       cancelled = true;
       observer.disconnect();
+      // A slot that goes away before its chart is drawn must not hold up the others.
+      drawn.current?.();
+      drawn.current = null;
     };
   }, [chart]);
 

@@ -4,7 +4,6 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
-  Cell,
   Legend,
   Line,
   LineChart,
@@ -31,6 +30,8 @@ const TOOLTIP = {
   itemStyle: { color: "var(--text)" },
 };
 const LEGEND = { wrapperStyle: { color: "var(--text)", fontSize: 13 } };
+// Series are drawn without animation: an animated chart re-renders and re-measures every frame for
+// a second and a half, which kept the page's main thread busy (and moved what the learner reads).
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 /** Axis titles, styled alike on every chart. */
 const xLabel = (value: string, offset = 0) =>
@@ -88,8 +89,8 @@ export function MasteryChart({
         />
         <Tooltip {...TOOLTIP} formatter={(v) => pct(Number(v))} />
         <Legend {...LEGEND} verticalAlign="top" />
-        <Bar dataKey="meanRecall" name="Mean recall today" fill="var(--accent)" />
-        <Bar dataKey="matureShare" name="Interval ≥ 21 days" fill="var(--ok)" />
+        <Bar isAnimationActive={false} dataKey="meanRecall" name="Mean recall today" fill="var(--accent)" />
+        <Bar isAnimationActive={false} dataKey="matureShare" name="Interval ≥ 21 days" fill="var(--ok)" />
       </BarChart>
     </Frame>
   );
@@ -111,7 +112,7 @@ export function ForecastChart({ rows }: { rows: Array<{ date: string; due: numbe
         <YAxis allowDecimals={false} tick={AXIS} stroke="var(--muted)" label={yLabel("Cards due")} />
         <Tooltip {...TOOLTIP} />
         <Legend {...LEGEND} verticalAlign="top" />
-        <Bar dataKey="due" name="Cards due" fill="var(--accent)" />
+        <Bar isAnimationActive={false} dataKey="due" name="Cards due" fill="var(--accent)" />
       </BarChart>
     </Frame>
   );
@@ -152,6 +153,7 @@ export function TrendChart({
         <Tooltip {...TOOLTIP} formatter={(v, name) => (name === "Accuracy" ? pct(Number(v)) : `${v} s`)} />
         <Legend {...LEGEND} verticalAlign="top" />
         <Line
+          isAnimationActive={false}
           yAxisId="acc"
           dataKey="accuracy"
           name="Accuracy"
@@ -160,6 +162,7 @@ export function TrendChart({
           connectNulls
         />
         <Line
+          isAnimationActive={false}
           yAxisId="sec"
           dataKey="secondsPerCard"
           name="Seconds per card"
@@ -172,6 +175,9 @@ export function TrendChart({
     </Frame>
   );
 }
+
+/** The side of one day's square in the heatmap, in pixels. */
+const SQUARE = 8;
 
 /** A year of reviews: one square per study day, weeks across, weekdays down. */
 export function HeatmapChart({ days }: { days: Array<{ date: string; count: number }> }) {
@@ -220,14 +226,19 @@ export function HeatmapChart({ days }: { days: Array<{ date: string; count: numb
         <Scatter
           data={points}
           name="Reviews per day (darker = more)"
-          shape="square"
+          // A plain square per day, shaded by its count (cheaper to draw than 365 symbol cells).
+          shape={(cell: { cx?: number; cy?: number; payload?: { count: number } }) => (
+            <rect
+              x={(cell.cx ?? 0) - SQUARE / 2}
+              y={(cell.cy ?? 0) - SQUARE / 2}
+              width={SQUARE}
+              height={SQUARE}
+              fill={shade(cell.payload?.count ?? 0)}
+            />
+          )}
           isAnimationActive={false}
           fill="var(--accent)"
-        >
-          {points.map((p) => (
-            <Cell key={p.date} fill={shade(p.count)} />
-          ))}
-        </Scatter>
+        />
       </ScatterChart>
     </Frame>
   );
@@ -276,7 +287,12 @@ export function ReadinessChart({
             position: "insideTopRight",
           }}
         />
-        <Bar dataKey="predictedRecall" name="Predicted recall on exam day" fill="var(--accent)" />
+        <Bar
+          isAnimationActive={false}
+          dataKey="predictedRecall"
+          name="Predicted recall on exam day"
+          fill="var(--accent)"
+        />
       </BarChart>
     </Frame>
   );
@@ -311,7 +327,7 @@ export function MisconceptionChart({ rows }: { rows: Array<{ tag: string; count:
         />
         <Tooltip {...TOOLTIP} />
         <Legend {...LEGEND} verticalAlign="top" />
-        <Bar dataKey="count" name="Times chosen" fill="var(--bad)" />
+        <Bar isAnimationActive={false} dataKey="count" name="Times chosen" fill="var(--bad)" />
       </BarChart>
     </Frame>
   );
