@@ -1,6 +1,6 @@
 "use client";
 
-import { type ComponentProps, useEffect, useRef, useState } from "react";
+import { type ComponentProps, startTransition, useEffect, useRef, useState } from "react";
 
 // The progress page's numbers and data tables are server-rendered; its charts (recharts, the
 // largest script on the page) are fetched only in the browser, and each chart is drawn only when
@@ -75,7 +75,8 @@ export function ChartSlot<N extends ChartName>({
           if (cancelled) return;
           await new Promise<void>((resolve) => {
             drawn.current = resolve;
-            setChart(() => charts[chart]);
+            // A transition: React renders the chart in slices it can interrupt for input.
+            startTransition(() => setChart(() => charts[chart]));
           });
         } catch {
           if (!cancelled) setFailed(true);
