@@ -16,6 +16,18 @@ export const metadata: Metadata = { title: "Progress" };
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
+/**
+ * A chart, or a line saying there is nothing to draw yet: a learner without reviews gets no empty
+ * axes (and no chart script); the data table below still shows the zeros.
+ */
+function ChartOrNothing({ hasData, children }: { hasData: boolean; children: React.ReactNode }) {
+  return hasData ? (
+    children
+  ) : (
+    <p className="muted progress-empty">Nothing to draw yet: this chart fills in as you study.</p>
+  );
+}
+
 /** One mastery chart with its data table: by exam domain or by topic. */
 function MasterySection({
   id,
@@ -31,15 +43,17 @@ function MasterySection({
   return (
     <section className="progress-section" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
-      <ChartSlot
-        chart="MasteryChart"
-        label={title}
-        height={CHART_HEIGHT}
-        props={{
-          label: title,
-          rows: rows.map((r) => ({ label: r.label, meanRecall: r.meanRecall, matureShare: r.matureShare })),
-        }}
-      />
+      <ChartOrNothing hasData={rows.some((r) => r.studied > 0)}>
+        <ChartSlot
+          chart="MasteryChart"
+          label={title}
+          height={CHART_HEIGHT}
+          props={{
+            label: title,
+            rows: rows.map((r) => ({ label: r.label, meanRecall: r.meanRecall, matureShare: r.matureShare })),
+          }}
+        />
+      </ChartOrNothing>
       <DataTable
         caption={title}
         columns={[groupLabel, "Cards", "Studied", "Mean recall today", "Interval ≥ 21 days"]}
@@ -175,12 +189,14 @@ export default async function ProgressPage() {
         <MasterySection id="topics-h" title="Mastery by topic" groupLabel="Topic" rows={view.byTopic} />
         <section className="progress-section" aria-labelledby="forecast-h">
           <h2 id="forecast-h">Due forecast</h2>
-          <ChartSlot
-            chart="ForecastChart"
-            label="Cards due per day, next 30 days"
-            height={CHART_HEIGHT}
-            props={{ rows: view.forecast }}
-          />
+          <ChartOrNothing hasData={view.forecast.some((d) => d.due > 0)}>
+            <ChartSlot
+              chart="ForecastChart"
+              label="Cards due per day, next 30 days"
+              height={CHART_HEIGHT}
+              props={{ rows: view.forecast }}
+            />
+          </ChartOrNothing>
           <DataTable
             caption="Cards due per day, next 30 days"
             columns={["Day", "Cards due"]}
@@ -189,12 +205,14 @@ export default async function ProgressPage() {
         </section>
         <section className="progress-section" aria-labelledby="trends-h">
           <h2 id="trends-h">Accuracy and time per card</h2>
-          <ChartSlot
-            chart="TrendChart"
-            label="Weekly accuracy and seconds per card"
-            height={CHART_HEIGHT}
-            props={{ rows: view.trends }}
-          />
+          <ChartOrNothing hasData={view.trends.some((w) => w.reviews > 0)}>
+            <ChartSlot
+              chart="TrendChart"
+              label="Weekly accuracy and seconds per card"
+              height={CHART_HEIGHT}
+              props={{ rows: view.trends }}
+            />
+          </ChartOrNothing>
           <DataTable
             caption="Weekly accuracy and seconds per card"
             columns={["Week starting", "Reviews", "Accuracy", "Seconds per card"]}
@@ -213,12 +231,14 @@ export default async function ProgressPage() {
         <p>
           Current streak: {view.streak.current} days · Longest streak: {view.streak.longest} days
         </p>
-        <ChartSlot
-          chart="HeatmapChart"
-          label="Reviews per day over the last year"
-          height={HEATMAP_HEIGHT}
-          props={{ days: view.heatmap }}
-        />
+        <ChartOrNothing hasData={view.heatmap.some((d) => d.count > 0)}>
+          <ChartSlot
+            chart="HeatmapChart"
+            label="Reviews per day over the last year"
+            height={HEATMAP_HEIGHT}
+            props={{ days: view.heatmap }}
+          />
+        </ChartOrNothing>
         <DataTable
           caption="Reviews per day (days with reviews, and today)"
           columns={["Day", "Reviews"]}
