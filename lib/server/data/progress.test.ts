@@ -135,6 +135,10 @@ describe("the exam's target recall", () => {
     await saveExamDate(db.prisma, me, exam);
     expect((await loadProgress(db.prisma, me, minutes(20))).exam?.target).toBe(0.5);
     await expect(saveExamDate(db.prisma, me, exam, 1.2)).rejects.toThrow();
+    // The learner's own data export carries it with their study settings.
+    const { exportOwnData } = await import("./user-export");
+    const exported = await exportOwnData(db.prisma, me);
+    expect(exported.studySettings).toMatchObject({ examTargetRecall: 0.5, examDate: exam });
     expect(
       (await db.prisma.studySettings.findUniqueOrThrow({ where: { userId: me.id } })).examTargetRecall,
     ).toBe(0.5);
