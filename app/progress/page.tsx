@@ -1,13 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import {
-  ForecastChart,
-  HeatmapChart,
-  MasteryChart,
-  MisconceptionChart,
-  ReadinessChart,
-  TrendChart,
-} from "@/components/progress/charts";
+import { CHART_HEIGHT, HEATMAP_HEIGHT, misconceptionChartHeight } from "@/components/progress/chart-sizes";
+import { ChartSlot } from "@/components/progress/chart-slot";
 import { DataTable } from "@/components/progress/data-table";
 import { ExamForm } from "@/components/progress/exam-form";
 import type { MasteryRow } from "@/lib/progress";
@@ -21,6 +15,18 @@ import "@/components/progress/progress.css";
 export const metadata: Metadata = { title: "Progress" };
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/**
+ * A chart, or a line saying there is nothing to draw yet: a learner without reviews gets no empty
+ * axes (and no chart script); the data table below still shows the zeros.
+ */
+function ChartOrNothing({ hasData, children }: { hasData: boolean; children: React.ReactNode }) {
+  return hasData ? (
+    children
+  ) : (
+    <p className="muted progress-empty">Nothing to draw yet: this chart fills in as you study.</p>
+  );
+}
 
 /** One mastery chart with its data table: by exam domain or by topic. */
 function MasterySection({
@@ -37,7 +43,17 @@ function MasterySection({
   return (
     <section className="progress-section" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
-      <MasteryChart label={title} rows={rows} />
+      <ChartOrNothing hasData={rows.some((r) => r.studied > 0)}>
+        <ChartSlot
+          chart="MasteryChart"
+          label={title}
+          height={CHART_HEIGHT}
+          props={{
+            label: title,
+            rows: rows.map((r) => ({ label: r.label, meanRecall: r.meanRecall, matureShare: r.matureShare })),
+          }}
+        />
+      </ChartOrNothing>
       <DataTable
         caption={title}
         columns={[groupLabel, "Cards", "Studied", "Mean recall today", "Interval ≥ 21 days"]}
@@ -54,20 +70,10 @@ function duration(ms: number): string {
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
-function parseTarget(value: string | string[] | undefined): number {
-  const n = Number(Array.isArray(value) ? value[0] : value);
-  return Number.isFinite(n) && n >= 0.5 && n <= 0.99 ? n : 0.9;
-}
-
 // Signed-in learners: their own progress only (the data layer scopes every query to them).
-export default async function ProgressPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ProgressPage() {
   const user = await requirePageUser("/progress");
-  const target = parseTarget((await searchParams).target);
-  const view = await loadProgress(prisma, user, new Date(), { target });
+  const view = await loadProgress(prisma, user, new Date());
   const today = view.heatmap[view.heatmap.length - 1];
   const exam = view.exam;
   return (
@@ -111,7 +117,7 @@ export default async function ProgressPage({
 
       <section className="progress-section" id="readiness" aria-labelledby="readiness-h">
         <h2 id="readiness-h">Exam readiness (SAA-C03)</h2>
-        <ExamForm examDate={exam ? exam.examDate.slice(0, 10) : ""} target={target} />
+        <ExamForm examDate={exam ? exam.examDate.slice(0, 10) : ""} target={view.examTargetRecall} />
         {exam ? (
           <>
             <p className="readiness-estimate">
@@ -141,7 +147,15 @@ export default async function ProgressPage({
                 </li>
               )}
             </ul>
-            <ReadinessChart rows={exam.domains} target={exam.target} />
+            <ChartSlot
+              chart="ReadinessChart"
+              label="Predicted recall on the exam date by domain"
+              height={CHART_HEIGHT}
+              props={{
+                rows: exam.domains.map((d) => ({ label: d.label, predictedRecall: d.predictedRecall })),
+                target: exam.target,
+              }}
+            />
             <DataTable
               caption="Predicted recall on the exam date by domain"
               columns={["Domain", "Exam weight", "Cards", "Studied", "Predicted recall"]}
@@ -175,7 +189,14 @@ export default async function ProgressPage({
         <MasterySection id="topics-h" title="Mastery by topic" groupLabel="Topic" rows={view.byTopic} />
         <section className="progress-section" aria-labelledby="forecast-h">
           <h2 id="forecast-h">Due forecast</h2>
-          <ForecastChart rows={view.forecast} />
+          <ChartOrNothing hasData={view.forecast.some((d) => d.due > 0)}>
+            <ChartSlot
+              chart="ForecastChart"
+              label="Cards due per day, next 30 days"
+              height={CHART_HEIGHT}
+              props={{ rows: view.forecast }}
+            />
+          </ChartOrNothing>
           <DataTable
             caption="Cards due per day, next 30 days"
             columns={["Day", "Cards due"]}
@@ -184,7 +205,14 @@ export default async function ProgressPage({
         </section>
         <section className="progress-section" aria-labelledby="trends-h">
           <h2 id="trends-h">Accuracy and time per card</h2>
-          <TrendChart rows={view.trends} />
+          <ChartOrNothing hasData={view.trends.some((w) => w.reviews > 0)}>
+            <ChartSlot
+              chart="TrendChart"
+              label="Weekly accuracy and seconds per card"
+              height={CHART_HEIGHT}
+              props={{ rows: view.trends }}
+            />
+          </ChartOrNothing>
           <DataTable
             caption="Weekly accuracy and seconds per card"
             columns={["Week starting", "Reviews", "Accuracy", "Seconds per card"]}
@@ -203,7 +231,14 @@ export default async function ProgressPage({
         <p>
           Current streak: {view.streak.current} days · Longest streak: {view.streak.longest} days
         </p>
-        <HeatmapChart days={view.heatmap} />
+        <ChartOrNothing hasData={view.heatmap.some((d) => d.count > 0)}>
+          <ChartSlot
+            chart="HeatmapChart"
+            label="Reviews per day over the last year"
+            height={HEATMAP_HEIGHT}
+            props={{ days: view.heatmap }}
+          />
+        </ChartOrNothing>
         <DataTable
           caption="Reviews per day (days with reviews, and today)"
           columns={["Day", "Reviews"]}
@@ -217,7 +252,12 @@ export default async function ProgressPage({
       <section className="progress-section" aria-labelledby="weak-h">
         <h2 id="weak-h">Weakest concepts</h2>
         {view.misconceptions.length ? (
-          <MisconceptionChart rows={view.misconceptions} />
+          <ChartSlot
+            chart="MisconceptionChart"
+            label="Misconceptions chosen most often"
+            height={misconceptionChartHeight(view.misconceptions.length)}
+            props={{ rows: view.misconceptions }}
+          />
         ) : (
           <p className="muted">
             No misconceptions yet: they appear when a wrong option is chosen with confidence.

@@ -4,7 +4,6 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
-  Cell,
   Legend,
   Line,
   LineChart,
@@ -17,19 +16,64 @@ import {
   YAxis,
   ZAxis,
 } from "recharts";
+import { CHART_HEIGHT, HEATMAP_HEIGHT, misconceptionChartHeight } from "./chart-sizes";
 
 // The progress page's charts: recharts, client-side only, themed with the CSS variables of
 // app/globals.css (so light and dark follow the system). Each chart has a data table beside it
-// on the server-rendered page; these are the pictures.
+// on the server-rendered page; these are the pictures. The page loads this module lazily
+// (chart-slot.tsx), so recharts is not part of its first load.
 
-const AXIS = { stroke: "var(--muted)", fontSize: 12 };
+type TickProps = {
+  x?: number | string;
+  y?: number | string;
+  index?: number;
+  textAnchor?: string;
+  verticalAnchor?: string;
+  payload?: { value?: unknown };
+  tickFormatter?: ((value: never, index: number) => string) | undefined;
+};
+const ANCHORS = ["start", "middle", "end"] as const;
+
+/**
+ * Axis labels as plain SVG text. Recharts' own tick text measures every word in the DOM (and, with
+ * its default interval, every label to thin them out): the charts' main cost on a page of six.
+ * Every axis here sets its interval, so nothing needs measuring.
+ */
+const plainTick =
+  (fontSize = 12, angle = 0) =>
+  (props: TickProps) => {
+    const { payload, index = 0, tickFormatter } = props;
+    const x = Number(props.x ?? 0);
+    const y = Number(props.y ?? 0);
+    const anchor = ANCHORS.find((a) => a === props.textAnchor) ?? "middle";
+    const value = payload?.value;
+    const text = tickFormatter ? tickFormatter(value as never, index) : String(value ?? "");
+    const dy = props.verticalAnchor === "start" ? "0.71em" : props.verticalAnchor === "end" ? "0" : "0.355em";
+    return (
+      <text
+        x={x}
+        y={y}
+        dy={dy}
+        textAnchor={angle ? "end" : anchor}
+        transform={angle ? `rotate(${angle}, ${x}, ${y})` : undefined}
+        fill="var(--muted)"
+        fontSize={fontSize}
+      >
+        {text}
+      </text>
+    );
+  };
+const AXIS = plainTick();
 const TOOLTIP = {
   contentStyle: { background: "var(--surface)", border: "1px solid var(--border)", color: "var(--text)" },
   labelStyle: { color: "var(--text)" },
   itemStyle: { color: "var(--text)" },
 };
 const LEGEND = { wrapperStyle: { color: "var(--text)", fontSize: 13 } };
+// Series are drawn without animation: an animated chart re-renders and re-measures every frame for
+// a second and a half, which kept the page's main thread busy (and moved what the learner reads).
 const pct = (v: number) => `${Math.round(v * 100)}%`;
+const PCT_TICKS = [0, 0.25, 0.5, 0.75, 1];
 /** Axis titles, styled alike on every chart. */
 const xLabel = (value: string, offset = 0) =>
   ({ value, position: "insideBottom", offset, fill: "var(--muted)", fontSize: 12 }) as const;
@@ -38,7 +82,7 @@ const yLabel = (value: string) =>
 
 function Frame({
   label,
-  height = 300,
+  height = CHART_HEIGHT,
   children,
 }: {
   label: string;
@@ -68,7 +112,7 @@ export function MasteryChart({
         <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
         <XAxis
           dataKey="label"
-          tick={AXIS}
+          tick={plainTick(12, -25)}
           stroke="var(--muted)"
           interval={0}
           angle={-25}
@@ -79,6 +123,8 @@ export function MasteryChart({
         />
         <YAxis
           domain={[0, 1]}
+          ticks={PCT_TICKS}
+          interval={0}
           tickFormatter={pct}
           tick={AXIS}
           stroke="var(--muted)"
@@ -86,8 +132,8 @@ export function MasteryChart({
         />
         <Tooltip {...TOOLTIP} formatter={(v) => pct(Number(v))} />
         <Legend {...LEGEND} verticalAlign="top" />
-        <Bar dataKey="meanRecall" name="Mean recall today" fill="var(--accent)" />
-        <Bar dataKey="matureShare" name="Interval ≥ 21 days" fill="var(--ok)" />
+        <Bar isAnimationActive={false} dataKey="meanRecall" name="Mean recall today" fill="var(--accent)" />
+        <Bar isAnimationActive={false} dataKey="matureShare" name="Interval ≥ 21 days" fill="var(--ok)" />
       </BarChart>
     </Frame>
   );
@@ -103,13 +149,20 @@ export function ForecastChart({ rows }: { rows: Array<{ date: string; due: numbe
           dataKey="date"
           tick={AXIS}
           stroke="var(--muted)"
+          interval={4}
           tickFormatter={(d: string) => d.slice(5)}
           label={xLabel("Day", -18)}
         />
-        <YAxis allowDecimals={false} tick={AXIS} stroke="var(--muted)" label={yLabel("Cards due")} />
+        <YAxis
+          allowDecimals={false}
+          interval={0}
+          tick={AXIS}
+          stroke="var(--muted)"
+          label={yLabel("Cards due")}
+        />
         <Tooltip {...TOOLTIP} />
         <Legend {...LEGEND} verticalAlign="top" />
-        <Bar dataKey="due" name="Cards due" fill="var(--accent)" />
+        <Bar isAnimationActive={false} dataKey="due" name="Cards due" fill="var(--accent)" />
       </BarChart>
     </Frame>
   );
@@ -129,12 +182,15 @@ export function TrendChart({
           dataKey="weekStart"
           tick={AXIS}
           stroke="var(--muted)"
+          interval={1}
           tickFormatter={(d: string) => d.slice(5)}
           label={xLabel("Week starting", -18)}
         />
         <YAxis
           yAxisId="acc"
           domain={[0, 1]}
+          ticks={PCT_TICKS}
+          interval={0}
           tickFormatter={pct}
           tick={AXIS}
           stroke="var(--muted)"
@@ -143,6 +199,7 @@ export function TrendChart({
         <YAxis
           yAxisId="sec"
           orientation="right"
+          interval={0}
           tick={AXIS}
           stroke="var(--muted)"
           label={{ value: "Seconds", angle: 90, position: "insideRight", fill: "var(--muted)", fontSize: 12 }}
@@ -150,6 +207,7 @@ export function TrendChart({
         <Tooltip {...TOOLTIP} formatter={(v, name) => (name === "Accuracy" ? pct(Number(v)) : `${v} s`)} />
         <Legend {...LEGEND} verticalAlign="top" />
         <Line
+          isAnimationActive={false}
           yAxisId="acc"
           dataKey="accuracy"
           name="Accuracy"
@@ -158,6 +216,7 @@ export function TrendChart({
           connectNulls
         />
         <Line
+          isAnimationActive={false}
           yAxisId="sec"
           dataKey="secondsPerCard"
           name="Seconds per card"
@@ -170,6 +229,9 @@ export function TrendChart({
     </Frame>
   );
 }
+
+/** The side of one day's square in the heatmap, in pixels. */
+const SQUARE = 8;
 
 /** A year of reviews: one square per study day, weeks across, weekdays down. */
 export function HeatmapChart({ days }: { days: Array<{ date: string; count: number }> }) {
@@ -186,12 +248,14 @@ export function HeatmapChart({ days }: { days: Array<{ date: string; count: numb
       ? "var(--surface-2)"
       : `color-mix(in srgb, var(--accent) ${25 + Math.round((75 * count) / max)}%, var(--surface))`;
   return (
-    <Frame label="Reviews per day over the last year" height={200}>
+    <Frame label="Reviews per day over the last year" height={HEATMAP_HEIGHT}>
       <ScatterChart margin={{ top: 8, right: 8, bottom: 24, left: 8 }} accessibilityLayer>
         <XAxis
           type="number"
           dataKey="week"
           domain={[0, 53]}
+          ticks={[0, 10, 20, 30, 40, 50]}
+          interval={0}
           tick={AXIS}
           stroke="var(--muted)"
           label={xLabel("Week", -14)}
@@ -202,6 +266,7 @@ export function HeatmapChart({ days }: { days: Array<{ date: string; count: numb
           domain={[-0.5, 6.5]}
           reversed
           ticks={[0, 2, 4, 6]}
+          interval={0}
           tickFormatter={(d: number) => ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][d] ?? ""}
           tick={AXIS}
           stroke="var(--muted)"
@@ -218,14 +283,20 @@ export function HeatmapChart({ days }: { days: Array<{ date: string; count: numb
         <Scatter
           data={points}
           name="Reviews per day (darker = more)"
-          shape="square"
+          legendType="square"
+          // A plain square per day, shaded by its count (cheaper to draw than 365 symbol cells).
+          shape={(cell: { cx?: number; cy?: number; payload?: { count: number } }) => (
+            <rect
+              x={(cell.cx ?? 0) - SQUARE / 2}
+              y={(cell.cy ?? 0) - SQUARE / 2}
+              width={SQUARE}
+              height={SQUARE}
+              fill={shade(cell.payload?.count ?? 0)}
+            />
+          )}
           isAnimationActive={false}
           fill="var(--accent)"
-        >
-          {points.map((p) => (
-            <Cell key={p.date} fill={shade(p.count)} />
-          ))}
-        </Scatter>
+        />
       </ScatterChart>
     </Frame>
   );
@@ -245,7 +316,7 @@ export function ReadinessChart({
         <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
         <XAxis
           dataKey="label"
-          tick={AXIS}
+          tick={plainTick(12, -25)}
           stroke="var(--muted)"
           interval={0}
           angle={-25}
@@ -256,6 +327,8 @@ export function ReadinessChart({
         />
         <YAxis
           domain={[0, 1]}
+          ticks={PCT_TICKS}
+          interval={0}
           tickFormatter={pct}
           tick={AXIS}
           stroke="var(--muted)"
@@ -274,7 +347,12 @@ export function ReadinessChart({
             position: "insideTopRight",
           }}
         />
-        <Bar dataKey="predictedRecall" name="Predicted recall on exam day" fill="var(--accent)" />
+        <Bar
+          isAnimationActive={false}
+          dataKey="predictedRecall"
+          name="Predicted recall on exam day"
+          fill="var(--accent)"
+        />
       </BarChart>
     </Frame>
   );
@@ -283,7 +361,7 @@ export function ReadinessChart({
 /** The most chosen misconceptions, as horizontal bars. */
 export function MisconceptionChart({ rows }: { rows: Array<{ tag: string; count: number }> }) {
   return (
-    <Frame label="Misconceptions chosen most often" height={Math.max(140, 40 + rows.length * 32)}>
+    <Frame label="Misconceptions chosen most often" height={misconceptionChartHeight(rows.length)}>
       <BarChart
         data={rows}
         layout="vertical"
@@ -294,6 +372,7 @@ export function MisconceptionChart({ rows }: { rows: Array<{ tag: string; count:
         <XAxis
           type="number"
           allowDecimals={false}
+          interval={0}
           tick={AXIS}
           stroke="var(--muted)"
           label={xLabel("Times chosen", -12)}
@@ -303,13 +382,13 @@ export function MisconceptionChart({ rows }: { rows: Array<{ tag: string; count:
           dataKey="tag"
           interval={0}
           width={170}
-          tick={{ ...AXIS, fontSize: 11 }}
+          tick={plainTick(11)}
           stroke="var(--muted)"
           tickFormatter={(v: string) => (v.length > 26 ? `${v.slice(0, 25)}…` : v)}
         />
         <Tooltip {...TOOLTIP} />
         <Legend {...LEGEND} verticalAlign="top" />
-        <Bar dataKey="count" name="Times chosen" fill="var(--bad)" />
+        <Bar isAnimationActive={false} dataKey="count" name="Times chosen" fill="var(--bad)" />
       </BarChart>
     </Frame>
   );

@@ -3,7 +3,10 @@
 import { useActionState } from "react";
 import { saveExamDateAction } from "@/lib/server/actions/progress";
 
-/** Sets (or clears) the exam date and the recall to aim for; errors appear at their field. */
+/**
+ * Sets (or clears) the exam date and saves the recall to aim for on it (StudySettings); errors
+ * appear at their field, and the page's readiness and plan are redrawn with the saved values.
+ */
 export function ExamForm({ examDate, target }: { examDate: string; target: number }) {
   const [state, action, isPending] = useActionState(saveExamDateAction, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
@@ -60,7 +63,7 @@ export function ExamForm({ examDate, target }: { examDate: string; target: numbe
         />,
       )}
       <p aria-live="polite" className={state && !state.ok ? "field-error" : "muted"}>
-        {state && !state.ok ? (state.formError ?? "Check the fields marked above.") : ""}
+        {state ? (state.ok ? state.message : (state.formError ?? "Check the fields marked above.")) : ""}
       </p>
       <button type="submit" className="button button--primary" disabled={isPending}>
         Save exam date

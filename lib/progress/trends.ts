@@ -44,3 +44,27 @@ export function weeklyTrends(
     };
   });
 }
+
+/** One study day's graded reviews, counted (by the database) rather than listed. */
+export type DayTotals = { date: string; reviews: number; correct: number; ms: number };
+
+/**
+ * `weeklyTrends` from per-day totals: `days` are consecutive study days ending today (oldest
+ * first, as `studyDays` gives them); the last `weeks` × 7 of them make the weeks.
+ */
+export function weeklyTrendsFromDays(days: readonly DayTotals[], weeks = 12): TrendWeek[] {
+  if (days.length < weeks * 7) throw new RangeError(`need ${weeks * 7} days, got ${days.length}`);
+  const recent = days.slice(days.length - weeks * 7);
+  return Array.from({ length: weeks }, (_, w) => {
+    const week = recent.slice(w * 7, w * 7 + 7);
+    const reviews = week.reduce((s, d) => s + d.reviews, 0);
+    const correct = week.reduce((s, d) => s + d.correct, 0);
+    const ms = week.reduce((s, d) => s + d.ms, 0);
+    return {
+      weekStart: week[0]?.date ?? "",
+      reviews,
+      accuracy: reviews ? correct / reviews : null,
+      secondsPerCard: reviews ? Math.round(ms / reviews / 100) / 10 : null,
+    };
+  });
+}

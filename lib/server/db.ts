@@ -166,3 +166,151 @@ export async function databaseStatus(client: PrismaClient, expected: number): Pr
     return { reachable: false, migrationsApplied: 0, migrationsPending: true };
   }
 }
+
+// ─── The progress page's aggregates (lib/server/data/progress.ts) ────────────────────────────────
+// Grouped in SQL so a dashboard never carries a learner's whole review log into JavaScript. The
+// study-day boundaries come from lib/progress (time zone and day-start hour, DST included); SQL
+// only counts the rows between them. Graded reviews that an undo took back are subtracted.
+
+/**
+ * How Prisma's SQLite adapter stores a DateTime (`iso8601`, its default): text such as
+ * "2026-03-08T08:00:00.000+00:00", which sorts in time order, so boundaries compare as text.
+ */
+const storedInstant = (at: Date) => at.toISOString().replace("Z", "+00:00");
+
+/** One study day's graded reviews (undone ones left out). */
+export type ReviewDayTotals = { day: number; reviews: number; correct: number; ms: number };
+
+/** A practice question counts as correct when marked so; a flashcard when graded anything but Again. */
+const CORRECT = "CASE WHEN r.isCorrect IS NOT NULL THEN r.isCorrect WHEN r.grade = 'again' THEN 0 ELSE 1 END";
+
+/**
+ * Totals per study day of one learner's graded reviews. `starts` are the days' first instants,
+ * ascending; day `i` runs from `starts[i]` to `starts[i + 1]`, and the last day has no end (a
+ * review stamped after it still counts in it). Reviews before `starts[0]` are left out; days
+ * without reviews are absent from the result.
+ */
+export async function reviewTotalsByDay(
+  client: PrismaClient,
+  userId: string,
+  starts: readonly Date[],
+): Promise<ReviewDayTotals[]> {
+  if (starts.length === 0) return [];
+  // "~" sorts after every stored instant: the last day's open end.
+  const bounds = JSON.stringify([...starts.map(storedInstant), "~"]);
+  const rows = await client.$queryRawUnsafe<
+    Array<{ day: number | bigint; reviews: number | bigint; correct: number | bigint; ms: number | bigint }>
+  >(
+    `WITH bound AS MATERIALIZED (SELECT key, value FROM json_each(?)),
+     days (day, start, stop) AS (SELECT a.key, a.value, b.value FROM bound a JOIN bound b ON b.key = a.key + 1)
+     SELECT day, SUM(reviews) AS reviews, SUM(correct) AS correct, SUM(ms) AS ms FROM (
+       SELECT d.day, COUNT(*) AS reviews, SUM(${CORRECT}) AS correct, SUM(r.durationMs) AS ms
+       FROM days d CROSS JOIN "Review" r
+       WHERE r.userId = ? AND r.kind = 'grade' AND r.serverTime >= d.start AND r.serverTime < d.stop
+       GROUP BY d.day
+       UNION ALL
+       SELECT d.day, -COUNT(*), -SUM(${CORRECT}), -SUM(r.durationMs)
+       FROM "Review" u JOIN "Review" r ON r.id = u.undoneReviewId
+       JOIN days d ON r.serverTime >= d.start AND r.serverTime < d.stop
+       WHERE u.userId = ? AND u.kind = 'undo' AND r.kind = 'grade'
+       GROUP BY d.day
+     ) GROUP BY day HAVING SUM(reviews) <> 0 ORDER BY day`,
+    bounds,
+    userId,
+    userId,
+  );
+  return rows.map((r) => ({
+    day: Number(r.day),
+    reviews: Number(r.reviews),
+    correct: Number(r.correct),
+    ms: Number(r.ms),
+  }));
+}
+
+/** One learner's graded reviews of all time per misconception tag (null: none), undone ones left out. */
+export async function reviewTotalsByMisconception(
+  client: PrismaClient,
+  userId: string,
+): Promise<Array<{ misconception: string | null; reviews: number; ms: number }>> {
+  const rows = await client.$queryRawUnsafe<
+    Array<{ misconception: string | null; reviews: number | bigint; ms: number | bigint | null }>
+  >(
+    `SELECT misconception, SUM(reviews) AS reviews, SUM(ms) AS ms FROM (
+       SELECT r.misconception, COUNT(*) AS reviews, SUM(r.durationMs) AS ms
+       FROM "Review" r WHERE r.userId = ? AND r.kind = 'grade'
+       GROUP BY r.misconception
+       UNION ALL
+       SELECT r.misconception, -COUNT(*), -SUM(r.durationMs)
+       FROM "Review" u JOIN "Review" r ON r.id = u.undoneReviewId
+       WHERE u.userId = ? AND u.kind = 'undo' AND r.kind = 'grade'
+       GROUP BY r.misconception
+     ) GROUP BY misconception HAVING SUM(reviews) <> 0`,
+    userId,
+    userId,
+  );
+  return rows.map((r) => ({
+    misconception: r.misconception,
+    reviews: Number(r.reviews),
+    ms: Number(r.ms ?? 0),
+  }));
+}
+
+/** One learner's study cards with their question's topic, narrowed to what mastery and forecasts need. */
+export type ProgressCardRow = {
+  topic: string;
+  phase: string;
+  stability: number;
+  lastReview: Date | null;
+  scheduledDays: number;
+  due: Date;
+  suspended: boolean;
+};
+
+export async function progressCardRows(client: PrismaClient, userId: string): Promise<ProgressCardRow[]> {
+  const rows = await client.$queryRawUnsafe<
+    Array<{
+      topic: string | null;
+      phase: string;
+      stability: number;
+      lastReview: string | Date | null;
+      scheduledDays: number | bigint;
+      due: string | Date;
+      suspended: number | bigint;
+    }>
+  >(
+    `SELECT q.topic, c.phase, c.stability, c.lastReview, c.scheduledDays, c.due, c.suspendedAt IS NOT NULL AS suspended
+     FROM "StudyCard" c LEFT JOIN "Question" q ON q.id = c.questionId WHERE c.userId = ?`,
+    userId,
+  );
+  return rows.map((r) => ({
+    topic: r.topic ?? "",
+    phase: r.phase,
+    stability: Number(r.stability),
+    lastReview: r.lastReview === null ? null : new Date(r.lastReview),
+    scheduledDays: Number(r.scheduledDays),
+    due: new Date(r.due),
+    suspended: Number(r.suspended) !== 0,
+  }));
+}
+
+/**
+ * Live questions per topic and kind, with how many of them are reversible flashcards (two study
+ * cards each), read without carrying every question's JSON into JavaScript.
+ */
+export async function questionCountsByTopic(
+  client: PrismaClient,
+): Promise<Array<{ topic: string; kind: string; questions: number; reversible: number }>> {
+  const rows = await client.$queryRawUnsafe<
+    Array<{ topic: string; kind: string; questions: number | bigint; reversible: number | bigint }>
+  >(
+    `SELECT topic, kind, COUNT(*) AS questions,
+       SUM(kind = 'flashcard' AND json_valid(data) AND json_extract(data, '$.reversible') IS 1) AS reversible
+     FROM "Question" WHERE retiredAt IS NULL GROUP BY topic, kind`,
+  );
+  return rows.map((r) => ({
+    topic: r.topic,
+    kind: r.kind,
+    questions: Number(r.questions),
+    reversible: Number(r.reversible),
+  }));
+}

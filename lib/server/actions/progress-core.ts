@@ -7,12 +7,12 @@ import { examDateSchema, examInstant, saveExamDate } from "@/lib/server/data/pro
 // The progress page's action body: who is acting → zod → data. progress.ts wraps it with the
 // session's acting user; the role matrix calls it with its own.
 
-/** Signed-in learners, for their own exam date. */
+/** Signed-in learners, for their own exam date and target recall. */
 export async function saveExamDateCore(
   ctx: ActionContext,
   formData: FormData,
   now = new Date(),
-): Promise<ActionResult<{ message: string; target: number }>> {
+): Promise<ActionResult<{ message: string }>> {
   return guarded(async () => {
     const actor = assertSignedIn(ctx.actor);
     const parsed = examDateSchema.safeParse({
@@ -25,10 +25,9 @@ export async function saveExamDateCore(
     if (instant && instant.getTime() < now.getTime() - 86_400_000) {
       return failure("Check the highlighted fields.", { examDate: ["the exam date has passed"] });
     }
-    await saveExamDate(ctx.db, actor, instant);
+    await saveExamDate(ctx.db, actor, instant, targetRecall);
     return {
       ok: true,
-      target: targetRecall,
       message: instant ? `Exam date saved: ${examDate}.` : "Exam date cleared.",
     };
   });

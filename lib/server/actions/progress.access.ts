@@ -32,6 +32,7 @@ export const accessRows: AccessRow[] = [
         verify: async (w) => {
           const mine = await w.db.studySettings.findUniqueOrThrow({ where: { userId: w.users.learner1.id } });
           expect(mine.examDate?.toISOString()).toBe(`${EXAM}T12:00:00.000Z`);
+          expect(mine.examTargetRecall).toBe(0.85);
           expect(await w.db.studySettings.count({ where: { userId: w.users.learner2.id } })).toBe(0);
         },
       },

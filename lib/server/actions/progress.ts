@@ -1,19 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import type { ActionResult } from "@/lib/server/auth/action-result";
 import { currentActionContext } from "@/lib/server/auth/session";
 import { saveExamDateCore } from "./progress-core";
 
-// Signed-in learners, for their own exam date.
+// Signed-in learners, for their own exam date and target recall (both stored in StudySettings).
 export async function saveExamDateAction(
-  _previous: ActionResult<{ message: string; target: number }> | null,
+  _previous: ActionResult<{ message: string }> | null,
   formData: FormData,
-) {
+): Promise<ActionResult<{ message: string }>> {
   const result = await saveExamDateCore(await currentActionContext(), formData);
-  if (!result.ok) return result;
-  revalidatePath("/progress");
-  // The target recall is not stored (StudySettings has no column for it): it travels in the URL.
-  redirect(`/progress?target=${result.target}#readiness`);
+  if (result.ok) revalidatePath("/progress");
+  return result;
 }

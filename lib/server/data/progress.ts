@@ -1,8 +1,8 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import {
-  countByDay,
   type DayRule,
+  type DayTotals,
   domainOfTopic,
   domainTotals,
   dueForecast,
@@ -14,13 +14,19 @@ import {
   type Readiness,
   SAA_C03_DOMAINS,
   streaks,
+  studyDays,
   type TrendWeek,
   topMisconceptions,
-  weeklyTrends,
+  weeklyTrendsFromDays,
 } from "@/lib/progress";
 import type { ActingUser } from "../auth/acting-user";
+import {
+  progressCardRows,
+  questionCountsByTopic,
+  reviewTotalsByDay,
+  reviewTotalsByMisconception,
+} from "../db";
 import { sidesOf } from "../study/present-card";
-import { reviewHistory } from "./progress-history";
 import { parseStoredQuestion } from "./study-queue";
 import { getStudyPreferences } from "./study-settings";
 import { topicLabel } from "./topics";
@@ -31,6 +37,8 @@ export type ProgressView = {
   timeZone: string;
   dayStartHour: number;
   desiredRetention: number;
+  /** The recall the learner aims for on the exam date (StudySettings.examTargetRecall). */
+  examTargetRecall: number;
   totals: { reviews: number; msStudied: number; cardsStudied: number; cardsTotal: number };
   byTopic: MasteryRow[];
   byDomain: Array<MasteryRow & { weight: number }>;
@@ -43,11 +51,11 @@ export type ProgressView = {
 };
 
 const HEATMAP_DAYS = 365;
-const DAY_MS = 86_400_000;
 
 /**
  * Card totals per topic (every side of every live question), computed from the shared banks.
- * Public data; cached per process by the banks' content so a dashboard does not re-parse them.
+ * Public data; cached per process by the banks' content (count and last change) so a dashboard
+ * does not count them again. Only cloze questions are parsed.
  */
 let totalsCache: { key: string; totals: Map<string, number> } | null = null;
 async function topicTotals(db: PrismaClient): Promise<Map<string, number>> {
@@ -58,19 +66,20 @@ async function topicTotals(db: PrismaClient): Promise<Map<string, number>> {
   });
   const key = `${stamp._count._all}|${stamp._max.updatedAt?.toISOString() ?? ""}`;
   if (totalsCache?.key === key) return totalsCache.totals;
-  const questions = await db.question.findMany({
-    where: { retiredAt: null },
-    select: { topic: true, kind: true, data: true },
-  });
   const totals = new Map<string, number>();
-  for (const q of questions) {
-    // Only flashcards (reversible) and cloze cards have more than one side.
-    let sides = 1;
-    if (q.kind === "flashcard" || q.kind === "cloze") {
-      const parsed = parseStoredQuestion(q.data);
-      sides = parsed ? sidesOf(parsed).length : 0;
-    }
-    totals.set(q.topic, (totals.get(q.topic) ?? 0) + sides);
+  const add = (topic: string, n: number) => totals.set(topic, (totals.get(topic) ?? 0) + n);
+  for (const row of await questionCountsByTopic(db)) {
+    // A reversible flashcard is studied both ways; cloze questions are counted below.
+    if (row.kind !== "cloze") add(row.topic, row.questions + row.reversible);
+  }
+  const clozes = await db.question.findMany({
+    where: { retiredAt: null, kind: "cloze" },
+    select: { topic: true, data: true },
+  });
+  for (const q of clozes) {
+    // One card per cloze deletion.
+    const parsed = parseStoredQuestion(q.data);
+    add(q.topic, parsed ? sidesOf(parsed).length : 0);
   }
   totalsCache = { key, totals };
   return totals;
@@ -78,45 +87,30 @@ async function topicTotals(db: PrismaClient): Promise<Map<string, number>> {
 
 /**
  * The learner's progress: mastery, forecast, heatmap and streaks, trends, misconceptions, and,
- * with an exam date, readiness and a plan. A handful of narrow queries, all scoped to `actor`;
- * the maths is in lib/progress.
+ * with an exam date, readiness and a plan. Four narrow queries, all scoped to `actor`: the review
+ * log is counted per study day and per misconception in SQL (lib/server/db.ts), the cards are read
+ * with their topic; the maths is in lib/progress.
  */
-export async function loadProgress(
-  db: PrismaClient,
-  actor: ActingUser,
-  now: Date,
-  options: { target?: number } = {},
-): Promise<ProgressView> {
+export async function loadProgress(db: PrismaClient, actor: ActingUser, now: Date): Promise<ProgressView> {
   const prefs = await getStudyPreferences(db, actor);
   const rule: DayRule = { timeZone: prefs.timeZone, dayStartHour: prefs.dayStartHour };
-  const since = new Date(now.getTime() - (HEATMAP_DAYS + 2) * DAY_MS);
-  const [totalsByTopic, cardRows, topics, history] = await Promise.all([
+  const calendar = studyDays(now, rule, HEATMAP_DAYS);
+  const [totalsByTopic, cardRows, byDay, byTag] = await Promise.all([
     topicTotals(db),
-    db.studyCard.findMany({
-      where: { userId: actor.id },
-      select: {
-        questionId: true,
-        phase: true,
-        stability: true,
-        lastReview: true,
-        scheduledDays: true,
-        due: true,
-        suspendedAt: true,
-      },
-    }),
-    db.question.findMany({ select: { id: true, topic: true } }),
-    reviewHistory(db, actor, now),
+    progressCardRows(db, actor.id),
+    reviewTotalsByDay(
+      db,
+      actor.id,
+      calendar.map((d) => d.start),
+    ),
+    reviewTotalsByMisconception(db, actor.id),
   ]);
-  const recent = history.points.filter((p) => p.at.getTime() >= since.getTime());
-  const topicOf = new Map(topics.map((q) => [q.id, q.topic]));
-  const cards: ProgressCard[] = cardRows.map((c) => ({
-    phase: c.phase,
-    stability: c.stability,
-    lastReview: c.lastReview,
-    scheduledDays: c.scheduledDays,
-    due: c.due,
-    topic: topicOf.get(c.questionId) ?? "",
-  }));
+  const counted = new Map(byDay.map((d) => [d.day, d]));
+  const days: DayTotals[] = calendar.map((d, i) => {
+    const c = counted.get(i);
+    return { date: d.key, reviews: c?.reviews ?? 0, correct: c?.correct ?? 0, ms: c?.ms ?? 0 };
+  });
+  const cards: ProgressCard[] = cardRows;
   const studied = cards.filter((c) => c.phase !== "new");
   const weights = prefs.weights;
 
@@ -133,14 +127,8 @@ export async function loadProgress(
     weights,
   ).map((row) => ({ ...row, weight: SAA_C03_DOMAINS.find((d) => d.id === row.key)?.weight ?? 0 }));
 
-  const activeDues = cardRows.filter((c) => c.phase !== "new" && !c.suspendedAt).map((c) => c.due);
-  const heatmap = countByDay(
-    recent.map((r) => r.at),
-    now,
-    rule,
-    HEATMAP_DAYS,
-  );
-  const target = options.target ?? 0.9;
+  const activeDues = cardRows.filter((c) => c.phase !== "new" && !c.suspended).map((c) => c.due);
+  const heatmap = days.map((d) => ({ date: d.date, count: d.reviews }));
   const readiness =
     prefs.examDate && prefs.examDate.getTime() > now.getTime()
       ? examReadiness({
@@ -148,7 +136,7 @@ export async function loadProgress(
           topicTotals: totalsByTopic,
           examDate: prefs.examDate,
           now,
-          target,
+          target: prefs.examTargetRecall,
           keptRecall: prefs.desiredRetention,
           weights,
         })
@@ -159,9 +147,10 @@ export async function loadProgress(
     timeZone: rule.timeZone,
     dayStartHour: rule.dayStartHour,
     desiredRetention: prefs.desiredRetention,
+    examTargetRecall: prefs.examTargetRecall,
     totals: {
-      reviews: history.reviews,
-      msStudied: history.msStudied,
+      reviews: byTag.reduce((s, t) => s + t.reviews, 0),
+      msStudied: byTag.reduce((s, t) => s + t.ms, 0),
       cardsStudied: studied.length,
       cardsTotal: [...totalsByTopic.values()].reduce((s, n) => s + n, 0),
     },
@@ -170,8 +159,10 @@ export async function loadProgress(
     forecast: dueForecast(activeDues, now, rule, 30),
     heatmap,
     streak: streaks(heatmap),
-    trends: weeklyTrends(recent, now, rule, 12),
-    misconceptions: topMisconceptions([...history.misconceptions].map(([tag, count]) => ({ tag, count }))),
+    trends: weeklyTrendsFromDays(days, 12),
+    misconceptions: topMisconceptions(
+      byTag.flatMap((t) => (t.misconception ? [{ tag: t.misconception, count: t.reviews }] : [])),
+    ),
     exam: readiness ? { ...readiness, examDate: readiness.examDate.toISOString() } : null,
   };
 }

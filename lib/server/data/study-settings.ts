@@ -10,6 +10,8 @@ export type StudyPreferences = SchedulerSettings & {
   dayStartHour: number;
   timeZone: string;
   examDate: Date | null;
+  /** The recall aimed for on the exam date (readiness and the daily plan). */
+  examTargetRecall: number;
 };
 
 /** The form's schema; the same bounds guard what is read back. */
@@ -44,6 +46,7 @@ export async function getStudyPreferences(db: PrismaClient, actor: ActingUser): 
     dayStartHour: row?.dayStartHour ?? 4,
     timeZone: row?.timeZone && isValidTimeZone(row.timeZone) ? row.timeZone : "UTC",
     examDate: row?.examDate ?? null,
+    examTargetRecall: row?.examTargetRecall ?? 0.9,
   };
 }
 
