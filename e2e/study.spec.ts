@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import { cardStateSchema, DEFAULT_SETTINGS, type GradeName, gradeCard } from "../lib/srs";
 import { newAccount, signUp } from "./setup/accounts";

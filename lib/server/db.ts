@@ -305,7 +305,10 @@ export async function questionCountsByTopic(
   >(
     `SELECT topic, kind, COUNT(*) AS questions,
        SUM(kind = 'flashcard' AND json_valid(data) AND json_extract(data, '$.reversible') IS 1) AS reversible
-     FROM "Question" WHERE retiredAt IS NULL GROUP BY topic, kind`,
+     FROM "Question"
+     WHERE retiredAt IS NULL
+       AND bankId IN (SELECT id FROM "Bank" WHERE visibility IN ('public', 'published'))
+     GROUP BY topic, kind`,
   );
   return rows.map((r) => ({
     topic: r.topic,

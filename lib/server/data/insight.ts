@@ -2,11 +2,9 @@ import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type MasteryRow, masteryBy, type ProgressCard } from "@/lib/progress";
 import { type ActingUser, ForbiddenError } from "../auth/acting-user";
-import { sidesOf } from "../study/present-card";
 import { finishOverdue } from "./attempts";
 import { assertOwnsClass } from "./classes";
-import { loadProgress, type ProgressView } from "./progress";
-import { parseStoredQuestion } from "./study-queue";
+import { cardTotalsByTopic, loadProgress, type ProgressView } from "./progress";
 import { getStudyPreferences } from "./study-settings";
 import { topicLabel } from "./topics";
 
@@ -33,28 +31,6 @@ const asLearner = (user: { id: string; name: string; email: string }): ActingUse
   roles: ["learner"],
 });
 
-/**
- * Cards per topic over every side of every live question: the denominators of the learner
- * dashboard (lib/server/data/progress.ts counts them the same way; insight.test.ts checks that a
- * heatmap cell equals the learner's own "Mastery by topic" row).
- */
-async function cardsPerTopic(db: PrismaClient): Promise<Map<string, number>> {
-  const questions = await db.question.findMany({
-    where: { retiredAt: null },
-    select: { topic: true, kind: true, data: true },
-  });
-  const totals = new Map<string, number>();
-  for (const q of questions) {
-    let sides = 1;
-    if (q.kind === "flashcard" || q.kind === "cloze") {
-      const parsed = parseStoredQuestion(q.data);
-      sides = parsed ? sidesOf(parsed).length : 0;
-    }
-    totals.set(q.topic, (totals.get(q.topic) ?? 0) + sides);
-  }
-  return totals;
-}
-
 /** The class's owner only: the learners × topics heatmap. Learners who never studied get empty cells. */
 export async function classHeatmap(
   db: PrismaClient,
@@ -76,7 +52,7 @@ export async function classHeatmap(
   const people = klass.members.map((m) => m.user);
   const ids = people.map((p) => p.id);
   const [totals, cardRows, topicRows, prefs] = await Promise.all([
-    cardsPerTopic(db),
+    cardTotalsByTopic(db),
     db.studyCard.findMany({
       where: { userId: { in: ids } },
       select: {

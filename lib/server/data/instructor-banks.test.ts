@@ -15,6 +15,7 @@ import {
   setBankVisibility,
   uploadInstructorBank,
 } from "./instructor-banks";
+import { cardTotalsByTopic } from "./progress";
 import { builderChoices } from "./quizzes";
 import { QuizError } from "./quizzes-error";
 import { studyCatalog } from "./study-catalog";
@@ -122,12 +123,15 @@ describe("bank visibility", () => {
     expect((await db.prisma.question.findUniqueOrThrow({ where: { id: questionId } })).retiredAt).toBeNull();
     const catalogBanks = async () => (await studyCatalog(db.prisma)).banks.map((b) => b.id);
     const topicNames = async () => (await listTopics(db.prisma)).map((t) => t.topic);
+    // Mastery's denominators (dashboard and class heatmap) count only what a learner may study.
+    const cardTotal = async () => (await cardTotalsByTopic(db.prisma)).get("my-topic") ?? 0;
 
     expect(await builderIds(teacher)).toContain(questionId);
     expect(await builderIds(rival)).not.toContain(questionId);
     expect(await studyIds(learner)).not.toContain(questionId);
     expect(await catalogBanks()).not.toContain(bankId);
     expect(await topicNames()).not.toContain("my-topic");
+    expect(await cardTotal()).toBe(0);
     // Asking study for the private bank by id gives nothing either.
     const byBank = await loadStudyQueue(db.prisma, learner, { topics: [], tags: [], banks: [bankId] }, now, {
       mode: "cram",
@@ -139,8 +143,10 @@ describe("bank visibility", () => {
     expect(await studyIds(learner)).toContain(questionId);
     expect(await catalogBanks()).toContain(bankId);
     expect(await topicNames()).toContain("my-topic");
+    expect(await cardTotal()).toBeGreaterThan(0);
 
     await setBankVisibility(db.prisma, teacher, bankId, "private");
+    expect(await cardTotal()).toBe(0);
     expect(await builderIds(rival)).not.toContain(questionId);
     expect(await studyIds(learner)).not.toContain(questionId);
     await expect(setBankVisibility(db.prisma, rival, bankId, "published")).rejects.toBeInstanceOf(QuizError);

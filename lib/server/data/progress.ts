@@ -27,6 +27,7 @@ import {
   reviewTotalsByMisconception,
 } from "../db";
 import { sidesOf } from "../study/present-card";
+import { inOpenBank } from "./bank-visibility";
 import { parseStoredQuestion } from "./study-queue";
 import { getStudyPreferences } from "./study-settings";
 import { topicLabel } from "./topics";
@@ -53,18 +54,28 @@ export type ProgressView = {
 const HEATMAP_DAYS = 365;
 
 /**
- * Card totals per topic (every side of every live question), computed from the shared banks.
- * Public data; cached per process by the banks' content (count and last change) so a dashboard
- * does not count them again. Only cloze questions are parsed.
+ * Card totals per topic (every side of every live question a learner may study: shipped and
+ * published banks, never an instructor's private upload), the denominators of mastery on the
+ * dashboard and the class heatmap. Public data; cached per process by the banks' content (open
+ * question count, last question change, last bank change such as a publish) so a dashboard does
+ * not count them again. Only cloze questions are parsed.
  */
 let totalsCache: { key: string; totals: Map<string, number> } | null = null;
-async function topicTotals(db: PrismaClient): Promise<Map<string, number>> {
-  const stamp = await db.question.aggregate({
-    where: { retiredAt: null },
-    _count: { _all: true },
-    _max: { updatedAt: true },
-  });
-  const key = `${stamp._count._all}|${stamp._max.updatedAt?.toISOString() ?? ""}`;
+export async function cardTotalsByTopic(db: PrismaClient): Promise<Map<string, number>> {
+  const [stamp, banks] = await Promise.all([
+    db.question.aggregate({
+      where: { retiredAt: null, ...inOpenBank },
+      _count: { _all: true },
+      _max: { updatedAt: true },
+    }),
+    db.bank.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
+  ]);
+  const key = [
+    stamp._count._all,
+    stamp._max.updatedAt?.toISOString() ?? "",
+    banks._count._all,
+    banks._max.updatedAt?.toISOString() ?? "",
+  ].join("|");
   if (totalsCache?.key === key) return totalsCache.totals;
   const totals = new Map<string, number>();
   const add = (topic: string, n: number) => totals.set(topic, (totals.get(topic) ?? 0) + n);
@@ -73,7 +84,7 @@ async function topicTotals(db: PrismaClient): Promise<Map<string, number>> {
     if (row.kind !== "cloze") add(row.topic, row.questions + row.reversible);
   }
   const clozes = await db.question.findMany({
-    where: { retiredAt: null, kind: "cloze" },
+    where: { retiredAt: null, kind: "cloze", ...inOpenBank },
     select: { topic: true, data: true },
   });
   for (const q of clozes) {
@@ -96,7 +107,7 @@ export async function loadProgress(db: PrismaClient, actor: ActingUser, now: Dat
   const rule: DayRule = { timeZone: prefs.timeZone, dayStartHour: prefs.dayStartHour };
   const calendar = studyDays(now, rule, HEATMAP_DAYS);
   const [totalsByTopic, cardRows, byDay, byTag] = await Promise.all([
-    topicTotals(db),
+    cardTotalsByTopic(db),
     progressCardRows(db, actor.id),
     reviewTotalsByDay(
       db,
