@@ -201,6 +201,36 @@ export async function onConnection<T>(client: PrismaClient, work: (sql: Sql) => 
   }
 }
 
+const STORAGE_CODES = /^SQLITE_(READONLY|FULL|IOERR|CANTOPEN|NOTADB|CORRUPT|PROTOCOL)/;
+const STORAGE_MESSAGES =
+  /readonly database|read-only file system|database or disk is full|disk I\/O error|unable to open database|no space left on device|database disk image is malformed/i;
+
+/**
+ * True when an error means the database cannot be written (or read) at all: a read-only or full
+ * disk, an I/O error, a file that cannot be opened. Such a write was not saved, and saying so is
+ * the honest answer (503), not a generic server error. Looks through Prisma's wrappers (`cause`,
+ * `meta`, the message) as well as better-sqlite3's own `code`.
+ */
+export function isStorageUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const visit = (value: unknown, depth: number): boolean => {
+    if (value === null || value === undefined || depth > 5 || seen.has(value)) return false;
+    if (typeof value === "string") return STORAGE_CODES.test(value) || STORAGE_MESSAGES.test(value);
+    if (typeof value !== "object") return false;
+    seen.add(value);
+    const record = value as Record<string, unknown>;
+    for (const key of ["code", "extendedCode", "kind", "message", "originalMessage", "originalCode"]) {
+      if (typeof record[key] === "string" && visit(record[key], depth + 1)) return true;
+    }
+    return (
+      visit(record.cause, depth + 1) ||
+      visit(record.meta, depth + 1) ||
+      visit(record.driverAdapterError, depth + 1)
+    );
+  };
+  return visit(error, 0);
+}
+
 /** A DateTime as Prisma's SQLite adapter stores it ("2026-11-27T18:00:00.000+00:00"). */
 export const storedDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 

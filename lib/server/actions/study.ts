@@ -1,8 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/server/auth/action-result";
+import { type ActionResult, storageUnavailable } from "@/lib/server/auth/action-result";
+import type { AuthActionContext } from "@/lib/server/auth/auth-call";
 import { currentActionContext } from "@/lib/server/auth/session";
+import { isStorageUnavailable } from "@/lib/server/db";
 import {
   buryCore,
   gradeCore,
@@ -16,14 +18,26 @@ import {
 // The study page's server actions. Each resolves the acting user from the session, then runs its
 // core (study-core.ts): zod → domain → data. Grading is idempotent by the browser's grading id.
 
+/** Runs a core as the session's user; a database that cannot even be read is a typed refusal too. */
+async function asCurrentUser<R>(core: (ctx: AuthActionContext) => Promise<R>) {
+  let ctx: AuthActionContext;
+  try {
+    ctx = await currentActionContext();
+  } catch (error) {
+    if (isStorageUnavailable(error)) return storageUnavailable();
+    throw error;
+  }
+  return core(ctx);
+}
+
 // Signed-in learners, for their own cards only.
 export async function gradeAction(input: unknown) {
-  return gradeCore(await currentActionContext(), input);
+  return asCurrentUser((ctx) => gradeCore(ctx, input));
 }
 
 // Signed-in learners, for their own grades only.
 export async function undoAction(input: unknown) {
-  return undoCore(await currentActionContext(), input);
+  return asCurrentUser((ctx) => undoCore(ctx, input));
 }
 
 // Signed-in learners, for their own cards only.
