@@ -106,6 +106,59 @@ export function actionId(file: string, exportedName: string): string | null {
   return entry?.[0] ?? null;
 }
 
+/**
+ * Where a browser would POST a server action: its id, and the path of the first page that uses it
+ * (route groups dropped, dynamic segments filled with "x"). Null when no client code imports it.
+ */
+export function actionTarget(file: string, exportedName: string): { id: string; path: string } | null {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8"),
+  ) as {
+    node: Record<string, { filename: string; exportedName: string; workers?: Record<string, unknown> }>;
+  };
+  const entry = Object.entries(manifest.node).find(
+    ([, value]) => value.filename === file && value.exportedName === exportedName,
+  );
+  if (!entry) return null;
+  const page = Object.keys(entry[1].workers ?? {})[0] ?? "app/page";
+  const route = page
+    .replace(/^app/, "")
+    .replace(/\/page$/, "")
+    .replace(/\/\([^)]*\)/g, "")
+    .replace(/\[[^\]]+\]/g, "x");
+  return { id: entry[0], path: route || "/" };
+}
+
+/**
+ * CPU time (user + system, ms) used so far by a process and its descendants, from /proc (Linux);
+ * null elsewhere. Divided by the requests served, it is a cost per request that does not depend
+ * on how busy the rest of the machine is, unlike latency.
+ */
+export function processTreeCpuMs(pid: number | undefined): number | null {
+  if (!pid || process.platform !== "linux") return null;
+  const stats = new Map<number, { parent: number; ticks: number }>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const text = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      // Fields after the command name (which may hold spaces): state ppid … utime(14) stime(15).
+      const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+      stats.set(Number(entry), { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let ticks = 0;
+  const visit = (id: number) => {
+    const stat = stats.get(id);
+    if (!stat) return;
+    ticks += stat.ticks;
+    for (const [child, value] of stats) if (value.parent === id) visit(child);
+  };
+  visit(pid);
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux.
+}
+
 /** Headers for calling a server action over HTTP as a browser on `url` would. */
 export function actionHeaders(url: string, id: string, cookie: string): Record<string, string> {
   return {
