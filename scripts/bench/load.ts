@@ -17,6 +17,7 @@
  * connections, as SECURITY.md item 18 asks; real learners pause seconds between cards).
  */
 import { randomUUID } from "node:crypto";
+import type http from "node:http";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { baseEnv, bin, run } from "../lib/run";
@@ -25,7 +26,10 @@ import {
   actionSucceeded,
   actionTarget,
   ensureBuild,
+  httpPost,
   largeDatabaseCopy,
+  learnerAgent,
+  openConnections,
   processTreeCpuMs,
   round,
   type Server,
@@ -48,10 +52,14 @@ export type LoadOutcome = {
   sent: number;
   acknowledged: string[];
   autosaves: number;
+  /** Requests sent again because the server closed their kept-alive connection as it was reused. */
+  retried: number;
   savesAcknowledged: AckedSave[];
   errors: number;
   errorSamples: string[];
   latencies: number[];
+  /** Per request: when it was sent (ms since the run began), how long it took, what it was. */
+  timeline: Array<[number, number, string]>;
   duplicatesSent: string[];
   seconds: number;
 };
@@ -71,6 +79,8 @@ export async function gradeLoad(
     quizLearners?: Map<string, QuizLearner>;
     /** "route": POST /api/study/grade, as the study page does; "action": the gradeAction server action. */
     via?: "route" | "action";
+    /** Each learner's connections, kept from a warm-up into the measured run (the caller destroys them). */
+    agents?: Map<number, http.Agent>;
     /** The last seq sent per attempt and question, shared between a warm-up and the measured run. */
     seqs?: Map<string, number>;
   },
@@ -87,10 +97,12 @@ export async function gradeLoad(
     sent: 0,
     acknowledged: [],
     autosaves: 0,
+    retried: 0,
     savesAcknowledged: [],
     errors: 0,
     errorSamples: [],
     latencies: [],
+    timeline: [],
     duplicatesSent: [],
     seconds: 0,
   };
@@ -98,6 +110,7 @@ export async function gradeLoad(
   const started = performance.now();
   const endAt = started + options.seconds * 1000;
   const send = async (
+    agent: http.Agent,
     path: string,
     headers: Record<string, string>,
     body: string,
@@ -106,14 +119,11 @@ export async function gradeLoad(
     const t0 = performance.now();
     outcome.sent += 1;
     try {
-      const response = await fetch(`${server.url}${path}`, {
-        method: "POST",
-        headers,
-        body,
-        signal: AbortSignal.timeout(30_000),
-      });
-      const text = await response.text();
+      const response = await httpPost(`${server.url}${path}`, headers, body, agent);
+      if (response.retried) outcome.retried += 1;
+      const text = response.text;
       outcome.latencies.push(performance.now() - t0);
+      outcome.timeline.push([t0 - started, performance.now() - t0, path]);
       if (!(response.ok && acknowledge(text))) {
         outcome.errors += 1;
         if (outcome.errorSamples.length < 5)
@@ -121,6 +131,7 @@ export async function gradeLoad(
       }
     } catch (error) {
       outcome.errors += 1;
+      outcome.timeline.push([t0 - started, performance.now() - t0, `${path} failed`]);
       if (outcome.errorSamples.length < 5) outcome.errorSamples.push(String(error).slice(0, 200));
     }
   };
@@ -130,9 +141,10 @@ export async function gradeLoad(
     "Sec-Fetch-Site": "same-origin",
     Cookie: cookie,
   });
-  const grade = (cookie: string, request: object, reviewId: string) =>
+  const grade = (agent: http.Agent, cookie: string, request: object, reviewId: string) =>
     gradeTarget
       ? send(
+          agent,
           gradeTarget.path,
           actionHeaders(server.url, gradeTarget.id, cookie),
           JSON.stringify([request]),
@@ -142,16 +154,17 @@ export async function gradeLoad(
             return ok;
           },
         )
-      : send("/api/study/grade", jsonHeaders(cookie), JSON.stringify(request), (text) => {
+      : send(agent, "/api/study/grade", jsonHeaders(cookie), JSON.stringify(request), (text) => {
           const ok = actionSucceeded(text);
           if (ok) outcome.acknowledged.push(reviewId);
           return ok;
         });
-  const autosave = (cookie: string, save: AckedSave & { flagged: boolean }) => {
+  const autosave = (agent: http.Agent, cookie: string, save: AckedSave & { flagged: boolean }) => {
     outcome.autosaves += 1;
     const body = { ...save, answer: JSON.parse(save.answer) };
     if (saveTarget)
       return send(
+        agent,
         saveTarget.path,
         actionHeaders(server.url, saveTarget.id, cookie),
         JSON.stringify([body]),
@@ -161,8 +174,13 @@ export async function gradeLoad(
           return ok;
         },
       );
-    return send("/api/quiz/autosave", jsonHeaders(cookie), JSON.stringify(body), (text) => {
-      const answer = JSON.parse(text) as { ok?: boolean; saved?: boolean };
+    return send(agent, "/api/quiz/autosave", jsonHeaders(cookie), JSON.stringify(body), (text) => {
+      let answer: { ok?: boolean; saved?: boolean } = {};
+      try {
+        answer = JSON.parse(text) as typeof answer;
+      } catch {
+        return false;
+      }
       // saved:false is a correct answer too: a retry of a seq already stored changes nothing.
       if (answer.ok && answer.saved) outcome.savesAcknowledged.push(save);
       return answer.ok === true;
@@ -172,9 +190,24 @@ export async function gradeLoad(
     options.thinkMs ? new Promise((resolve) => setTimeout(resolve, options.thinkMs)) : Promise.resolve();
   const running = () => performance.now() < endAt && outcome.sent < options.maxRequests;
   const worker = async (index: number) => {
+    try {
+      await work(index);
+    } finally {
+      // Connections nobody will reuse are closed when the learner stops.
+      if (!options.agents) ownAgents.get(index)?.destroy();
+    }
+  };
+  const ownAgents = new Map<number, http.Agent>();
+  const work = async (index: number) => {
     const learner = learners[index % learners.length];
     if (!learner) return;
     const cookie = sessionCookie(learner.token);
+    const agents = options.agents ?? ownAgents;
+    let agent = agents.get(index);
+    if (!agent) {
+      agent = learnerAgent();
+      agents.set(index, agent);
+    }
     const quiz = options.quizLearners?.get(learner.userId);
     let n = 0;
     if (quiz) {
@@ -191,8 +224,8 @@ export async function gradeLoad(
           answer: JSON.stringify({ kind: "choice", keys: [String.fromCharCode(65 + ((n + index) % 4))] }),
           flagged: n % 7 === 0,
         };
-        if (n % 10 === 9) await Promise.all([autosave(cookie, save), autosave(cookie, save)]);
-        else await autosave(cookie, save);
+        if (n % 10 === 9) await Promise.all([autosave(agent, cookie, save), autosave(agent, cookie, save)]);
+        else await autosave(agent, cookie, save);
         n += 1;
         await pause();
       }
@@ -211,8 +244,8 @@ export async function gradeLoad(
       if (n % 10 === 9) {
         // A double press or a retry: the same grading twice at once.
         outcome.duplicatesSent.push(reviewId);
-        await Promise.all([grade(cookie, request, reviewId), grade(cookie, request, reviewId)]);
-      } else await grade(cookie, request, reviewId);
+        await Promise.all([grade(agent, cookie, request, reviewId), grade(agent, cookie, request, reviewId)]);
+      } else await grade(agent, cookie, request, reviewId);
       n += 1;
       await pause();
     }
@@ -348,12 +381,16 @@ export async function benchLoad(): Promise<BenchResult> {
   const file = await largeDatabaseCopy(path.join(scratch.dir, "large.db"));
   const quizLearners = openQuizAttempts(file, learners, Math.round(learners * quizShare));
   const server = await startServer(file);
+  const agents = new Map<number, http.Agent>();
   let backup = { ms: 0, ok: false, error: "" };
   try {
-    // Warm up outside the measurement: every learner opens its connection and each route loads
-    // its module graph. Its writes are verified with the measured ones.
+    // Warm up outside the measurement: every learner opens its two connections, then each route
+    // loads its module graph. The warm-up's writes are verified with the measured ones.
+    for (let index = 0; index < learners; index++) agents.set(index, learnerAgent());
+    await openConnections(server.url, [...agents.values()]);
     const seqs = new Map<string, number>();
     const warm = await gradeLoad(server, file, {
+      agents,
       learners,
       seconds: 3,
       maxRequests: 2_000,
@@ -370,6 +407,7 @@ export async function benchLoad(): Promise<BenchResult> {
       quizLearners,
       via,
       seqs,
+      agents,
       // The backup runs as its own process (`npm run backup`), as an operator would run it.
       midway: async () => {
         const t0 = performance.now();
@@ -394,6 +432,22 @@ export async function benchLoad(): Promise<BenchResult> {
     if (outcome.errorSamples.length > 0)
       console.log(`  load errors (first ${outcome.errorSamples.length}):`, outcome.errorSamples);
     if (backup.error) console.log(`  backup failed: ${backup.error}`);
+    if (process.env.LOAD_TIMELINE) {
+      // Latency by when requests were sent, 5 s at a time (the backup starts half-way).
+      for (let from = 0; from < seconds * 1000; from += 5000) {
+        const slice = outcome.timeline.filter(([at]) => at >= from && at < from + 5000);
+        const q = summarize(slice.map(([, ms]) => ms));
+        const failed = slice.filter(([, , what]) => what.endsWith("failed")).length;
+        console.log(
+          `  ${from / 1000}–${from / 1000 + 5} s: ${slice.length} sent, p50 ${round(q.median)} ms, p99 ${round(q.p99)} ms, ${failed} failed`,
+        );
+      }
+      for (const what of [...new Set(outcome.timeline.map(([, , w]) => w))]) {
+        const q = summarize(outcome.timeline.filter(([, , w]) => w === what).map(([, ms]) => ms));
+        console.log(`  ${what}: p50 ${round(q.median)} ms, p99 ${round(q.p99)} ms, max ${round(q.max)} ms`);
+      }
+      console.log(`  server log (tail):\n${server.log().slice(-3000)}`);
+    }
     const busy = (server.log().match(/SQLITE_BUSY|database is locked/gi) ?? []).length;
     return {
       name:
@@ -413,6 +467,7 @@ export async function benchLoad(): Promise<BenchResult> {
           ok: s.p99 < P99_TARGET_MS,
         },
         { metric: "latency max", value: round(s.max), unit: "ms" },
+        { metric: "resent on a connection closed as it was reused", value: outcome.retried, unit: "" },
         { metric: "errors", value: outcome.errors, unit: "", target: "0", ok: outcome.errors === 0 },
         { metric: "busy errors in the server log", value: busy, unit: "", target: "0", ok: busy === 0 },
         { metric: "acknowledged gradings (incl. 3 s warm-up)", value: outcome.acknowledged.length, unit: "" },
@@ -450,6 +505,7 @@ export async function benchLoad(): Promise<BenchResult> {
       ],
     };
   } finally {
+    for (const agent of agents.values()) agent.destroy();
     await server.stop();
     scratch.cleanup();
   }
