@@ -22,7 +22,7 @@ import Database from "better-sqlite3";
 import { prepareDatabase } from "../lib/prepare-database";
 import { baseEnv, bin, capture } from "../lib/run";
 import { ensureBuild, largeDatabaseCopy, scratchFolder, sessionCookie, startServer } from "./harness";
-import { gradeLoad, verifyWrites } from "./load";
+import { gradeLoad, openQuizAttempts, verifyAutosaves, verifyWrites } from "./load";
 import type { BenchResult } from "./types";
 
 type Rows = BenchResult["rows"];
@@ -40,9 +40,12 @@ async function sigkillMidLoad(rows: Rows): Promise<void> {
   const scratch = scratchFolder("taskdeck-fault-kill-");
   try {
     const file = await largeDatabaseCopy(path.join(scratch.dir, "large.db"));
+    // A fifth of them autosave quiz answers instead of grading.
+    const quizLearners = openQuizAttempts(file, 50, 10);
     const server = await startServer(file);
     let killedAt = 0;
     const outcome = await gradeLoad(server, file, {
+      quizLearners,
       learners: 50,
       seconds,
       maxRequests: 100_000,
@@ -59,6 +62,7 @@ async function sigkillMidLoad(rows: Rows): Promise<void> {
     await again.stop();
     const ok = await integrity(file);
     const verified = verifyWrites(file, outcome.acknowledged, outcome.duplicatesSent);
+    const saves = verifyAutosaves(file, outcome.savesAcknowledged);
     rows.push(
       {
         metric: "SIGKILL: gradings acknowledged before the kill",
@@ -80,6 +84,18 @@ async function sigkillMidLoad(rows: Rows): Promise<void> {
         unit: "",
         target: "0",
         ok: verified.missing === 0,
+      },
+      {
+        metric: "SIGKILL: quiz autosaves acknowledged before the kill",
+        value: outcome.savesAcknowledged.length,
+        unit: "",
+      },
+      {
+        metric: "SIGKILL: acknowledged autosaves lost (older seq stored)",
+        value: saves.missing,
+        unit: "",
+        target: "0",
+        ok: saves.missing === 0,
       },
     );
   } finally {
