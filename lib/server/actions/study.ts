@@ -42,22 +42,22 @@ export async function undoAction(input: unknown) {
 
 // Signed-in learners, for their own cards only.
 export async function suspendAction(input: unknown) {
-  return suspendCore(await currentActionContext(), input);
+  return asCurrentUser((ctx) => suspendCore(ctx, input));
 }
 
 // Signed-in learners, for their own cards only.
 export async function buryAction(input: unknown) {
-  return buryCore(await currentActionContext(), input);
+  return asCurrentUser((ctx) => buryCore(ctx, input));
 }
 
 // Signed-in learners, for their own queue only.
 export async function loadMoreAction(input: unknown) {
-  return loadMoreCore(await currentActionContext(), input);
+  return asCurrentUser((ctx) => loadMoreCore(ctx, input));
 }
 
 // Signed-in learners: a report about a question, kept for the bank's authors.
 export async function reportAction(input: unknown) {
-  return reportCore(await currentActionContext(), input);
+  return asCurrentUser((ctx) => reportCore(ctx, input));
 }
 
 // Signed-in learners, for their own preferences.
@@ -65,7 +65,7 @@ export async function savePreferencesAction(
   _previous: ActionResult<{ message: string }> | null,
   formData: FormData,
 ) {
-  const result = await savePreferencesCore(await currentActionContext(), formData);
+  const result = await asCurrentUser((ctx) => savePreferencesCore(ctx, formData));
   if (result.ok) revalidatePath("/study");
   return result;
 }
