@@ -157,13 +157,7 @@ export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
   return client;
 }
 
-/**
- * Synchronous access to the connection a Prisma client uses, for the few statements on the
- * request path that run on every grading and page (session lookup, grading). Prisma spends
- * about a millisecond of CPU compiling and interpreting each query; these run as prepared
- * statements, cached per connection. `work` runs alone on the connection, behind the same lock as
- * every Prisma statement and transaction, and must not await: nothing else can interleave.
- */
+/** Prepared statements on the connection, for `onConnection`'s work. */
 export type Sql = {
   get<T>(sql: string, ...args: unknown[]): T | undefined;
   run(sql: string, ...args: unknown[]): number;
@@ -171,10 +165,17 @@ export type Sql = {
   transaction<T>(work: () => T): T;
 };
 
+/**
+ * Synchronous access to the connection a Prisma client uses, for the few statements on the
+ * request path that run on every grading and page (session lookup, grading). Prisma spends
+ * about a millisecond of CPU compiling and interpreting each query; these run as prepared
+ * statements, cached per connection. `work` runs alone on the connection, behind the same lock as
+ * every Prisma statement and transaction, and must not await: nothing else can interleave.
+ */
 export async function onConnection<T>(client: PrismaClient, work: (sql: Sql) => T): Promise<T> {
   const link = links.get(client);
   if (!link) throw new Error("onConnection needs a client made by createPrismaClient");
-  if (!link.database) {
+  if (!link.database?.open) {
     // The connection opens on the client's first query.
     await client.$queryRawUnsafe("SELECT 1");
     if (!link.database) throw new Error("The SQLite adapter did not expose its connection");
