@@ -83,6 +83,8 @@ export async function gradeLoad(
     agents?: Map<number, http.Agent>;
     /** The last seq sent per attempt and question, shared between a warm-up and the measured run. */
     seqs?: Map<string, number>;
+    /** Send only cookie-less gradings, refused (401) before any database read: Next's own floor. */
+    floor?: boolean;
   },
 ): Promise<LoadOutcome> {
   const via = options.via ?? "route";
@@ -124,7 +126,7 @@ export async function gradeLoad(
       const text = response.text;
       outcome.latencies.push(performance.now() - t0);
       outcome.timeline.push([t0 - started, performance.now() - t0, path]);
-      if (!(response.ok && acknowledge(text))) {
+      if (!((response.ok || (options.floor && response.status === 401)) && acknowledge(text))) {
         outcome.errors += 1;
         if (outcome.errorSamples.length < 5)
           outcome.errorSamples.push(`${path} ${response.status} ${text.slice(0, 200)}`);
@@ -135,11 +137,11 @@ export async function gradeLoad(
       if (outcome.errorSamples.length < 5) outcome.errorSamples.push(String(error).slice(0, 200));
     }
   };
-  const jsonHeaders = (cookie: string) => ({
+  const jsonHeaders = (cookie: string): Record<string, string> => ({
     Origin: server.url,
     "Content-Type": "application/json",
     "Sec-Fetch-Site": "same-origin",
-    Cookie: cookie,
+    ...(cookie ? { Cookie: cookie } : {}),
   });
   const grade = (agent: http.Agent, cookie: string, request: object, reviewId: string) =>
     gradeTarget
@@ -210,6 +212,14 @@ export async function gradeLoad(
     }
     const quiz = options.quizLearners?.get(learner.userId);
     let n = 0;
+    if (options.floor) {
+      while (running()) {
+        await send(agent, "/api/study/grade", jsonHeaders(""), "{}", (text) => text.includes("Sign in"));
+        n += 1;
+        await pause();
+      }
+      return;
+    }
     if (quiz) {
       const seqs = options.seqs ?? new Map<string, number>();
       while (running()) {
@@ -376,6 +386,7 @@ export async function benchLoad(): Promise<BenchResult> {
   const thinkMs = Number(process.env.LOAD_THINK_MS ?? 0);
   const quizShare = Number(process.env.LOAD_QUIZ_SHARE ?? 0.2);
   const via = process.env.LOAD_VIA === "action" ? "action" : "route";
+  const floor = process.env.LOAD_FLOOR === "1";
   await ensureBuild();
   const scratch = scratchFolder("taskdeck-bench-load-");
   const file = await largeDatabaseCopy(path.join(scratch.dir, "large.db"));
@@ -408,6 +419,7 @@ export async function benchLoad(): Promise<BenchResult> {
       via,
       seqs,
       agents,
+      floor,
       // The backup runs as its own process (`npm run backup`), as an operator would run it.
       midway: async () => {
         const t0 = performance.now();
@@ -451,7 +463,7 @@ export async function benchLoad(): Promise<BenchResult> {
     const busy = (server.log().match(/SQLITE_BUSY|database is locked/gi) ?? []).length;
     return {
       name:
-        `load: ${learners} learners (${quizLearners.size} autosaving a quiz) for ${seconds} s` +
+        `${floor ? "load FLOOR (cookie-less gradings refused before any database read): " : ""}load: ${learners} learners (${quizLearners.size} autosaving a quiz) for ${seconds} s` +
         `${thinkMs ? ` (${thinkMs} ms between writes)` : ", closed loop"}, grading via ${via === "action" ? "the server action" : "POST /api/study/grade"}, backup mid-way`,
       rows: [
         { metric: "requests", value: outcome.sent, unit: "" },
