@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
+import { STORAGE_UNAVAILABLE_MESSAGE } from "../lib/server/auth/action-result";
 import { cardStateSchema, DEFAULT_SETTINGS, type GradeName, gradeCard } from "../lib/srs";
 import { newAccount, signUp } from "./setup/accounts";
 import { answerWithKeyboard } from "./support/study";
@@ -135,6 +136,35 @@ test.describe("studying", () => {
     await expect(verdict).toBeVisible();
     await expect(verdict.getByRole("heading", { name: /Verdict:/ })).toBeVisible();
     await expect(verdict.getByRole("link", { name: /AWS page for R\d\d/ }).first()).toBeVisible();
+  });
+
+  test("tells the learner a grade was NOT saved when the server's storage is unavailable", async ({
+    page,
+  }) => {
+    const account = newAccount("Student");
+    await signUp(page, account);
+    // The server's own answer on a read-only or full disk (scripts/bench/faults.ts provokes the
+    // real thing; here the browser gets it without breaking the shared e2e database).
+    let refused = 0;
+    await page.route("**/api/study/grade", async (route) => {
+      refused += 1;
+      await route.fulfill({
+        status: 503,
+        contentType: "application/json",
+        headers: { "Retry-After": "60" },
+        body: JSON.stringify({
+          ok: false,
+          reason: "storage-unavailable",
+          formError: STORAGE_UNAVAILABLE_MESSAGE,
+        }),
+      });
+    });
+    await page.goto("/study");
+    await answerWithKeyboard(page);
+    const study = page.getByRole("region", { name: "Study session" });
+    await expect(study.getByRole("alert")).toContainText("your answer was NOT saved");
+    expect(refused).toBe(1);
+    expect(reviewsOf(account.email)).toHaveLength(0);
   });
 
   test("a signed-out visitor is sent to sign in first", async ({ page }) => {

@@ -2,8 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { postJson } from "@/components/ui/post-json";
 import type { GivenAnswer } from "@/lib/bank";
-import { checkAnswerAction, saveAnswerAction, submitAttemptAction } from "@/lib/server/actions/attempt";
+import { checkAnswerAction, submitAttemptAction } from "@/lib/server/actions/attempt";
 import { Countdown } from "./countdown";
 import { isAnswered, QuizQuestion } from "./quiz-question";
 import { ReviewedAnswer } from "./quiz-results";
@@ -33,7 +34,7 @@ export function QuizRunner({ view, resultsHref }: { view: RunnerView; resultsHre
   const persist = useCallback(
     (item: RunnerItem) => {
       setSave({ state: "saving" });
-      const request = saveAnswerAction({
+      const request = postJson<{ saved: boolean }>("/api/quiz/autosave", {
         attemptId: view.attemptId,
         questionId: item.questionId,
         answer: item.answer,

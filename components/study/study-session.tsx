@@ -1,21 +1,24 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { postJson } from "@/components/ui/post-json";
 import { checkAnswer, type GivenAnswer } from "@/lib/bank/check-answer";
-import {
-  buryAction,
-  gradeAction,
-  loadMoreAction,
-  suspendAction,
-  undoAction,
-} from "@/lib/server/actions/study";
+import { buryAction, loadMoreAction, suspendAction, undoAction } from "@/lib/server/actions/study";
 import type { GradeName } from "@/lib/srs/scheduler";
 import { AnswerReveal } from "./answer-reveal";
 import { CardTools } from "./card-tools";
 import { FlashcardView } from "./flashcard-view";
 import { GradeButtons } from "./grade-buttons";
 import { type Draft, type Feedback, plain, QuestionView, toggleKey } from "./question-view";
-import type { GradeRequest, QueueItem, QueueView, StudyCounts, StudyFilter, StudyMode } from "./types";
+import type {
+  GradeRequest,
+  GradeResponse,
+  QueueItem,
+  QueueView,
+  StudyCounts,
+  StudyFilter,
+  StudyMode,
+} from "./types";
 
 const QUESTION_KINDS = new Set(["single", "multiple", "true-false", "typed", "ordering"]);
 /** A card graded into a learning step this soon comes back in the same session. */
@@ -156,7 +159,8 @@ export function StudySession({
 
   const save = useCallback(
     (request: GradeRequest, item: QueueItem) =>
-      gradeAction(request).then(
+      // A JSON route (not a server action) for the hottest write: see lib/server/auth/json-route.ts.
+      postJson<{ result: GradeResponse }>("/api/study/grade", request).then(
         (result) => {
           if (!result.ok) {
             setError(result.formError ?? "Your grade could not be saved.");

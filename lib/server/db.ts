@@ -1,5 +1,6 @@
 import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type BetterSqlite3 from "better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseUrl, ensureDatabaseFolder } from "./database-url";
 
@@ -18,7 +19,7 @@ type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 type AdapterTransaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
 
 /** A first-come, first-served lock: `await acquire()` resolves to the function that releases it. */
-function createLock() {
+export function createLock() {
   let tail: Promise<void> = Promise.resolve();
   return function acquire(): Promise<() => void> {
     let release!: () => void;
@@ -38,8 +39,7 @@ function createLock() {
  * already acknowledged, would vanish if that transaction rolled back. Every statement
  * therefore takes the same lock as a transaction, so each runs alone on the connection.
  */
-export function serializeConnection(adapter: Adapter): Adapter {
-  const acquire = createLock();
+export function serializeConnection(adapter: Adapter, acquire = createLock()): Adapter {
   const locked =
     <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
@@ -124,22 +124,331 @@ export function serializeConnection(adapter: Adapter): Adapter {
   });
 }
 
+/** The SQLite connection under a Prisma client, and the lock every statement on it takes. */
+type Link = {
+  acquire: () => Promise<() => void>;
+  database?: BetterSqlite3.Database;
+  statements: Map<string, BetterSqlite3.Statement>;
+};
+const links = new WeakMap<PrismaClient, Link>();
+
 /** Builds a Prisma client for a SQLite file with Taskdeck's pragmas and connection lock. */
 export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
   ensureDatabaseFolder(url);
   const factory = new PrismaBetterSQLite3({ url, timeout: 5000 });
+  const link: Link = { acquire: createLock(), statements: new Map() };
   const adapter = {
     provider: "sqlite" as const,
     adapterName: factory.adapterName,
     async connect() {
       const connection = await factory.connect();
       await connection.executeScript(`${SQLITE_PRAGMAS.join(";\n")};`);
-      return serializeConnection(connection);
+      // The adapter keeps its better-sqlite3 handle as `client`; the hot paths below use it directly.
+      const database = (connection as unknown as { client?: BetterSqlite3.Database }).client;
+      link.database = database && typeof database.prepare === "function" ? database : undefined;
+      link.statements = new Map();
+      return serializeConnection(connection, link.acquire);
     },
   };
   // Transactions queue behind the connection lock; under load the default 2 s wait for
   // a turn is too short, while each transaction itself stays brief.
-  return new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 10_000 } });
+  const client = new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 10_000 } });
+  links.set(client, link);
+  return client;
+}
+
+/** Prepared statements on the connection, for `onConnection`'s work. */
+export type Sql = {
+  get<T>(sql: string, ...args: unknown[]): T | undefined;
+  run(sql: string, ...args: unknown[]): number;
+  /** Runs `work` in BEGIN IMMEDIATE … COMMIT; a throw, or a failed COMMIT, rolls everything back. */
+  transaction<T>(work: () => T): T;
+};
+
+/**
+ * Synchronous access to the connection a Prisma client uses, for the few statements on the
+ * request path that run on every grading and page (session lookup, grading). Prisma spends
+ * about a millisecond of CPU compiling and interpreting each query; these run as prepared
+ * statements, cached per connection. `work` runs alone on the connection, behind the same lock as
+ * every Prisma statement and transaction, and must not await: nothing else can interleave.
+ */
+export async function onConnection<T>(client: PrismaClient, work: (sql: Sql) => T): Promise<T> {
+  const link = links.get(client);
+  if (!link) throw new Error("onConnection needs a client made by createPrismaClient");
+  if (!link.database?.open) {
+    // The connection opens on the client's first query.
+    await client.$queryRawUnsafe("SELECT 1");
+    if (!link.database) throw new Error("The SQLite adapter did not expose its connection");
+  }
+  const release = await link.acquire();
+  try {
+    const database = link.database;
+    const statement = (text: string) => {
+      let prepared = link.statements.get(text);
+      if (!prepared) {
+        // The adapter turns on 64-bit integers for its own statements; Taskdeck's fit in a double.
+        prepared = database.prepare(text).safeIntegers(false);
+        link.statements.set(text, prepared);
+      }
+      return prepared;
+    };
+    return work({
+      get: <R>(text: string, ...args: unknown[]) => statement(text).get(...args) as R | undefined,
+      run: (text, ...args) => statement(text).run(...args).changes,
+      transaction: (inner) => database.transaction(inner).immediate(),
+    });
+  } finally {
+    release();
+  }
+}
+
+const STORAGE_CODES = /^SQLITE_(READONLY|FULL|IOERR|CANTOPEN|NOTADB|CORRUPT|PROTOCOL)/;
+const STORAGE_MESSAGES =
+  /readonly database|read-only file system|database or disk is full|disk I\/O error|unable to open database|no space left on device|database disk image is malformed/i;
+
+/**
+ * True when an error means the database cannot be written (or read) at all: a read-only or full
+ * disk, an I/O error, a file that cannot be opened. Such a write was not saved, and saying so is
+ * the honest answer (503), not a generic server error. Looks through Prisma's wrappers (`cause`,
+ * `meta`, the message) as well as better-sqlite3's own `code`.
+ */
+export function isStorageUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const visit = (value: unknown, depth: number): boolean => {
+    if (value === null || value === undefined || depth > 5 || seen.has(value)) return false;
+    if (typeof value === "string") return STORAGE_CODES.test(value) || STORAGE_MESSAGES.test(value);
+    if (typeof value !== "object") return false;
+    seen.add(value);
+    const record = value as Record<string, unknown>;
+    for (const key of ["code", "extendedCode", "kind", "message", "originalMessage", "originalCode"]) {
+      if (typeof record[key] === "string" && visit(record[key], depth + 1)) return true;
+    }
+    return (
+      visit(record.cause, depth + 1) ||
+      visit(record.meta, depth + 1) ||
+      visit(record.driverAdapterError, depth + 1)
+    );
+  };
+  return visit(error, 0);
+}
+
+/** A DateTime as Prisma's SQLite adapter stores it ("2026-11-27T18:00:00.000+00:00"). */
+export const storedDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
+
+/** A stored DateTime read back (ISO text, SQLite's "YYYY-MM-DD HH:MM:SS" in UTC, or epoch ms). */
+export function readDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "bigint") return new Date(Number(value));
+  const text = String(value);
+  return new Date(
+    /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?$/.test(text) ? `${text.replace(" ", "T")}Z` : text,
+  );
+}
+
+/** The session a token names, with its user and roles: one statement instead of three queries. */
+export function sessionUserByToken(
+  sql: Sql,
+  token: string,
+): {
+  expiresAt: Date;
+  user: { id: string; name: string; email: string; disabledAt: Date | null; roles: string[] };
+} | null {
+  const row = sql.get<{
+    expiresAt: unknown;
+    id: string;
+    name: string;
+    email: string;
+    disabledAt: unknown;
+    roles: string | null;
+  }>(
+    `SELECT s."expiresAt", u."id", u."name", u."email", u."disabledAt",
+       (SELECT group_concat(r."role", ',') FROM "UserRole" r WHERE r."userId" = u."id") AS "roles"
+     FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."token" = ?`,
+    token,
+  );
+  if (!row) return null;
+  return {
+    expiresAt: readDate(row.expiresAt) ?? new Date(0),
+    user: {
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      disabledAt: readDate(row.disabledAt),
+      roles: row.roles ? row.roles.split(",") : [],
+    },
+  };
+}
+
+/** A learner's StudySettings row, shaped as Prisma returns it; null when they have none. */
+export function studySettingsRow(sql: Sql, userId: string) {
+  const row = sql.get<{
+    desiredRetention: number;
+    maximumIntervalDays: number;
+    enableFuzz: number;
+    newPerDay: number;
+    dayStartHour: number;
+    timeZone: string;
+    weights: string | null;
+    examDate: unknown;
+    examTargetRecall: number;
+  }>(
+    `SELECT "desiredRetention", "maximumIntervalDays", "enableFuzz", "newPerDay", "dayStartHour",
+       "timeZone", "weights", "examDate", "examTargetRecall" FROM "StudySettings" WHERE "userId" = ?`,
+    userId,
+  );
+  return row ? { ...row, enableFuzz: Boolean(row.enableFuzz), examDate: readDate(row.examDate) } : null;
+}
+
+/**
+ * The stored JSON and revision of a question a learner may study: one in a shipped or published
+ * bank (lib/server/data/bank-visibility.ts), never an instructor's private upload.
+ */
+export function questionForGrading(sql: Sql, id: string) {
+  return (
+    sql.get<{ id: string; data: string; revision: number }>(
+      `SELECT q."id", q."data", q."revision" FROM "Question" q JOIN "Bank" b ON b."id" = q."bankId"
+       WHERE q."id" = ? AND b."visibility" IN ('public', 'published')`,
+      id,
+    ) ?? null
+  );
+}
+
+/** What a grading needs of an earlier review row with this id. */
+export function reviewForGrading(sql: Sql, id: string) {
+  const row = sql.get<{
+    id: string;
+    userId: string;
+    questionId: string;
+    grade: string | null;
+    isCorrect: number | null;
+    stateAfter: string;
+  }>(
+    `SELECT "id", "userId", "questionId", "grade", "isCorrect", "stateAfter" FROM "Review" WHERE "id" = ?`,
+    id,
+  );
+  return row ? { ...row, isCorrect: row.isCorrect === null ? null : Boolean(row.isCorrect) } : null;
+}
+
+/** The columns of a study card's scheduling state. */
+export type CardStateColumns = {
+  phase: string;
+  due: Date;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  lastReview: Date | null;
+};
+
+/** One learner's card for a question side, with its scheduling state. */
+export function studyCardByKey(sql: Sql, userId: string, questionId: string, side: string) {
+  const row = sql.get<
+    Omit<CardStateColumns, "due" | "lastReview"> & { id: string; due: unknown; lastReview: unknown }
+  >(
+    `SELECT "id", "phase", "due", "stability", "difficulty", "elapsedDays", "scheduledDays",
+       "learningSteps", "reps", "lapses", "lastReview"
+     FROM "StudyCard" WHERE "userId" = ? AND "questionId" = ? AND "side" = ?`,
+    userId,
+    questionId,
+    side,
+  );
+  if (!row) return null;
+  return { ...row, due: readDate(row.due) ?? new Date(0), lastReview: readDate(row.lastReview) };
+}
+
+const stateArgs = (state: CardStateColumns) => [
+  state.phase,
+  storedDate(state.due),
+  state.stability,
+  state.difficulty,
+  state.elapsedDays,
+  state.scheduledDays,
+  state.learningSteps,
+  state.reps,
+  state.lapses,
+  state.lastReview ? storedDate(state.lastReview) : null,
+];
+
+/** Writes a card's new scheduling state. */
+export function updateStudyCardState(sql: Sql, id: string, state: CardStateColumns, now: Date): void {
+  sql.run(
+    `UPDATE "StudyCard" SET "phase" = ?, "due" = ?, "stability" = ?, "difficulty" = ?, "elapsedDays" = ?,
+       "scheduledDays" = ?, "learningSteps" = ?, "reps" = ?, "lapses" = ?, "lastReview" = ?, "updatedAt" = ?
+     WHERE "id" = ?`,
+    ...stateArgs(state),
+    storedDate(now),
+    id,
+  );
+}
+
+/** Creates a learner's card for a question side. */
+export function insertStudyCard(
+  sql: Sql,
+  card: { id: string; userId: string; questionId: string; side: string },
+  state: CardStateColumns,
+  now: Date,
+): void {
+  sql.run(
+    `INSERT INTO "StudyCard" ("id", "userId", "questionId", "side", "phase", "due", "stability", "difficulty",
+       "elapsedDays", "scheduledDays", "learningSteps", "reps", "lapses", "lastReview", "createdAt", "updatedAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    card.id,
+    card.userId,
+    card.questionId,
+    card.side,
+    ...stateArgs(state),
+    storedDate(now),
+    storedDate(now),
+  );
+}
+
+/** Appends a grade to the review log (rows are never changed afterwards). */
+export function insertGradeReview(
+  sql: Sql,
+  review: {
+    id: string;
+    userId: string;
+    cardId: string;
+    questionId: string;
+    revision: number;
+    grade: string;
+    wasNew: boolean;
+    stateBefore: string;
+    stateAfter: string;
+    durationMs: number;
+    answer: string | null;
+    isCorrect: boolean | null;
+    confidence: string | null;
+    misconception: string | null;
+    clientTime: Date;
+    serverTime: Date;
+  },
+): void {
+  sql.run(
+    `INSERT INTO "Review" ("id", "userId", "cardId", "questionId", "revision", "kind", "grade", "wasNew",
+       "stateBefore", "stateAfter", "durationMs", "answer", "isCorrect", "confidence", "misconception",
+       "clientTime", "serverTime")
+     VALUES (?, ?, ?, ?, ?, 'grade', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    review.id,
+    review.userId,
+    review.cardId,
+    review.questionId,
+    review.revision,
+    review.grade,
+    review.wasNew ? 1 : 0,
+    review.stateBefore,
+    review.stateAfter,
+    review.durationMs,
+    review.answer,
+    review.isCorrect === null ? null : review.isCorrect ? 1 : 0,
+    review.confidence,
+    review.misconception,
+    storedDate(review.clientTime),
+    storedDate(review.serverTime),
+  );
 }
 
 const globalForPrisma = globalThis as unknown as { taskdeckPrisma?: PrismaClient };

@@ -4,8 +4,10 @@
  *    server is killed with SIGKILL half-way, restarted on the same file; then `integrity_check`
  *    and every grading acknowledged before the kill is looked up.
  * 2. Read-only database: the server runs in a mount namespace where the database's folder is
- *    bind-mounted read-only (`unshare -m`, Linux, root); /api/health must answer 503 and a
- *    grading must be refused; afterwards the file passes `integrity_check` unchanged.
+ *    bind-mounted read-only (`unshare -m`, Linux, root); /api/health must answer 503, and a grading
+ *    (POST /api/study/grade) and a quiz autosave (POST /api/quiz/autosave) must each answer 503
+ *    with the message that storage is unavailable and the answer was NOT saved; afterwards the
+ *    file passes `integrity_check` with no review or answer row changed.
  * 3. Full disk: the same on a tmpfs with almost no space left.
  * 4. A malformed bank in content/: sync (as `npm start` runs it) skips it and exits 0, the server
  *    starts, /api/health says "degraded" with the bank counted as skipped, and / answers 200.
@@ -19,17 +21,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { prepareDatabase } from "../lib/prepare-database";
 import { baseEnv, bin, capture } from "../lib/run";
-import {
-  actionHeaders,
-  actionId,
-  actionSucceeded,
-  ensureBuild,
-  largeDatabaseCopy,
-  scratchFolder,
-  sessionCookie,
-  startServer,
-} from "./harness";
-import { gradeLoad, verifyWrites } from "./load";
+import { ensureBuild, largeDatabaseCopy, scratchFolder, sessionCookie, startServer } from "./harness";
+import { gradeLoad, openQuizAttempts, verifyAutosaves, verifyWrites } from "./load";
 import type { BenchResult } from "./types";
 
 type Rows = BenchResult["rows"];
@@ -47,9 +40,12 @@ async function sigkillMidLoad(rows: Rows): Promise<void> {
   const scratch = scratchFolder("taskdeck-fault-kill-");
   try {
     const file = await largeDatabaseCopy(path.join(scratch.dir, "large.db"));
+    // A fifth of them autosave quiz answers instead of grading.
+    const quizLearners = openQuizAttempts(file, 50, 10);
     const server = await startServer(file);
     let killedAt = 0;
     const outcome = await gradeLoad(server, file, {
+      quizLearners,
       learners: 50,
       seconds,
       maxRequests: 100_000,
@@ -66,6 +62,7 @@ async function sigkillMidLoad(rows: Rows): Promise<void> {
     await again.stop();
     const ok = await integrity(file);
     const verified = verifyWrites(file, outcome.acknowledged, outcome.duplicatesSent);
+    const saves = verifyAutosaves(file, outcome.savesAcknowledged);
     rows.push(
       {
         metric: "SIGKILL: gradings acknowledged before the kill",
@@ -88,14 +85,26 @@ async function sigkillMidLoad(rows: Rows): Promise<void> {
         target: "0",
         ok: verified.missing === 0,
       },
+      {
+        metric: "SIGKILL: quiz autosaves acknowledged before the kill",
+        value: outcome.savesAcknowledged.length,
+        unit: "",
+      },
+      {
+        metric: "SIGKILL: acknowledged autosaves lost (older seq stored)",
+        value: saves.missing,
+        unit: "",
+        target: "0",
+        ok: saves.missing === 0,
+      },
     );
   } finally {
     scratch.cleanup();
   }
 }
 
-/** A learner with a session in `file`, and a flashcard to grade. */
-function addLearner(file: string): { token: string; questionId: string } {
+/** A learner with a session in `file`, a flashcard to grade, and an open quiz attempt. */
+function addLearner(file: string): { token: string; questionId: string; attemptId: string } {
   const db = new Database(file);
   try {
     const now = new Date().toISOString().replace("Z", "+00:00");
@@ -111,21 +120,44 @@ function addLearner(file: string): { token: string; questionId: string } {
     const question = db.prepare(`SELECT id FROM "Question" WHERE kind = 'flashcard' LIMIT 1`).get() as {
       id: string;
     };
+    const attemptId = `fault-attempt-${userId}`;
+    db.prepare(
+      `INSERT INTO "Quiz" (id, ownerId, mode, title, selection, questionIds, createdAt, updatedAt)
+       VALUES (?, ?, 'exam', 'Fault exam', 'fixed', ?, ?, ?)`,
+    ).run(`fault-quiz-${userId}`, userId, JSON.stringify([question.id]), now, now);
+    db.prepare(
+      `INSERT INTO "QuizAttempt" (id, quizId, userId, number, openKey, items, startedAt, status, total)
+       VALUES (?, ?, ?, 1, ?, ?, ?, 'open', 1)`,
+    ).run(
+      attemptId,
+      `fault-quiz-${userId}`,
+      userId,
+      `fault-quiz-${userId}:${userId}`,
+      JSON.stringify([{ questionId: question.id, revision: 1, optionOrder: [] }]),
+      now,
+    );
     db.pragma("wal_checkpoint(TRUNCATE)");
-    return { token, questionId: question.id };
+    return { token, questionId: question.id, attemptId };
   } finally {
     db.close();
   }
 }
 
+/** Review and AttemptAnswer rows: a refused write must change neither. */
 const reviewCount = (file: string) => {
   const db = new Database(file, { readonly: true });
   try {
-    return (db.prepare(`SELECT COUNT(*) AS n FROM "Review"`).get() as { n: number }).n;
+    const count = (table: string) =>
+      (db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;
+    return count("Review") * 1_000_000 + count("AttemptAnswer");
   } finally {
     db.close();
   }
 };
+
+/** The learner is told storage is unavailable and that nothing was saved. */
+const saysNotSaved = (status: number, body: string) =>
+  status === 503 && /storage/i.test(body) && /NOT saved/.test(body) && /"ok":false/.test(body);
 
 /** Serves `file` from a folder that is read-only (or full) for the server, then checks the file. */
 async function unwritable(rows: Rows, kind: "read-only" | "full"): Promise<void> {
@@ -166,30 +198,49 @@ async function unwritable(rows: Rows, kind: "read-only" | "full"): Promise<void>
     let healthBody = "";
     let gradeStatus = 0;
     let gradeBody = "";
+    let saveStatus = 0;
+    let saveBody = "";
     try {
       const health = await fetch(`${server.url}/api/health`, {
         signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
       });
       healthStatus = health.status;
       healthBody = await health.text();
-      const id = actionId("lib/server/actions/study.ts", "gradeAction");
-      if (!id) throw new Error("gradeAction not found in the build");
-      const grade = await fetch(`${server.url}/study`, {
+      // What the study page and the quiz runner send.
+      const headers = {
+        Origin: server.url,
+        "Content-Type": "application/json",
+        "Sec-Fetch-Site": "same-origin",
+        Cookie: sessionCookie(learner.token),
+      };
+      const grade = await fetch(`${server.url}/api/study/grade`, {
         signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
         method: "POST",
-        headers: actionHeaders(server.url, id, sessionCookie(learner.token)),
-        body: JSON.stringify([
-          {
-            reviewId: randomUUID(),
-            ref: { questionId: learner.questionId, side: "" },
-            grade: "good",
-            durationMs: 1000,
-            clientTime: new Date().toISOString(),
-          },
-        ]),
+        headers,
+        body: JSON.stringify({
+          reviewId: randomUUID(),
+          ref: { questionId: learner.questionId, side: "" },
+          grade: "good",
+          durationMs: 1000,
+          clientTime: new Date().toISOString(),
+        }),
       });
       gradeStatus = grade.status;
       gradeBody = await grade.text();
+      const save = await fetch(`${server.url}/api/quiz/autosave`, {
+        signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
+        method: "POST",
+        headers,
+        body: JSON.stringify({
+          attemptId: learner.attemptId,
+          questionId: learner.questionId,
+          answer: { kind: "choice", keys: ["A"] },
+          flagged: false,
+          seq: 1,
+        }),
+      });
+      saveStatus = save.status;
+      saveBody = await save.text();
     } catch (error) {
       // No answer at all: recorded as status 0 (a hang is a failure, not a refusal).
       if (!(error instanceof Error && /abort|timeout/i.test(`${error.name} ${error.message}`))) throw error;
@@ -202,10 +253,9 @@ async function unwritable(rows: Rows, kind: "read-only" | "full"): Promise<void>
     const checked = kind === "full" ? `${source}.after` : source;
     const ok = fs.existsSync(checked) && (await integrity(checked));
     const after = fs.existsSync(checked) ? reviewCount(checked) : -1;
-    const refused =
-      gradeStatus >= 400 || (gradeStatus >= 200 && gradeStatus < 300 && !actionSucceeded(gradeBody));
     console.log(`  ${kind}: /api/health ${healthStatus} ${healthBody.slice(0, 200)}`);
-    console.log(`  ${kind}: grading → ${gradeStatus} ${gradeBody.replace(/\s+/g, " ").slice(0, 200)}`);
+    console.log(`  ${kind}: grading → ${gradeStatus} ${gradeBody.replace(/\s+/g, " ").slice(0, 240)}`);
+    console.log(`  ${kind}: autosave → ${saveStatus} ${saveBody.replace(/\s+/g, " ").slice(0, 240)}`);
     rows.push(
       {
         metric: `${kind}: /api/health status`,
@@ -215,15 +265,22 @@ async function unwritable(rows: Rows, kind: "read-only" | "full"): Promise<void>
         ok: healthStatus === 503,
       },
       {
-        metric: `${kind}: grading answered with a refusal (status; 0 = no answer in 15 s)`,
+        metric: `${kind}: grading answered 503 "storage unavailable, NOT saved" (status; 0 = no answer)`,
         value: gradeStatus,
         unit: "",
-        target: "4xx/5xx or ok:false",
-        ok: refused,
+        target: "503 + message",
+        ok: saysNotSaved(gradeStatus, gradeBody),
+      },
+      {
+        metric: `${kind}: quiz autosave answered 503 "storage unavailable, NOT saved"`,
+        value: saveStatus,
+        unit: "",
+        target: "503 + message",
+        ok: saysNotSaved(saveStatus, saveBody),
       },
       { metric: `${kind}: integrity_check ok afterwards`, value: ok ? 1 : 0, unit: "", target: "1", ok },
       {
-        metric: `${kind}: review rows changed`,
+        metric: `${kind}: review and answer rows changed`,
         value: after - before,
         unit: "",
         target: "0",

@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -106,6 +107,146 @@ export function actionId(file: string, exportedName: string): string | null {
   return entry?.[0] ?? null;
 }
 
+/**
+ * Where a browser would POST a server action: its id, and the path of the first page that uses it
+ * (route groups dropped, dynamic segments filled with "x"). Null when no client code imports it.
+ */
+export function actionTarget(file: string, exportedName: string): { id: string; path: string } | null {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8"),
+  ) as {
+    node: Record<string, { filename: string; exportedName: string; workers?: Record<string, unknown> }>;
+  };
+  const entry = Object.entries(manifest.node).find(
+    ([, value]) => value.filename === file && value.exportedName === exportedName,
+  );
+  if (!entry) return null;
+  const page = Object.keys(entry[1].workers ?? {})[0] ?? "app/page";
+  const route = page
+    .replace(/^app/, "")
+    .replace(/\/page$/, "")
+    .replace(/\/\([^)]*\)/g, "")
+    .replace(/\[[^\]]+\]/g, "x");
+  return { id: entry[0], path: route || "/" };
+}
+
+/**
+ * CPU time (user + system, ms) used so far by a process and its descendants, from /proc (Linux);
+ * null elsewhere. Divided by the requests served, it is a cost per request that does not depend
+ * on how busy the rest of the machine is, unlike latency.
+ */
+export function processTreeCpuMs(pid: number | undefined): number | null {
+  if (!pid || process.platform !== "linux") return null;
+  const stats = new Map<number, { parent: number; ticks: number }>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const text = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      // Fields after the command name (which may hold spaces): state ppid … utime(14) stime(15).
+      const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+      stats.set(Number(entry), { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let ticks = 0;
+  const visit = (id: number) => {
+    const stat = stats.get(id);
+    if (!stat) return;
+    ticks += stat.ticks;
+    for (const [child, value] of stats) if (value.parent === id) visit(child);
+  };
+  visit(pid);
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux.
+}
+
+/**
+ * A learner's own keep-alive connections, as a browser tab keeps them: at most two (a double press
+ * sends two requests at once), used in turn (fifo) so that neither sits idle long enough for the
+ * server to close it. A pool shared by every learner, or connections opened mid-run, measure
+ * connection set-up instead: on this loopback a new connection to a busy server waited ~3 s.
+ */
+export function learnerAgent(): http.Agent {
+  return new http.Agent({ keepAlive: true, maxSockets: 2, scheduling: "fifo" });
+}
+
+/**
+ * POSTs `body` over `agent`; resolves with the status and text, rejects after `timeoutMs`. A kept-
+ * alive connection the server closed just as it was reused fails before any answer: that request
+ * is sent once more on a fresh connection, as browsers do (every write here is idempotent).
+ */
+export async function httpPost(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  agent: http.Agent,
+  timeoutMs = 30_000,
+): Promise<{ status: number; ok: boolean; text: string; retried: boolean }> {
+  try {
+    return { ...(await postOnce(url, headers, body, agent, timeoutMs)), retried: false };
+  } catch (error) {
+    if (!(error instanceof StaleConnectionError)) throw error;
+    return { ...(await postOnce(url, headers, body, agent, timeoutMs)), retried: true };
+  }
+}
+
+class StaleConnectionError extends Error {}
+
+function postOnce(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  agent: http.Agent,
+  timeoutMs: number,
+): Promise<{ status: number; ok: boolean; text: string }> {
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const request = http.request(
+      url,
+      { method: "POST", agent, headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) } },
+      (response) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => {
+          clearTimeout(timer);
+          const status = response.statusCode ?? 0;
+          resolve({
+            status,
+            ok: status >= 200 && status < 300,
+            text: Buffer.concat(chunks).toString("utf8"),
+          });
+        });
+        response.on("error", reject);
+      },
+    );
+    const timer = setTimeout(
+      () => request.destroy(new Error(`TimeoutError: no answer within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    request.on("error", (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      const stale =
+        request.reusedSocket && !answered && (error.code === "ECONNRESET" || error.code === "EPIPE");
+      reject(stale ? new StaleConnectionError(error.message) : error);
+    });
+    request.end(body);
+  });
+}
+
+/** Opens both of each learner's connections (a request that needs no session) before a run. */
+export async function openConnections(url: string, agents: http.Agent[]): Promise<void> {
+  const knock = (agent: http.Agent) =>
+    postOnce(
+      `${url}/api/study/grade`,
+      { Origin: url, "Content-Type": "application/json" },
+      "{}",
+      agent,
+      60_000,
+    );
+  await Promise.all(agents.map((agent) => Promise.all([knock(agent), knock(agent)])));
+}
+
 /** Headers for calling a server action over HTTP as a browser on `url` would. */
 export function actionHeaders(url: string, id: string, cookie: string): Record<string, string> {
   return {
@@ -136,6 +277,15 @@ export async function largeDatabaseCopy(destination: string): Promise<string> {
   // The seeded file is closed and checkpointed, so a plain copy of it is consistent.
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${destination}${suffix}`, { force: true });
   fs.copyFileSync(seeded, destination);
+  // Write the copy out before the server opens it. Otherwise its first WAL checkpoint (an fsync of
+  // the database file) flushes the whole freshly copied file on the request path, stalling every
+  // request for seconds: a deployed database is never 850 MB of unwritten pages.
+  const handle = fs.openSync(destination, "r+");
+  try {
+    fs.fsyncSync(handle);
+  } finally {
+    fs.closeSync(handle);
+  }
   return destination;
 }
 

@@ -1,7 +1,14 @@
 import "server-only";
 import type { GradeResponse, QueueView } from "@/components/study/types";
 import { assertSignedIn } from "@/lib/server/auth/acting-user";
-import { type ActionResult, failure, guarded, invalidInput } from "@/lib/server/auth/action-result";
+import {
+  type ActionResult,
+  failure,
+  guarded,
+  invalidInput,
+  type StorageFailure,
+  storageUnavailable,
+} from "@/lib/server/auth/action-result";
 import type { ActionContext } from "@/lib/server/auth/auth-call";
 import {
   buryUntilTomorrow,
@@ -17,20 +24,32 @@ import {
   saveStudyPreferences,
   studyPreferencesSchema,
 } from "@/lib/server/data/study-settings";
+import { isStorageUnavailable } from "@/lib/server/db";
 import { cardActionSchema, gradeSchema, loadMoreSchema, reportSchema, undoSchema } from "./study-schemas";
 
 // The study actions' bodies: who is acting → zod → domain/data. study.ts wraps them with the
 // session's acting user; the role matrix calls them with its own.
 
-async function studying<T extends object>(run: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
-  return guarded(async () => {
-    try {
-      return await run();
-    } catch (error) {
-      if (error instanceof StudyError) return failure(error.userMessage);
-      throw error;
+// A read-only or full disk is an answer too: a typed failure saying nothing was saved.
+async function studying<T extends object>(
+  run: () => Promise<ActionResult<T>>,
+): Promise<ActionResult<T> | StorageFailure> {
+  try {
+    return await guarded(async () => {
+      try {
+        return await run();
+      } catch (error) {
+        if (error instanceof StudyError) return failure(error.userMessage);
+        throw error;
+      }
+    });
+  } catch (error) {
+    if (isStorageUnavailable(error)) {
+      console.error("Storage unavailable: a study write was refused", error);
+      return storageUnavailable();
     }
-  });
+    throw error;
+  }
 }
 
 /** Signed-in learners, for their own cards only. */

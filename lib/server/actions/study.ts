@@ -1,8 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/server/auth/action-result";
+import { type ActionResult, storageUnavailable } from "@/lib/server/auth/action-result";
+import type { AuthActionContext } from "@/lib/server/auth/auth-call";
 import { currentActionContext } from "@/lib/server/auth/session";
+import { isStorageUnavailable } from "@/lib/server/db";
 import {
   buryCore,
   gradeCore,
@@ -16,34 +18,46 @@ import {
 // The study page's server actions. Each resolves the acting user from the session, then runs its
 // core (study-core.ts): zod → domain → data. Grading is idempotent by the browser's grading id.
 
+/** Runs a core as the session's user; a database that cannot even be read is a typed refusal too. */
+async function asCurrentUser<R>(core: (ctx: AuthActionContext) => Promise<R>) {
+  let ctx: AuthActionContext;
+  try {
+    ctx = await currentActionContext();
+  } catch (error) {
+    if (isStorageUnavailable(error)) return storageUnavailable();
+    throw error;
+  }
+  return core(ctx);
+}
+
 // Signed-in learners, for their own cards only.
 export async function gradeAction(input: unknown) {
-  return gradeCore(await currentActionContext(), input);
+  return asCurrentUser((ctx) => gradeCore(ctx, input));
 }
 
 // Signed-in learners, for their own grades only.
 export async function undoAction(input: unknown) {
-  return undoCore(await currentActionContext(), input);
+  return asCurrentUser((ctx) => undoCore(ctx, input));
 }
 
 // Signed-in learners, for their own cards only.
 export async function suspendAction(input: unknown) {
-  return suspendCore(await currentActionContext(), input);
+  return asCurrentUser((ctx) => suspendCore(ctx, input));
 }
 
 // Signed-in learners, for their own cards only.
 export async function buryAction(input: unknown) {
-  return buryCore(await currentActionContext(), input);
+  return asCurrentUser((ctx) => buryCore(ctx, input));
 }
 
 // Signed-in learners, for their own queue only.
 export async function loadMoreAction(input: unknown) {
-  return loadMoreCore(await currentActionContext(), input);
+  return asCurrentUser((ctx) => loadMoreCore(ctx, input));
 }
 
 // Signed-in learners: a report about a question, kept for the bank's authors.
 export async function reportAction(input: unknown) {
-  return reportCore(await currentActionContext(), input);
+  return asCurrentUser((ctx) => reportCore(ctx, input));
 }
 
 // Signed-in learners, for their own preferences.
@@ -51,7 +65,7 @@ export async function savePreferencesAction(
   _previous: ActionResult<{ message: string }> | null,
   formData: FormData,
 ) {
-  const result = await savePreferencesCore(await currentActionContext(), formData);
+  const result = await asCurrentUser((ctx) => savePreferencesCore(ctx, formData));
   if (result.ok) revalidatePath("/study");
   return result;
 }

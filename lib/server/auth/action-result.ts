@@ -14,6 +14,17 @@ export type ActionFailure = {
 };
 export type ActionResult<T extends object = Record<never, never>> = ({ ok: true } & T) | ActionFailure;
 
+/** The answer when the database cannot take a write (read-only or full disk): nothing was saved. */
+export type StorageFailure = ActionFailure & { reason: "storage-unavailable" };
+
+/** What the learner is told when storage is unavailable: specific, and clear that nothing was saved. */
+export const STORAGE_UNAVAILABLE_MESSAGE =
+  "Taskdeck cannot write to its storage right now (the disk is full or read-only): your answer was NOT saved. Try again in a few minutes.";
+
+export function storageUnavailable(): StorageFailure {
+  return { ok: false, formError: STORAGE_UNAVAILABLE_MESSAGE, reason: "storage-unavailable" };
+}
+
 /** A failure with a message for the whole form and, optionally, per-field messages. */
 export function failure(formError?: string, fieldErrors?: FieldErrors): ActionFailure {
   return {

@@ -1,11 +1,11 @@
 import "server-only";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { loadActingUser } from "@/lib/server/data/users";
-import { prisma } from "@/lib/server/db";
-import { type ActingUser, assertRole, assertSignedIn, hasRole, type Role } from "./acting-user";
+import { onConnection, prisma, sessionUserByToken } from "@/lib/server/db";
+import { type ActingUser, assertRole, assertSignedIn, hasRole, type Role, rolesFrom } from "./acting-user";
 import { authForHeaders } from "./auth";
 import type { AuthActionContext, CookieJar } from "./auth-call";
 import type { TaskdeckAuth } from "./create-auth";
@@ -14,15 +14,63 @@ import { signInPath } from "./origin";
 // Who is acting, read from the session cookie of the current request. Pages, actions and route
 // handlers all resolve the user here; data functions then receive it as an argument.
 
-/** The signed-in user for a request's headers, or null (no cookie, ended session, disabled account). */
+/**
+ * The signed-in user for a request's headers, or null (no cookie, ended session, disabled account).
+ * It decides exactly as better-auth's getSession (without refresh, which Taskdeck never asks for
+ * here) followed by the account's disabled flag and roles: the session cookie must carry a valid
+ * signature under the auth secret, its session row must exist and not have expired, and its user
+ * must exist and not be disabled. Nothing is cached: the rows are read on every request, so
+ * signing out, a password change (which ends the other sessions), disabling or deleting the account
+ * takes effect on the very next request. The three reads run as one prepared statement, because
+ * this runs for every page, action and API call.
+ */
 export async function actingUserFromHeaders(
   auth: TaskdeckAuth,
   db: PrismaClient,
   requestHeaders: Headers,
 ): Promise<ActingUser | null> {
-  const session = await auth.api.getSession({ headers: requestHeaders, query: { disableRefresh: true } });
-  if (!session) return null;
-  return loadActingUser(db, session.user.id);
+  const context = await auth.$context;
+  const token = signedCookie(
+    requestHeaders.get("cookie"),
+    context.authCookies.sessionToken.name,
+    context.secret,
+  );
+  if (!token) return null;
+  const found = await onConnection(db, (sql) => sessionUserByToken(sql, token));
+  if (!found || found.expiresAt.getTime() < Date.now() || found.user.disabledAt) return null;
+  const { id, name, email, roles } = found.user;
+  return { id, name, email, roles: rolesFrom(roles) };
+}
+
+/** The first cookie called `name` in a Cookie header, decoded (better-call's parsing rules). */
+function cookieValue(header: string | null, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const equals = part.indexOf("=");
+    if (equals === -1 || part.slice(0, equals).trim() !== name) continue;
+    let value = part.slice(equals + 1).trim();
+    if (value.startsWith('"')) value = value.slice(1, -1);
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return value;
+    }
+  }
+  return null;
+}
+
+/** A signed cookie's value when its HMAC-SHA256 signature (base64, 44 characters) is valid. */
+export function signedCookie(header: string | null, name: string, secret: string): string | null {
+  const value = cookieValue(header, name);
+  if (!value) return null;
+  const dot = value.lastIndexOf(".");
+  if (dot < 1) return null;
+  const signed = value.slice(0, dot);
+  const signature = value.slice(dot + 1);
+  if (signature.length !== 44 || !signature.endsWith("=")) return null;
+  const expected = createHmac("sha256", secret).update(signed).digest();
+  const given = Buffer.from(signature, "base64");
+  return given.length === expected.length && timingSafeEqual(given, expected) ? signed : null;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -19,6 +20,7 @@ import { cardTotalsByTopic } from "./progress";
 import { builderChoices } from "./quizzes";
 import { QuizError } from "./quizzes-error";
 import { studyCatalog } from "./study-catalog";
+import { recordGrade, reportQuestion, StudyError, setSuspended } from "./study-grading";
 import { loadStudyQueue } from "./study-queue";
 import { listTopics } from "./topics";
 import { exportOwnData } from "./user-export";
@@ -150,6 +152,33 @@ describe("bank visibility", () => {
     expect(await builderIds(rival)).not.toContain(questionId);
     expect(await studyIds(learner)).not.toContain(questionId);
     await expect(setBankVisibility(db.prisma, rival, bankId, "published")).rejects.toBeInstanceOf(QuizError);
+  });
+
+  it("a private question cannot be graded, suspended or reported by id; once published it can", async () => {
+    const teacher = await createPerson(db.prisma, "t1", true);
+    const learner = await createPerson(db.prisma, "l1");
+    const { bankId, questionId } = await upload(teacher);
+    const ref = { questionId, side: "" };
+    const grading = () => ({
+      reviewId: randomUUID(),
+      ref,
+      answer: { kind: "choice" as const, keys: ["a"] },
+      durationMs: 3000,
+      clientTime: now.toISOString(),
+    });
+    await expect(recordGrade(db.prisma, learner, grading(), now)).rejects.toBeInstanceOf(StudyError);
+    await expect(setSuspended(db.prisma, learner, ref, true, now)).rejects.toBeInstanceOf(StudyError);
+    await expect(
+      reportQuestion(db.prisma, learner, { questionId, reason: "typo", message: "x" }),
+    ).rejects.toBeInstanceOf(StudyError);
+    expect(await db.prisma.review.count({ where: { questionId } })).toBe(0);
+    expect(await db.prisma.studyCard.count({ where: { questionId } })).toBe(0);
+
+    await setBankVisibility(db.prisma, teacher, bankId, "published");
+    await recordGrade(db.prisma, learner, grading(), now);
+    await setSuspended(db.prisma, learner, ref, true, now);
+    await reportQuestion(db.prisma, learner, { questionId, reason: "typo", message: "x" });
+    expect(await db.prisma.review.count({ where: { questionId } })).toBe(1);
   });
 
   it("a new version with an error changes nothing; a good one keeps ids, revises, adds and retires", async () => {

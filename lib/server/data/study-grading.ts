@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { CardRef, Confidence, GradeRequest, GradeResponse } from "@/components/study/types";
 import { checkAnswer, chosenMisconceptions } from "@/lib/bank";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -12,9 +13,20 @@ import {
   studyDayStart,
 } from "@/lib/srs";
 import { type ActingUser, ForbiddenError } from "../auth/acting-user";
+import {
+  insertGradeReview,
+  insertStudyCard,
+  onConnection,
+  questionForGrading,
+  reviewForGrading,
+  studyCardByKey,
+  studySettingsRow,
+  updateStudyCardState,
+} from "../db";
 import { sidesOf } from "../study/present-card";
+import { inOpenBank } from "./bank-visibility";
 import { parseStoredQuestion, stateOfRow } from "./study-queue";
-import { getStudyPreferences } from "./study-settings";
+import { getStudyPreferences, preferencesFromRow } from "./study-settings";
 
 /** Raised for a grading that cannot be applied (unknown card, reused id…); its message may be shown. */
 export class StudyError extends Error {
@@ -51,55 +63,55 @@ export async function recordGrade(
   request: GradeRequest,
   now: Date,
 ): Promise<GradeResponse> {
-  const prefs = await getStudyPreferences(db, actor);
-  const question = await db.question.findUnique({ where: { id: request.ref.questionId } });
-  const parsed = question ? parseStoredQuestion(question.data) : null;
-  if (!question || !parsed || !sidesOf(parsed).includes(request.ref.side)) {
-    throw new StudyError("That card is not in any bank.");
-  }
-  let grade: GradeName;
-  let isCorrect: boolean | null = null;
-  let misconception: string | null = null;
-  if (QUESTION_KINDS_WITH_ANSWERS.has(parsed.kind)) {
-    if (!request.answer) throw new StudyError("Answer the question before it is graded.");
-    isCorrect = checkAnswer(parsed, request.answer).isCorrect;
-    grade = gradeForAnswer({
-      isCorrect,
-      guessed: request.confidence === "guessed",
-      tooEasy: request.confidence === "certain",
-    });
-    // A wrong answer given with confidence is a misconception worth showing the learner and instructor.
-    if (!isCorrect && request.confidence !== "guessed")
-      misconception = chosenMisconceptions(parsed, request.answer)[0] ?? null;
-  } else {
-    if (!request.grade) throw new StudyError("Choose Again, Hard, Good or Easy.");
-    grade = request.grade;
-  }
-
-  const apply = async () =>
-    db.$transaction(async (tx) => {
-      const earlier = await tx.review.findUnique({ where: { id: request.reviewId } });
-      if (earlier) return { earlier, repeated: true as const };
-      const card = await tx.studyCard.findUnique({
-        where: {
-          userId_questionId_side: { userId: actor.id, questionId: parsed.id, side: request.ref.side },
-        },
-      });
-      const before = card ? stateOfRow(card) : newCardState(now);
-      const { after } = gradeCard(before, grade, prefs, now);
-      const saved = card
-        ? await tx.studyCard.update({ where: { id: card.id }, data: cardColumns(after) })
-        : await tx.studyCard.create({
-            data: { userId: actor.id, questionId: parsed.id, side: request.ref.side, ...cardColumns(after) },
-          });
-      const review = await tx.review.create({
-        data: {
+  // One turn on the connection for the whole grading (prepared statements, no awaits inside):
+  // this is the hottest write in Taskdeck, and Prisma's per-query cost dominated it.
+  const apply = () =>
+    onConnection(db, (sql) => {
+      const prefs = preferencesFromRow(studySettingsRow(sql, actor.id));
+      const question = questionForGrading(sql, request.ref.questionId);
+      const parsed = question ? parseStoredQuestion(question.data) : null;
+      if (!question || !parsed || !sidesOf(parsed).includes(request.ref.side)) {
+        throw new StudyError("That card is not in any bank.");
+      }
+      let grade: GradeName;
+      let isCorrect: boolean | null = null;
+      let misconception: string | null = null;
+      if (QUESTION_KINDS_WITH_ANSWERS.has(parsed.kind)) {
+        if (!request.answer) throw new StudyError("Answer the question before it is graded.");
+        isCorrect = checkAnswer(parsed, request.answer).isCorrect;
+        grade = gradeForAnswer({
+          isCorrect,
+          guessed: request.confidence === "guessed",
+          tooEasy: request.confidence === "certain",
+        });
+        // A wrong answer given with confidence is a misconception worth showing the learner and instructor.
+        if (!isCorrect && request.confidence !== "guessed")
+          misconception = chosenMisconceptions(parsed, request.answer)[0] ?? null;
+      } else {
+        if (!request.grade) throw new StudyError("Choose Again, Hard, Good or Easy.");
+        grade = request.grade;
+      }
+      const outcome = sql.transaction(() => {
+        const earlier = reviewForGrading(sql, request.reviewId);
+        if (earlier) return { earlier, repeated: true as const };
+        const card = studyCardByKey(sql, actor.id, parsed.id, request.ref.side);
+        const before = card ? cardStateSchema.parse(card) : newCardState(now);
+        const { after } = gradeCard(before, grade, prefs, now);
+        const cardId = card?.id ?? randomUUID();
+        if (card) updateStudyCardState(sql, cardId, cardColumns(after), now);
+        else
+          insertStudyCard(
+            sql,
+            { id: cardId, userId: actor.id, questionId: parsed.id, side: request.ref.side },
+            cardColumns(after),
+            now,
+          );
+        const review = {
           id: request.reviewId,
           userId: actor.id,
-          cardId: saved.id,
+          cardId,
           questionId: parsed.id,
           revision: question.revision,
-          kind: "grade",
           grade,
           wasNew: before.phase === "new",
           stateBefore: JSON.stringify(before),
@@ -111,24 +123,28 @@ export async function recordGrade(
           misconception,
           clientTime: new Date(request.clientTime),
           serverTime: now,
-        },
+        };
+        insertGradeReview(sql, review);
+        return { earlier: review, repeated: false as const };
       });
-      return { earlier: review, repeated: false as const };
+      return { ...outcome, grade };
     });
 
   let outcome: Awaited<ReturnType<typeof apply>>;
   try {
     outcome = await apply();
   } catch (error) {
-    // Two copies of one grading raced: the loser hits the primary key and reads the winner's row.
-    const existing = await db.review.findUnique({ where: { id: request.reviewId } });
+    // Two copies of one grading raced (from another process): the loser hits the primary key and
+    // reads the winner's row. In this process gradings run one at a time and see each other.
+    if (error instanceof StudyError || !isPrimaryKeyConflict(error)) throw error;
+    const existing = await onConnection(db, (sql) => reviewForGrading(sql, request.reviewId));
     if (!existing) throw error;
-    outcome = { earlier: existing, repeated: true };
+    outcome = { earlier: existing, repeated: true, grade: (existing.grade ?? "good") as GradeName };
   }
-  const { earlier, repeated } = outcome;
+  const { earlier, repeated, grade } = outcome;
   if (earlier.userId !== actor.id)
     throw new ForbiddenError("A grading id belonging to another learner was reused");
-  if (repeated && earlier.questionId !== parsed.id)
+  if (repeated && earlier.questionId !== request.ref.questionId)
     throw new StudyError("That grading id was already used for another card.");
   const after = cardStateSchema.parse(JSON.parse(earlier.stateAfter));
   return {
@@ -140,6 +156,9 @@ export async function recordGrade(
     repeated,
   };
 }
+
+const isPrimaryKeyConflict = (error: unknown) =>
+  (error as { code?: unknown } | null)?.code === "SQLITE_CONSTRAINT_PRIMARYKEY";
 
 /**
  * Takes back a grade: the card returns to exactly the state it had before, and the undo is itself a
@@ -194,7 +213,10 @@ export async function undoGrade(
 }
 
 async function cardFor(db: PrismaClient, actor: ActingUser, ref: CardRef, now: Date) {
-  const question = await db.question.findUnique({ where: { id: ref.questionId }, select: { data: true } });
+  const question = await db.question.findFirst({
+    where: { id: ref.questionId, ...inOpenBank },
+    select: { data: true },
+  });
   const parsed = question ? parseStoredQuestion(question.data) : null;
   if (!parsed || !sidesOf(parsed).includes(ref.side)) throw new StudyError("That card is not in any bank.");
   const where = { userId_questionId_side: { userId: actor.id, questionId: ref.questionId, side: ref.side } };
@@ -244,7 +266,7 @@ export async function reportQuestion(
   actor: ActingUser,
   input: { questionId: string; reason: (typeof REPORT_REASONS)[number]; message: string },
 ) {
-  const exists = await db.question.count({ where: { id: input.questionId } });
+  const exists = await db.question.count({ where: { id: input.questionId, ...inOpenBank } });
   if (!exists) throw new StudyError("That question is not in any bank.");
   await db.questionReport.create({ data: { userId: actor.id, ...input } });
 }

@@ -26,9 +26,26 @@ export const studyPreferencesSchema = z.object({
 
 const weightsSchema = z.array(z.number()).min(17).max(21);
 
+/** The stored settings a learner's preferences are read from (null: never changed). */
+type SettingsRow = {
+  desiredRetention: number;
+  maximumIntervalDays: number;
+  enableFuzz: boolean;
+  newPerDay: number;
+  dayStartHour: number;
+  timeZone: string;
+  weights: string | null;
+  examDate: Date | null;
+  examTargetRecall: number;
+} | null;
+
 /** The learner's preferences, or the defaults when they have never changed them. */
 export async function getStudyPreferences(db: PrismaClient, actor: ActingUser): Promise<StudyPreferences> {
-  const row = await db.studySettings.findUnique({ where: { userId: actor.id } });
+  return preferencesFromRow(await db.studySettings.findUnique({ where: { userId: actor.id } }));
+}
+
+/** Preferences from a StudySettings row (or the defaults for none); bad stored values fall back. */
+export function preferencesFromRow(row: SettingsRow): StudyPreferences {
   let weights: number[] | undefined;
   if (row?.weights) {
     const parsed = weightsSchema.safeParse(JSON.parse(row.weights));

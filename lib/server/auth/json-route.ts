@@ -1,0 +1,83 @@
+import "server-only";
+import { isStorageUnavailable } from "@/lib/server/db";
+import type { ActionFailure, ActionResult } from "./action-result";
+import { STORAGE_UNAVAILABLE_MESSAGE } from "./action-result";
+import type { ActionContext } from "./auth-call";
+import { requestOrigin } from "./origin";
+
+// The two writes a learner makes most often, grading a card and autosaving a quiz answer, are
+// plain JSON route handlers rather than server actions: the same action cores (who is acting →
+// zod → data), without the RSC encoding of a server action's request and answer, which cost
+// more CPU than the write itself under load.
+//
+// Cross-site requests are refused as a server action refuses them, and more strictly:
+// - the Origin header must be present and equal to the origin Taskdeck is served from (a server
+//   action compares Origin with Host the same way; Next lets a request without Origin through,
+//   this does not);
+// - Sec-Fetch-Site, when the browser sends it, must be "same-origin";
+// - the body must be declared application/json, which a cross-site form cannot send and which
+//   makes a cross-site fetch need a CORS preflight that Taskdeck never answers;
+// - the session cookie is SameSite=Lax, so a cross-site POST carries no session anyway.
+
+/** A JSON write's body is small: an answer or a grading. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+type Core<T extends object> = (
+  ctx: ActionContext,
+  input: unknown,
+) => Promise<ActionResult<T> | (ActionFailure & { reason?: string })>;
+
+// no-transform: Next would otherwise gzip each answer of a few hundred bytes, which cost more CPU
+// under load than the database write.
+const answer = (status: number, body: object, headers: Record<string, string> = {}) =>
+  Response.json(body, { status, headers: { "Cache-Control": "no-store, no-transform", ...headers } });
+
+/** The refusal when the database cannot take the write: 503, and nothing was saved. */
+export const storageUnavailableResponse = () =>
+  answer(
+    503,
+    { ok: false, reason: "storage-unavailable", formError: STORAGE_UNAVAILABLE_MESSAGE },
+    { "Retry-After": "60" },
+  );
+
+/**
+ * Runs an action core for a same-origin JSON POST. 200 with the core's `{ ok: true, … }`; 401 when
+ * nobody is signed in; 422 with `{ ok: false, formError, … }` when the core refuses; 503 when the
+ * database cannot take the write; 403/415/413/400 for requests a Taskdeck page never sends.
+ */
+export async function jsonWrite<T extends object>(
+  request: Request,
+  resolve: (request: Request) => Promise<ActionContext>,
+  core: Core<T>,
+): Promise<Response> {
+  const origin = request.headers.get("origin");
+  const site = request.headers.get("sec-fetch-site");
+  if (!origin || origin !== requestOrigin(request.headers) || (site !== null && site !== "same-origin"))
+    return answer(403, { ok: false, formError: "This request must come from a Taskdeck page." });
+  if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? ""))
+    return answer(415, { ok: false, formError: "Send JSON (Content-Type: application/json)." });
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES)
+    return answer(413, { ok: false, formError: "That request is too large." });
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch {
+    return answer(400, { ok: false, formError: "That request is not valid JSON." });
+  }
+  try {
+    const ctx = await resolve(request);
+    if (!ctx.actor) return answer(401, { ok: false, formError: "Sign in to continue." });
+    const result = await core(ctx, input);
+    if (result.ok) return answer(200, result);
+    if ("reason" in result && result.reason === "storage-unavailable") return storageUnavailableResponse();
+    return answer(422, result);
+  } catch (error) {
+    if (isStorageUnavailable(error)) {
+      console.error("Storage unavailable: a write was refused", error);
+      return storageUnavailableResponse();
+    }
+    console.error("A JSON write failed", error);
+    return answer(500, { ok: false, formError: "The server could not save this. Try again in a moment." });
+  }
+}
