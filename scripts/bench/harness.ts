@@ -264,8 +264,8 @@ export const actionSucceeded = (body: string) => /"ok":true/.test(body);
 /** The large database, seeded once per machine into the temp folder and then copied per run. */
 export async function largeDatabaseCopy(destination: string): Promise<string> {
   const seeded = process.env.LARGE_DB ?? path.join(os.tmpdir(), "taskdeck-bench-large.db");
-  if (!fs.existsSync(seeded)) {
-    console.log(`▸ Seeding the large database at ${seeded} (once; LARGE_DB= to reuse another)`);
+  const seed = async (why: string) => {
+    console.log(`▸ Seeding the large database at ${seeded} (${why}; LARGE_DB= to reuse another)`);
     const code = await run(bin("tsx"), [
       "--conditions=react-server",
       "scripts/seed-large.ts",
@@ -273,6 +273,20 @@ export async function largeDatabaseCopy(destination: string): Promise<string> {
       seeded,
     ]);
     if (code !== 0) throw new Error("seed-large failed");
+  };
+  if (!fs.existsSync(seeded)) await seed("once");
+  else {
+    // A large database seeded by an older checkout lacks the newer migrations, and every request
+    // against it would fail: bring it up to date, or seed it again when it cannot be.
+    const env = baseEnv({ DATABASE_URL: `file:${path.resolve(seeded)}` });
+    if ((await run(bin("prisma"), ["migrate", "deploy"], env)) !== 0)
+      await seed("its migrations could not be brought up to date");
+    const db = new Database(seeded);
+    try {
+      db.pragma("wal_checkpoint(TRUNCATE)");
+    } finally {
+      db.close();
+    }
   }
   // The seeded file is closed and checkpointed, so a plain copy of it is consistent.
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${destination}${suffix}`, { force: true });
