@@ -19,7 +19,9 @@ test("after studying, /progress shows the reviews, and an exam date gives readin
 
   await page.getByRole("navigation").getByRole("link", { name: "Progress" }).click();
   await expect(page.getByRole("heading", { name: "Progress", level: 1 })).toBeVisible();
-  const totals = page.getByRole("list", { name: "Totals" }).or(page.locator("dl[aria-label='Totals']"));
+  const totals = page
+    .getByRole("list", { name: "Study totals" })
+    .or(page.locator("dl[aria-label='Study totals']"));
   await expect(totals.getByText("Total reviews").locator("xpath=following-sibling::dd")).toHaveText("3");
   await expect(totals.getByText("Reviews today").locator("xpath=following-sibling::dd")).toHaveText("3");
 

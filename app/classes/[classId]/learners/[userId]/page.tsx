@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { LearnerProgress } from "@/components/insight/learner-progress";
+import { ProgressBody } from "@/components/progress/progress-body";
 import { AccessError } from "@/lib/server/auth/acting-user";
 import { requirePageRole } from "@/lib/server/auth/session";
 import { learnerDrillDown } from "@/lib/server/data/insight";
@@ -77,7 +77,7 @@ export default async function LearnerPage({
           </div>
         )}
       </section>
-      <LearnerProgress view={view.progress} />
+      <ProgressBody view={view.progress} />
     </div>
   );
 }
