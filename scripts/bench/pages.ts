@@ -135,6 +135,31 @@ async function signUpLearner(serverUrl: string, email: string): Promise<string> 
 
 type NetworkItem = { url: string; resourceType?: string; transferSize?: number };
 
+/** Starts a 65-question practice exam for the learner `email`; resolves to its attempt page. */
+async function startPracticeExam(file: string, email: string): Promise<string> {
+  const { createPrismaClient } = await import("../../lib/server/db");
+  const { createExam } = await import("../../lib/server/data/quizzes");
+  const { startAttempt } = await import("../../lib/server/data/attempts");
+  const prisma = createPrismaClient(`file:${file}`);
+  try {
+    const user = await prisma.user.findUniqueOrThrow({ where: { email } });
+    const actor = { id: user.id, name: user.name, email: user.email, roles: ["learner" as const] };
+    const topics = (await prisma.question.findMany({ distinct: ["topic"], select: { topic: true } })).map(
+      (q) => q.topic,
+    );
+    const quiz = await createExam(prisma, actor, {
+      title: "Lighthouse practice exam",
+      topics,
+      questionCount: 65,
+      timeLimitMinutes: 130,
+    });
+    const { attemptId } = await startAttempt(prisma, actor, quiz.id, new Date());
+    return `/quizzes/${quiz.id}/attempts/${attemptId}`;
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
 export async function benchPages(): Promise<BenchResult> {
   const chromePath = await findChromium();
   if (!chromePath)
@@ -154,12 +179,21 @@ export async function benchPages(): Promise<BenchResult> {
   });
   const rows: BenchResult["rows"] = [];
   try {
-    const cookie = await signUpLearner(server.url, `pages-${Date.now()}@example.test`);
+    const learnerEmail = `pages-${Date.now()}@example.test`;
+    const cookie = await signUpLearner(server.url, learnerEmail);
     const audits: Array<{ route: string; label: string; cookie: string }> = routes().map((route) => ({
       route,
       label: route,
       cookie,
     }));
+    if (!process.env.PAGES_ROUTES) {
+      // The page a learner takes a quiz on: a 65-question practice exam, started as /exam does.
+      audits.push({
+        route: await startPracticeExam(file, learnerEmail),
+        label: "exam attempt (65 questions)",
+        cookie,
+      });
+    }
     if (audits.some((a) => a.route === "/progress")) {
       const email = `pages-history-${Date.now()}@example.test`;
       const withHistory = await signUpLearner(server.url, email);
