@@ -74,6 +74,15 @@ const LEGEND = { wrapperStyle: { color: "var(--text)", fontSize: 13 } };
 // a second and a half, which kept the page's main thread busy (and moved what the learner reads).
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 const PCT_TICKS = [0, 0.25, 0.5, 0.75, 1];
+/** A 0–100% axis with fixed ticks (recharts measures no text for them). */
+const PERCENT_AXIS = {
+  domain: [0, 1] as [number, number],
+  ticks: PCT_TICKS,
+  interval: 0,
+  tickFormatter: pct,
+  tick: AXIS,
+  stroke: "var(--muted)",
+};
 /** Axis titles, styled alike on every chart. */
 const xLabel = (value: string, offset = 0) =>
   ({ value, position: "insideBottom", offset, fill: "var(--muted)", fontSize: 12 }) as const;
@@ -121,15 +130,7 @@ export function MasteryChart({
           tickFormatter={(v: string) => (v.length > 18 ? `${v.slice(0, 17)}…` : v)}
           label={xLabel("Group")}
         />
-        <YAxis
-          domain={[0, 1]}
-          ticks={PCT_TICKS}
-          interval={0}
-          tickFormatter={pct}
-          tick={AXIS}
-          stroke="var(--muted)"
-          label={yLabel("Share of cards")}
-        />
+        <YAxis {...PERCENT_AXIS} label={yLabel("Share of cards")} />
         <Tooltip {...TOOLTIP} formatter={(v) => pct(Number(v))} />
         <Legend {...LEGEND} verticalAlign="top" />
         <Bar isAnimationActive={false} dataKey="meanRecall" name="Mean recall today" fill="var(--accent)" />
@@ -186,16 +187,7 @@ export function TrendChart({
           tickFormatter={(d: string) => d.slice(5)}
           label={xLabel("Week starting", -18)}
         />
-        <YAxis
-          yAxisId="acc"
-          domain={[0, 1]}
-          ticks={PCT_TICKS}
-          interval={0}
-          tickFormatter={pct}
-          tick={AXIS}
-          stroke="var(--muted)"
-          label={yLabel("Accuracy")}
-        />
+        <YAxis yAxisId="acc" {...PERCENT_AXIS} label={yLabel("Accuracy")} />
         <YAxis
           yAxisId="sec"
           orientation="right"
@@ -325,15 +317,7 @@ export function ReadinessChart({
           tickFormatter={(v: string) => v.replace(/^Design /, "").replace(/ Architectures$/, "")}
           label={xLabel("Exam domain")}
         />
-        <YAxis
-          domain={[0, 1]}
-          ticks={PCT_TICKS}
-          interval={0}
-          tickFormatter={pct}
-          tick={AXIS}
-          stroke="var(--muted)"
-          label={yLabel("Predicted recall")}
-        />
+        <YAxis {...PERCENT_AXIS} label={yLabel("Predicted recall")} />
         <Tooltip {...TOOLTIP} formatter={(v) => pct(Number(v))} />
         <Legend {...LEGEND} verticalAlign="top" />
         <ReferenceLine
