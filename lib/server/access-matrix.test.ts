@@ -76,7 +76,8 @@ describe("coverage", () => {
       };
       write(
         "lib/server/actions/x.ts",
-        `"use server";\nexport async function a() {}\nexport const b = async () => {};\nexport { c as d };\nasync function c() {}\n`,
+        // A generic arrow before the exports: read as TSX it would hide them.
+        `"use server";\nconst g = <R>(f: () => R) => f();\nexport async function a() {}\nexport const b = async () => {};\nexport { c as d };\nasync function c() {}\n`,
       );
       write("lib/server/data/y.ts", `export async function notAnAction() {}\n`);
       write(

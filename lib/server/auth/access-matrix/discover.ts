@@ -103,7 +103,14 @@ export function discoverDoors(files: string[], root: string = process.cwd()): Di
     if (/\.(test|spec|access)\.[mc]?[jt]sx?$/.test(file)) continue;
     const text = fs.readFileSync(path.join(root, file), "utf8");
     if (!text.includes("use server") && !/(^|\/)route\.[mc]?[jt]sx?$/.test(file)) continue;
-    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+    // Parsed by extension: as TSX, a .ts file's generic arrow (`<R>(x: R) => …`) reads as JSX and
+    // the exports after it were missed.
+    const kind = /\.[mc]?tsx$/.test(file)
+      ? ts.ScriptKind.TSX
+      : /\.[mc]?jsx?$/.test(file)
+        ? ts.ScriptKind.JS
+        : ts.ScriptKind.TS;
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
     if (isUseServer(source.statements[0])) {
       for (const name of exportedNames(source))
         doors.push({ target: `${file}#${name}`, kind: "server action" });
