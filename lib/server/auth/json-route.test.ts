@@ -4,6 +4,7 @@ import { gradeCore } from "@/lib/server/actions/study-core";
 import { seedMatrixQuiz } from "@/lib/server/data/attempts-fixture";
 import { isStorageUnavailable } from "@/lib/server/db";
 import { loadStudyBank } from "@/lib/server/testing/study-fixture";
+import { STATIC_SECURITY_HEADERS } from "../security-headers";
 import { createMatrixWorld, type DisposableWorld } from "./access-matrix/world";
 import { STORAGE_UNAVAILABLE_MESSAGE } from "./action-result";
 import { jsonWrite } from "./json-route";
@@ -48,6 +49,18 @@ describe("the grading route", () => {
     const again = await send("/api/study/grade", grading("6e7f8a9b-0c1d-4e2f-9a3b-4c5d6e7f8a9b"), gradeCore);
     expect(((await again.json()) as { result: { repeated: boolean } }).result.repeated).toBe(true);
     expect(await w.db.review.count({ where: { userId: w.users.learner2.id } })).toBe(1);
+  });
+
+  it("carries the security headers itself (proxy.ts leaves these routes out)", async () => {
+    const answers = [
+      await send("/api/study/grade", grading("7e7f8a9b-0c1d-4e2f-9a3b-4c5d6e7f8a9c"), gradeCore),
+      await send("/api/study/grade", { nonsense: true }, gradeCore),
+    ];
+    for (const response of answers) {
+      for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS))
+        expect(response.headers.get(name), name).toBe(value);
+      expect(response.headers.get("Content-Security-Policy")).toContain("default-src 'none'");
+    }
   });
 
   it("names the field when the input is bad, and refuses a body that is not JSON", async () => {

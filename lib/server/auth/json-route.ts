@@ -1,5 +1,6 @@
 import "server-only";
 import { isStorageUnavailable } from "@/lib/server/db";
+import { STATIC_SECURITY_HEADERS } from "@/lib/server/security-headers";
 import type { ActionFailure, ActionResult } from "./action-result";
 import { STORAGE_UNAVAILABLE_MESSAGE } from "./action-result";
 import type { ActionContext } from "./auth-call";
@@ -22,6 +23,9 @@ import { requestOrigin } from "./origin";
 /** A JSON write's body is small: an answer or a grading. */
 const MAX_BODY_BYTES = 64 * 1024;
 
+/** A JSON answer loads nothing and may not be framed. */
+const JSON_CSP = "default-src 'none'; frame-ancestors 'none'";
+
 type Core<T extends object> = (
   ctx: ActionContext,
   input: unknown,
@@ -29,8 +33,18 @@ type Core<T extends object> = (
 
 // no-transform: Next would otherwise gzip each answer of a few hundred bytes, which cost more CPU
 // under load than the database write.
+// These routes are outside proxy.ts (a JSON answer needs no CSP nonce), so they carry the
+// security headers themselves.
 const answer = (status: number, body: object, headers: Record<string, string> = {}) =>
-  Response.json(body, { status, headers: { "Cache-Control": "no-store, no-transform", ...headers } });
+  Response.json(body, {
+    status,
+    headers: {
+      "Cache-Control": "no-store, no-transform",
+      "Content-Security-Policy": JSON_CSP,
+      ...STATIC_SECURITY_HEADERS,
+      ...headers,
+    },
+  });
 
 /** The refusal when the database cannot take the write: 503, and nothing was saved. */
 export const storageUnavailableResponse = () =>
