@@ -385,6 +385,8 @@ test.describe("quizzes", () => {
     await runner.getByRole("button", { name: "Check answer" }).click();
     const feedback = runner.getByRole("region", { name: "Feedback on question 1" });
     await expect(feedback.getByText("Correct", { exact: true })).toBeVisible();
+    // The learner's answer in its own words, not a position ("Option 2").
+    await expect(feedback).toContainText("Your answer: awsvpc");
     await expect(feedback.getByText(/QQEXPLAINMARK/)).toBeVisible();
     await expect(runner.getByRole("radio", { name: "awsvpc" })).toBeDisabled();
     // The second question is answered but not checked: its key and explanation stay on the server.

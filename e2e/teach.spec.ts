@@ -89,7 +89,7 @@ kind: single · difficulty: 2
   await page.goto("/teach/banks");
   await page.getByLabel("Bank (Markdown)", { exact: true }).fill(text);
   await page.getByRole("button", { name: "Check and save" }).click();
-  await expect(page.getByText(`Saved “${title}”: 1 questions.`)).toBeVisible();
+  await expect(page.getByText(`Saved “${title}”: 1 question.`)).toBeVisible();
   const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: title }) });
   await expect(card).toContainText("Private: only your quizzes");
 

@@ -36,14 +36,15 @@ function describeAnswer(item: ReviewItem, answer: GivenAnswer | null): string {
   if (!answer) return "No answer";
   if (answer.kind === "typed") return answer.text || "No answer";
   if (answer.kind === "true-false") return answer.value ? "True" : "False";
+  // The options' own words, in the order the learner put them (ordering) or saw them (choice).
+  const texts = (keys: string[]) =>
+    keys.map((k) => item.options.find((o) => o.key === k)).flatMap((o) => (o ? [plain(o.html)] : []));
   if (answer.kind === "ordering") {
-    const texts = answer.keys.map((k) => plain(item.options.find((o) => o.key === k)?.html ?? ""));
-    return texts.length ? texts.join(" → ") : "No answer";
+    const order = texts(answer.keys);
+    return order.length ? order.join(" → ") : "No answer";
   }
-  const positions = answer.keys
-    .map((k) => item.options.findIndex((o) => o.key === k) + 1)
-    .filter((n) => n > 0);
-  return positions.length ? `Option ${positions.join(", ")}` : "No answer";
+  const chosen = texts(item.options.map((o) => o.key).filter((k) => answer.keys.includes(k)));
+  return chosen.length ? chosen.join("; ") : "No answer";
 }
 
 /** One reviewed question: right or wrong, the learner's answer, the key, the explanation and the simulation. */

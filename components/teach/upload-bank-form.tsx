@@ -47,7 +47,11 @@ export function UploadBankForm({ bank }: { bank?: { id: string; title: string } 
       <FormStatus
         id={`${id}-status`}
         error={state && !state.ok ? state.formError : undefined}
-        success={state?.ok ? `Saved “${state.title}”: ${state.questions} questions.` : undefined}
+        success={
+          state?.ok
+            ? `Saved “${state.title}”: ${state.questions} ${state.questions === 1 ? "question" : "questions"}.`
+            : undefined
+        }
       />
       {findings.length ? (
         <ul id={findingsId} aria-label="Problems in the bank" className="notice notice--error">

@@ -26,7 +26,8 @@ export default async function TeachBanksPage() {
             <h2>{b.bank.title}</h2>
             <p>
               <span className="muted">
-                {b.bank.topic}, {b.bank._count.questions} questions ·{" "}
+                {b.bank.topic}, {b.bank._count.questions}{" "}
+                {b.bank._count.questions === 1 ? "question" : "questions"} ·{" "}
               </span>
               <strong>
                 {b.bank.visibility === "published"
