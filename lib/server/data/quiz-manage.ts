@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { attemptDeadline } from "@/lib/quiz";
 import type { QuizInput } from "../actions/quiz-schemas";
 import type { ActingUser } from "../auth/acting-user";
-import { getOwnedQuiz, type QuizRow, quizFilters } from "./quizzes";
+import { getOwnedQuiz, type QuizRow, quizFilters, quizSelectionData, quizSettingsData } from "./quizzes";
 import { QuizError } from "./quizzes-error";
 
 // Managing a class quiz after it is built: its instructor edits the settings (the question
@@ -42,23 +42,8 @@ export async function updateQuiz(
 ): Promise<{ selectionLocked: boolean }> {
   const managed = await getManagedQuiz(db, actor, quizId);
   if (!managed) throw NOT_FOUND();
-  const settings = {
-    title: input.title,
-    shuffleQuestions: input.shuffleQuestions,
-    shuffleOptions: input.shuffleOptions,
-    timeLimitMinutes: input.timeLimitMinutes,
-    opensAt: input.opensAt,
-    closesAt: input.closesAt,
-    attemptsAllowed: input.attemptsAllowed,
-    passMark: input.passMark,
-    feedback: input.feedback,
-  };
-  const selection = {
-    filters: JSON.stringify(input.filters),
-    selection: input.selection,
-    questionIds: JSON.stringify(input.selection === "fixed" ? input.questionIds : []),
-    perTopic: input.selection === "random" ? input.perTopic : null,
-  };
+  const settings = quizSettingsData(input);
+  const selection = quizSelectionData(input);
   const stored = managed.quiz;
   const selectionChanged =
     selection.filters !== JSON.stringify(quizFilters(stored)) ||

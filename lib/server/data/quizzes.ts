@@ -15,12 +15,9 @@ import { topicLabel } from "./topics";
 
 export type QuizRow = Prisma.QuizGetPayload<object>;
 
-const toData = (input: QuizInput) => ({
+/** A quiz form's settings as columns: what an instructor may change at any time. */
+export const quizSettingsData = (input: Omit<QuizInput, "classId">) => ({
   title: input.title,
-  filters: JSON.stringify(input.filters),
-  selection: input.selection,
-  questionIds: JSON.stringify(input.selection === "fixed" ? input.questionIds : []),
-  perTopic: input.selection === "random" ? input.perTopic : null,
   shuffleQuestions: input.shuffleQuestions,
   shuffleOptions: input.shuffleOptions,
   timeLimitMinutes: input.timeLimitMinutes,
@@ -30,6 +27,16 @@ const toData = (input: QuizInput) => ({
   passMark: input.passMark,
   feedback: input.feedback,
 });
+
+/** A quiz form's question selection as columns: locked once anyone has attempted the quiz. */
+export const quizSelectionData = (input: Omit<QuizInput, "classId">) => ({
+  filters: JSON.stringify(input.filters),
+  selection: input.selection,
+  questionIds: JSON.stringify(input.selection === "fixed" ? input.questionIds : []),
+  perTopic: input.selection === "random" ? input.perTopic : null,
+});
+
+const toData = (input: QuizInput) => ({ ...quizSettingsData(input), ...quizSelectionData(input) });
 
 /** Instructors: a quiz in a class they own. */
 export async function createQuiz(db: PrismaClient, actor: ActingUser, input: QuizInput) {
