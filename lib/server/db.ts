@@ -1,8 +1,10 @@
 import "server-only";
+import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type BetterSqlite3 from "better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseUrl, ensureDatabaseFolder } from "./database-url";
+import { type Checkpointer, type CheckpointOptions, startCheckpointer } from "./db-checkpoint";
 
 // The one Prisma client. All raw SQL in Taskdeck lives in this file, so that
 // moving a deployment to PostgreSQL touches one place.
@@ -137,8 +139,18 @@ type Link = {
 };
 const links = new WeakMap<PrismaClient, Link>();
 
-/** Builds a Prisma client for a SQLite file with Taskdeck's pragmas and connection lock. */
-export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
+/** SQLite's own threshold for checkpointing on commit, in pages. */
+const AUTOCHECKPOINT_PAGES = 1000;
+
+/**
+ * Builds a Prisma client for a SQLite file with Taskdeck's pragmas and connection lock.
+ * `backgroundCheckpoints` moves WAL checkpoints to a worker thread (lib/server/db-checkpoint.ts):
+ * the server's own client does; scripts and tests keep SQLite's checkpoint on commit.
+ */
+export function createPrismaClient(
+  url: string = databaseUrl(),
+  options: { backgroundCheckpoints?: boolean | CheckpointOptions } = {},
+): PrismaClient {
   ensureDatabaseFolder(url);
   const factory = new PrismaBetterSQLite3({ url, timeout: 5000 });
   const link: Link = { acquire: createLock(), statements: new Map() };
@@ -152,7 +164,9 @@ export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
       const database = (connection as unknown as { client?: BetterSqlite3.Database }).client;
       link.database = database && typeof database.prepare === "function" ? database : undefined;
       link.statements = new Map();
-      return serializeConnection(connection, link.acquire);
+      const serialized = serializeConnection(connection, link.acquire);
+      if (!options.backgroundCheckpoints || !database || database.memory) return serialized;
+      return withBackgroundCheckpoints(serialized, database, link.acquire, options.backgroundCheckpoints);
     },
   };
   // Transactions queue behind the connection lock; under load the default 2 s wait for
@@ -160,6 +174,58 @@ export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
   const client = new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 10_000 } });
   links.set(client, link);
   return client;
+}
+
+/**
+ * Hands the connection's WAL checkpoints to a worker thread, and takes them back (SQLite's
+ * checkpoint on commit) if the worker fails: a log that nobody copies would grow without bound.
+ */
+function withBackgroundCheckpoints(
+  connection: Adapter,
+  database: BetterSqlite3.Database,
+  acquire: () => Promise<() => void>,
+  options: boolean | CheckpointOptions,
+): Adapter {
+  database.pragma("wal_autocheckpoint = 0");
+  let fallenBack = false;
+  const fallBack = (reason: string) => {
+    if (fallenBack) return;
+    fallenBack = true;
+    console.error(`Taskdeck: background WAL checkpoints stopped (${reason}); checkpointing on commit again.`);
+    if (database.open) database.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+    void checkpointer.stop();
+  };
+  const checkpointer = startCheckpointer(
+    path.resolve(database.name),
+    acquire,
+    fallBack,
+    typeof options === "object" ? options : {},
+  );
+  checkpointers.set(database, checkpointer);
+  return new Proxy(connection, {
+    get(target, property) {
+      if (property === "dispose")
+        return async () => {
+          fallenBack = true;
+          await checkpointer.stop();
+          await target.dispose();
+        };
+      const value = Reflect.get(target, property);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+/** The running checkpointer of a connection, for tests. */
+const checkpointers = new WeakMap<BetterSqlite3.Database, Checkpointer>();
+
+/** A client's background checkpointer once it has started (tests); undefined when it has none. */
+export async function backgroundCheckpointer(client: PrismaClient): Promise<Checkpointer | undefined> {
+  await client.$queryRawUnsafe("SELECT 1");
+  const database = links.get(client)?.database;
+  const checkpointer = database ? checkpointers.get(database) : undefined;
+  await checkpointer?.ready;
+  return checkpointer;
 }
 
 /** Prepared statements on the connection, for `onConnection`'s work. */
@@ -456,10 +522,74 @@ export function insertGradeReview(
   );
 }
 
+/** What an autosave needs of a learner's attempt; null when it is not theirs or does not exist. */
+export function attemptForSave(sql: Sql, attemptId: string, userId: string) {
+  const row = sql.get<{ status: string; deadline: unknown; items: string }>(
+    `SELECT "status", "deadline", "items" FROM "QuizAttempt" WHERE "id" = ? AND "userId" = ?`,
+    attemptId,
+    userId,
+  );
+  return row ? { ...row, deadline: readDate(row.deadline) } : null;
+}
+
+/** The saved answer to one question of an attempt, as an autosave compares it. */
+export function attemptAnswerForSave(sql: Sql, attemptId: string, questionId: string) {
+  const row = sql.get<{ seq: number; answer: string | null; checkedAt: unknown }>(
+    `SELECT "seq", "answer", "checkedAt" FROM "AttemptAnswer" WHERE "attemptId" = ? AND "questionId" = ?`,
+    attemptId,
+    questionId,
+  );
+  return row ? { ...row, checkedAt: readDate(row.checkedAt) } : null;
+}
+
+/**
+ * Writes an autosaved answer: inserts the first save, or updates one that was not checked
+ * (`keepAnswer`: only the flag and counter change, for a checked answer). Returns the rows changed.
+ */
+export function writeAttemptAnswer(
+  sql: Sql,
+  save: { attemptId: string; questionId: string; answer: string | null; flagged: boolean; seq: number },
+  mode: "insert" | "unchecked" | "keepAnswer",
+  now: Date,
+): number {
+  const flagged = save.flagged ? 1 : 0;
+  if (mode === "insert")
+    return sql.run(
+      `INSERT INTO "AttemptAnswer" ("attemptId", "questionId", "answer", "flagged", "seq", "updatedAt")
+       VALUES (?, ?, ?, ?, ?, ?)`,
+      save.attemptId,
+      save.questionId,
+      save.answer,
+      flagged,
+      save.seq,
+      storedDate(now),
+    );
+  if (mode === "keepAnswer")
+    return sql.run(
+      `UPDATE "AttemptAnswer" SET "flagged" = ?, "seq" = ?, "updatedAt" = ? WHERE "attemptId" = ? AND "questionId" = ?`,
+      flagged,
+      save.seq,
+      storedDate(now),
+      save.attemptId,
+      save.questionId,
+    );
+  return sql.run(
+    `UPDATE "AttemptAnswer" SET "answer" = ?, "flagged" = ?, "seq" = ?, "updatedAt" = ?
+     WHERE "attemptId" = ? AND "questionId" = ? AND "checkedAt" IS NULL`,
+    save.answer,
+    flagged,
+    save.seq,
+    storedDate(now),
+    save.attemptId,
+    save.questionId,
+  );
+}
+
 const globalForPrisma = globalThis as unknown as { taskdeckPrisma?: PrismaClient };
 
 /** The process-wide client (cached on globalThis so development reloads reuse it). */
-export const prisma: PrismaClient = globalForPrisma.taskdeckPrisma ?? createPrismaClient();
+export const prisma: PrismaClient =
+  globalForPrisma.taskdeckPrisma ?? createPrismaClient(databaseUrl(), { backgroundCheckpoints: true });
 if (process.env.NODE_ENV !== "production") globalForPrisma.taskdeckPrisma = prisma;
 
 /** What the health check reports about the database. */

@@ -55,7 +55,21 @@ export async function startServer(
     NODE_ENV: "production",
     ...extraEnv,
   });
-  const [command, args] = wrap(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"]);
+  // BENCH_CPU_PROF=<folder>: the server writes a V8 CPU profile there when it stops (open it in
+  // Chrome's DevTools, Performance tab) — how the load's hot paths were found.
+  const profile = process.env.BENCH_CPU_PROF;
+  const [command, args] = profile
+    ? wrap(process.execPath, [
+        "--cpu-prof",
+        `--cpu-prof-dir=${path.resolve(profile)}`,
+        path.join("node_modules", "next", "dist", "bin", "next"),
+        "start",
+        "-p",
+        String(port),
+        "-H",
+        "127.0.0.1",
+      ])
+    : wrap(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"]);
   const child = spawn(command, args, {
     env,
     stdio: ["ignore", "pipe", "pipe"],
