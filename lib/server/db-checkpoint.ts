@@ -24,6 +24,8 @@ export type CheckpointOptions = {
   intervalMs?: number;
   /** Log size, in pages, past which the worker asks for a quiet moment to start the log over. */
   restartPages?: number;
+  /** The least time between two such requests, in milliseconds. */
+  quietEveryMs?: number;
   /** The longest the server's statements wait for that quiet moment, in milliseconds. */
   quietLimitMs?: number;
 };
@@ -42,7 +44,8 @@ export type Checkpointer = {
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const Database = require("node:module").createRequire(workerData.base)("better-sqlite3");
-const { file, intervalMs, restartPages } = workerData;
+const { file, intervalMs, restartPages, quietEveryMs } = workerData;
+let lastQuiet = 0;
 let db;
 let timer;
 let stopped = false;
@@ -53,7 +56,11 @@ function pass() {
   if (stopped) return;
   try {
     const result = checkpoint();
-    if (result.log >= restartPages) {
+    // Only when this pass caught up with the log: while a reader (a backup) still uses older
+    // pages the log cannot start over, and asking would only stall the server for nothing.
+    const caughtUp = result.checkpointed >= result.log;
+    if (result.log >= restartPages && caughtUp && Date.now() - lastQuiet >= quietEveryMs) {
+      lastQuiet = Date.now();
       // Ask the server for a moment without writes; the next pass runs once it answers.
       waiting = true;
       parentPort.postMessage({ type: "quiet?" });
@@ -112,6 +119,7 @@ export function startCheckpointer(
       base: path.join(process.cwd(), "package.json"),
       intervalMs: options.intervalMs ?? 50,
       restartPages: options.restartPages ?? 4096,
+      quietEveryMs: options.quietEveryMs ?? 250,
     },
   });
   worker.unref();
