@@ -54,7 +54,9 @@ const walPages = (file: string) => fs.statSync(`${file}-wal`).size / 4096;
 
 describe("background WAL checkpoints", () => {
   it("take checkpoints off the server's connection and keep the log from growing", async () => {
-    const { file, prisma } = database({ backgroundCheckpoints: { intervalMs: 5, restartPages: 200, quietEveryMs: 0 } });
+    const { file, prisma } = database({
+      backgroundCheckpoints: { intervalMs: 5, restartPages: 200, quietEveryMs: 0 },
+    });
     expect(await backgroundCheckpointer(prisma)).toBeDefined();
     expect((await autocheckpoint(prisma))?.wal_autocheckpoint).toBe(0);
     await write(prisma, 1, 1500);

@@ -118,7 +118,7 @@ export function startCheckpointer(
       file,
       base: path.join(process.cwd(), "package.json"),
       intervalMs: options.intervalMs ?? 50,
-      restartPages: options.restartPages ?? 4096,
+      restartPages: options.restartPages ?? 16384,
       quietEveryMs: options.quietEveryMs ?? 250,
     },
   });

@@ -57,26 +57,32 @@ export async function startServer(
   });
   // BENCH_CPU_PROF=<folder>: the server writes a V8 CPU profile there when it stops (open it in
   // Chrome's DevTools, Performance tab) — how the load's hot paths were found.
+  // BENCH_NODE_FLAGS: more flags for the server's Node (e.g. --trace-gc, with BENCH_SERVER_LOG).
   const profile = process.env.BENCH_CPU_PROF;
-  const [command, args] = profile
-    ? wrap(process.execPath, [
-        "--cpu-prof",
-        `--cpu-prof-dir=${path.resolve(profile)}`,
-        path.join("node_modules", "next", "dist", "bin", "next"),
-        "start",
-        "-p",
-        String(port),
-        "-H",
-        "127.0.0.1",
-      ])
-    : wrap(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"]);
+  const flags = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
+  const [command, args] =
+    profile || flags.length > 0
+      ? wrap(process.execPath, [
+          ...flags,
+          ...(profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profile)}`] : []),
+          path.join("node_modules", "next", "dist", "bin", "next"),
+          "start",
+          "-p",
+          String(port),
+          "-H",
+          "127.0.0.1",
+        ])
+      : wrap(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"]);
   const child = spawn(command, args, {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
+  // BENCH_SERVER_LOG=<file>: the server's whole output is also written there.
+  const logFile = process.env.BENCH_SERVER_LOG;
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
+    if (logFile) fs.appendFileSync(logFile, chunk);
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);

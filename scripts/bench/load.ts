@@ -16,9 +16,12 @@
  * LOAD_THINK_MS adds a pause between one learner's writes (default 0: a closed loop of 100
  * connections, as SECURITY.md item 18 asks; real learners pause seconds between cards).
  */
+
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
 import type http from "node:http";
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import { baseEnv, bin, run } from "../lib/run";
 import {
@@ -410,6 +413,9 @@ export async function benchLoad(): Promise<BenchResult> {
       seqs,
     });
     const cpuBefore = processTreeCpuMs(server.child.pid);
+    // The load generator's own event loop: a stall here would read as server latency.
+    const generatorDelay = monitorEventLoopDelay({ resolution: 5 });
+    generatorDelay.enable();
     const outcome = await gradeLoad(server, file, {
       learners,
       seconds,
@@ -431,6 +437,7 @@ export async function benchLoad(): Promise<BenchResult> {
         backup = { ms: performance.now() - t0, ok: code === 0, error: code === 0 ? "" : `exit code ${code}` };
       },
     });
+    generatorDelay.disable();
     const cpuAfter = processTreeCpuMs(server.child.pid);
     const cpuPerRequest =
       cpuBefore !== null && cpuAfter !== null && outcome.sent > 0 ? (cpuAfter - cpuBefore) / outcome.sent : 0;
@@ -459,6 +466,9 @@ export async function benchLoad(): Promise<BenchResult> {
         console.log(`  ${what}: p50 ${round(q.median)} ms, p99 ${round(q.p99)} ms, max ${round(q.max)} ms`);
       }
       console.log(`  server log (tail):\n${server.log().slice(-3000)}`);
+      // Every request's [sent at ms, latency ms, route], for a closer look.
+      fs.mkdirSync("bench-results", { recursive: true });
+      fs.writeFileSync("bench-results/load-timeline.json", JSON.stringify(outcome.timeline));
     }
     const busy = (server.log().match(/SQLITE_BUSY|database is locked/gi) ?? []).length;
     return {
@@ -471,6 +481,11 @@ export async function benchLoad(): Promise<BenchResult> {
         { metric: "throughput", value: round(outcome.sent / outcome.seconds), unit: "req/s" },
         { metric: "server CPU per request (user + system)", value: round(cpuPerRequest, 2), unit: "ms" },
         { metric: "latency p50", value: round(s.median), unit: "ms" },
+        {
+          metric: "load generator's event-loop delay, max",
+          value: round(generatorDelay.max / 1e6),
+          unit: "ms",
+        },
         {
           metric: "latency p99",
           value: round(s.p99),
