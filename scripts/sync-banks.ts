@@ -17,6 +17,7 @@ async function main() {
   const warnings = findings.filter((f) => f.severity === "warning").length;
   try {
     const report = await syncBanks(prisma, input, new Date());
+    for (const c of report.conflicts) console.warn(`⚠ ${c.file}:${c.line}:${c.column} ${c.message}`);
     console.log(
       `✔ Banks: ${report.banksSynced} loaded, ${report.banksUnchanged} unchanged, ${report.banksSkipped} skipped · ` +
         `questions: +${report.questionsAdded} new, ${report.questionsUpdated} edited, ${report.questionsRetired} retired` +

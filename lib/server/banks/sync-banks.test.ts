@@ -158,6 +158,73 @@ describe("syncBanks", () => {
     expect((await db.prisma.question.findUniqueOrThrow({ where: { id: "u1" } })).retiredAt).toBeNull();
   });
 
+  it("says where a shipped bank or question was left out because an instructor's upload owns its id", async () => {
+    db = createTestDatabase();
+    await db.prisma.bank.create({
+      data: {
+        id: "mine",
+        title: "Mine",
+        topic: "t",
+        file: "upload:42",
+        sourceHash: "x",
+        lastSyncedAt: day(1),
+        visibility: "private",
+        questions: {
+          create: {
+            id: "u1",
+            kind: "single",
+            title: "Uploaded",
+            topic: "t",
+            difficulty: 1,
+            position: 0,
+            data: "{}",
+            contentHash: "h",
+          },
+        },
+      },
+    });
+    const report = await syncBanks(
+      db.prisma,
+      input([
+        bank("a", "content/a.md", [
+          { ...question("a1"), line: 7 },
+          { ...question("u1"), line: 19 },
+        ]),
+        bank("mine", "content/mine.md", [question("m1")]),
+      ]),
+      day(2),
+    );
+    expect(report.conflicts).toEqual([
+      {
+        file: "content/a.md",
+        line: 19,
+        column: 1,
+        message: expect.stringContaining(
+          `The question id "u1" belongs to a question in an instructor's uploaded bank`,
+        ),
+      },
+      {
+        file: "content/mine.md",
+        line: 1,
+        column: 1,
+        message: expect.stringContaining(`The bank id "mine" belongs to an instructor's uploaded bank`),
+      },
+    ]);
+    // Both were left alone: the upload keeps its question, the shipped ones did not land.
+    expect(await db.prisma.question.findUniqueOrThrow({ where: { id: "u1" } })).toMatchObject({
+      bankId: "mine",
+      title: "Uploaded",
+    });
+    expect(await db.prisma.question.findUnique({ where: { id: "m1" } })).toBeNull();
+    expect(report).toMatchObject({ banksSynced: 1, banksSkipped: 1, questionsAdded: 1 });
+    // The sync log keeps them beside the skipped banks' findings.
+    const run = await db.prisma.syncRun.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(JSON.parse(run.findings)).toEqual([
+      { file: "content/a.md", findings: [expect.objectContaining({ line: 19 })] },
+      { file: "content/mine.md", findings: [expect.objectContaining({ line: 1 })] },
+    ]);
+  });
+
   it("moves a question to another bank file without losing its id or revision", async () => {
     db = createTestDatabase();
     await syncBanks(db.prisma, input([bank("a", "content/a.md", [question("q1"), question("q2")])]), day(1));

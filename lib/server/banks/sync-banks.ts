@@ -18,6 +18,8 @@ export type SyncableBank = {
 
 export type SyncableQuestion = {
   id: string;
+  /** The line of the question's heading, for findings. */
+  line?: number;
   kind: string;
   title: string;
   difficulty: number;
@@ -40,7 +42,12 @@ export type SyncInput = {
   presentFiles: string[];
 };
 
+/** Something sync left out of a bank it loaded (or would have), said where it is. */
+export type SyncConflict = { file: string; line: number; column: number; message: string };
+
 export type SyncReport = {
+  /** Banks and questions left out because an instructor's uploaded bank owns their id. */
+  conflicts: SyncConflict[];
   banksSynced: number;
   banksUnchanged: number;
   banksSkipped: number;
@@ -63,6 +70,7 @@ const hasSimulation = (q: SyncableQuestion) => q.sim != null || (q.options ?? []
  */
 export async function syncBanks(db: PrismaClient, input: SyncInput, now: Date): Promise<SyncReport> {
   const report: SyncReport = {
+    conflicts: [],
     banksSynced: 0,
     banksUnchanged: 0,
     banksSkipped: input.skipped.length,
@@ -81,13 +89,19 @@ export async function syncBanks(db: PrismaClient, input: SyncInput, now: Date): 
     // Never an instructor's upload (their ids carry a prefix content/ ids cannot normally take).
     if (existing && existing.visibility !== "public") {
       report.banksSkipped += 1;
+      report.conflicts.push({
+        file: bank.file,
+        line: 1,
+        column: 1,
+        message: `The bank id "${bank.meta.id}" belongs to an instructor's uploaded bank, so this file was not loaded. Give it another id in its front matter.`,
+      });
       continue;
     }
     if (existing?.sourceHash === sourceHash && existing.file === bank.file) {
       report.banksUnchanged += 1;
       continue;
     }
-    const counts = await syncOneBank(db, bank, sourceHash, contentHashes, everywhere, now);
+    const counts = await syncOneBank(db, bank, sourceHash, contentHashes, everywhere, now, report.conflicts);
     report.banksSynced += 1;
     report.questionsAdded += counts.added;
     report.questionsUpdated += counts.updated;
@@ -103,10 +117,21 @@ export async function syncBanks(db: PrismaClient, input: SyncInput, now: Date): 
       questionsAdded: report.questionsAdded,
       questionsUpdated: report.questionsUpdated,
       questionsRetired: report.questionsRetired,
-      findings: JSON.stringify(input.skipped),
+      findings: JSON.stringify([...input.skipped, ...conflictsByFile(report.conflicts)]),
     },
   });
   return report;
+}
+
+/** Conflicts in the shape of the skipped banks' findings, one entry per file. */
+function conflictsByFile(conflicts: SyncConflict[]): SkippedBank[] {
+  const byFile = new Map<string, SkippedBank>();
+  for (const { file, line, column, message } of conflicts) {
+    const entry = byFile.get(file) ?? { file, findings: [] };
+    entry.findings.push({ line, column, message });
+    byFile.set(file, entry);
+  }
+  return [...byFile.values()];
 }
 
 async function syncOneBank(
@@ -116,6 +141,7 @@ async function syncOneBank(
   contentHashes: Map<string, string>,
   everywhere: Set<string>,
   now: Date,
+  conflicts: SyncConflict[],
 ): Promise<{ added: number; updated: number; retired: number }> {
   const ids = bank.questions.map((q) => q.id);
   return db.$transaction(async (tx) => {
@@ -169,7 +195,15 @@ async function syncOneBank(
       };
       const before = known.get(question.id);
       // A question of an instructor's upload is theirs: a shipped question with the same id is left out.
-      if (before && before.bank.visibility !== "public") continue;
+      if (before && before.bank.visibility !== "public") {
+        conflicts.push({
+          file: bank.file,
+          line: question.line ?? 1,
+          column: 1,
+          message: `The question id "${question.id}" belongs to a question in an instructor's uploaded bank, so this question was not loaded. Give it another {#id}.`,
+        });
+        continue;
+      }
       if (!before) {
         await tx.question.create({ data: { id: question.id, ...fields, data, contentHash, revision: 1 } });
         await tx.questionRevision.create({
