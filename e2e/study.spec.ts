@@ -56,6 +56,8 @@ test.describe("studying", () => {
     const study = page.getByRole("region", { name: "Study session" });
     const counts = study.getByRole("definition");
     await expect(counts.first()).not.toHaveText("0");
+    // The session's size is the day's cards (20 new by default), not the few loaded ahead.
+    await expect(study.getByText("Session progress: 0 of 20")).toBeVisible();
 
     const kinds: string[] = [];
     for (let i = 0; i < 10; i += 1) {

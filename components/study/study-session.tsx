@@ -100,7 +100,12 @@ export function StudySession({
 
   const current = queue[0];
   const isQuestion = current ? QUESTION_KINDS.has(current.kind) : false;
-  const total = done.length + queue.length + pending.length;
+  // The session's size: in a scheduled review, every card still due today (the counts), not just
+  // the few cards loaded ahead; a card sent back for a learning step comes round again.
+  const loaded = done.length + queue.length + pending.length;
+  const total = isScheduled
+    ? Math.max(loaded, done.length + counts.new + counts.learning + counts.due)
+    : loaded;
 
   // Learning cards graded in this session come back once their step has passed.
   useEffect(() => {
