@@ -1,8 +1,8 @@
 "use client";
 
-import { plain } from "@/components/study/question-view";
 import { SanitizedHtml } from "@/components/ui/html";
 import type { GivenAnswer } from "@/lib/bank";
+import { textOfHtml } from "@/lib/bank/html-text";
 import type { RunnerItem } from "./types";
 
 /** The keys chosen in an answer (choice kinds). */
@@ -125,7 +125,7 @@ function OrderingAnswer({
         {order.map((key, i) => {
           const option = byKey.get(key);
           if (!option) return null;
-          const text = plain(option.html);
+          const text = textOfHtml(option.html);
           return (
             <li key={key} className="quiz-ordering__item">
               <SanitizedHtml className="quiz-option__text" html={option.html} />

@@ -1,10 +1,10 @@
 "use client";
 
 import { AnswerReveal } from "@/components/study/answer-reveal";
-import { plain } from "@/components/study/question-view";
 import type { QueueItem } from "@/components/study/types";
 import { SanitizedHtml } from "@/components/ui/html";
 import type { GivenAnswer } from "@/lib/bank";
+import { textOfHtml } from "@/lib/bank/html-text";
 import type { ResultView, ReviewItem } from "./types";
 
 /** The review item in the shape the study page's AnswerReveal draws. */
@@ -38,7 +38,7 @@ function describeAnswer(item: ReviewItem, answer: GivenAnswer | null): string {
   if (answer.kind === "true-false") return answer.value ? "True" : "False";
   // The options' own words, in the order the learner put them (ordering) or saw them (choice).
   const texts = (keys: string[]) =>
-    keys.map((k) => item.options.find((o) => o.key === k)).flatMap((o) => (o ? [plain(o.html)] : []));
+    keys.map((k) => item.options.find((o) => o.key === k)).flatMap((o) => (o ? [textOfHtml(o.html)] : []));
   if (answer.kind === "ordering") {
     const order = texts(answer.keys);
     return order.length ? order.join(" → ") : "No answer";

@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import { LazyAnswerSimulation } from "@/components/sim/lazy-answer-simulation";
 import { SanitizedHtml } from "@/components/ui/html";
-import { plain } from "./question-view";
+import { textOfHtml } from "@/lib/bank/html-text";
 import type { QueueItem } from "./types";
 
 /** What a learner sees after answering: the explanation, why the other options are wrong, the sources, and the simulation. */
@@ -13,7 +13,7 @@ export function AnswerReveal({ item, chosenKeys }: { item: QueueItem; chosenKeys
       sim: item.simYaml ? { yaml: item.simYaml } : undefined,
       options: item.options.map((o) => ({
         key: o.key,
-        text: plain(o.html),
+        text: textOfHtml(o.html),
         correct: o.correct,
         sim: o.simYaml ? { yaml: o.simYaml } : undefined,
       })),

@@ -1,6 +1,7 @@
 "use client";
 
 import { SanitizedHtml } from "@/components/ui/html";
+import { textOfHtml } from "@/lib/bank/html-text";
 import type { Confidence, QueueItem } from "./types";
 
 /** A practice question's answer in progress. */
@@ -169,7 +170,7 @@ function OrderingList({
                   className="button button--small"
                   onClick={() => move(index, -1)}
                   disabled={index === 0}
-                  aria-label={`Move “${plain(option.html)}” up`}
+                  aria-label={`Move “${textOfHtml(option.html)}” up`}
                 >
                   ↑
                 </button>
@@ -178,7 +179,7 @@ function OrderingList({
                   className="button button--small"
                   onClick={() => move(index, 1)}
                   disabled={index === order.length - 1}
-                  aria-label={`Move “${plain(option.html)}” down`}
+                  aria-label={`Move “${textOfHtml(option.html)}” down`}
                 >
                   ↓
                 </button>
@@ -189,16 +190,4 @@ function OrderingList({
       })}
     </ol>
   );
-}
-
-/** The text of rendered HTML, for accessible names. */
-export function plain(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, "")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .trim();
 }

@@ -3,13 +3,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { postJson } from "@/components/ui/post-json";
 import { checkAnswer, type GivenAnswer } from "@/lib/bank/check-answer";
+import { textOfHtml } from "@/lib/bank/html-text";
 import { buryAction, loadMoreAction, suspendAction, undoAction } from "@/lib/server/actions/study";
 import type { GradeName } from "@/lib/srs/scheduler";
 import { AnswerReveal } from "./answer-reveal";
 import { CardTools } from "./card-tools";
 import { FlashcardView } from "./flashcard-view";
 import { GradeButtons } from "./grade-buttons";
-import { type Draft, type Feedback, plain, QuestionView, toggleKey } from "./question-view";
+import { type Draft, type Feedback, QuestionView, toggleKey } from "./question-view";
 import type {
   GradeRequest,
   GradeResponse,
@@ -405,7 +406,11 @@ export function StudySession({
             tabIndex={-1}
             className={isQuestion ? "study__title" : "study__label"}
           >
-            {isQuestion ? plain(current.titleHtml) : current.kind === "cloze" ? "Fill the gap" : "Flashcard"}
+            {isQuestion
+              ? textOfHtml(current.titleHtml)
+              : current.kind === "cloze"
+                ? "Fill the gap"
+                : "Flashcard"}
           </h2>
           {isQuestion ? (
             <>

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { type Question, renderMarkdown } from "@/lib/bank";
+import { textOfHtml } from "@/lib/bank/html-text";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import {
   type ItemOption,
@@ -32,20 +33,9 @@ export type QuizStatsView = {
 
 const itemsSchema = z.array(z.object({ questionId: z.string() }).passthrough());
 
-/**
- * Markdown as plain text (code spans and emphasis dropped, entities decoded), for table cells and
- * CSV. The same rule as the study view's plain(), which lives in a client module.
- */
+/** Markdown as plain text, for table cells and CSV. */
 export function plainText(markdown: string): string {
-  return renderMarkdown(markdown)
-    .replace(/<[^>]*>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ")
-    .trim();
+  return textOfHtml(renderMarkdown(markdown));
 }
 
 /** The options a response can name: the question's own, with their misconception tags. */
