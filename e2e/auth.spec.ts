@@ -19,6 +19,22 @@ test.describe("sign-up", () => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false });
   });
 
+  test("signed-in pages keep the session going, asking at most once an hour", async ({ page }) => {
+    const asked: number[] = [];
+    page.on("response", (response) => {
+      if (new URL(response.url()).pathname === "/api/auth/get-session") asked.push(response.status());
+    });
+    const account = newAccount("Kim");
+    await signUp(page, account);
+    await expect(bannerName(page, account.name)).toBeVisible();
+    await expect.poll(() => asked).toEqual([200]);
+    for (const path of ["/progress", "/study"]) {
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+    }
+    expect(asked).toEqual([200]);
+  });
+
   test("shows errors at the fields, linked and announced, and keeps what was typed", async ({ page }) => {
     await page.goto("/sign-up");
     await page.getByLabel("Email", { exact: true }).fill("someone@example.com");

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { unstable_rethrow } from "next/navigation";
+import { SessionKeeper } from "@/components/account/session-keeper";
 import { SignOutButton } from "@/components/account/sign-out-button";
 import { type ActingUser, hasRole } from "@/lib/server/auth/acting-user";
 import { getActingUser } from "@/lib/server/auth/session";
@@ -54,6 +55,7 @@ export async function SiteHeader() {
         <div className="account-menu">
           {user ? (
             <>
+              <SessionKeeper />
               <p className="account-menu__user">
                 <span className="visually-hidden">Signed in as </span>
                 <Link href="/account" className="account-menu__name">
