@@ -49,7 +49,7 @@ let lastQuiet = 0;
 let db;
 let timer;
 let stopped = false;
-let waiting = null;
+let waiting = false;
 const checkpoint = () => db.pragma("wal_checkpoint(PASSIVE)")[0];
 function pass() {
   timer = undefined;

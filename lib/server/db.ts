@@ -6,8 +6,8 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseUrl, ensureDatabaseFolder } from "./database-url";
 import { type Checkpointer, type CheckpointOptions, startCheckpointer } from "./db-checkpoint";
 
-// The one Prisma client. All raw SQL in Taskdeck lives in this file, so that
-// moving a deployment to PostgreSQL touches one place.
+// The one Prisma client. All raw SQL in Taskdeck lives in this file and the two helpers beside
+// it (db-backup.ts, db-checkpoint.ts), so that moving a deployment to PostgreSQL touches one place.
 
 /**
  * Pragmas every connection gets: concurrent readers, bounded waits, enforced relations, and a
