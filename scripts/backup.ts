@@ -2,7 +2,7 @@
 // running), integrity-checked. Default: data/backups/taskdeck-<time>.db
 import path from "node:path";
 import { databasePath, databaseUrl } from "@/lib/server/database-url";
-import { backupDatabase, backupFileName } from "@/lib/server/db-backup";
+import { backupDatabase, backupFileName } from "@/lib/server/db/sqlite/backup";
 
 async function main() {
   const outFlag = process.argv.indexOf("--out");

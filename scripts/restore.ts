@@ -2,7 +2,7 @@
 // The backup is integrity-checked, and the current database is saved beside it before anything changes.
 import path from "node:path";
 import { databasePath, databaseUrl } from "@/lib/server/database-url";
-import { backupFileName, restoreDatabase } from "@/lib/server/db-backup";
+import { backupFileName, restoreDatabase } from "@/lib/server/db/sqlite/backup";
 
 async function main() {
   const source = process.argv[2];

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveAnswerCore, startAttemptCore } from "@/lib/server/actions/attempt-core";
 import { gradeCore } from "@/lib/server/actions/study-core";
 import { seedMatrixQuiz } from "@/lib/server/data/attempts-fixture";
-import { isStorageUnavailable } from "@/lib/server/db";
+import { isStorageUnavailable, onSqliteConnection } from "@/lib/server/db";
 import { loadStudyBank } from "@/lib/server/testing/study-fixture";
 import { STATIC_SECURITY_HEADERS } from "../security-headers";
 import { createMatrixWorld, type DisposableWorld } from "./access-matrix/world";
@@ -37,7 +37,12 @@ const send = (path: string, body: unknown, core: Parameters<typeof jsonWrite>[2]
     core,
   );
 
-const readOnly = async (on: boolean) => w.db.$executeRawUnsafe(`PRAGMA query_only = ${on ? "ON" : "OFF"}`);
+// Both of the SQLite connections: Prisma's, and the hot paths' own (lib/server/db/sqlite/client.ts).
+const readOnly = async (on: boolean) => {
+  const pragma = `PRAGMA query_only = ${on ? "ON" : "OFF"}`;
+  await w.db.$executeRawUnsafe(pragma);
+  await onSqliteConnection(w.db, (sql) => sql.run(pragma));
+};
 
 describe("the grading route", () => {
   it("grades once per grading id and answers the card's new schedule", async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { onConnection } from "./db";
-import { createTestDatabase, type TestDatabase } from "./testing/test-database";
+import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
+import { onSqliteConnection as onConnection } from "..";
 
 // onConnection (the prepared-statement path of grading and the session lookup) shares the
 // connection with Prisma: it must wait for an open interactive transaction instead of running

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { backupDatabase, backupFileName, integrityCheck, restoreDatabase } from "./db-backup";
-import { createTestDatabase, type TestDatabase } from "./testing/test-database";
+import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
+import { backupDatabase, backupFileName, integrityCheck, restoreDatabase } from "./backup";
 
 let db: TestDatabase | undefined;
 afterEach(async () => {
@@ -36,7 +36,7 @@ describe("backup and restore", () => {
     await db.prisma.$disconnect();
 
     await restoreDatabase(backup, db.file, path.join(dir, "safety.db"));
-    const { createPrismaClient } = await import("./db");
+    const { createPrismaClient } = await import("..");
     const reopened = createPrismaClient(`file:${db.file}`);
     try {
       expect((await reopened.syncRun.findMany()).map((row) => row.id)).toEqual([1]);
