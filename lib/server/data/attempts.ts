@@ -23,6 +23,7 @@ import { DatabaseBusyError, storeOf } from "../db";
 import { md, parseAnswer, parseItems, questionsOf, reviewItem } from "./attempt-review";
 import { getVisibleQuiz, questionPool, quizFilters } from "./quizzes";
 import { QuizError } from "./quizzes-error";
+import { loseRaceDelay } from "./study-grading";
 
 // Attempts: start (one open per learner per quiz), autosave, submit (once), finish overdue
 // attempts at their deadline, and the views the pages get. Grading reads only what was saved.
@@ -280,6 +281,7 @@ export async function saveAnswer(
   let outcome: "saved" | "stale" | "overdue" | null = null;
   for (let round = 0; outcome === null; round += 1) {
     if (round === SAVE_ROUNDS) throw new DatabaseBusyError("The answer kept changing while it was saved");
+    if (round > 0) await loseRaceDelay(round);
     const attempt = await store.attemptForSave(input.attemptId, actor.id);
     if (!attempt) throw NO_ATTEMPT();
     if (attempt.status !== "open") throw new QuizError("This attempt is already finished.", "conflict");
@@ -312,7 +314,7 @@ export async function saveAnswer(
 }
 
 /** How often an autosave reads again after a guard held before it answers "busy, try again". */
-const SAVE_ROUNDS = 8;
+const SAVE_ROUNDS = 16;
 
 /** Learners: submits their open attempt. A second submit gets a conflict; a late one is refused. */
 export async function submitAttempt(db: PrismaClient, actor: ActingUser, attemptId: string, now: Date) {

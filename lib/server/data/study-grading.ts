@@ -87,6 +87,7 @@ export async function recordGrade(
   let repeated = false;
   for (let round = 0; !earlier; round += 1) {
     if (round === GRADING_ROUNDS) throw new DatabaseBusyError("The card kept changing while it was graded");
+    if (round > 0) await loseRaceDelay(round);
     const existing = await store.reviewById(request.reviewId);
     if (existing) {
       earlier = existing;
@@ -145,7 +146,11 @@ export async function recordGrade(
 }
 
 /** How often a grading reads again after losing a race before it answers "busy, try again". */
-const GRADING_ROUNDS = 8;
+const GRADING_ROUNDS = 32;
+
+/** A short, growing, jittered pause before reading again, so racing writers spread out. */
+export const loseRaceDelay = (round: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 * round)));
 
 /**
  * Takes back a grade: the card returns to exactly the state it had before, and the undo is itself a

@@ -63,6 +63,9 @@ export async function retryWhileBusy<T>(
   }
 }
 
+/** A write that changes nothing, to take SQLite's write lock at the start of a transaction. */
+const TAKE_WRITE_LOCK = { sql: `UPDATE "SyncRun" SET "id" = "id" WHERE "id" = -1`, args: [], argTypes: [] };
+
 /** A first-come, first-served lock: `await acquire()` resolves to the function that releases it. */
 export function createLock() {
   let tail: Promise<void> = Promise.resolve();
@@ -106,6 +109,13 @@ export function serializeConnection(adapter: Adapter, acquire = createLock()): A
     const release = await acquire();
     try {
       const tx = await adapter.startTransaction(...args);
+      // The adapter begins DEFERRED: a transaction that read first and then wrote would meet a
+      // commit by another process as SQLITE_BUSY_SNAPSHOT, which no retry can cure. A write that
+      // matches no row, first, takes the write lock at once (waiting, retried, like any statement).
+      await retryWhileBusy(() => tx.executeRaw(TAKE_WRITE_LOCK)).catch(async (error) => {
+        await tx.rollback().catch(() => undefined);
+        throw error;
+      });
       let isSettled = false;
       const finish = (end: () => Promise<void>) => async () => {
         if (isSettled) return;
