@@ -1,8 +1,8 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import pg from "pg";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseDialect } from "../database-url";
 import { closeDatabase, createPrismaClient } from "../db";
@@ -40,7 +40,7 @@ export const testPostgresUrl = (): string | undefined => {
   return url && databaseDialect(url) === "postgres" ? url : undefined;
 };
 
-let template: Promise<string> | undefined;
+let template: string | undefined;
 let counter = 0;
 
 const withDatabase = (url: string, name: string) => {
@@ -49,42 +49,49 @@ const withDatabase = (url: string, name: string) => {
   return parsed.toString();
 };
 
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
+/** Runs SQL (or a file of it) through psql, synchronously: test set-up happens outside any await. */
+function psql(url: string, input: { sql: string } | { file: string }): void {
+  execFileSync(
+    "psql",
+    [
+      "-X",
+      "-q",
+      "-v",
+      "ON_ERROR_STOP=1",
+      "-d",
+      url,
+      ...("sql" in input ? ["-c", input.sql] : ["-f", input.file]),
+    ],
+    { stdio: ["ignore", "ignore", "pipe"] },
+  );
 }
 
 /** A migrated template database, made once per test process; each test database copies it. */
-function migratedTemplate(server: string): Promise<string> {
-  template ??= (async () => {
-    const name = `taskdeck_template_${process.pid}_${Date.now()}`;
-    await adminQuery(server, `CREATE DATABASE "${name}"`);
-    const folder = path.join(process.cwd(), "prisma", "postgres", "migrations");
-    const client = new pg.Client({ connectionString: withDatabase(server, name) });
-    await client.connect();
+function migratedTemplate(server: string): string {
+  if (template) return template;
+  const name = `taskdeck_template_${process.pid}_${Date.now()}`;
+  psql(server, { sql: `CREATE DATABASE "${name}"` });
+  const folder = path.join(process.cwd(), "prisma", "postgres", "migrations");
+  for (const entry of fs.readdirSync(folder).sort()) {
+    const file = path.join(folder, entry, "migration.sql");
+    if (fs.existsSync(file)) psql(withDatabase(server, name), { file });
+  }
+  template = name;
+  process.once("exit", () => {
     try {
-      for (const entry of fs.readdirSync(folder).sort()) {
-        const sql = path.join(folder, entry, "migration.sql");
-        if (fs.existsSync(sql)) await client.query(fs.readFileSync(sql, "utf8"));
-      }
-    } finally {
-      await client.end();
+      psql(server, { sql: `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)` });
+    } catch {
+      // The throwaway cluster is removed with its folder anyway.
     }
-    return name;
-  })();
-  return template;
+  });
+  return name;
 }
 
 /** Creates a migrated PostgreSQL database in the test server; `cleanup` drops it. */
-export async function createPostgresTestDatabase(server: string): Promise<TestDatabase> {
-  const source = await migratedTemplate(server);
+export function createPostgresTestDatabase(server: string): TestDatabase {
+  const source = migratedTemplate(server);
   const name = `taskdeck_test_${process.pid}_${Date.now()}_${counter++}`;
-  await adminQuery(server, `CREATE DATABASE "${name}" TEMPLATE "${source}"`);
+  psql(server, { sql: `CREATE DATABASE "${name}" TEMPLATE "${source}"` });
   const url = withDatabase(server, name);
   const prisma = createPrismaClient(url);
   return {
@@ -94,13 +101,23 @@ export async function createPostgresTestDatabase(server: string): Promise<TestDa
     prisma,
     async cleanup() {
       await closeDatabase(prisma);
-      await adminQuery(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      psql(server, { sql: `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)` });
     },
   };
 }
 
-/** Creates a migrated SQLite database in a temporary folder; call `cleanup` in `afterEach`/`afterAll`. */
+/**
+ * A migrated throwaway database for a data-layer test: SQLite, or PostgreSQL when the suite runs
+ * with `TEST_DATABASE=postgres` and `TEST_POSTGRES_URL` (`npm run test:pg`; CI runs both).
+ */
 export function createTestDatabase(): TestDatabase {
+  const server = testPostgresUrl();
+  if (server && process.env.TEST_DATABASE === "postgres") return createPostgresTestDatabase(server);
+  return createSqliteTestDatabase();
+}
+
+/** Creates a migrated SQLite database in a temporary folder; call `cleanup` in `afterEach`/`afterAll`. */
+export function createSqliteTestDatabase(): TestDatabase {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "taskdeck-test-"));
   const file = path.join(dir, "test.db");
   applyMigrations(file);
@@ -128,7 +145,9 @@ export function testDialects(): Array<{
 }> {
   const server = testPostgresUrl();
   return [
-    { dialect: "sqlite" as const, create: async () => createTestDatabase() },
-    ...(server ? [{ dialect: "postgres" as const, create: () => createPostgresTestDatabase(server) }] : []),
+    { dialect: "sqlite" as const, create: async () => createSqliteTestDatabase() },
+    ...(server
+      ? [{ dialect: "postgres" as const, create: async () => createPostgresTestDatabase(server) }]
+      : []),
   ];
 }

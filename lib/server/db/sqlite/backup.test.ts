@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
+import { createSqliteTestDatabase, type TestDatabase } from "../../testing/test-database";
 import { backupDatabase, backupFileName, integrityCheck, restoreDatabase } from "./backup";
 
 let db: TestDatabase | undefined;
@@ -24,7 +24,7 @@ const run = (id: number) => ({
 
 describe("backup and restore", () => {
   it("rehearses a restore: back up, change the data, restore, and get the backed-up rows back", async () => {
-    db = createTestDatabase();
+    db = createSqliteTestDatabase();
     await db.prisma.syncRun.create({ data: run(1) });
     const dir = path.dirname(db.file);
     const backup = path.join(dir, "backups", backupFileName(at));
@@ -53,7 +53,7 @@ describe("backup and restore", () => {
   });
 
   it("refuses to restore a damaged file and leaves the database untouched", async () => {
-    db = createTestDatabase();
+    db = createSqliteTestDatabase();
     await db.prisma.syncRun.create({ data: run(1) });
     const damaged = path.join(path.dirname(db.file), "damaged.db");
     fs.writeFileSync(damaged, Buffer.alloc(8192, 7));

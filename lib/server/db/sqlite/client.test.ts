@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
+import { createSqliteTestDatabase, type TestDatabase } from "../../testing/test-database";
 import { SQLITE_BUSY_WAIT_MS } from "./client";
 
 let db: TestDatabase | undefined;
@@ -26,7 +26,7 @@ function syncRun(id: number) {
 
 describe("the database client", () => {
   it("opens every connection with WAL, a short synchronous busy wait, foreign keys and synchronous=NORMAL", async () => {
-    db = createTestDatabase();
+    db = createSqliteTestDatabase();
     const read = async (pragma: string) => {
       const rows = await db?.prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(`PRAGMA ${pragma}`);
       return String(Object.values(rows?.[0] ?? {})[0]);
@@ -39,7 +39,7 @@ describe("the database client", () => {
   });
 
   it("keeps a write acknowledged during another request's transaction when that transaction rolls back", async () => {
-    db = createTestDatabase();
+    db = createSqliteTestDatabase();
     const prisma = db.prisma;
     const rolledBack = prisma
       .$transaction(async (tx) => {
@@ -57,7 +57,7 @@ describe("the database client", () => {
   });
 
   it("does not let a plain read see another transaction's uncommitted rows", async () => {
-    db = createTestDatabase();
+    db = createSqliteTestDatabase();
     const prisma = db.prisma;
     const transaction = prisma
       .$transaction(async (tx) => {
