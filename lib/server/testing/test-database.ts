@@ -5,7 +5,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseDialect } from "../database-url";
-import { closeDatabase, createPrismaClient } from "../db";
+import { closeDatabase, createPrismaClient, onSqliteConnection } from "../db";
 
 /** A throwaway database with every migration applied, for data-layer tests. */
 export type TestDatabase = {
@@ -150,4 +150,37 @@ export function testDialects(): Array<{
       ? [{ dialect: "postgres" as const, create: async () => createPostgresTestDatabase(server) }]
       : []),
   ];
+}
+
+/**
+ * Makes a test database refuse every write, as a read-only or full disk does (SQLite: `query_only`
+ * on both of its connections; PostgreSQL: read-only transactions by default, its sessions ended so
+ * the pool reconnects under the new default), or takes that back.
+ */
+export async function setStorageReadOnly(database: TestDatabase, readOnly: boolean): Promise<void> {
+  if (database.dialect === "sqlite") {
+    const pragma = `PRAGMA query_only = ${readOnly ? "ON" : "OFF"}`;
+    await database.prisma.$executeRawUnsafe(pragma);
+    await onSqliteConnection(database.prisma, (sql) => sql.run(pragma));
+    return;
+  }
+  const name = new URL(database.url).pathname.slice(1);
+  // From the maintenance database: a session of the read-only one could not take it back.
+  const maintenance = withDatabase(database.url, "postgres");
+  psql(maintenance, {
+    sql: `ALTER DATABASE "${name}" SET default_transaction_read_only = ${readOnly ? "on" : "off"}`,
+  });
+  psql(maintenance, {
+    sql: `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}'`,
+  });
+  // The pool notices its ended connections when it next uses them: a query that meets one fails
+  // once, so wait until a fresh connection answers.
+  for (let tries = 0; tries < 20; tries += 1) {
+    try {
+      await database.prisma.$queryRawUnsafe("SELECT 1");
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 }
