@@ -1,10 +1,11 @@
+import { platformRetirement } from "../aws/platform-versions";
 import type { RegisteredTaskDef, Sim, TaskRec } from "../engine/context";
 import type { LaunchOptions, OsFamily, TaskDefinitionSpec } from "../model";
 import type { LaunchPlan } from "./capacity";
 
 /**
  * Fargate rules: task sizes (R15), awsvpc and subnets (R16), no placement
- * controls (R17), isolation (R18) and Fargate Spot limits (R20).
+ * controls (R17), isolation (R18), Fargate Spot limits (R20) and retired platform versions (R43).
  */
 
 const range = (from: number, to: number, step: number) =>
@@ -44,6 +45,32 @@ export function fargateSizeError(cpu: number | null, memory: number | null): str
 /** "LATEST" resolved: 1.4.0 on Linux, 1.0.0 on Windows. */
 export function resolvePlatformVersion(pv: string, os: OsFamily): string {
   return pv === "LATEST" ? (os === "windows" ? "1.0.0" : "1.4.0") : pv;
+}
+
+/**
+ * R43: a Fargate launch on a platform version retired by the simulated day is refused; before
+ * that day it is accepted (and the rule says when it retires). Returns the error, or null.
+ */
+export function platformVersionRetiredError(
+  sim: Sim,
+  pv: string,
+  os: OsFamily,
+): { ruleId: string; error: string } | null {
+  const resolved = resolvePlatformVersion(pv, os);
+  const r = platformRetirement(resolved, os, sim.scenario.region);
+  if (!r) return null;
+  if (sim.date >= r.retired) {
+    return {
+      ruleId: "R43",
+      error: `Fargate platform version ${resolved} is retired in ${sim.scenario.region}: since ${r.retired} no new task or service may use it, and the tasks still running were stopped on ${r.stopped} (the scenario's date is ${sim.date}); use 1.4.0 or LATEST`,
+    };
+  }
+  sim.rule(
+    "R43",
+    "allowed",
+    `On ${sim.date} platform version ${resolved} still launches tasks in ${sim.scenario.region}; it is retired from ${r.retired} and its tasks are stopped on ${r.stopped}`,
+  );
+  return null;
 }
 
 /** Compares dotted versions: pvAtLeast("1.3.0", "1.4.0") → false. */
