@@ -16,7 +16,7 @@ export { exportMarkdown } from "./export/markdown";
 export { type ImportFormat, type ImportResult, importBank } from "./importers";
 export { detectFormat } from "./importers/detect";
 export { DEFAULT_LIMITS, type Limits } from "./limits";
-export { lintBanks } from "./lint";
+export { dayNumber, lintBanks, STALE_AFTER_DAYS } from "./lint";
 export { type ParseOptions, parseBank, parseBankPartial } from "./parse-bank";
 export { renderMarkdown } from "./render-markdown";
 export * from "./schema";
