@@ -21,4 +21,5 @@ export { type ParseOptions, parseBank, parseBankPartial } from "./parse-bank";
 export { renderMarkdown } from "./render-markdown";
 export * from "./schema";
 export { slugify } from "./slug";
+export { type QuestionUsage, type StaleEntry, staleList } from "./stale";
 export { isTypedAnswerCorrect, normalizeTypedAnswer } from "./typed-answer";
