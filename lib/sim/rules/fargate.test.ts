@@ -49,6 +49,14 @@ describe("R15 Fargate needs a valid task CPU and memory pair", () => {
     expect(outcomes(r, "R15")).toEqual([valid ? "allowed" : "denied"]);
   });
 
+  it("an invalid pair is refused with the API's message, not Terraform's", () => {
+    const r = simulate(fargate("cpu: 512\n  memory: 8192", ""));
+    expect(r.verdict.summary).toContain("Invalid 'cpu' setting for task (ClientException)");
+    expect(r.verdict.summary).not.toContain("No Fargate configuration exists");
+    const ok = simulate(fargate("cpu: 1024\n  memory: 8192", ""));
+    expect(ok.finalState.taskDefinitions[0]?.status).toBe("ACTIVE");
+  });
+
   it("task-level cpu and memory are required", () => {
     const r = simulate(fargate("containers: [{ cpu: 256, memory: 512 }]", ""));
     expect(r.verdict.summary).toContain("need task-level cpu and memory (R15)");

@@ -24,12 +24,17 @@ export const FARGATE_SIZES: ReadonlyArray<{ cpu: number; memory: number[]; needs
 
 const gb = (mib: number) => `${mib / 1024} GB`;
 
-/** Why a Fargate task size is invalid, or null. Example: (512, 8192) → "No Fargate configuration exists …". */
+/**
+ * Why a Fargate task size is invalid, or null. The API's words come first: RegisterTaskDefinition
+ * answers "Invalid 'cpu' setting for task." (ClientException); "No Fargate configuration exists for
+ * given values" is how Terraform reports it (task-cpu-memory-error.html).
+ * Example: (512, 8192) → "Invalid 'cpu' setting for task (ClientException): 512 CPU allows …".
+ */
 export function fargateSizeError(cpu: number | null, memory: number | null): string | null {
   if (cpu === null || memory === null) return "Fargate task definitions need task-level cpu and memory";
   const row = FARGATE_SIZES.find((r) => r.cpu === cpu);
   if (!row) {
-    return `No Fargate configuration exists for ${cpu} CPU units: use ${FARGATE_SIZES.map((r) => r.cpu).join(", ")}`;
+    return `Invalid 'cpu' setting for task (ClientException): Fargate has no size with ${cpu} CPU units; use ${FARGATE_SIZES.map((r) => r.cpu).join(", ")}`;
   }
   if (!row.memory.includes(memory)) {
     const first = row.memory[0] ?? 0;
@@ -37,7 +42,7 @@ export function fargateSizeError(cpu: number | null, memory: number | null): str
     const step = (row.memory[1] ?? first) - first;
     const allowed =
       row.cpu === 256 ? "512 MiB, 1 GB or 2 GB" : `${gb(first)} to ${gb(last)} in ${gb(step)} steps`;
-    return `No Fargate configuration exists for ${cpu} CPU and ${memory} MiB memory: ${cpu} CPU allows ${allowed}`;
+    return `Invalid 'cpu' setting for task (ClientException): ${cpu} CPU with ${memory} MiB memory is no Fargate size; ${cpu} CPU allows ${allowed}`;
   }
   return null;
 }

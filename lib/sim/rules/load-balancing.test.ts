@@ -164,6 +164,10 @@ describe("R35 five target groups, same VPC, AZs covered, health checks", () => {
     expect(r.verdict.status).toBe("error");
     expect(r.verdict.summary).toContain("not in the same VPC as the target group");
     expect(r.finalState.loadBalancers[0]?.targetGroups[0]?.targets).toEqual([]);
+    expect(r.finalState.tasks.filter((t) => t.state === "STOPPED").map((t) => t.failureReason)).toEqual([
+      "Target registration failed: the task is not in the target group's VPC",
+      "Target registration failed: the task is not in the target group's VPC",
+    ]);
     expect(outcomes(r, "R35")).toContain("denied");
   });
 
