@@ -28,7 +28,7 @@ const SUPERUSER = "postgres";
  * The folder holding initdb and pg_ctl: POSTGRES_BINDIR, else the newest /usr/lib/postgresql/<major>/bin
  * (Debian keeps them off PATH), else the folder of `pg_ctl` on PATH. Null when PostgreSQL is not installed.
  */
-export function findPostgresBin(env: NodeJS.ProcessEnv = process.env): string | null {
+export function findPostgresBin(env: Record<string, string | undefined> = process.env): string | null {
   const has = (dir: string) =>
     fs.existsSync(path.join(dir, "initdb")) && fs.existsSync(path.join(dir, "pg_ctl"));
   if (env.POSTGRES_BINDIR) return has(env.POSTGRES_BINDIR) ? env.POSTGRES_BINDIR : null;
@@ -216,7 +216,7 @@ export async function dropDatabase(url: string, name: string): Promise<void> {
  * Null, with the reason, when neither.
  */
 export async function scratchPostgres(
-  env: NodeJS.ProcessEnv = process.env,
+  env: Record<string, string | undefined> = process.env,
 ): Promise<{ url: string; stop: () => Promise<void>; origin: string } | { url: null; reason: string }> {
   const given = env.DATABASE_URL?.trim();
   if (given && /^postgres(ql)?:\/\//i.test(given)) {

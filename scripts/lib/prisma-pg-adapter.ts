@@ -136,7 +136,10 @@ async function connectToShadow(url: string, shadowUrl: string | undefined): Prom
 }
 
 /** The migration-aware adapter factory prisma.config.ts returns for a PostgreSQL DATABASE_URL. */
-export function postgresSchemaEngineAdapter(url: string, env: NodeJS.ProcessEnv = process.env) {
+export function postgresSchemaEngineAdapter(
+  url: string,
+  env: Record<string, string | undefined> = process.env,
+) {
   return {
     provider: "postgres" as const,
     adapterName: "@prisma/adapter-pg",
