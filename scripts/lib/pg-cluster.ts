@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { isPostgresUrl } from "@/lib/server/database-url";
 import { quoteIdentifier, withDatabaseName } from "./postgres-url";
 import { freePort } from "./run";
 
@@ -219,7 +220,7 @@ export async function scratchPostgres(
   env: Record<string, string | undefined> = process.env,
 ): Promise<{ url: string; stop: () => Promise<void>; origin: string } | { url: null; reason: string }> {
   const given = env.DATABASE_URL?.trim();
-  if (given && /^postgres(ql)?:\/\//i.test(given)) {
+  if (given && isPostgresUrl(given)) {
     return { url: given, stop: async () => {}, origin: "the server DATABASE_URL names" };
   }
   const unavailable = postgresUnavailableReason();
