@@ -147,6 +147,23 @@ CREATE TABLE "UserRole" (
 );
 
 -- CreateTable
+CREATE TABLE "LoginThrottleLock" (
+    "key" TEXT NOT NULL,
+    "touchedAt" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "LoginThrottleLock_pkey" PRIMARY KEY ("key")
+);
+
+-- CreateTable
+CREATE TABLE "InstallClaim" (
+    "name" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "claimedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "InstallClaim_pkey" PRIMARY KEY ("name")
+);
+
+-- CreateTable
 CREATE TABLE "LoginFailure" (
     "id" SERIAL NOT NULL,
     "key" TEXT NOT NULL,
@@ -192,6 +209,7 @@ CREATE TABLE "StudyCard" (
     "buriedUntil" TIMESTAMPTZ(3),
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMPTZ(3) NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 0,
 
     CONSTRAINT "StudyCard_pkey" PRIMARY KEY ("id")
 );
