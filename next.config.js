@@ -4,7 +4,7 @@
 const nextConfig = {
   poweredByHeader: false,
   // Security headers (CSP with a per-request nonce) are set in proxy.ts.
-  serverExternalPackages: ["better-sqlite3"],
+  serverExternalPackages: ["better-sqlite3", "pg"],
 };
 
 module.exports = nextConfig;

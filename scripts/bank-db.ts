@@ -1,12 +1,14 @@
 // What `npm run bank -- stale|reports` reads from the database: how much each question was
 // studied and reported, and the open reports. Read-only Prisma queries; the CLI opens its own
-// client because lib/server/db.ts is `server-only` and `npm run bank` runs without that condition.
+// client because lib/server/db/ is `server-only` and `npm run bank` runs without that condition.
 import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import type { QuestionUsage } from "@/lib/bank";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { databasePath, databaseUrl } from "@/lib/server/database-url";
+import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-postgres/client";
+import { databasePath, databaseUrl, isPostgresUrl } from "@/lib/server/database-url";
 
 /** A learner's report as an author needs it. */
 export type ReportRow = {
@@ -19,10 +21,14 @@ export type ReportRow = {
 };
 
 /**
- * A client for an existing SQLite database, or null when there is none (the commands then work on
+ * A client for the configured database (PostgreSQL, or an existing SQLite file), or null when there is none (the commands then work on
  * the files alone). Never creates a database file.
  */
 export function openExistingDatabase(url: string = databaseUrl()): PrismaClient | null {
+  if (isPostgresUrl(url))
+    return new PostgresPrismaClient({
+      adapter: new PrismaPg({ connectionString: url }),
+    }) as unknown as PrismaClient;
   const file = databasePath(url);
   if (file !== ":memory:" && !fs.existsSync(path.resolve(file))) return null;
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }) });
