@@ -1,5 +1,6 @@
 import { type Bank, checkBanks, type Finding, type ImportFormat, importBank } from "@/lib/bank";
 import { validateSimBlock } from "@/lib/sim";
+import { nameProblem } from "../auth/name-policy";
 
 // An instructor's upload, checked with the same engine as content/: pure (no database, no
 // session), so it can run in a worker thread (check-upload-thread.ts) and, in tests, inline.
@@ -37,5 +38,8 @@ export function checkUpload(input: UploadInput): CheckedUpload {
       ok: false,
       findings: [{ severity: "error", line: 1, column: 1, message: "The bank has no questions." }],
     };
+  const badTitle = nameProblem(bank.meta.title, "The bank's title");
+  if (badTitle)
+    return { ok: false, findings: [{ severity: "error", line: 1, column: 1, message: badTitle }] };
   return { ok: true, bank, warnings: findings.filter((f) => f.severity === "warning").map(toFinding) };
 }
