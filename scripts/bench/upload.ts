@@ -1,0 +1,154 @@
+/**
+ * Upload (issue 21 item 4): how long /api/health waits while the server takes the largest bank
+ * upload its limits accept. An instructor uploads, through the real server action over HTTP:
+ * 1. 20,000 identical Anki lines (the probe's upload: 15.9 s of frozen server before the fix;
+ *    refused, too many questions);
+ * 2. the largest Anki text that is accepted and saved: 5,000 distinct cards (the question limit)
+ *    padded to just under 1 MB (the size limit).
+ * Meanwhile one client asks /api/health every 20 ms. Figures: the upload's own time and health's
+ * p50 / p99 / max during it. `npm run bench -- upload`.
+ */
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { prepareDatabase } from "../lib/prepare-database";
+import { actionTarget, ensureBuild, round, scratchFolder, sessionCookie, startServer } from "./harness";
+import { type BenchResult, summarize } from "./types";
+
+type Rows = BenchResult["rows"];
+
+const MAX_BYTES = 1024 * 1024;
+
+/** An instructor with a session, written straight into the database; the cookie that carries it. */
+function seedInstructor(file: string): string {
+  const db = new Database(file);
+  try {
+    const now = new Date().toISOString();
+    const token = randomBytes(24).toString("base64url");
+    db.prepare(
+      `INSERT INTO "User" (id, name, email, emailVerified, createdAt, updatedAt) VALUES ('bench-instructor', 'Bench Instructor', 'bench-instructor@bench.test', 0, ?, ?)`,
+    ).run(now, now);
+    db.prepare(
+      `INSERT INTO "UserRole" (userId, role, grantedAt) VALUES ('bench-instructor', 'instructor', ?)`,
+    ).run(now);
+    db.prepare(
+      `INSERT INTO "Session" (id, expiresAt, token, createdAt, updatedAt, ipAddress, userAgent, userId)
+       VALUES ('bench-instructor-session', ?, ?, ?, ?, '127.0.0.1', 'bench', 'bench-instructor')`,
+    ).run(new Date(Date.now() + 86_400_000).toISOString(), token, now, now);
+    return sessionCookie(token);
+  } finally {
+    db.close();
+  }
+}
+
+/** The largest accepted Anki text: 5,000 distinct cards, padded to just under 1 MB. */
+export function largestAnki(): string {
+  const lines = Array.from(
+    { length: 5000 },
+    (_, i) => `Which capacity provider fits workload ${i}?\tAnswer ${i}`,
+  );
+  const base = lines.join("\n").length;
+  const pad = Math.floor((MAX_BYTES - 1024 - base) / lines.length);
+  return lines
+    .map((line) => line.replace("\tAnswer", ` ${"x".repeat(Math.max(0, pad - 1))}\tAnswer`))
+    .join("\n");
+}
+
+/** 20,000 identical Anki lines (78 KB), as the outside probe sent. */
+export const identicalAnki = (): string => "Q\tA\n".repeat(20_000);
+
+/** Posts an upload through the bank action as the browser's form does; resolves with the answer's text. */
+export async function postUpload(
+  url: string,
+  cookie: string,
+  text: string,
+  format = "anki",
+): Promise<{ status: number; body: string }> {
+  const target = actionTarget("lib/server/actions/instructor-bank.ts", "uploadBankAction");
+  if (!target) throw new Error("uploadBankAction is not in this build");
+  const form = new FormData();
+  form.append("1_format", format);
+  form.append("1_markdown", "");
+  form.append("1_file", new Blob([text]), "upload.txt");
+  form.append("0", JSON.stringify(["$undefined", "$K1"]));
+  const response = await fetch(`${url}${target.path}`, {
+    method: "POST",
+    headers: { "Next-Action": target.id, Origin: url, Accept: "text/x-component", Cookie: cookie },
+    body: form,
+  });
+  return { status: response.status, body: await response.text() };
+}
+
+/** Times /api/health every `everyMs` until `during` settles. */
+export async function healthDuring<T>(
+  url: string,
+  during: Promise<T>,
+  everyMs = 20,
+): Promise<{ samples: number[]; result: T }> {
+  let done = false;
+  const settled = during.finally(() => {
+    done = true;
+  });
+  const samples: number[] = [];
+  while (!done) {
+    const started = performance.now();
+    const response = await fetch(`${url}/api/health`);
+    await response.text();
+    samples.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+  return { samples, result: await settled };
+}
+
+async function measure(rows: Rows, label: string, url: string, cookie: string, text: string): Promise<void> {
+  const started = performance.now();
+  const { samples, result } = await healthDuring(url, postUpload(url, cookie, text));
+  const took = performance.now() - started;
+  const saved = /"ok":true/.test(result.body);
+  const s = summarize(samples);
+  rows.push({
+    metric: `${label}: upload answered (${saved ? "saved" : "refused"}, HTTP ${result.status})`,
+    value: round(took),
+    unit: "ms",
+  });
+  rows.push({
+    metric: `${label}: /api/health p50 during it (${samples.length} requests)`,
+    value: round(s.median),
+    unit: "ms",
+  });
+  rows.push({
+    metric: `${label}: /api/health p99`,
+    value: round(s.p99),
+    unit: "ms",
+    target: "< 100 ms",
+    ok: s.p99 < 100,
+  });
+  rows.push({ metric: `${label}: /api/health max`, value: round(s.max), unit: "ms" });
+}
+
+export async function benchUpload(): Promise<BenchResult> {
+  await ensureBuild();
+  const scratch = scratchFolder("taskdeck-bench-upload-");
+  const rows: Rows = [];
+  try {
+    const file = path.join(scratch.dir, "upload.db");
+    if (!(await prepareDatabase(`file:${file}`))) throw new Error("could not prepare the database");
+    const cookie = seedInstructor(file);
+    const server = await startServer(file);
+    try {
+      await measure(rows, "20,000 identical Anki lines (78 KB)", server.url, cookie, identicalAnki());
+      await measure(
+        rows,
+        "largest accepted Anki upload (5,000 cards, ~1 MB)",
+        server.url,
+        cookie,
+        largestAnki(),
+      );
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    scratch.cleanup();
+  }
+  return { name: "upload", rows };
+}
