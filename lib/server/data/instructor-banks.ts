@@ -32,7 +32,7 @@ const bankColumns = (bank: Bank, now: Date) => ({
   lastSyncedAt: now,
 });
 
-const CREATE_BATCH = 500;
+const CREATE_BATCH = 100;
 
 /**
  * Writes a checked bank's questions under the upload's prefix, keyed by the author's question ids
@@ -85,8 +85,10 @@ async function writeQuestions(
       await tx.question.update({ where: { id: question.id }, data: fields });
     }
   }
-  // New questions go in batches: one INSERT per batch instead of two per question (a
-  // 5,000-question upload made 10,000 statements while every other request waited on the lock).
+  // New questions go in batches of 100: one INSERT per batch instead of two per question. Writing
+  // 5,000 questions took 45.6 s one by one and 10.8 s in batches of 100 (500-row batches were
+  // slower: Prisma compiles each statement), on a loaded 2-core machine, while every other
+  // request waited on the connection's lock. Still too long: see docs/benchmarks.md, "Upload".
   for (let i = 0; i < created.length; i += CREATE_BATCH) {
     const batch = created.slice(i, i + CREATE_BATCH);
     await tx.question.createMany({ data: batch });
