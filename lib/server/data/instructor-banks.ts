@@ -34,6 +34,69 @@ const bankColumns = (bank: Bank, now: Date) => ({
 
 const CREATE_BATCH = 100;
 
+/** One question as stored: its prefixed id, its JSON, its content hash and its columns. */
+function questionRow(bank: Bank, uploadId: string, original: Bank["questions"][number], position: number) {
+  const question = { ...original, id: `${uploadId}.${original.id}` };
+  return {
+    question,
+    data: JSON.stringify(question),
+    contentHash: questionContentHash(question),
+    fields: {
+      kind: question.kind,
+      title: question.title,
+      topic: bank.meta.topic,
+      difficulty: question.difficulty,
+      tags: JSON.stringify([...question.tags, ...(question.exams ?? [])]),
+      hasSim: question.sim != null || question.options.some((o) => o.sim != null),
+      position,
+      retiredAt: null,
+    },
+  };
+}
+
+/** Questions per short transaction when a new upload is written in stages. */
+const STAGED_BATCH = 25;
+
+/**
+ * Writes a new upload's questions in short transactions of STAGED_BATCH, yielding to the event
+ * loop between them, so other requests (which share the connection's lock) wait for one batch at
+ * most instead of the whole bank: 5,000 questions held everything for 10–14 s in one transaction.
+ * The bank has no owner row until the last step, so nobody sees it half-written (a private bank is
+ * its owner's only; an ownerless one is no one's); on any error it is deleted with its questions.
+ */
+async function writeNewUploadInStages(
+  db: PrismaClient,
+  bankId: string,
+  uploadId: string,
+  bank: Bank,
+  own: () => Promise<unknown>,
+) {
+  try {
+    for (let start = 0; start < bank.questions.length; start += STAGED_BATCH) {
+      const rows = bank.questions.slice(start, start + STAGED_BATCH).map((original, i) => {
+        const row = questionRow(bank, uploadId, original, start + i);
+        return { id: row.question.id, bankId, ...row.fields, data: row.data, contentHash: row.contentHash };
+      });
+      await db.$transaction(async (tx) => {
+        await tx.question.createMany({ data: rows });
+        await tx.questionRevision.createMany({
+          data: rows.map((q) => ({
+            questionId: q.id,
+            revision: 1,
+            contentHash: q.contentHash,
+            data: q.data,
+          })),
+        });
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await own();
+  } catch (error) {
+    await db.bank.deleteMany({ where: { id: bankId } }).catch(() => undefined);
+    throw error;
+  }
+}
+
 /**
  * Writes a checked bank's questions under the upload's prefix, keyed by the author's question ids
  * so a new version keeps each question's history: new ones are added, edited ones get a new
@@ -57,20 +120,8 @@ async function writeQuestions(
   const kept = new Set<string>();
   const created: Prisma.QuestionCreateManyInput[] = [];
   for (const [position, original] of bank.questions.entries()) {
-    const question = { ...original, id: `${uploadId}.${original.id}` };
+    const { question, data, contentHash, fields } = questionRow(bank, uploadId, original, position);
     kept.add(question.id);
-    const data = JSON.stringify(question);
-    const contentHash = questionContentHash(question);
-    const fields = {
-      kind: question.kind,
-      title: question.title,
-      topic: bank.meta.topic,
-      difficulty: question.difficulty,
-      tags: JSON.stringify([...question.tags, ...(question.exams ?? [])]),
-      hasSim: question.sim != null || question.options.some((o) => o.sim != null),
-      position,
-      retiredAt: null,
-    };
     const before = existing.get(question.id);
     if (!before) {
       created.push({ id: question.id, bankId, ...fields, data, contentHash });
@@ -120,19 +171,18 @@ export async function uploadInstructorBank(
   const { bank } = checked;
   const uploadId = `u${randomBytes(5).toString("hex")}`;
   const bankId = `${uploadId}.${bank.meta.id}`;
-  await db.$transaction(async (tx) => {
-    await tx.bank.create({
-      data: {
-        id: bankId,
-        ...bankColumns(bank, now),
-        file: `upload:${uploadId}`,
-        sourceHash: uploadId,
-        visibility: "private",
-      },
-    });
-    await tx.instructorBank.create({ data: { bankId, ownerId: me.id, authorId: bank.meta.id } });
-    await writeQuestions(tx, bankId, uploadId, bank, now);
+  await db.bank.create({
+    data: {
+      id: bankId,
+      ...bankColumns(bank, now),
+      file: `upload:${uploadId}`,
+      sourceHash: uploadId,
+      visibility: "private",
+    },
   });
+  await writeNewUploadInStages(db, bankId, uploadId, bank, () =>
+    db.instructorBank.create({ data: { bankId, ownerId: me.id, authorId: bank.meta.id } }),
+  );
   return {
     ok: true,
     bankId,
