@@ -85,11 +85,19 @@ export async function postUpload(
   form.append("_1_markdown", "");
   form.append("_1_file", new Blob([text]), "upload.txt");
   form.append("0", JSON.stringify([null, "$K1"]));
-  const response = await fetch(`${url}${target.path}`, {
-    method: "POST",
-    headers: { "Next-Action": target.id, Origin: url, Accept: "text/x-component", Cookie: cookie },
-    body: form,
-  });
+  const send = () =>
+    fetch(`${url}${target.path}`, {
+      method: "POST",
+      headers: { "Next-Action": target.id, Origin: url, Accept: "text/x-component", Cookie: cookie },
+      body: form,
+    });
+  let response: Response;
+  try {
+    response = await send();
+  } catch {
+    // EPIPE: the server closed the idle keep-alive socket this request reused. Once more.
+    response = await send();
+  }
   return { status: response.status, body: await response.text() };
 }
 
@@ -104,13 +112,21 @@ export async function healthDuring<T>(
     done = true;
   });
   const samples: number[] = [];
+  const failures: string[] = [];
   while (!done) {
     const started = performance.now();
-    const response = await fetch(`${url}/api/health`);
-    await response.text();
-    samples.push(performance.now() - started);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      await response.text();
+      samples.push(performance.now() - started);
+    } catch (error) {
+      // A keep-alive socket the server closed as this request reused it: count it, ask again.
+      failures.push(String((error as { cause?: { code?: string } }).cause?.code ?? error));
+    }
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
+  if (failures.length > 0)
+    console.log(`/api/health: ${failures.length} request(s) failed: ${failures.join(", ")}`);
   return { samples, result: await settled };
 }
 
