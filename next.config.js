@@ -5,6 +5,15 @@ const nextConfig = {
   poweredByHeader: false,
   // Security headers (CSP with a per-request nonce) are set in proxy.ts.
   serverExternalPackages: ["better-sqlite3", "pg"],
+  experimental: {
+    serverActions: {
+      // Above every limit the app checks itself (a 1 MB bank, the text fields' own maxima), so an
+      // oversized form reaches the action and gets the app's own message with the limit, instead
+      // of Next's 1 MB refusal, which the browser can only show as an error page. Bodies larger
+      // than this are refused by proxy.ts with a plain message (lib/server/request-limits.ts).
+      bodySizeLimit: "8mb",
+    },
+  },
 };
 
 module.exports = nextConfig;

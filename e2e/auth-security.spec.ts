@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { newAccount, signIn, signUp } from "./setup/accounts";
+import { newAccount, STORAGE_STATE, signIn, signUp } from "./setup/accounts";
 
 // SECURITY.md items 9 and 11 against the running server: the login throttle, and the origin
 // checks on state-changing auth requests.
@@ -88,4 +88,32 @@ test.describe("origin checks", () => {
     await page.goto("/account");
     await expect(page).toHaveURL(/\/sign-in\?next=%2Faccount$/);
   });
+});
+
+test.describe("sign-in's next= stays on this site (issue 21 item 3)", () => {
+  test.use({ storageState: STORAGE_STATE.learner });
+
+  for (const page of ["/sign-in", "/sign-up"]) {
+    test(`a signed-in learner sent to ${page}?next=/.//evil.example/phish stays on site`, async ({
+      page: browserPage,
+      baseURL,
+    }) => {
+      const site = new URL(baseURL ?? "").host;
+      for (const next of [
+        "/.//evil.example/phish",
+        "/..//evil.example/phish",
+        "/%2e//evil.example/phish",
+        "/a/..//evil.example/phish",
+      ]) {
+        const response = await browserPage.context().request.get(`${page}?next=${next}`, { maxRedirects: 0 });
+        expect(response.status(), next).toBeGreaterThanOrEqual(300);
+        expect(response.status(), next).toBeLessThan(400);
+        const location = response.headers().location ?? "";
+        expect(new URL(location, baseURL).host, `${next} → ${location}`).toBe(site);
+      }
+      await browserPage.goto(`${page}?next=/.//evil.example/phish`);
+      expect(new URL(browserPage.url()).host).toBe(site);
+      await expect(browserPage.getByRole("heading", { level: 1 })).toBeVisible();
+    });
+  }
 });

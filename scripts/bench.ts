@@ -17,6 +17,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   faults: async () => (await import("./bench/faults")).benchFaults,
   pages: async () => (await import("./bench/pages")).benchPages,
   dashboard: async () => (await import("./bench/dashboard")).benchDashboard,
+  upload: async () => (await import("./bench/upload")).benchUpload,
 };
 
 async function main() {

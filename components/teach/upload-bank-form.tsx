@@ -1,8 +1,11 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { type FormEvent, useActionState, useId, useState } from "react";
 import { FormStatus } from "@/components/account/form-status";
 import { replaceBankAction, uploadBankAction } from "@/lib/server/actions/instructor-bank";
+
+const MAX_UPLOAD_BYTES = 1024 * 1024;
+const TOO_LARGE_MESSAGE = "The file is larger than 1 MB.";
 
 /**
  * Paste or upload a bank; errors come back with their line and column, and nothing is saved.
@@ -11,10 +14,18 @@ import { replaceBankAction, uploadBankAction } from "@/lib/server/actions/instru
 export function UploadBankForm({ bank }: { bank?: { id: string; title: string } }) {
   const [state, formAction, isPending] = useActionState(bank ? replaceBankAction : uploadBankAction, null);
   const id = useId();
-  const findings = state && !state.ok ? (state.findings ?? []) : [];
+  // Said before sending: a file past the server's body limit could only end in an error page.
+  const [tooLarge, setTooLarge] = useState(false);
+  const checkSize = (event: FormEvent<HTMLFormElement>) => {
+    const file = new FormData(event.currentTarget).get("file");
+    const isTooLarge = file instanceof File && file.size > MAX_UPLOAD_BYTES;
+    setTooLarge(isTooLarge);
+    if (isTooLarge) event.preventDefault();
+  };
+  const findings = state && !state.ok && !tooLarge ? (state.findings ?? []) : [];
   const findingsId = `${id}-findings`;
   return (
-    <form action={formAction} className="teach-form">
+    <form action={formAction} onSubmit={checkSize} className="teach-form">
       {bank ? <input type="hidden" name="bankId" value={bank.id} /> : null}
       <div className="form-field">
         <label htmlFor={`${id}-markdown`}>
@@ -46,9 +57,9 @@ export function UploadBankForm({ bank }: { bank?: { id: string; title: string } 
       </div>
       <FormStatus
         id={`${id}-status`}
-        error={state && !state.ok ? state.formError : undefined}
+        error={tooLarge ? TOO_LARGE_MESSAGE : state && !state.ok ? state.formError : undefined}
         success={
-          state?.ok
+          state?.ok && !tooLarge
             ? `Saved “${state.title}”: ${state.questions} ${state.questions === 1 ? "question" : "questions"}.`
             : undefined
         }

@@ -22,9 +22,16 @@ export function slugify(text: string, maxLength = 48): string {
   return dash > maxLength / 2 ? cut.slice(0, dash) : cut.replace(/-+$/, "");
 }
 
-/** Hands out ids that are unique among those already taken, adding -2, -3, … on collision. */
+/**
+ * Hands out ids that are unique among those already taken, adding -2, -3, … on collision: the
+ * smallest free suffix, as always. Ids are only ever added, so the smallest free suffix of a base
+ * never goes down; remembering where each base's search stopped makes n collisions cost O(n)
+ * instead of O(n²) (20,000 identical Anki lines took 15.9 s that way).
+ */
 export class IdAllocator {
   private readonly taken = new Set<string>();
+  /** Per base, the suffix below which every `base-n` is known to be taken. */
+  private readonly nextSuffix = new Map<string, number>();
 
   reserve(id: string): void {
     this.taken.add(id);
@@ -33,7 +40,11 @@ export class IdAllocator {
   /** A free id made from `base`. */
   next(base: string): string {
     let id = base;
-    for (let n = 2; this.taken.has(id); n++) id = `${base}-${n}`;
+    if (this.taken.has(id)) {
+      let n = this.nextSuffix.get(base) ?? 2;
+      for (id = `${base}-${n}`; this.taken.has(id); id = `${base}-${n}`) n++;
+      this.nextSuffix.set(base, n + 1);
+    }
     this.taken.add(id);
     return id;
   }

@@ -97,7 +97,7 @@ export async function changePasswordCore(
     const user = assertSignedIn(ctx.actor);
     const parsed = changePasswordSchema.safeParse(formFields(formData));
     if (!parsed.success) return invalidInput(parsed.error);
-    const problem = newPasswordProblem(parsed.data.newPassword, { email: user.email });
+    const problem = newPasswordProblem(parsed.data.newPassword, { email: user.email, name: user.name });
     if (problem) return failure(undefined, { newPassword: [problem] });
     const result = await callAuthEndpoint(ctx, "/change-password", {
       currentPassword: parsed.data.currentPassword,

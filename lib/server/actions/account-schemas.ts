@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH } from "@/lib/server/auth/create-auth";
+import { readableName } from "@/lib/server/auth/name-policy";
 import { newPasswordProblem } from "@/lib/server/auth/password-policy";
 
 // The account forms' inputs, checked at the trust boundary before anything else happens.
@@ -29,13 +30,14 @@ export const signUpSchema = z
       .string({ error: "Enter your name." })
       .trim()
       .min(1, "Enter your name.")
-      .max(NAME_MAX_LENGTH, `Use at most ${NAME_MAX_LENGTH} characters.`),
+      .max(NAME_MAX_LENGTH, `Use at most ${NAME_MAX_LENGTH} characters.`)
+      .superRefine(readableName("Your name")),
     email,
     password: anyPassword("Choose a password."),
     next,
   })
   .superRefine((value, ctx) => {
-    const problem = newPasswordProblem(value.password, { email: value.email });
+    const problem = newPasswordProblem(value.password, { email: value.email, name: value.name });
     if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
   });
 

@@ -3,6 +3,7 @@
 import type { AuthActionContext } from "@/lib/server/auth/auth-call";
 import { currentActionContext } from "@/lib/server/auth/session";
 import { checkAnswerCore, saveAnswerCore, startAttemptCore, submitAttemptCore } from "./attempt-core";
+import { boundedInput } from "./input-guard";
 import { refusingWhenStorageUnavailable } from "./storage-guard";
 
 // The quiz runner's actions. Each resolves the acting user, then runs its core (attempt-core.ts).
@@ -15,20 +16,28 @@ function asCurrentUser<R>(core: (ctx: AuthActionContext) => Promise<R>) {
 
 // Signed-in learners, for quizzes of their classes or their own exams: start or resume an attempt.
 export async function startAttemptAction(input: unknown) {
-  return asCurrentUser((ctx) => startAttemptCore(ctx, input));
+  return boundedInput([input], async () => {
+    return asCurrentUser((ctx) => startAttemptCore(ctx, input));
+  });
 }
 
 // Signed-in learners, for their own open attempts: autosave one answer.
 export async function saveAnswerAction(input: unknown) {
-  return asCurrentUser((ctx) => saveAnswerCore(ctx, input));
+  return boundedInput([input], async () => {
+    return asCurrentUser((ctx) => saveAnswerCore(ctx, input));
+  });
 }
 
 // Signed-in learners, for their own open attempts: submit (once).
 export async function submitAttemptAction(input: unknown) {
-  return asCurrentUser((ctx) => submitAttemptCore(ctx, input));
+  return boundedInput([input], async () => {
+    return asCurrentUser((ctx) => submitAttemptCore(ctx, input));
+  });
 }
 
 // Signed-in learners, for their own open attempt at a quiz with immediate feedback: check one answer.
 export async function checkAnswerAction(input: unknown) {
-  return asCurrentUser((ctx) => checkAnswerCore(ctx, input));
+  return boundedInput([input], async () => {
+    return asCurrentUser((ctx) => checkAnswerCore(ctx, input));
+  });
 }

@@ -3,12 +3,13 @@ import { z } from "zod";
 import { assertRole, assertSignedIn } from "@/lib/server/auth/acting-user";
 import { formFields, invalidInput } from "@/lib/server/auth/action-result";
 import type { ActionContext } from "@/lib/server/auth/auth-call";
+import { nameSchema } from "@/lib/server/auth/name-policy";
 import { createClass, joinClass, removeMember } from "@/lib/server/data/classes";
 import { quizGuarded } from "./quiz-guard";
 
 // The class actions' bodies: who is acting → zod → data. class.ts wraps them with the session.
 
-const createSchema = z.object({ name: z.string().trim().min(1, "Name the class").max(120) });
+const createSchema = z.object({ name: nameSchema("Class name", 120, "Name the class") });
 const joinSchema = z.object({
   code: z
     .string()

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { firstInvalidUtf8 } from "@/lib/bank/limits";
 import { assertRole } from "@/lib/server/auth/acting-user";
 import { type ActionFailure, failure, formFields, guarded } from "@/lib/server/auth/action-result";
 import type { ActionContext } from "@/lib/server/auth/auth-call";
@@ -28,6 +29,26 @@ export type UploadResult =
   | { ok: true; bankId: string; title: string; questions: number; warnings: UploadFinding[] }
   | (ActionFailure & { findings?: UploadFinding[] });
 
+/**
+ * A file's bytes as UTF-8 text, refused (not silently repaired with U+FFFD) when they are not
+ * valid UTF-8: the line and column of the first bad byte say where to look.
+ */
+export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok: false; message: string } {
+  try {
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    const offset = Math.max(0, firstInvalidUtf8(bytes));
+    const before = bytes.subarray(0, offset);
+    const line = before.filter((b) => b === 0x0a).length + 1;
+    const lineStart = before.lastIndexOf(0x0a) + 1;
+    const column = new TextDecoder("utf-8").decode(before.subarray(lineStart)).length + 1;
+    return {
+      ok: false,
+      message: `The file is not valid UTF-8 text (first bad byte at line ${line}, column ${column}). Save it as UTF-8 and upload it again.`,
+    };
+  }
+}
+
 /** The bank text of a form (pasted or a file), or why there is none. */
 async function readUpload(formData: FormData): Promise<UploadInput | ActionFailure> {
   const file = formData.get("file");
@@ -36,7 +57,9 @@ async function readUpload(formData: FormData): Promise<UploadInput | ActionFailu
   let fileName = "pasted.md";
   if (file instanceof File && file.size > 0) {
     if (file.size > MAX_BYTES) return failure("The file is larger than 1 MB.");
-    text = await file.text();
+    const decoded = decodeUtf8(new Uint8Array(await file.arrayBuffer()));
+    if (!decoded.ok) return failure(decoded.message);
+    text = decoded.text;
     fileName = file.name.replace(/[^\w.-]+/g, "_").slice(0, 100) || "upload.md";
   }
   if (text.trim() === "") return failure("Paste a bank or choose a file.");

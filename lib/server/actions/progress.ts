@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/lib/server/auth/action-result";
 import { currentActionContext } from "@/lib/server/auth/session";
+import { boundedForm } from "./input-guard";
 import { saveExamDateCore } from "./progress-core";
 
 // Signed-in learners, for their own exam date and target recall (both stored in StudySettings).
@@ -10,7 +11,9 @@ export async function saveExamDateAction(
   _previous: ActionResult<{ message: string }> | null,
   formData: FormData,
 ): Promise<ActionResult<{ message: string }>> {
-  const result = await saveExamDateCore(await currentActionContext(), formData);
-  if (result.ok) revalidatePath("/progress");
-  return result;
+  return boundedForm(_previous, formData, async (formData) => {
+    const result = await saveExamDateCore(await currentActionContext(), formData);
+    if (result.ok) revalidatePath("/progress");
+    return result;
+  });
 }

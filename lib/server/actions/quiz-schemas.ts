@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FEEDBACK_TIMINGS } from "@/lib/quiz";
+import { nameSchema, readableName } from "@/lib/server/auth/name-policy";
 
 // zod schemas for the quiz builder, the exam builder and the attempt actions.
 
@@ -34,7 +35,7 @@ export type QuizFilters = z.infer<typeof quizFiltersSchema>;
 export const quizInputSchema = z
   .object({
     classId: z.string().min(1, "Choose a class").max(100),
-    title: z.string().trim().min(1, "Give the quiz a title").max(200, "Quiz title: at most 200 characters"),
+    title: nameSchema("Quiz title", 200, "Give the quiz a title"),
     filters: quizFiltersSchema,
     selection: z.enum(["fixed", "random"]),
     questionIds: list(500),
@@ -111,7 +112,7 @@ export function quizFormObject(formData: FormData) {
 }
 
 export const examInputSchema = z.object({
-  title: z.string().trim().max(200).default(""),
+  title: z.string().trim().max(200).superRefine(readableName("Exam title")).default(""),
   topics: list(),
   questionCount: z.coerce.number().int().min(1).max(200).default(65),
   timeLimitMinutes: z.coerce.number().int().min(1).max(600).default(130),

@@ -5,6 +5,7 @@ import { type ActionResult, storageUnavailable } from "@/lib/server/auth/action-
 import type { AuthActionContext } from "@/lib/server/auth/auth-call";
 import { currentActionContext } from "@/lib/server/auth/session";
 import { isStorageUnavailable } from "@/lib/server/db";
+import { boundedForm, boundedInput } from "./input-guard";
 import {
   buryCore,
   gradeCore,
@@ -32,32 +33,44 @@ async function asCurrentUser<R>(core: (ctx: AuthActionContext) => Promise<R>) {
 
 // Signed-in learners, for their own cards only.
 export async function gradeAction(input: unknown) {
-  return asCurrentUser((ctx) => gradeCore(ctx, input));
+  return boundedInput([input], async () => {
+    return asCurrentUser((ctx) => gradeCore(ctx, input));
+  });
 }
 
 // Signed-in learners, for their own grades only.
 export async function undoAction(input: unknown) {
-  return asCurrentUser((ctx) => undoCore(ctx, input));
+  return boundedInput([input], async () => {
+    return asCurrentUser((ctx) => undoCore(ctx, input));
+  });
 }
 
 // Signed-in learners, for their own cards only.
 export async function suspendAction(input: unknown) {
-  return asCurrentUser((ctx) => suspendCore(ctx, input));
+  return boundedInput([input], async () => {
+    return asCurrentUser((ctx) => suspendCore(ctx, input));
+  });
 }
 
 // Signed-in learners, for their own cards only.
 export async function buryAction(input: unknown) {
-  return asCurrentUser((ctx) => buryCore(ctx, input));
+  return boundedInput([input], async () => {
+    return asCurrentUser((ctx) => buryCore(ctx, input));
+  });
 }
 
 // Signed-in learners, for their own queue only.
 export async function loadMoreAction(input: unknown) {
-  return asCurrentUser((ctx) => loadMoreCore(ctx, input));
+  return boundedInput([input], async () => {
+    return asCurrentUser((ctx) => loadMoreCore(ctx, input));
+  });
 }
 
 // Signed-in learners: a report about a question, kept for the bank's authors.
 export async function reportAction(input: unknown) {
-  return asCurrentUser((ctx) => reportCore(ctx, input));
+  return boundedInput([input], async () => {
+    return asCurrentUser((ctx) => reportCore(ctx, input));
+  });
 }
 
 // Signed-in learners, for their own preferences.
@@ -65,7 +78,9 @@ export async function savePreferencesAction(
   _previous: ActionResult<{ message: string }> | null,
   formData: FormData,
 ) {
-  const result = await asCurrentUser((ctx) => savePreferencesCore(ctx, formData));
-  if (result.ok) revalidatePath("/study");
-  return result;
+  return boundedForm(_previous, formData, async (formData) => {
+    const result = await asCurrentUser((ctx) => savePreferencesCore(ctx, formData));
+    if (result.ok) revalidatePath("/study");
+    return result;
+  });
 }

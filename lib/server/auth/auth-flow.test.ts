@@ -272,6 +272,45 @@ describe("the /api/auth surface", () => {
     expect((await response.json()).code).toBe("ACCOUNT_DISABLED");
   });
 
+  it("answers a disabled account alike whatever the password, so a 403 confirms no guess (issue 21 item 9)", async () => {
+    const { id } = await signUpThroughHandler(auth, {
+      name: "Kit",
+      email: "kit@example.com",
+      password: PASSWORD,
+    });
+    await database.prisma.user.update({ where: { id }, data: { disabledAt: new Date() } });
+    const sessionsBefore = await database.prisma.session.count({ where: { userId: id } });
+    const answers = [];
+    for (const password of [PASSWORD, "not the password at all"]) {
+      const response = await send(
+        authRequest("/sign-in/email", "POST", { email: "Kit@Example.com ", password }),
+      );
+      answers.push({ status: response.status, body: await response.text() });
+    }
+    expect(answers[0]?.status).toBe(403);
+    expect(answers[1]).toEqual(answers[0]);
+    expect(JSON.parse(answers[0]?.body ?? "{}").code).toBe("ACCOUNT_DISABLED");
+    expect(await database.prisma.session.count({ where: { userId: id } })).toBe(sessionsBefore);
+  });
+
+  it("refuses a name with bidirectional or control characters, and a password that is blank or the name", async () => {
+    for (const [name, password, code] of [
+      ["Ada\u202Egnp.exe", PASSWORD, "INVALID_NAME"],
+      ["Ada\u2066Lovelace\u2069", PASSWORD, "INVALID_NAME"],
+      ["Ada\u0007Lovelace", PASSWORD, "INVALID_NAME"],
+      ["Ada Lovelace", "        ", "PASSWORD_REFUSED"],
+      ["Ada Lovelace", "ADA LOVELACE", "PASSWORD_REFUSED"],
+      ["Ada Lovelace", "ada.lovelace", "PASSWORD_REFUSED"],
+    ] as const) {
+      const response = await send(
+        authRequest("/sign-up/email", "POST", { name, email: "ada.lovelace@example.com", password }),
+      );
+      expect(response.status, `${JSON.stringify(name)} / ${JSON.stringify(password)}`).toBe(400);
+      expect((await response.json()).code).toBe(code);
+    }
+    expect(await database.prisma.user.count({ where: { email: "ada.lovelace@example.com" } })).toBe(0);
+  });
+
   it("limits requests per address with better-auth's rate limiter when it is on", async () => {
     const limited = createTestAuth(database.prisma, { rateLimit: true });
     const answers: Array<{ status: number; body: string }> = [];

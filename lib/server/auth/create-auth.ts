@@ -2,13 +2,14 @@ import { type BetterAuthPlugin, betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, getIP } from "better-auth/api";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { claimFirstAdmin, isAccountDisabled } from "@/lib/server/data/users";
+import { claimFirstAdmin, isAccountDisabled, isEmailDisabled } from "@/lib/server/data/users";
 import {
   createLoginThrottle,
   DEFAULT_THROTTLE_LIMITS,
   type LoginThrottle,
   type ThrottleLimits,
 } from "./login-throttle";
+import { nameProblem } from "./name-policy";
 import { hashPassword, SCRYPT_PARAMS, type ScryptParams, verifyPassword } from "./password-hash";
 import { newPasswordProblem } from "./password-policy";
 
@@ -96,6 +97,36 @@ function loginThrottlePlugin(throttle: LoginThrottle): BetterAuthPlugin {
   };
 }
 
+const ACCOUNT_DISABLED = () =>
+  new APIError("FORBIDDEN", {
+    code: "ACCOUNT_DISABLED",
+    message: "This account is disabled. Ask an admin to enable it.",
+  });
+
+/**
+ * A disabled account gets the same 403 whatever password was typed (issue 21 item 9). better-auth
+ * checks the password first and only then creates the session (where the hook below refuses), so
+ * a 403 used to mean "right password": a way to test guesses against a disabled account. The
+ * answer is decided here, before the password is looked at. It does say that a disabled account
+ * has this email; it says nothing about its password, and a person locked out learns why.
+ */
+function disabledAccountPlugin(db: PrismaClient): BetterAuthPlugin {
+  return {
+    id: "taskdeck-disabled-account",
+    hooks: {
+      before: [
+        {
+          matcher: (ctx) => ctx.path === "/sign-in/email",
+          handler: createAuthMiddleware(async (ctx) => {
+            const email = bodyField(ctx.body, "email");
+            if (typeof email === "string" && (await isEmailDisabled(db, email))) throw ACCOUNT_DISABLED();
+          }),
+        },
+      ],
+    },
+  };
+}
+
 /** Taskdeck's rules for names and new passwords, for every way into better-auth. */
 function accountPolicyPlugin(): BetterAuthPlugin {
   return {
@@ -111,13 +142,17 @@ function accountPolicyPlugin(): BetterAuthPlugin {
             if (typeof name !== "string" || name.trim().length === 0 || name.length > NAME_MAX_LENGTH) {
               throw refuse("INVALID_NAME", `Enter a name of 1 to ${NAME_MAX_LENGTH} characters.`);
             }
+            const badName = nameProblem(name, "Your name");
+            if (badName) throw refuse("INVALID_NAME", badName);
             if (typeof email !== "string" || email.length > EMAIL_MAX_LENGTH) {
               throw refuse("INVALID_EMAIL", "Enter a valid email address.");
             }
             if (bodyField(ctx.body, "image") !== undefined)
               throw refuse("INVALID_FIELD", "Unexpected field: image.");
             const problem =
-              typeof password === "string" ? newPasswordProblem(password, { email }) : "Enter a password.";
+              typeof password === "string"
+                ? newPasswordProblem(password, { email, name: name.trim() })
+                : "Enter a password.";
             if (problem) throw refuse("PASSWORD_REFUSED", problem);
           }),
         },
@@ -201,17 +236,12 @@ export function createAuth({
       session: {
         create: {
           before: async (session) => {
-            if (await isAccountDisabled(db, session.userId)) {
-              throw new APIError("FORBIDDEN", {
-                code: "ACCOUNT_DISABLED",
-                message: "This account is disabled. Ask an admin to enable it.",
-              });
-            }
+            if (await isAccountDisabled(db, session.userId)) throw ACCOUNT_DISABLED();
           },
         },
       },
     },
-    plugins: [accountPolicyPlugin(), loginThrottlePlugin(throttle)],
+    plugins: [accountPolicyPlugin(), loginThrottlePlugin(throttle), disabledAccountPlugin(db)],
     telemetry: { enabled: false },
     // Only real errors reach the server log: a wrong password or a refused origin is an answer,
     // not an incident (and logging the email of every failed sign-in would leak it to the logs).

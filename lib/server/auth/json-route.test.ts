@@ -8,7 +8,7 @@ import { setStorageReadOnly } from "@/lib/server/testing/test-database";
 import { STATIC_SECURITY_HEADERS } from "../security-headers";
 import { createMatrixWorld, type DisposableWorld } from "./access-matrix/world";
 import { STORAGE_UNAVAILABLE_MESSAGE } from "./action-result";
-import { jsonWrite } from "./json-route";
+import { isJsonContentType, jsonWrite } from "./json-route";
 
 // The JSON writes (grading, quiz autosave) over a real SQLite file: what they answer, and that a
 // database which cannot be written gets a specific 503 saying the answer was not saved, with
@@ -78,6 +78,39 @@ describe("the grading route", () => {
       gradeCore,
     );
     expect(notJson.status).toBe(400);
+  });
+
+  it("accepts only application/json, with at most a UTF-8 charset (issue 21 item 9)", async () => {
+    const withType = (contentType: string) => {
+      const base = w.request(w.users.learner2, "/api/study/grade", {
+        method: "POST",
+        body: grading("9b0c1d2e-3f4a-4b5c-8d6e-7f8a9b0c1d2e"),
+      });
+      const headers = new Headers(base.headers);
+      headers.set("content-type", contentType);
+      return jsonWrite(
+        new Request(base, { headers }),
+        async (r) => ({ actor: await w.actorOf(r), db: w.db }),
+        gradeCore,
+      );
+    };
+    const before = await w.db.review.count();
+    for (const type of [
+      "application/json-evil",
+      "application/jsonp",
+      "application/json; charset=latin1",
+      "application/json; foo=bar",
+      "text/plain; application/json",
+      "application/json, text/plain",
+    ]) {
+      const refused = await withType(type);
+      expect(refused.status, type).toBe(415);
+    }
+    expect(await w.db.review.count()).toBe(before);
+    expect(isJsonContentType("application/json")).toBe(true);
+    expect(isJsonContentType("Application/JSON; charset=UTF-8")).toBe(true);
+    expect(isJsonContentType('application/json;charset="utf-8"')).toBe(true);
+    expect((await withType("application/json; charset=utf-8")).status).toBe(200);
   });
 
   it("answers 503 with a clear message when the database cannot be written, and saves nothing", async () => {

@@ -55,6 +55,17 @@ export const storageUnavailableResponse = () =>
   );
 
 /**
+ * Whether a Content-Type is JSON: exactly `application/json`, optionally with `charset=utf-8`
+ * (JSON is UTF-8 by definition). `application/json-evil`, `application/jsonp` or a second
+ * parameter are not: a prefix test accepted them (issue 21 item 9).
+ * @example isJsonContentType("application/json; charset=UTF-8") // true
+ * @example isJsonContentType("application/json-evil") // false
+ */
+export function isJsonContentType(value: string | null): boolean {
+  return /^\s*application\/json\s*(?:;\s*charset\s*=\s*(?:utf-8|"utf-8")\s*)?$/i.test(value ?? "");
+}
+
+/**
  * Runs an action core for a same-origin JSON POST. 200 with the core's `{ ok: true, … }`; 401 when
  * nobody is signed in; 422 with `{ ok: false, formError, … }` when the core refuses; 503 when the
  * database cannot take the write; 403/415/413/400 for requests a Taskdeck page never sends.
@@ -68,7 +79,7 @@ export async function jsonWrite<T extends object>(
   const site = request.headers.get("sec-fetch-site");
   if (!origin || origin !== requestOrigin(request.headers) || (site !== null && site !== "same-origin"))
     return answer(403, { ok: false, formError: "This request must come from a Taskdeck page." });
-  if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? ""))
+  if (!isJsonContentType(request.headers.get("content-type")))
     return answer(415, { ok: false, formError: "Send JSON (Content-Type: application/json)." });
   const text = await request.text();
   if (Buffer.byteLength(text) > MAX_BODY_BYTES)

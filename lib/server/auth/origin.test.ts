@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { requestOrigin, safeNextPath, signInPath } from "./origin";
 
@@ -27,6 +28,61 @@ describe("safeNextPath", () => {
       expect(safeNextPath(next), String(next)).toBe("/");
     }
     expect(safeNextPath("//evil.example", "/account")).toBe("/account");
+  });
+
+  it("refuses paths that the URL parser normalizes into another site (issue 21 item 3)", () => {
+    for (const next of [
+      "/.//evil.example/phish",
+      "/..//evil.example/phish",
+      "/%2e//evil.example/phish",
+      "/%2E//evil.example/phish",
+      "/%2e%2e//evil.example/phish",
+      "/a/..//evil.example/phish",
+      "/a/b/../..//evil.example/phish",
+      "/././/evil.example",
+      "/%2e/%2e//evil.example",
+      "/.\\/evil.example",
+      "/a/../\\evil.example",
+    ]) {
+      expect(safeNextPath(next), next).toBe("/");
+    }
+    // The harmless dot segments still resolve to the page they name.
+    expect(safeNextPath("/a/../account")).toBe("/account");
+    expect(safeNextPath("/./study")).toBe("/study");
+  });
+
+  it("only ever answers a same-site path, whatever it is given (property)", () => {
+    const piece = fc.constantFrom(
+      "/",
+      ".",
+      "..",
+      "%2e",
+      "%2E",
+      "%2f",
+      "\\",
+      "evil.example",
+      "a",
+      "?x=//y",
+      "#//z",
+      ":",
+      "http:",
+      "\t",
+    );
+    const crafted = fc.array(piece, { maxLength: 10 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(fc.oneof(crafted, fc.string(), fc.webUrl(), fc.webPath()), (next) => {
+        const result = safeNextPath(next, "/fallback");
+        if (result === "/fallback") return;
+        expect(result.startsWith("/")).toBe(true);
+        expect(result.startsWith("//")).toBe(false);
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: no control character may come out.
+        expect(result).not.toMatch(/[\\\u0000-\u001f\u007f]/);
+        // Where a browser on the sign-in page would go, and the check is stable on its own output.
+        expect(new URL(result, "https://taskdeck.example/sign-in").origin).toBe("https://taskdeck.example");
+        expect(safeNextPath(result, "/fallback")).toBe(result);
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it("builds the sign-in link that returns to a page", () => {

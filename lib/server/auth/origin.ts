@@ -32,18 +32,29 @@ export function requestOrigin(
 
 const NEXT_BASE = "http://next.invalid";
 
+/** A path that stays on this site as written: one leading "/", no "//", "\\" or control character. */
+function isSameSitePath(path: string): boolean {
+  if (!path.startsWith("/") || path.startsWith("//") || path.includes("\\")) return false;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point.
+  return !/[\u0000-\u001f\u007f]/.test(path);
+}
+
 /**
  * `next` when it is a path on this site (so sign-in can send the visitor back), else `fallback`.
  * Refuses absolute and protocol-relative URLs, backslashes, control characters and the auth
- * pages themselves (which would loop).
+ * pages themselves (which would loop). The check runs on the text as given **and** on the value
+ * the URL parser normalizes it to, because that value is what reaches the `Location` header:
+ * `/.//evil.example`, `/..//evil.example`, `/%2e//evil.example` and `/a/..//evil.example` all
+ * normalize to `//evil.example`, a protocol-relative URL to another site.
+ * Every redirect to a user-supplied target goes through this function (the auth pages, the
+ * sign-in and sign-up actions, `signInPath`).
  * @example safeNextPath("/account?tab=export") // "/account?tab=export"
  * @example safeNextPath("//evil.example/") // "/"
+ * @example safeNextPath("/.//evil.example/phish") // "/"
  */
 export function safeNextPath(next: unknown, fallback = "/"): string {
   if (typeof next !== "string" || next.length === 0 || next.length > 2048) return fallback;
-  if (!next.startsWith("/") || next.startsWith("//") || next.includes("\\")) return fallback;
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point.
-  if (/[\u0000-\u001f\u007f]/.test(next)) return fallback;
+  if (!isSameSitePath(next)) return fallback;
   let url: URL;
   try {
     url = new URL(next, NEXT_BASE);
@@ -52,7 +63,8 @@ export function safeNextPath(next: unknown, fallback = "/"): string {
   }
   if (url.origin !== NEXT_BASE) return fallback;
   if (url.pathname === "/sign-in" || url.pathname === "/sign-up") return fallback;
-  return `${url.pathname}${url.search}${url.hash}`;
+  const normalized = `${url.pathname}${url.search}${url.hash}`;
+  return isSameSitePath(normalized) ? normalized : fallback;
 }
 
 /** The sign-in page that returns to `path` afterwards. */

@@ -25,6 +25,17 @@ describe("new password policy", () => {
     expect(newPasswordProblem("日本語のパスワード")).toBeNull();
   });
 
+  it("refuses a blank password and the account's own name or email, whatever their case (issue 21 item 9)", () => {
+    expect(newPasswordProblem("        ")).toMatch(/other than spaces/);
+    expect(newPasswordProblem(" \t \u3000    ")).toMatch(/other than spaces/);
+    const who = { name: "Ada Lovelace", email: "Ada.Lovelace@example.com" };
+    expect(newPasswordProblem("ada lovelace", who)).toMatch(/your name/);
+    expect(newPasswordProblem("  ADA LOVELACE ", who)).toMatch(/your name/);
+    expect(newPasswordProblem("ADA.LOVELACE@EXAMPLE.COM", who)).toMatch(/email/);
+    expect(newPasswordProblem("ada.lovelace", who)).toMatch(/email/);
+    expect(newPasswordProblem("ada lovelace counts engines", who)).toBeNull();
+  });
+
   it("refuses the commonest passwords whatever their case", () => {
     for (const password of ["password", "Password1", "QWERTYUIOP", "iloveyou", "12345678", "Taskdeck123"]) {
       expect(isCommonPassword(password), password).toBe(true);

@@ -349,3 +349,52 @@ Which?
     }
   });
 });
+
+describe("writing a large new upload (issue 21 item 4)", () => {
+  const many = (n: number) =>
+    `---\nid: many\ntitle: Many\ntopic: many\n---\n\n${Array.from(
+      { length: n },
+      (_, i) =>
+        `## Question ${i} {#q${i}}\n\nkind: single · difficulty: 2\n\nWhich one?\n\n- [x] This one\n- [ ] That one\n`,
+    ).join("\n")}`;
+
+  it("lets other queries through between short transactions, and saves every question", async () => {
+    const teacher = await createPerson(db.prisma, "t-many", true);
+    const upload = uploadInstructorBank(
+      db.prisma,
+      teacher,
+      { text: many(200), fileName: "m.md", format: "gfm" },
+      now,
+    );
+    let finished = false;
+    void upload.then(() => {
+      finished = true;
+    });
+    // Once the first batch is in, a plain read must answer before the whole bank is written.
+    for (let i = 0; i < 1000 && (await db.prisma.question.count({ where: { topic: "many" } })) === 0; i++)
+      await new Promise((resolve) => setImmediate(resolve));
+    await db.prisma.user.count();
+    expect(finished).toBe(false);
+    const outcome = await upload;
+    expect(outcome).toMatchObject({ ok: true, questions: 200 });
+    expect(await db.prisma.question.count({ where: { topic: "many" } })).toBe(200);
+    expect(await db.prisma.questionRevision.count({ where: { question: { topic: "many" } } })).toBe(200);
+  });
+
+  it("leaves nothing behind when the write fails part-way", async () => {
+    const banks = await db.prisma.bank.count();
+    const questions = await db.prisma.question.count();
+    // No such account: the owner row, written last, fails on its foreign key.
+    const ghost: ActingUser = {
+      id: "no-such-user",
+      name: "Ghost",
+      email: "ghost@example.com",
+      roles: ["learner", "instructor"],
+    };
+    await expect(
+      uploadInstructorBank(db.prisma, ghost, { text: many(60), fileName: "m.md", format: "gfm" }, now),
+    ).rejects.toThrow();
+    expect(await db.prisma.bank.count()).toBe(banks);
+    expect(await db.prisma.question.count()).toBe(questions);
+  });
+});

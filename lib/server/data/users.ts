@@ -191,6 +191,15 @@ export async function isAccountDisabled(db: PrismaClient, userId: string): Promi
   return Boolean(user?.disabledAt);
 }
 
+/** Whether the account with this email (as typed: trimmed, any case) is disabled; false for unknown ones. */
+export async function isEmailDisabled(db: PrismaClient, email: string): Promise<boolean> {
+  const user = await db.user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { disabledAt: true },
+  });
+  return Boolean(user?.disabledAt);
+}
+
 /** The id of the account with this email, for the operator's command line. */
 export async function findUserIdByEmail(db: PrismaClient, email: string): Promise<string | null> {
   const user = await db.user.findUnique({

@@ -1,0 +1,196 @@
+/**
+ * Upload (issue 21 item 4): how long /api/health waits while the server takes the largest bank
+ * upload its limits accept. An instructor uploads, through the real server action over HTTP:
+ * 1. 20,000 identical Anki lines (the probe's upload: 15.9 s of frozen server before the fix;
+ *    refused, too many questions);
+ * 2. the largest Anki text that is accepted and saved: 5,000 distinct cards (the question limit)
+ *    padded to just under 1 MB (the size limit).
+ * Meanwhile one client asks /api/health every 20 ms. Figures: the upload's own time and health's
+ * p50 / p99 / max during it. `npm run bench -- upload`.
+ */
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { prepareDatabase } from "../lib/prepare-database";
+import { actionTarget, ensureBuild, round, scratchFolder, sessionCookie, startServer } from "./harness";
+import { type BenchResult, summarize } from "./types";
+
+type Rows = BenchResult["rows"];
+
+/** An instructor with a session, written straight into the database; the cookie that carries it. */
+function seedInstructor(file: string): string {
+  const db = new Database(file);
+  try {
+    const now = new Date().toISOString();
+    const token = randomBytes(24).toString("base64url");
+    db.prepare(
+      `INSERT INTO "User" (id, name, email, emailVerified, createdAt, updatedAt) VALUES ('bench-instructor', 'Bench Instructor', 'bench-instructor@bench.test', 0, ?, ?)`,
+    ).run(now, now);
+    db.prepare(
+      `INSERT INTO "UserRole" (userId, role, grantedAt) VALUES ('bench-instructor', 'instructor', ?)`,
+    ).run(now);
+    db.prepare(
+      `INSERT INTO "Session" (id, expiresAt, token, createdAt, updatedAt, ipAddress, userAgent, userId)
+       VALUES ('bench-instructor-session', ?, ?, ?, ?, '127.0.0.1', 'bench', 'bench-instructor')`,
+    ).run(new Date(Date.now() + 86_400_000).toISOString(), token, now, now);
+    return sessionCookie(token);
+  } finally {
+    db.close();
+  }
+}
+
+/** 5,000 distinct Anki cards (the question limit), each padded with `pad` characters. */
+function paddedAnki(pad: number): string {
+  return Array.from(
+    { length: 5000 },
+    (_, i) => `Which capacity provider fits workload ${i}? ${"x".repeat(pad)}\tAnswer ${i}`,
+  ).join("\n");
+}
+
+/**
+ * The largest accepted Anki text: 5,000 distinct cards (the question limit), padded as far as the
+ * 1 MB limit allows; the limit applies to the Markdown the import writes, which is larger than
+ * the Anki text, so the padding is found by asking the checker itself.
+ */
+export async function largestAnki(): Promise<string> {
+  const { checkUpload } = await import("../../lib/server/banks/check-upload");
+  const accepted = (pad: number) =>
+    checkUpload({ text: paddedAnki(pad), fileName: "x.txt", format: "anki" }).ok;
+  let low = 0;
+  let high = 400;
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (accepted(middle)) low = middle;
+    else high = middle;
+  }
+  return paddedAnki(low);
+}
+
+/** 20,000 identical Anki lines (78 KB), as the outside probe sent. */
+export const identicalAnki = (): string => "Q\tA\n".repeat(20_000);
+
+/** Posts an upload through the bank action as the browser's form does; resolves with the answer's text. */
+export async function postUpload(
+  url: string,
+  cookie: string,
+  text: string,
+  format = "anki",
+): Promise<{ status: number; body: string }> {
+  const target = actionTarget("lib/server/actions/instructor-bank.ts", "uploadBankAction");
+  if (!target) throw new Error("uploadBankAction is not in this build");
+  const form = new FormData();
+  // As React encodes the arguments `(previousState, formData)`: the form's fields under the
+  // prefix "_1_", and the argument list, referring to them as "$K1", in field "0".
+  form.append("_1_format", format);
+  form.append("_1_markdown", "");
+  form.append("_1_file", new Blob([text]), "upload.txt");
+  form.append("0", JSON.stringify([null, "$K1"]));
+  const send = () =>
+    fetch(`${url}${target.path}`, {
+      method: "POST",
+      headers: { "Next-Action": target.id, Origin: url, Accept: "text/x-component", Cookie: cookie },
+      body: form,
+    });
+  let response: Response;
+  try {
+    response = await send();
+  } catch {
+    // EPIPE: the server closed the idle keep-alive socket this request reused. Once more.
+    response = await send();
+  }
+  return { status: response.status, body: await response.text() };
+}
+
+/** Times /api/health every `everyMs` until `during` settles. */
+export async function healthDuring<T>(
+  url: string,
+  during: Promise<T>,
+  everyMs = 20,
+): Promise<{ samples: number[]; result: T }> {
+  let done = false;
+  const settled = during.finally(() => {
+    done = true;
+  });
+  const samples: number[] = [];
+  const failures: string[] = [];
+  while (!done) {
+    const started = performance.now();
+    try {
+      const response = await fetch(`${url}/api/health`);
+      await response.text();
+      samples.push(performance.now() - started);
+    } catch (error) {
+      // A keep-alive socket the server closed as this request reused it: count it, ask again.
+      failures.push(String((error as { cause?: { code?: string } }).cause?.code ?? error));
+    }
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+  if (failures.length > 0)
+    console.log(`/api/health: ${failures.length} request(s) failed: ${failures.join(", ")}`);
+  return { samples, result: await settled };
+}
+
+async function measure(rows: Rows, label: string, url: string, cookie: string, text: string): Promise<void> {
+  const started = performance.now();
+  const { samples, result } = await healthDuring(url, postUpload(url, cookie, text));
+  const took = performance.now() - started;
+  const saved = /"ok":true/.test(result.body);
+  const s = summarize(samples);
+  if (!saved)
+    console.log(`${label}: ${result.body.match(/"formError":"[^"]*"/)?.[0] ?? result.body.slice(0, 200)}`);
+  rows.push({
+    metric: `${label}: upload answered (${saved ? "saved" : "refused"}, HTTP ${result.status})`,
+    value: round(took),
+    unit: "ms",
+  });
+  rows.push({
+    metric: `${label}: /api/health p50 during it (${samples.length} requests)`,
+    value: round(s.median),
+    unit: "ms",
+  });
+  rows.push({
+    metric: `${label}: /api/health p99`,
+    value: round(s.p99),
+    unit: "ms",
+    target: "< 100 ms",
+    ok: s.p99 < 100,
+  });
+  rows.push({ metric: `${label}: /api/health max`, value: round(s.max), unit: "ms" });
+}
+
+export async function benchUpload(): Promise<BenchResult> {
+  await ensureBuild();
+  const scratch = scratchFolder("taskdeck-bench-upload-");
+  const rows: Rows = [];
+  try {
+    const file = path.join(scratch.dir, "upload.db");
+    if (!(await prepareDatabase(`file:${file}`))) throw new Error("could not prepare the database");
+    const cookie = seedInstructor(file);
+    // Found before the server starts: the search takes seconds, and a keep-alive connection left
+    // idle that long is closed by the server just as the next request reuses it (EPIPE).
+    const largest = await largestAnki();
+    const server = await startServer(file);
+    try {
+      // Warm up: the first request to each route and the first upload (which starts the checker's
+      // worker thread) are measured by nobody in production twice.
+      for (let i = 0; i < 5; i++) await (await fetch(`${server.url}/api/health`)).text();
+      await postUpload(server.url, cookie, "What is ECS?\tA container orchestrator\n");
+      // The baseline: health with no upload running, on this machine at this moment.
+      const idle = await healthDuring(server.url, new Promise((resolve) => setTimeout(resolve, 2000)));
+      const quiet = summarize(idle.samples);
+      rows.push({
+        metric: `no upload: /api/health p50 / p99 (${idle.samples.length} requests)`,
+        value: round(quiet.median),
+        unit: `ms / ${round(quiet.p99)} ms`,
+      });
+      await measure(rows, "20,000 identical Anki lines (78 KB)", server.url, cookie, identicalAnki());
+      const size = `${Math.round(Buffer.byteLength(largest) / 1024)} KB`;
+      await measure(rows, `largest accepted Anki upload (5,000 cards, ${size})`, server.url, cookie, largest);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    scratch.cleanup();
+  }
+  return { name: "upload", rows };
+}
