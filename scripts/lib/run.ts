@@ -47,7 +47,8 @@ export function freePort(): Promise<number> {
 /** Newest modification time (ms) of any file under the given paths, skipping generated folders. */
 export function newestMtime(paths: string[]): number {
   let newest = 0;
-  const skip = new Set(["node_modules", ".next", "generated", "data", ".git"]);
+  // Only whole trees that are not sources: a folder named like lib/server/data is source.
+  const skip = new Set(["node_modules", ".next", "generated", ".git"]);
   const visit = (target: string) => {
     let stat: fs.Stats;
     try {
