@@ -25,6 +25,7 @@ import {
 } from "../db";
 import { sidesOf } from "../study/present-card";
 import { inOpenBank } from "./bank-visibility";
+import { HELD_BACK_MESSAGE, questionsHeldBack } from "./study-holdback";
 import { parseStoredQuestion, stateOfRow } from "./study-queue";
 import { getStudyPreferences, preferencesFromRow } from "./study-settings";
 
@@ -63,6 +64,10 @@ export async function recordGrade(
   request: GradeRequest,
   now: Date,
 ): Promise<GradeResponse> {
+  // A question of a quiz attempt the learner has open is not graded here: the answer would say
+  // whether it was right. Refused before anything is read or written, with no key.
+  if ((await questionsHeldBack(db, actor.id, now)).has(request.ref.questionId))
+    throw new StudyError(HELD_BACK_MESSAGE);
   // One turn on the connection for the whole grading (prepared statements, no awaits inside):
   // this is the hottest write in Taskdeck, and Prisma's per-query cost dominated it.
   const apply = () =>
