@@ -4,6 +4,7 @@ import { checkAnswer, type GivenAnswer } from "@/lib/bank";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { acceptsWork } from "@/lib/quiz";
 import type { ActingUser } from "../auth/acting-user";
+import { assertStillOnRoster } from "./attempt-membership";
 import { parseAnswer, parseItems, publicReviewItem, questionsOf, reviewItem } from "./attempt-review";
 import { finishOverdue, mayCheck } from "./attempts";
 import { QuizError } from "./quizzes-error";
@@ -29,6 +30,8 @@ export async function checkQuestion(
   input: { attemptId: string; questionId: string },
   now: Date,
 ): Promise<ReviewItem> {
+  // A learner taken off the class's roster gets no key.
+  await assertStillOnRoster(db, actor, input.attemptId);
   const attempt = await db.quizAttempt.findFirst({
     where: { id: input.attemptId, userId: actor.id },
     select: { status: true, deadline: true, items: true, quiz: { select: { mode: true, feedback: true } } },

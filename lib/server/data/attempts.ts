@@ -22,6 +22,7 @@ import {
 import type { SaveAnswerInput } from "../actions/quiz-schemas";
 import type { ActingUser } from "../auth/acting-user";
 import { attemptAnswerForSave, attemptForSave, onConnection, writeAttemptAnswer } from "../db";
+import { assertStillOnRoster } from "./attempt-membership";
 import {
   type AttemptItem,
   learnerMaySeeReview,
@@ -163,6 +164,11 @@ export async function startAttempt(
     return await db.$transaction(async (tx) => {
       const open = await tx.quizAttempt.findUnique({ where: { openKey }, select: { id: true } });
       if (open) return { attemptId: open.id, resumed: true };
+      // Checked again inside the write: a removal that landed since getVisibleQuiz wins.
+      if (quiz.mode === "quiz" && quiz.classId) {
+        const onRoster = await tx.classMember.count({ where: { classId: quiz.classId, userId: actor.id } });
+        if (onRoster === 0) throw new QuizError("That quiz does not exist.", "not-found");
+      }
       const count = await tx.quizAttempt.count({ where: { quizId, userId: actor.id } });
       if (count >= quiz.attemptsAllowed)
         throw new QuizError("You have used every attempt this quiz allows.", "limit");
@@ -214,6 +220,7 @@ export async function getRunnerView(
   attemptId: string,
   now: Date,
 ): Promise<RunnerView | null> {
+  await assertStillOnRoster(db, actor, attemptId);
   await finishOverdue(db, { attemptId, userId: actor.id }, now);
   const attempt = await db.quizAttempt.findFirst({
     where: { id: attemptId, userId: actor.id },
@@ -304,6 +311,8 @@ export async function saveAnswer(
   input: SaveAnswerInput,
   now: Date,
 ): Promise<{ saved: boolean }> {
+  // A learner taken off the class's roster may not save (their open attempts were ended too).
+  await assertStillOnRoster(db, actor, input.attemptId);
   // One turn on the connection (prepared statements, no awaits inside), like a grading: the quiz
   // runner autosaves every change, and Prisma's per-query cost dominated this write under load.
   const outcome = await onConnection(db, (sql) =>
@@ -357,6 +366,7 @@ export async function saveAnswer(
 
 /** Learners: submits their open attempt. A second submit gets a conflict; a late one is refused. */
 export async function submitAttempt(db: PrismaClient, actor: ActingUser, attemptId: string, now: Date) {
+  await assertStillOnRoster(db, actor, attemptId);
   const attempt = await db.quizAttempt.findFirst({
     where: { id: attemptId, userId: actor.id },
     select: { status: true, deadline: true },

@@ -95,6 +95,15 @@ export const USER_DATA_SECTIONS: UserDataSection[] = [
       }),
   },
   {
+    name: "classBlocks",
+    collect: (db, userId) =>
+      db.classBlock.findMany({
+        where: { userId },
+        orderBy: { blockedAt: "asc" },
+        select: { blockedAt: true, class: { select: { id: true, name: true } } },
+      }),
+  },
+  {
     name: "quizzesBuilt",
     collect: (db, userId) => db.quiz.findMany({ where: { ownerId: userId }, orderBy: { createdAt: "asc" } }),
   },
