@@ -25,7 +25,7 @@ export async function assertStillOnRoster(db: PrismaClient, actor: ActingUser, a
       },
     },
   });
-  if (!attempt || attempt.quiz.mode !== "quiz" || !attempt.quiz.classId) return;
+  if (attempt?.quiz.mode !== "quiz" || !attempt.quiz.classId) return;
   if ((attempt.quiz.class?.members.length ?? 0) === 0)
     throw new QuizError("You are no longer on this class's roster, so this attempt is closed.", "not-found");
 }
