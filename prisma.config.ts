@@ -1,13 +1,19 @@
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { defineConfig } from "prisma/config";
-import { databaseUrl, ensureDatabaseFolder } from "./lib/server/database-url";
+import { databaseUrl, ensureDatabaseFolder, isPostgresUrl } from "./lib/server/database-url";
+import { postgresSchemaEngineAdapter } from "./scripts/lib/prisma-pg-adapter";
 
-// Migrations run on Prisma's WebAssembly schema engine through the better-sqlite3
-// driver adapter (`engine: "js"`), so no schema-engine binary is ever downloaded.
-// Prisma 7 drops this option; keep Prisma on 6.19.x (see docs/architecture.md).
+// Migrations run on Prisma's WebAssembly schema engine through a driver adapter (`engine: "js"`),
+// so no schema-engine binary is ever downloaded. Prisma 7 drops this option; keep Prisma on 6.19.x
+// (see docs/architecture.md).
+//
+// DATABASE_URL picks the database: `postgresql://` or `postgres://` → prisma/postgres/schema.prisma
+// (generated from prisma/schema.prisma), prisma/postgres/migrations and the PostgreSQL adapter with
+// the schema engine's workarounds (scripts/lib/prisma-pg-adapter.ts); anything else → SQLite.
 const url = databaseUrl();
 process.env.DATABASE_URL = url;
+const isPostgres = isPostgresUrl(url);
 
 type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 
@@ -34,9 +40,14 @@ function runScriptsWhole(adapter: Adapter): Adapter {
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
-  schema: path.join("prisma", "schema.prisma"),
-  migrations: { path: path.join("prisma", "migrations") },
+  schema: isPostgres
+    ? path.join("prisma", "postgres", "schema.prisma")
+    : path.join("prisma", "schema.prisma"),
+  migrations: {
+    path: isPostgres ? path.join("prisma", "postgres", "migrations") : path.join("prisma", "migrations"),
+  },
   async adapter() {
+    if (isPostgres) return postgresSchemaEngineAdapter(url);
     ensureDatabaseFolder(url);
     const factory = new PrismaBetterSQLite3({ url });
     return {

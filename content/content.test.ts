@@ -21,8 +21,13 @@ function readBanks(dir: string): Array<{ file: string; text: string }> {
   });
 }
 
+// The day the banks were last swept against the AWS pages. The date checks and the dated rules
+// (R43) are decided on it, so this suite does not change verdict with the calendar;
+// `npm run bank -- check` uses the real today and reports questions that have gone stale.
+const CHECKED_ON = "2026-12-06";
+
 const inputs = readBanks(ROOT);
-const result = checkBanks(inputs, { validateSim: validateSimBlock });
+const result = checkBanks(inputs, { validateSim: validateSimBlock, now: CHECKED_ON });
 const banks: Bank[] = result.banks;
 const all = banks.flatMap((bank) => bank.questions.map((question) => ({ bank, question })));
 const quiz = all.filter(({ question }) => !CARD_KINDS.has(question.kind));
@@ -33,7 +38,7 @@ function play(yaml: string): SimOutcome {
   const parsed = parseScenario(yaml);
   if (!parsed.ok)
     return { verdict: "invalid", mismatches: parsed.errors.map((e) => `${e.line}:${e.column} ${e.message}`) };
-  const run = runScenario(parsed.scenario);
+  const run = runScenario(parsed.scenario, { today: CHECKED_ON });
   const mismatches = parsed.scenario.expect ? checkExpectation(parsed.scenario, run) : ["no expect block"];
   return { verdict: run.verdict.status, mismatches };
 }
@@ -44,6 +49,14 @@ describe("the shipped ECS bank", () => {
       (f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code}: ${f.message}`,
     );
     expect(report).toEqual([]);
+  });
+
+  it("dates every question and card (verified:), none older than 180 days on the day it was checked", () => {
+    const undated = all
+      .filter(({ question }) => !question.verified)
+      .map(({ bank, question }) => where(bank, question));
+    expect(undated).toEqual([]);
+    expect(result.findings.filter((f) => f.code === "stale" || f.code === "unverified")).toEqual([]);
   });
 
   it("has at least 150 questions and 80 flashcards, 25+ questions on each of the five topics", () => {

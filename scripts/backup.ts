@@ -1,17 +1,32 @@
 // `npm run backup [-- --out <file>]`: an online backup of the live database (the server may keep
-// running), integrity-checked. Default: data/backups/taskdeck-<time>.db
+// running), checked before it is trusted.
+//   SQLite: the online backup API, integrity-checked. Default: data/backups/taskdeck-<time>.db
+//   PostgreSQL: pg_dump --format=custom, read back with pg_restore --list.
+//               Default: data/backups/taskdeck-<time>.dump (in the folder npm run backup runs in)
 import path from "node:path";
-import { databasePath, databaseUrl } from "@/lib/server/database-url";
-import { backupDatabase, backupFileName } from "@/lib/server/db-backup";
+import { databasePath, databaseUrl, isPostgresUrl } from "@/lib/server/database-url";
+import { backupDatabase, backupFileName } from "@/lib/server/db/sqlite/backup";
+import { backupPostgres, pgBackupFileName } from "./lib/pg-backup";
+import { redactUrl } from "./lib/postgres-url";
+
+function outFlag(): string | undefined {
+  const at = process.argv.indexOf("--out");
+  return at > 0 ? process.argv[at + 1] : undefined;
+}
 
 async function main() {
-  const outFlag = process.argv.indexOf("--out");
-  const source = databasePath(databaseUrl());
-  const destination =
-    outFlag > 0 && process.argv[outFlag + 1]
-      ? (process.argv[outFlag + 1] as string)
-      : path.join(path.dirname(source), "backups", backupFileName(new Date()));
+  const url = databaseUrl();
   try {
+    if (isPostgresUrl(url)) {
+      const destination = outFlag() ?? path.join("data", "backups", pgBackupFileName(new Date()));
+      const { entries, bytes } = await backupPostgres(url, destination);
+      console.log(
+        `✔ Backed up ${redactUrl(url)} to ${destination} with pg_dump (${entries} entries, ${bytes} bytes, readable)`,
+      );
+      return;
+    }
+    const source = databasePath(url);
+    const destination = outFlag() ?? path.join(path.dirname(source), "backups", backupFileName(new Date()));
     const { pages } = await backupDatabase(source, destination);
     console.log(`✔ Backed up ${source} to ${destination} (${pages} pages, integrity check ok)`);
   } catch (error) {

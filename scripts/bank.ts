@@ -1,4 +1,4 @@
-// `npm run bank -- <check|import|export> …`: the bank engine's command line, with compiler-style
+// `npm run bank -- <check|stale|reports|import|export> …`: the bank engine's command line, with compiler-style
 // output (file:line:col, the line, a caret, the hint). Run `npm run bank -- --help` for usage.
 import fs from "node:fs";
 import path from "node:path";
@@ -12,11 +12,19 @@ import {
   type ImportFormat,
   importBank,
   parseBank,
+  STALE_AFTER_DAYS,
+  type StaleEntry,
+  staleList,
 } from "../lib/bank";
 import { validateSimBlock as validateSim } from "../lib/sim";
+import { listReports, openExistingDatabase, questionUsage, type ReportRow } from "./bank-db";
 
 const USAGE = `Usage:
   npm run bank -- check [paths…] [--json]        check banks (default path: content)
+  npm run bank -- stale [paths…] [--limit N] [--db <file:url> | --no-db] [--json]
+                                                  what to re-check first: undated, oldest, most studied, most reported
+  npm run bank -- reports [paths…] [--all] [--db <file:url>] [--json]
+                                                  learners' open reports, by question and file:line
   npm run bank -- import <file> [--format auto|gfm|quizdown|obsidian|gift|anki] [--out <file>]
   npm run bank -- export <bank.md> --format markdown|anki [--out <file>]`;
 
@@ -36,7 +44,7 @@ function parseArgs(argv: string[]): Args {
       continue;
     }
     const [name = "", inline] = arg.slice(2).split(/=(.*)/s);
-    if (name === "json" || name === "help") flags.set(name, true);
+    if (name === "json" || name === "help" || name === "all" || name === "no-db") flags.set(name, true);
     else if (inline !== undefined) flags.set(name, inline);
     else flags.set(name, argv[++i] ?? "");
   }
@@ -124,13 +132,137 @@ function printSummary(summary: CheckSummary): void {
   console.log(
     `  with a sim scenario: ${summary.simulated.questions} of ${summary.questions} questions (${share})`,
   );
+  const items = summary.questions + summary.flashcards;
+  console.log(`  dated (verified:): ${summary.dated} of ${items} questions and flashcards`);
+}
+
+/** The banks under the given paths that load (a bank with errors is left out; `check` says why). */
+function loadBanks(paths: string[]) {
+  const files = collectBanks(paths.length > 0 ? paths : ["content"]);
+  const inputs = files.map((file) => ({ file, text: new Uint8Array(fs.readFileSync(file)) }));
+  const result = checkBanks(inputs, { validateSim });
+  const failed = files.filter((f) => !result.banks.some((b) => b.file === f));
+  for (const f of failed) console.error(`${f} has errors and is left out: run npm run bank -- check ${f}`);
+  return result.banks;
+}
+
+function databaseFor(args: Args) {
+  if (args.flags.has("no-db")) return { db: null, label: "none (--no-db): files only" };
+  const url = args.flags.get("db");
+  const db = openExistingDatabase(typeof url === "string" && url !== "" ? url : undefined);
+  return {
+    db,
+    label: db
+      ? String(url && url !== true ? url : (process.env.DATABASE_URL ?? "file:./data/taskdeck.db"))
+      : "none found: files only",
+  };
+}
+
+/** One line per entry: where, when verified, how used, id and title. */
+export function formatStale(entries: StaleEntry[], withCounts: boolean): string[] {
+  return entries.map((e) => {
+    const when = e.verified ? `${e.verified} (${e.ageDays} days)` : "not dated";
+    const counts = withCounts ? `  studied ${e.studied}  reported ${e.reported}` : "";
+    const old = e.ageDays === null || e.ageDays > STALE_AFTER_DAYS ? paint("1;33", when) : when;
+    return `${e.file}:${e.line}  ${old}${counts}  ${e.id}  ${e.title}`;
+  });
+}
+
+async function staleCommand(args: Args): Promise<number> {
+  const banks = loadBanks(args.positional);
+  const { db, label } = databaseFor(args);
+  let usage: Awaited<ReturnType<typeof questionUsage>> | undefined;
+  try {
+    usage = db ? await questionUsage(db) : undefined;
+  } finally {
+    await db?.$disconnect();
+  }
+  const entries = staleList(banks, new Date(), usage);
+  const limitFlag = args.flags.get("limit");
+  const limit = typeof limitFlag === "string" && /^\d+$/.test(limitFlag) ? Number(limitFlag) : 25;
+  const shown = limit === 0 ? entries : entries.slice(0, limit);
+  if (args.flags.has("json")) {
+    console.log(JSON.stringify({ database: db ? label : null, entries: shown }, null, 2));
+    return 0;
+  }
+  const undated = entries.filter((e) => e.verified === null).length;
+  const old = entries.filter((e) => e.ageDays !== null && e.ageDays > STALE_AFTER_DAYS).length;
+  console.log(
+    `${entries.length} questions and flashcards: ${undated} not dated, ${old} verified more than ${STALE_AFTER_DAYS} days ago. Database: ${label}.`,
+  );
+  console.log(
+    `Re-check first (${shown.length === entries.length ? "all" : `the first ${shown.length}; --limit 0 for all`}):`,
+  );
+  for (const line of formatStale(shown, usage !== undefined)) console.log(`  ${line}`);
+  return 0;
+}
+
+/** Reports grouped by question, each question with its file:line (or a note that it left the banks). */
+export function formatReports(
+  reports: ReportRow[],
+  where: ReadonlyMap<string, { file: string; line: number; title: string }>,
+): string[] {
+  const byQuestion = new Map<string, ReportRow[]>();
+  for (const r of reports) byQuestion.set(r.questionId, [...(byQuestion.get(r.questionId) ?? []), r]);
+  const out: string[] = [];
+  for (const [id, rows] of byQuestion) {
+    const at = where.get(id);
+    out.push(
+      at
+        ? `${at.file}:${at.line}  ${id}  ${at.title}  (${rows.length} report${rows.length === 1 ? "" : "s"})`
+        : `(not in these banks)  ${id}  (${rows.length} report${rows.length === 1 ? "" : "s"})`,
+    );
+    for (const r of rows) {
+      const state = r.resolvedAt ? ` [resolved ${r.resolvedAt.toISOString().slice(0, 10)}]` : "";
+      out.push(
+        `  #${r.id} ${r.createdAt.toISOString().slice(0, 10)} ${r.reason}${state}: ${r.message.replace(/\s+/g, " ").trim()}`,
+      );
+    }
+  }
+  return out;
+}
+
+async function reportsCommand(args: Args): Promise<number> {
+  const banks = loadBanks(args.positional);
+  const { db, label } = databaseFor(args);
+  if (!db) {
+    console.log(`No database (${label}): learners' reports live in the app's database; nothing to list.`);
+    return 0;
+  }
+  let reports: ReportRow[];
+  try {
+    reports = await listReports(db, { all: args.flags.has("all") });
+  } finally {
+    await db.$disconnect();
+  }
+  const where = new Map(
+    banks.flatMap((b) =>
+      b.questions.map((q) => [q.id, { file: b.file, line: q.line, title: q.title }] as const),
+    ),
+  );
+  if (args.flags.has("json")) {
+    console.log(
+      JSON.stringify(
+        reports.map((r) => ({ ...r, at: where.get(r.questionId) ?? null })),
+        null,
+        2,
+      ),
+    );
+    return 0;
+  }
+  const questions = new Set(reports.map((r) => r.questionId)).size;
+  console.log(
+    `${reports.length} ${args.flags.has("all") ? "" : "open "}report${reports.length === 1 ? "" : "s"} on ${questions} question${questions === 1 ? "" : "s"}. Database: ${label}.`,
+  );
+  for (const line of formatReports(reports, where)) console.log(line);
+  return 0;
 }
 
 function check(args: Args): number {
   const files = collectBanks(args.positional.length > 0 ? args.positional : ["content"]);
   const inputs = files.map((file) => ({ file, text: new Uint8Array(fs.readFileSync(file)) }));
   const bar = progress("Checking");
-  const result = checkBanks(inputs, { validateSim, onProgress: bar.update });
+  const result = checkBanks(inputs, { validateSim, onProgress: bar.update, now: new Date() });
   bar.end();
   if (args.flags.has("json")) {
     console.log(JSON.stringify({ summary: result.summary, findings: result.findings }, null, 2));
@@ -191,7 +323,7 @@ function exportCommand(args: Args): number {
   return 0;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const args = parseArgs(rest);
   if (!command || command === "--help" || command === "-h" || args.flags.has("help")) {
@@ -200,6 +332,8 @@ function main(argv: string[]): number {
   }
   try {
     if (command === "check") return check(args);
+    if (command === "stale") return await staleCommand(args);
+    if (command === "reports") return await reportsCommand(args);
     if (command === "import") return importCommand(args);
     if (command === "export") return exportCommand(args);
   } catch (e) {
@@ -211,4 +345,6 @@ function main(argv: string[]): number {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href)
-  process.exitCode = main(process.argv.slice(2));
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });

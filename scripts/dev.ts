@@ -2,12 +2,12 @@
 // content/ are re-synced into the database as they are saved.
 import fs from "node:fs";
 import { databaseUrl } from "@/lib/server/database-url";
-import { prepareDatabase } from "./lib/prepare-database";
+import { release } from "./lib/release";
 import { baseEnv, bin, run } from "./lib/run";
 
 async function main() {
   const url = databaseUrl();
-  if (!(await prepareDatabase(url))) process.exit(1);
+  if (!(await release(url))) process.exit(1);
   let timer: NodeJS.Timeout | undefined;
   let syncing = Promise.resolve(0);
   fs.watch("content", { recursive: true }, (_event, file) => {

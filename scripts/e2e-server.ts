@@ -1,6 +1,6 @@
 // The server Playwright tests drive: the real production build on a throwaway SQLite file,
 // migrated and loaded exactly as `npm start` does.
-import { prepareDatabase } from "./lib/prepare-database";
+import { release } from "./lib/release";
 import { baseEnv, bin, run } from "./lib/run";
 
 async function main() {
@@ -10,7 +10,7 @@ async function main() {
     console.error("e2e-server needs DATABASE_URL and PORT (scripts/e2e.ts sets them).");
     process.exit(2);
   }
-  if (!(await prepareDatabase(url))) process.exit(1);
+  if (!(await release(url))) process.exit(1);
   process.exit(await run(bin("next"), ["start", "-p", port, "-H", "127.0.0.1"], baseEnv()));
 }
 

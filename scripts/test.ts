@@ -12,7 +12,8 @@ const steps: Array<{ name: string; command: string; args: string[] }> = [
 
 async function main() {
   const started = Date.now();
-  if ((await run(bin("prisma"), ["generate"], baseEnv())) !== 0) process.exit(1);
+  // Both Prisma clients (SQLite and PostgreSQL): see scripts/generate.ts.
+  if ((await run(bin("tsx"), ["scripts/generate.ts"], baseEnv())) !== 0) process.exit(1);
   for (const step of steps) {
     console.log(`\n━━ ${step.name} ━━`);
     const stepStarted = Date.now();

@@ -88,6 +88,7 @@ export function buildQuestion(raw: RawSection, ctx: BuildContext): Built | null 
     if (sim) q.sim = sim;
   }
   if (raw.meta.srs) q.srsHint = raw.meta.srs;
+  if (raw.meta.verified) q.verified = raw.meta.verified;
   const textLines = [{ line: raw.line, column: raw.titleColumn, text: raw.title }];
   raw.stem.forEach((text, k) => {
     if (text.trim() !== "") textLines.push({ line: raw.stemLine + k, column: 1, text });

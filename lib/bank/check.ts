@@ -13,11 +13,18 @@ import { type Bank, CARD_KINDS, type CheckSummary, type Finding, type SimValidat
  */
 export function checkBanks(
   inputs: Array<{ file: string; text: string | Uint8Array }>,
-  options: { validateSim?: SimValidator; onProgress?: (done: number, total: number) => void } = {},
+  options: {
+    validateSim?: SimValidator;
+    onProgress?: (done: number, total: number) => void;
+    /** Today, for the date checks (see ParseOptions.now). */
+    now?: Date | string;
+  } = {},
 ): { banks: Bank[]; findings: Finding[]; summary: CheckSummary } {
   const parsed: Array<{ bank: Bank | null; findings: Finding[] }> = [];
   inputs.forEach((input, i) => {
-    parsed.push(parseBankPartial(input.text, { file: input.file, validateSim: options.validateSim }));
+    parsed.push(
+      parseBankPartial(input.text, { file: input.file, validateSim: options.validateSim, now: options.now }),
+    );
     options.onProgress?.(i + 1, inputs.length);
   });
   const readable = parsed.flatMap((p) => (p.bank ? [p.bank] : []));
@@ -49,10 +56,12 @@ export function summarize(bankCount: number, banks: Bank[], findings: Finding[])
   let questions = 0;
   let flashcards = 0;
   let simulated = 0;
+  let dated = 0;
   for (const bank of banks) {
     const topic = byTopic[bank.meta.topic] ?? { questions: 0, flashcards: 0 };
     byTopic[bank.meta.topic] = topic;
     for (const q of bank.questions) {
+      if (q.verified) dated++;
       if (CARD_KINDS.has(q.kind)) {
         flashcards++;
         topic.flashcards++;
@@ -75,5 +84,6 @@ export function summarize(bankCount: number, banks: Bank[], findings: Finding[])
       questions: simulated,
       share: questions === 0 ? 0 : Math.round((simulated / questions) * 1000) / 1000,
     },
+    dated,
   };
 }

@@ -193,6 +193,17 @@ export const FINDING_CODES = {
     meaning: "A wrong option has no `- why:` line saying why it is wrong.",
     fix: "Indent a `- why: …` line under the option.",
   },
+  unverified: {
+    severity: "warning",
+    meaning:
+      "A question or card does not say when its facts were last checked (only when the checker is given today's date, as `npm run bank -- check` is).",
+    fix: "Add verified: YYYY-MM-DD to the bank's front matter, or to the question's metadata line.",
+  },
+  stale: {
+    severity: "warning",
+    meaning: "The question was last verified more than 180 days ago; AWS may have changed since.",
+    fix: "Re-read its references, fix what changed, then set verified: to today's date.",
+  },
   "missing-reference": {
     severity: "warning",
     meaning: "A question has no ### References.",

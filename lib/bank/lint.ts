@@ -18,6 +18,15 @@ const CHOOSE_HINT =
   /\b(?:choose|select|pick|mark)\s+(?:the\s+)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b/i;
 const ALL_OF_THE_ABOVE = /^(?:all|none|both|neither)\s+of\s+(?:the\s+)?(?:above|options|answers|these)\b/i;
 const POSITION_BIAS = 0.4;
+/** A question verified longer ago than this is reported as stale. */
+export const STALE_AFTER_DAYS = 180;
+const DAY_MS = 86_400_000;
+
+/** A Date or a YYYY-MM-DD string as a UTC day number, or null. Example: dayNumber("1970-01-02") → 1. */
+export function dayNumber(day: Date | string): number | null {
+  const ms = typeof day === "string" ? Date.parse(`${day.slice(0, 10)}T00:00:00Z`) : day.getTime();
+  return Number.isNaN(ms) ? null : Math.floor(ms / DAY_MS);
+}
 const MIN_FOR_BIAS = 5;
 
 /** Normalises text for duplicate detection: case, spacing and a trailing full stop do not count. */
@@ -68,7 +77,12 @@ export function lintBank(placed: Placed[], sink: FindingSink): void {
  * The style checks of one question, run as soon as it is built: "choose N" hints, duplicate
  * options, "all of the above", missing explanation, rationale or reference.
  */
-export function lintQuestion({ question: q, source }: Built, sink: FindingSink): void {
+export function lintQuestion(
+  { question: q, source }: Built,
+  sink: FindingSink,
+  options: { now?: Date | string } = {},
+): void {
+  if (options.now !== undefined) lintDate(q, options.now, sink);
   if (q.kind === "single" || q.kind === "multiple") {
     const correct = q.options.filter((o) => o.correct).length;
     for (const t of source.textLines) {
@@ -112,6 +126,34 @@ export function lintQuestion({ question: q, source }: Built, sink: FindingSink):
     sink.add("missing-explanation", q.line, 1, `Question "${q.id}" has no ### Explanation`);
   if (q.references.length === 0)
     sink.add("missing-reference", q.line, 1, `Question "${q.id}" has no ### References`);
+}
+
+/** Date checks: a question must say when it was verified, and not longer ago than STALE_AFTER_DAYS. */
+function lintDate(q: Question, now: Date | string, sink: FindingSink): void {
+  const today = dayNumber(now);
+  if (today === null) return;
+  if (!q.verified) {
+    sink.add(
+      "unverified",
+      q.line,
+      1,
+      `"${q.id || q.title}" does not say when its facts were last verified`,
+      "Add verified: YYYY-MM-DD to the front matter (whole bank) or to the question's metadata line",
+    );
+    return;
+  }
+  const day = dayNumber(q.verified);
+  if (day === null) return;
+  const age = today - day;
+  if (age > STALE_AFTER_DAYS) {
+    sink.add(
+      "stale",
+      q.line,
+      1,
+      `"${q.id || q.title}" was last verified on ${q.verified}, ${age} days ago (more than ${STALE_AFTER_DAYS})`,
+      "Re-read its references, fix what changed, then set verified: to today's date",
+    );
+  }
 }
 
 function positionBias(questions: Question[], sink: FindingSink): void {

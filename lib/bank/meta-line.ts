@@ -1,5 +1,12 @@
 import type { FindingSink } from "./codes";
-import { type Difficulty, EXAM_PATTERN, QUESTION_KINDS, type QuestionKind, TAG_PATTERN } from "./schema";
+import {
+  DAY_PATTERN,
+  type Difficulty,
+  EXAM_PATTERN,
+  QUESTION_KINDS,
+  type QuestionKind,
+  TAG_PATTERN,
+} from "./schema";
 import { didYouMean } from "./suggest";
 
 /** A question's kind, or "flashcards" for a deck section holding many one-line cards. */
@@ -14,11 +21,13 @@ export type QuestionMeta = {
   exams: string[];
   reversible: boolean;
   srs?: string;
+  /** YYYY-MM-DD: when the question's facts were last checked. */
+  verified?: string;
 };
 
-export const META_KEYS = ["kind", "difficulty", "tags", "exams", "reversible", "srs"] as const;
+export const META_KEYS = ["kind", "difficulty", "tags", "exams", "reversible", "srs", "verified"] as const;
 const SECTION_KINDS: readonly string[] = [...QUESTION_KINDS, "flashcards"];
-const META_START = /^(?:kind|difficulty|tags|exams|reversible|srs)[ \t]*:/i;
+const META_START = /^(?:kind|difficulty|tags|exams|reversible|srs|verified)[ \t]*:/i;
 const SEGMENT = /([^·|]+)/g;
 
 /** Whether a line is a question metadata line (`kind: single · difficulty: 2 · …`). */
@@ -120,6 +129,16 @@ function applyPair(meta: QuestionMeta, key: string, value: string, at: At, sink:
     }
     case "srs":
       if (value !== "") meta.srs = value;
+      return;
+    case "verified":
+      if (DAY_PATTERN.test(value)) meta.verified = value;
+      else
+        sink.add(
+          "bad-value",
+          at.line,
+          at.valueColumn,
+          `verified must be a day written YYYY-MM-DD, not "${value}"`,
+        );
       return;
     default:
       sink.add(

@@ -236,6 +236,7 @@ describe("checkBanks", () => {
         "amazon-efs": { questions: 1, flashcards: 0 },
       },
       simulated: { questions: 1, share: 0.143 },
+      dated: 0,
     });
   });
 });

@@ -17,6 +17,12 @@ export type ParseOptions = {
   validateSim?: SimValidator;
   /** Overrides of DEFAULT_LIMITS (the benchmark raises them; nothing else should). */
   limits?: Partial<Limits>;
+  /**
+   * Today, for the date checks: with it, a question that says nowhere when it was last verified,
+   * or was verified more than STALE_AFTER_DAYS before `now`, is a warning. Without it (the
+   * default) no date is checked, so parsing stays a pure function of the text.
+   */
+  now?: Date | string;
 };
 
 /**
@@ -75,7 +81,8 @@ function parseInto(
   // Each question is linted as soon as it is built, so its source bookkeeping is short-lived.
   const built: Placed[] = [];
   const place = (b: Built) => {
-    lintQuestion(b, sink);
+    if (!b.question.verified && meta?.verified) b.question.verified = meta.verified;
+    lintQuestion(b, sink, { now: options.now });
     built.push({ question: b.question, idColumn: b.source.idColumn, explicitId: b.source.explicitId });
   };
   const tooMany = (line: number) =>

@@ -87,6 +87,7 @@ function readCard(
     tags: meta.tags,
     exams: meta.exams,
     difficulty: meta.difficulty,
+    ...(meta.verified ? { verified: meta.verified } : {}),
     line,
   };
   let q: Question;

@@ -20,6 +20,8 @@ export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const ID_PATTERN = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 export const TAG_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}_./-]*$/u;
 export const EXAM_PATTERN = /^[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
+/** A calendar day, YYYY-MM-DD. */
+export const DAY_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 const BCP47 = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 
 /** One problem found in a bank, compiler-style. Lines and columns are 1-based. */
@@ -96,6 +98,12 @@ export type Question = {
   sim?: SimBlock;
   /** A schedule carried over from another tool (Obsidian's `<!--SR:...-->`), kept as an import hint. */
   srsHint?: string;
+  /**
+   * The day (YYYY-MM-DD) an author last checked the question's facts against its references: the
+   * question's own `verified:`, else the bank's. Not part of the content hash: re-checking a
+   * question without changing it does not make it a new revision.
+   */
+  verified?: string;
   /** 1-based line of the question's heading (or of the card's list item). */
   line: number;
 };
@@ -108,6 +116,8 @@ export type BankMeta = {
   language: string;
   version: string;
   authors: string[];
+  /** The day (YYYY-MM-DD) the bank's facts were last checked; a question's own `verified:` wins. */
+  verified?: string;
 };
 
 export type Bank = { file: string; meta: BankMeta; questions: Question[] };
@@ -123,6 +133,8 @@ export type CheckSummary = {
   byTopic: Record<string, { questions: number; flashcards: number }>;
   /** Quiz questions with a sim block (question-level or on an option), and their share of all questions. */
   simulated: { questions: number; share: number };
+  /** Questions and cards that say when their facts were last verified (their own date or the bank's). */
+  dated: number;
 };
 
 export const bankMetaSchema = z.object({
@@ -136,6 +148,14 @@ export const bankMetaSchema = z.object({
     .transform((v) => String(v))
     .default("1"),
   authors: z.array(z.string().trim().min(1)).default([]),
+  // YAML may read an unquoted 2026-12-06 as a date: accept both, keep the day.
+  verified: z
+    .union([
+      z.string().trim(),
+      z.date().transform((d) => (Number.isNaN(d.getTime()) ? "" : d.toISOString().slice(0, 10))),
+    ])
+    .pipe(z.string().regex(DAY_PATTERN, "must be a day written YYYY-MM-DD, such as 2026-12-06"))
+    .optional(),
 });
 
 export const BANK_META_KEYS = Object.keys(bankMetaSchema.shape);
@@ -173,5 +193,6 @@ export const questionSchema: z.ZodType<Question> = z.object({
   difficulty: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
   sim: simBlockSchema.optional(),
   srsHint: z.string().optional(),
+  verified: z.string().regex(DAY_PATTERN).optional(),
   line: z.number().int().positive(),
 });

@@ -3,7 +3,7 @@ import { FINDING_CODES, type FindingCode } from "./codes";
 import { parseBank } from "./parse-bank";
 import { bank, col, goodQuestion } from "./test-helpers";
 
-type Case = { code: FindingCode; name: string; input: string; line: number; column: number };
+type Case = { code: FindingCode; name: string; input: string; line: number; column: number; now?: string };
 
 const q = (id: string, ...lines: string[]) => [`## Question ${id} {#${id}}`, "", ...lines, ""];
 const options = ["- [x] right", "- [ ] wrong", "  - why: because"];
@@ -97,11 +97,27 @@ const CASES: Case[] = [
     column: 1,
   },
   { code: "empty-bank", name: "front matter only", input: bank(""), line: 1, column: 1 },
+  {
+    code: "unverified",
+    name: "no verified date, checked with today's date",
+    input: bank(...goodQuestion("q")),
+    line: 6,
+    column: 1,
+    now: "2026-12-06",
+  },
+  {
+    code: "stale",
+    name: "verified 181 days before today",
+    input: bank(...q("q", "kind: single · verified: 2026-06-08", "", ...options, "", ...tail)),
+    line: 6,
+    column: 1,
+    now: "2026-12-06",
+  },
 ];
 
 describe("one input per warning code", () => {
   it.each(CASES.map((c) => [`${c.code}: ${c.name}`, c] as const))("%s", (_, c) => {
-    const { bank: parsed, findings } = parseBank(c.input, { file: "t.md" });
+    const { bank: parsed, findings } = parseBank(c.input, { file: "t.md", now: c.now });
     const match = findings.filter((f) => f.code === c.code);
     expect(match.map((f) => ({ line: f.line, column: f.column, severity: f.severity }))).toContainEqual({
       line: c.line,

@@ -4,7 +4,7 @@
  * serialised to JSON, compared with deep equality and sent to the browser.
  */
 
-/** A rule id from ecs-rules.md, "R01" … "R42". */
+/** A rule id from ecs-rules.md, "R01" … "R43". */
 export type RuleId = `R${string}`;
 
 export type LaunchType = "EC2" | "FARGATE";
@@ -264,6 +264,8 @@ export type Expectation = {
 export type Scenario = {
   title: string | null;
   seed: number | null;
+  /** The day the scenario happens on (YYYY-MM-DD), or null: the caller's `today` decides. */
+  date: string | null;
   region: string;
   vpc: string;
   azs: string[];

@@ -82,19 +82,37 @@ function dispatch(sim: Sim, step: Step): void {
 }
 
 /**
+ * The day dated rules (R43) are decided on when a scenario states no `date`: the caller's today,
+ * else the day the rule catalog was last checked against the AWS documentation, so a call without
+ * a date stays deterministic.
+ */
+export const RULES_CHECKED_ON = "2026-12-06";
+
+/** A Date or YYYY-MM-DD as YYYY-MM-DD (UTC). Example: dayOf(new Date("2026-03-16T10:00Z")) → "2026-03-16". */
+export function dayOf(today: string | Date | undefined): string {
+  if (today === undefined) return RULES_CHECKED_ON;
+  if (typeof today === "string") return /^\d{4}-\d{2}-\d{2}$/.test(today) ? today : RULES_CHECKED_ON;
+  return Number.isNaN(today.getTime()) ? RULES_CHECKED_ON : today.toISOString().slice(0, 10);
+}
+
+/**
  * Runs a parsed scenario and returns the verdict, the rules that decided it,
  * the timeline of events and the final state. Pure: the same scenario and
- * seed always give a deep-equal result.
+ * seed always give a deep-equal result. Time is an argument too: dated rules (a retired Fargate
+ * platform version, R43) are decided on the scenario's `date`, else on `options.today`.
  *
  * @example
  * const parsed = parseScenario(yamlText);
  * if (parsed.ok) {
- *   const result = runScenario(parsed.scenario, { seed: 7 });
+ *   const result = runScenario(parsed.scenario, { seed: 7, today: new Date() });
  *   console.log(result.verdict.summary);
  * }
  */
-export function runScenario(scenario: Scenario, options: { seed?: number } = {}): SimResult {
-  const sim = new Sim(scenario, mulberry32(options.seed ?? scenario.seed ?? 1));
+export function runScenario(
+  scenario: Scenario,
+  options: { seed?: number; today?: string | Date } = {},
+): SimResult {
+  const sim = new Sim(scenario, mulberry32(options.seed ?? scenario.seed ?? 1), dayOf(options.today));
   setup(sim);
   scenario.steps.forEach((step, i) => {
     sim.stepNo = i + 1;

@@ -31,7 +31,7 @@ type Rows = BenchResult["rows"];
 const ANSWER_WITHIN_MS = 15_000;
 
 async function integrity(file: string): Promise<boolean> {
-  const { integrityCheck } = await import("../../lib/server/db-backup");
+  const { integrityCheck } = await import("../../lib/server/db/sqlite/backup");
   return integrityCheck(file).ok;
 }
 

@@ -106,9 +106,12 @@ export const PRESETS: Preset[] = [
   },
   {
     id: "efs-pv13",
-    title: "EFS on Fargate platform version 1.3.0 (R37)",
+    // Linux 1.3.0 is retired (no new tasks since 2026-03-16), so today the launch is refused for
+    // that (R43) before EFS is looked at; docs/simulator-examples/efs-on-fargate-pv13.yaml is
+    // dated before the retirement and shows the EFS refusal (R37).
+    title: "EFS on Fargate platform version 1.3.0, retired (R43)",
     config: { ...BASE, taskCpu: 512, taskMemory: 1024, volumes: ["efs"], platformVersion: "1.3.0" },
-    expect: { verdict: "error", denied: ["R37"] },
+    expect: { verdict: "error", denied: ["R43"] },
   },
   {
     id: "imds-blocked",

@@ -47,6 +47,7 @@ function frontMatter(meta: BankMeta): string {
     language: meta.language,
     version: meta.version,
     authors: meta.authors,
+    ...(meta.verified ? { verified: meta.verified } : {}),
   };
   return `---\n${stringify(ordered, { lineWidth: 0 }).trimEnd()}\n---`;
 }
@@ -61,11 +62,13 @@ function metaLine(q: Question, kind: string = q.kind): string {
   if (q.exams.length > 0) parts.push(`exams: ${q.exams.join(", ")}`);
   if (kind === "flashcard" && q.reversible) parts.push("reversible: yes");
   if (kind !== "flashcards" && q.srsHint) parts.push(`srs: ${q.srsHint}`);
+  // Written on every question (not only where it differs from the bank's) so the copy is lossless.
+  if (q.verified) parts.push(`verified: ${q.verified}`);
   return parts.join(" · ");
 }
 
 function deckKey(q: Question): string {
-  return JSON.stringify([q.tags, q.exams, q.difficulty]);
+  return JSON.stringify([q.tags, q.exams, q.difficulty, q.verified ?? null]);
 }
 
 const SINGLE_LINE = /^[^\n]+$/;

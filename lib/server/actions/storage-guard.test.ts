@@ -3,11 +3,11 @@ import type { ActingUser } from "../auth/acting-user";
 import { STORAGE_UNAVAILABLE_MESSAGE } from "../auth/action-result";
 import { startAttempt } from "../data/attempts";
 import { createPerson, loadQuizBank, seedClassQuiz } from "../data/attempts-fixture";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { createTestDatabase, setStorageReadOnly, type TestDatabase } from "../testing/test-database";
 import { submitAttemptCore } from "./attempt-core";
 import { refusingWhenStorageUnavailable } from "./storage-guard";
 
-// The quiz actions on a database that cannot take a write (PRAGMA query_only refuses writes as a
+// The quiz actions on a database that cannot take a write (setStorageReadOnly refuses writes as a
 // read-only disk does): a typed refusal saying nothing was saved, and nothing changed.
 
 let db: TestDatabase;
@@ -22,7 +22,7 @@ beforeEach(async () => {
   learner = await createPerson(db.prisma, "learner");
 });
 afterEach(async () => {
-  await db.prisma.$executeRawUnsafe("PRAGMA query_only = OFF");
+  await setStorageReadOnly(db, false);
   await db.cleanup();
 });
 
@@ -30,7 +30,7 @@ describe("a quiz write when storage is unavailable", () => {
   it("answers that nothing was saved, and the attempt stays open", async () => {
     const { quizId } = await seedClassQuiz(db.prisma, teacher, [learner]);
     const { attemptId } = await startAttempt(db.prisma, learner, quizId, t0);
-    await db.prisma.$executeRawUnsafe("PRAGMA query_only = ON");
+    await setStorageReadOnly(db, true);
     const result = await refusingWhenStorageUnavailable("a quiz write", () =>
       submitAttemptCore({ actor: learner, db: db.prisma }, { attemptId }, t0),
     );
@@ -39,7 +39,7 @@ describe("a quiz write when storage is unavailable", () => {
       formError: STORAGE_UNAVAILABLE_MESSAGE,
       reason: "storage-unavailable",
     });
-    await db.prisma.$executeRawUnsafe("PRAGMA query_only = OFF");
+    await setStorageReadOnly(db, false);
     const attempt = await db.prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
     expect(attempt.status).toBe("open");
     expect(attempt.finishedAt).toBeNull();

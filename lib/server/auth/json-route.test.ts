@@ -4,6 +4,7 @@ import { gradeCore } from "@/lib/server/actions/study-core";
 import { optionIdOf, seedMatrixQuiz } from "@/lib/server/data/attempts-fixture";
 import { isStorageUnavailable } from "@/lib/server/db";
 import { loadStudyBank } from "@/lib/server/testing/study-fixture";
+import { setStorageReadOnly } from "@/lib/server/testing/test-database";
 import { STATIC_SECURITY_HEADERS } from "../security-headers";
 import { createMatrixWorld, type DisposableWorld } from "./access-matrix/world";
 import { STORAGE_UNAVAILABLE_MESSAGE } from "./action-result";
@@ -11,7 +12,7 @@ import { jsonWrite } from "./json-route";
 
 // The JSON writes (grading, quiz autosave) over a real SQLite file: what they answer, and that a
 // database which cannot be written gets a specific 503 saying the answer was not saved, with
-// nothing half-written. `PRAGMA query_only` makes SQLite refuse writes as a read-only disk does.
+// nothing half-written. `setStorageReadOnly` makes the database refuse writes as a read-only disk does.
 
 let w: DisposableWorld;
 beforeAll(async () => {
@@ -37,7 +38,7 @@ const send = (path: string, body: unknown, core: Parameters<typeof jsonWrite>[2]
     core,
   );
 
-const readOnly = async (on: boolean) => w.db.$executeRawUnsafe(`PRAGMA query_only = ${on ? "ON" : "OFF"}`);
+const readOnly = (on: boolean) => setStorageReadOnly(w.database, on);
 
 describe("the grading route", () => {
   it("grades once per grading id and answers the card's new schedule", async () => {

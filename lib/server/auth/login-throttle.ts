@@ -3,7 +3,8 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 // Password guessing is throttled per account and per client address (SECURITY.md item 11).
 // Each attempt is recorded *before* the password is checked, inside one transaction with the
-// count, so a burst of parallel guesses cannot all slip under the limit; a successful sign-in
+// count and behind the key's lock row, so a burst of parallel guesses, on any number of app
+// processes, cannot all slip under the limit; a successful sign-in
 // then clears the account's record and its own address entry. The account key is derived from
 // the email as typed, whether or not an account has it: a known and an unknown email are
 // throttled identically, so the answer reveals nothing about which accounts exist.
@@ -67,6 +68,17 @@ export function createLoginThrottle({
       const at = now();
       const since = new Date(at.getTime() - limits.windowMs);
       return db.$transaction(async (tx) => {
+        // Take the keys' lock rows first (in one order, so two attempts never wait on each other
+        // crosswise): a concurrent attempt on the same account or address, from this process or
+        // another, waits here until this one has counted and recorded, then counts it too.
+        for (const lockKey of [keys.account, keys.address].sort()) {
+          await tx.loginThrottleLock.upsert({
+            where: { key: lockKey },
+            create: { key: lockKey, touchedAt: at },
+            update: { touchedAt: at },
+          });
+        }
+        await tx.loginThrottleLock.deleteMany({ where: { touchedAt: { lt: since } } });
         await tx.loginFailure.deleteMany({ where: { createdAt: { lt: since } } });
         const checks = [
           { key: keys.account, limit: limits.perAccount },

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { authSecret, dataFolder, SECRET_FILE_NAME } from "./secret";
+import { authSecret, dataFolder, POSTGRES_SECRET_MESSAGE, SECRET_FILE_NAME } from "./secret";
 
 const folders: string[] = [];
 function scratch(): string {
@@ -39,5 +39,28 @@ describe("authSecret", () => {
 
   it("lives beside the database file", () => {
     expect(dataFolder({ DATABASE_URL: "file:/srv/taskdeck/db/main.db" })).toBe("/srv/taskdeck/db");
+  });
+});
+
+describe("authSecret on PostgreSQL", () => {
+  const postgres = { DATABASE_URL: "postgresql://taskdeck@db.internal:5432/taskdeck" };
+
+  it("refuses to run without BETTER_AUTH_SECRET and makes no secret of its own", () => {
+    const folder = scratch();
+    expect(() => authSecret(postgres, folder)).toThrow(POSTGRES_SECRET_MESSAGE);
+    expect(() => authSecret({ ...postgres, BETTER_AUTH_SECRET: "   " }, folder)).toThrow(/must be set/);
+    expect(fs.readdirSync(folder)).toEqual([]);
+  });
+
+  it("ignores a secret file another run left beside a SQLite database", () => {
+    const folder = scratch();
+    fs.writeFileSync(path.join(folder, SECRET_FILE_NAME), `${"f".repeat(40)}\n`, { mode: 0o600 });
+    expect(() => authSecret(postgres, folder)).toThrow(POSTGRES_SECRET_MESSAGE);
+  });
+
+  it("uses BETTER_AUTH_SECRET, still at least 32 characters", () => {
+    const secret = "p".repeat(32);
+    expect(authSecret({ ...postgres, BETTER_AUTH_SECRET: secret })).toBe(secret);
+    expect(() => authSecret({ ...postgres, BETTER_AUTH_SECRET: "short" })).toThrow(/at least 32/);
   });
 });

@@ -1,11 +1,13 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { databasePath, databaseUrl } from "../database-url";
+import { databasePath, databaseUrl, isPostgresUrl } from "../database-url";
 
 // better-auth signs session cookies with a secret. An operator may set BETTER_AUTH_SECRET; when
 // it is unset, Taskdeck makes one on first start and keeps it beside the database (the data
 // folder, git-ignored), readable by its owner only. Nothing secret is ever committed.
+// On PostgreSQL there is no such folder and several processes on several hosts must sign with the
+// same secret, so it must come from the environment: a generated file would differ per host.
 
 export const SECRET_FILE_NAME = "auth-secret";
 const MIN_SECRET_LENGTH = 32;
@@ -15,14 +17,18 @@ export function dataFolder(env: Record<string, string | undefined> = process.env
   return path.dirname(path.resolve(databasePath(databaseUrl(env))));
 }
 
+/** Why BETTER_AUTH_SECRET must be set on PostgreSQL (shown by `npm start` and thrown by authSecret). */
+export const POSTGRES_SECRET_MESSAGE =
+  "BETTER_AUTH_SECRET must be set when DATABASE_URL is PostgreSQL: every app process must sign " +
+  "sessions with the same secret, so none can be generated on one host's disk. Make one with " +
+  "`openssl rand -base64 32` and give the same value to every process (see docs/deploy.md).";
+
 /**
- * The secret for signing cookies: BETTER_AUTH_SECRET, else the persisted one, else a new one
- * written with mode 0600. Two processes starting at once agree on one secret.
+ * The secret for signing cookies: BETTER_AUTH_SECRET, else (SQLite only) the persisted one, else a
+ * new one written with mode 0600. Two processes starting at once agree on one secret. On
+ * PostgreSQL an unset BETTER_AUTH_SECRET is an error.
  */
-export function authSecret(
-  env: Record<string, string | undefined> = process.env,
-  folder: string = dataFolder(env),
-): string {
+export function authSecret(env: Record<string, string | undefined> = process.env, folder?: string): string {
   const fromEnv = env.BETTER_AUTH_SECRET?.trim();
   if (fromEnv) {
     if (fromEnv.length < MIN_SECRET_LENGTH) {
@@ -30,6 +36,11 @@ export function authSecret(
     }
     return fromEnv;
   }
+  if (isPostgresUrl(databaseUrl(env))) throw new Error(POSTGRES_SECRET_MESSAGE);
+  return persistedSecret(folder ?? dataFolder(env));
+}
+
+function persistedSecret(folder: string): string {
   const file = path.join(folder, SECRET_FILE_NAME);
   const existing = readSecretFile(file);
   if (existing) return existing;

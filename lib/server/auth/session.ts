@@ -4,7 +4,7 @@ import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { onConnection, prisma, sessionUserByToken } from "@/lib/server/db";
+import { prisma, storeOf } from "@/lib/server/db";
 import { type ActingUser, assertRole, assertSignedIn, hasRole, type Role, rolesFrom } from "./acting-user";
 import { authForHeaders } from "./auth";
 import type { AuthActionContext, CookieJar } from "./auth-call";
@@ -36,7 +36,7 @@ export async function actingUserFromHeaders(
     context.secret,
   );
   if (!token) return null;
-  const found = await onConnection(db, (sql) => sessionUserByToken(sql, token));
+  const found = await storeOf(db).sessionUserByToken(token);
   if (!found || found.expiresAt.getTime() < Date.now() || found.user.disabledAt) return null;
   const { id, name, email, roles } = found.user;
   return { id, name, email, roles: rolesFrom(roles) };

@@ -237,4 +237,39 @@ describe("syncBanks", () => {
     const row = await db.prisma.question.findUniqueOrThrow({ where: { id: "q2" } });
     expect(row).toMatchObject({ bankId: "c", revision: 1, retiredAt: null });
   });
+
+  it("resolves a question's open reports when its revision goes up, and only then", async () => {
+    db = createTestDatabase();
+    const prisma = db.prisma;
+    await syncBanks(prisma, input([bank("b", "content/b.md", [question("q1"), question("q2")])]), day(1));
+    await prisma.user.create({ data: { id: "u1", name: "Learner", email: "u1@example.com" } });
+    const earlier = day(2);
+    await prisma.questionReport.createMany({
+      data: [
+        { userId: "u1", questionId: "q1", reason: "outdated", message: "1.3.0 is retired" },
+        { userId: "u1", questionId: "q1", reason: "typo", message: "old", resolvedAt: earlier },
+        { userId: "u1", questionId: "q2", reason: "unclear", message: "which VPC?" },
+      ],
+    });
+    // Same text, new position only: no new revision, the reports stay open.
+    const moved = await syncBanks(
+      prisma,
+      input([bank("b", "content/b.md", [question("q2"), question("q1")])]),
+      day(3),
+    );
+    expect(moved.reportsResolved).toBe(0);
+    expect(await prisma.questionReport.count({ where: { resolvedAt: null } })).toBe(2);
+    const edited = await syncBanks(
+      prisma,
+      input([bank("b", "content/b.md", [question("q2"), question("q1", "Fixed for 2026")])]),
+      day(4),
+    );
+    expect(edited).toMatchObject({ questionsUpdated: 1, reportsResolved: 1 });
+    const rows = await prisma.questionReport.findMany({ orderBy: { id: "asc" } });
+    expect(rows.map((r) => [r.questionId, r.resolvedAt?.toISOString() ?? null])).toEqual([
+      ["q1", day(4).toISOString()],
+      ["q1", earlier.toISOString()],
+      ["q2", null],
+    ]);
+  });
 });

@@ -54,6 +54,8 @@ export type SyncReport = {
   questionsAdded: number;
   questionsUpdated: number;
   questionsRetired: number;
+  /** Open learner reports marked resolved because their question got a new revision. */
+  reportsResolved: number;
 };
 
 const hasSimulation = (q: SyncableQuestion) => q.sim != null || (q.options ?? []).some((o) => o.sim != null);
@@ -65,7 +67,9 @@ const hasSimulation = (q: SyncableQuestion) => q.sim != null || (q.options ?? []
  * - a new question is added at revision 1; an edited one (new content hash) gets revision n+1 and
  *   a revision row; a question that left its bank is retired (out of new study, history kept);
  * - a bank with errors is skipped whole, and its questions stay as they were;
- * - a bank whose file is gone has its questions retired.
+ * - a bank whose file is gone has its questions retired;
+ * - an edited question's open reports are marked resolved: the author changed it, so what the
+ *   learners reported is taken as fixed (a new report reopens the matter).
  * @example await syncBanks(prisma, input, new Date())
  */
 export async function syncBanks(db: PrismaClient, input: SyncInput, now: Date): Promise<SyncReport> {
@@ -77,6 +81,7 @@ export async function syncBanks(db: PrismaClient, input: SyncInput, now: Date): 
     questionsAdded: 0,
     questionsUpdated: 0,
     questionsRetired: 0,
+    reportsResolved: 0,
   };
   const startedAt = now;
   // Ids loaded anywhere in this sync: a question that moved to another file is not "removed".
@@ -106,6 +111,7 @@ export async function syncBanks(db: PrismaClient, input: SyncInput, now: Date): 
     report.questionsAdded += counts.added;
     report.questionsUpdated += counts.updated;
     report.questionsRetired += counts.retired;
+    report.reportsResolved += counts.resolved;
   }
   report.questionsRetired += await retireVanishedBanks(db, input, now);
   await db.syncRun.create({
@@ -142,7 +148,7 @@ async function syncOneBank(
   everywhere: Set<string>,
   now: Date,
   conflicts: SyncConflict[],
-): Promise<{ added: number; updated: number; retired: number }> {
+): Promise<{ added: number; updated: number; retired: number; resolved: number }> {
   const ids = bank.questions.map((q) => q.id);
   return db.$transaction(async (tx) => {
     const meta = {
@@ -180,6 +186,7 @@ async function syncOneBank(
     );
     let added = 0;
     let updated = 0;
+    let resolved = 0;
     for (const [position, question] of bank.questions.entries()) {
       const contentHash = contentHashes.get(question.id) ?? "";
       const data = JSON.stringify(question);
@@ -218,6 +225,11 @@ async function syncOneBank(
         });
         await tx.questionRevision.create({ data: { questionId: question.id, revision, contentHash, data } });
         updated += 1;
+        const closed = await tx.questionReport.updateMany({
+          where: { questionId: question.id, resolvedAt: null },
+          data: { resolvedAt: now },
+        });
+        resolved += closed.count;
       } else if (before.retiredAt || before.position !== position || before.bankId !== bank.meta.id) {
         await tx.question.update({ where: { id: question.id }, data: { ...fields, retiredAt: null } });
       }
@@ -231,7 +243,7 @@ async function syncOneBank(
         data: { retiredAt: now },
       });
     }
-    return { added, updated, retired: leaving.length };
+    return { added, updated, retired: leaving.length, resolved };
   });
 }
 

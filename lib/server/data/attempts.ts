@@ -21,7 +21,7 @@ import {
 } from "@/lib/quiz";
 import type { SaveAnswerInput } from "../actions/quiz-schemas";
 import type { ActingUser } from "../auth/acting-user";
-import { attemptAnswerForSave, attemptForSave, onConnection, writeAttemptAnswer } from "../db";
+import { DatabaseBusyError, storeOf } from "../db";
 import { assertStillOnRoster } from "./attempt-membership";
 import {
   type AttemptItem,
@@ -35,6 +35,7 @@ import {
 } from "./attempt-review";
 import { getVisibleQuiz, questionPool, quizFilters } from "./quizzes";
 import { QuizError } from "./quizzes-error";
+import { loseRaceDelay } from "./study-grading";
 
 // Attempts: start (one open per learner per quiz), autosave, submit (once), finish overdue
 // attempts at their deadline, and the views the pages get. Grading reads only what was saved.
@@ -65,6 +66,13 @@ export async function finishAttempt(
   const items = parseItems(attempt.items);
   const questions = await questionsOf(db, items);
   return db.$transaction(async (tx) => {
+    // The claim comes first: it takes the attempt's row (PostgreSQL) or the write lock (SQLite), so
+    // an autosave either landed before it and is graded, or comes after and finds the attempt closed.
+    const claimed = await tx.quizAttempt.updateMany({
+      where: { id: attemptId, status: "open" },
+      data: { status: how, openKey: null, finishedAt },
+    });
+    if (claimed.count === 0) return false;
     const answers = await tx.attemptAnswer.findMany({ where: { attemptId } });
     const byQuestion = new Map(answers.map((a) => [a.questionId, parseAnswer(a.answer)]));
     const marked = items.map((item) => {
@@ -80,12 +88,9 @@ export async function finishAttempt(
     });
     const grade = gradeItems(marked);
     const scaled = attempt.quiz.mode === "exam" ? scaledScore(grade.correct, grade.total) : null;
-    const claimed = await tx.quizAttempt.updateMany({
-      where: { id: attemptId, status: "open" },
+    await tx.quizAttempt.update({
+      where: { id: attemptId },
       data: {
-        status: how,
-        openKey: null,
-        finishedAt,
         correct: grade.correct,
         total: grade.total,
         score: grade.score,
@@ -94,7 +99,6 @@ export async function finishAttempt(
         breakdown: JSON.stringify(grade.breakdown),
       },
     });
-    if (claimed.count === 0) return false;
     for (const m of marked) {
       if (byQuestion.has(m.questionId))
         await tx.attemptAnswer.update({
@@ -313,47 +317,46 @@ export async function saveAnswer(
 ): Promise<{ saved: boolean }> {
   // A learner taken off the class's roster may not save (their open attempts were ended too).
   await assertStillOnRoster(db, actor, input.attemptId);
-  // One turn on the connection (prepared statements, no awaits inside), like a grading: the quiz
-  // runner autosaves every change, and Prisma's per-query cost dominated this write under load.
-  const outcome = await onConnection(db, (sql) =>
-    sql.transaction(() => {
-      const attempt = attemptForSave(sql, input.attemptId, actor.id);
-      if (!attempt) throw NO_ATTEMPT();
-      if (attempt.status !== "open") throw new QuizError("This attempt is already finished.", "conflict");
-      if (!acceptsWork(now, attempt.deadline)) return "overdue" as const;
-      const item = parseItems(attempt.items).find((i) => i.questionId === input.questionId);
-      if (!item) throw new QuizError("That question is not part of this attempt.", "invalid");
-      // The browser names options by the attempt's opaque ids; the answer is stored in bank keys.
-      const stored = input.answer ? toStoredAnswer(item, input.answer) : null;
-      if (input.answer && !stored)
-        throw new QuizError("That answer names an option this question does not have.", "invalid");
-      const current = attemptAnswerForSave(sql, input.attemptId, input.questionId);
-      if (current && current.seq >= input.seq) return "stale" as const;
-      const save = {
-        attemptId: input.attemptId,
-        questionId: input.questionId,
-        answer: stored ? JSON.stringify(stored) : null,
-        flagged: input.flagged,
-        seq: input.seq,
-      };
-      if (current?.checkedAt) {
-        // A checked answer is locked: its flag may still change, its answer may not.
-        if (save.answer !== current.answer)
-          throw new QuizError("This answer was checked, so it can no longer change.", "locked");
-        writeAttemptAnswer(sql, save, "keepAnswer", now);
-        return "saved" as const;
-      }
-      if (!current) {
-        // The whole save holds the write lock, so no other save can have inserted this row since.
-        writeAttemptAnswer(sql, save, "insert", now);
-        return "saved" as const;
-      }
-      // Only while unchecked: a check that slipped in between locks the answer it read.
-      if (writeAttemptAnswer(sql, save, "unchecked", now) === 0)
-        throw new QuizError("This answer was checked, so it can no longer change.", "locked");
-      return "saved" as const;
-    }),
-  );
+  // Read, decide, then one guarded write (lib/server/db/store.ts): it lands only while the attempt
+  // is open, over an older sequence number, and (for a change of answer) while unchecked. When a
+  // guard holds, read again to say why: a newer save, a check, or the attempt's end.
+  const store = storeOf(db);
+  let outcome: "saved" | "stale" | "overdue" | null = null;
+  for (let round = 0; outcome === null; round += 1) {
+    if (round === SAVE_ROUNDS) throw new DatabaseBusyError("The answer kept changing while it was saved");
+    if (round > 0) await loseRaceDelay(round);
+    const attempt = await store.attemptForSave(input.attemptId, actor.id);
+    if (!attempt) throw NO_ATTEMPT();
+    if (attempt.status !== "open") throw new QuizError("This attempt is already finished.", "conflict");
+    if (!acceptsWork(now, attempt.deadline)) {
+      outcome = "overdue";
+      break;
+    }
+    const item = parseItems(attempt.items).find((i) => i.questionId === input.questionId);
+    if (!item) throw new QuizError("That question is not part of this attempt.", "invalid");
+    // The browser names options by the attempt's opaque ids; the answer is stored in bank keys.
+    const stored = input.answer ? toStoredAnswer(item, input.answer) : null;
+    if (input.answer && !stored)
+      throw new QuizError("That answer names an option this question does not have.", "invalid");
+    const save = {
+      attemptId: input.attemptId,
+      questionId: input.questionId,
+      answer: stored ? JSON.stringify(stored) : null,
+      flagged: input.flagged,
+      seq: input.seq,
+    };
+    const current = await store.savedAnswer(input.attemptId, input.questionId);
+    if (current && current.seq >= input.seq) {
+      outcome = "stale";
+      break;
+    }
+    if (current?.checkedAt && save.answer !== current.answer) {
+      // A checked answer is locked: its flag may still change, its answer may not.
+      throw new QuizError("This answer was checked, so it can no longer change.", "locked");
+    }
+    const mode = !current ? "insert" : current.checkedAt ? "keepAnswer" : "unchecked";
+    if ((await store.writeAnswer(save, mode, now)) > 0) outcome = "saved";
+  }
   if (outcome === "overdue") {
     await finishOverdue(db, { attemptId: input.attemptId }, now);
     throw new QuizError(
@@ -363,6 +366,9 @@ export async function saveAnswer(
   }
   return { saved: outcome === "saved" };
 }
+
+/** How often an autosave reads again after a guard held before it answers "busy, try again". */
+const SAVE_ROUNDS = 16;
 
 /** Learners: submits their open attempt. A second submit gets a conflict; a late one is refused. */
 export async function submitAttempt(db: PrismaClient, actor: ActingUser, attemptId: string, now: Date) {

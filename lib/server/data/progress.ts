@@ -20,12 +20,7 @@ import {
   weeklyTrendsFromDays,
 } from "@/lib/progress";
 import type { ActingUser } from "../auth/acting-user";
-import {
-  progressCardRows,
-  questionCountsByTopic,
-  reviewTotalsByDay,
-  reviewTotalsByMisconception,
-} from "../db";
+import { storeOf } from "../db";
 import { sidesOf } from "../study/present-card";
 import { inOpenBank } from "./bank-visibility";
 import { parseStoredQuestion } from "./study-queue";
@@ -79,7 +74,7 @@ export async function cardTotalsByTopic(db: PrismaClient): Promise<Map<string, n
   if (totalsCache?.key === key) return totalsCache.totals;
   const totals = new Map<string, number>();
   const add = (topic: string, n: number) => totals.set(topic, (totals.get(topic) ?? 0) + n);
-  for (const row of await questionCountsByTopic(db)) {
+  for (const row of await storeOf(db).questionCountsByTopic()) {
     // A reversible flashcard is studied both ways; cloze questions are counted below.
     if (row.kind !== "cloze") add(row.topic, row.questions + row.reversible);
   }
@@ -108,13 +103,12 @@ export async function loadProgress(db: PrismaClient, actor: ActingUser, now: Dat
   const calendar = studyDays(now, rule, HEATMAP_DAYS);
   const [totalsByTopic, cardRows, byDay, byTag] = await Promise.all([
     cardTotalsByTopic(db),
-    progressCardRows(db, actor.id),
-    reviewTotalsByDay(
-      db,
+    storeOf(db).progressCardRows(actor.id),
+    storeOf(db).reviewTotalsByDay(
       actor.id,
       calendar.map((d) => d.start),
     ),
-    reviewTotalsByMisconception(db, actor.id),
+    storeOf(db).reviewTotalsByMisconception(actor.id),
   ]);
   const counted = new Map(byDay.map((d) => [d.day, d]));
   const days: DayTotals[] = calendar.map((d, i) => {

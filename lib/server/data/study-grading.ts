@@ -13,16 +13,7 @@ import {
   studyDayStart,
 } from "@/lib/srs";
 import { type ActingUser, ForbiddenError } from "../auth/acting-user";
-import {
-  insertGradeReview,
-  insertStudyCard,
-  onConnection,
-  questionForGrading,
-  reviewForGrading,
-  studyCardByKey,
-  studySettingsRow,
-  updateStudyCardState,
-} from "../db";
+import { DatabaseBusyError, type EarlierReview, storeOf } from "../db";
 import { sidesOf } from "../study/present-card";
 import { inOpenBank } from "./bank-visibility";
 import { HELD_BACK_MESSAGE, questionsHeldBack } from "./study-holdback";
@@ -68,85 +59,82 @@ export async function recordGrade(
   // whether it was right. Refused before anything is read or written, with no key.
   if ((await questionsHeldBack(db, actor.id, now)).has(request.ref.questionId))
     throw new StudyError(HELD_BACK_MESSAGE);
-  // One turn on the connection for the whole grading (prepared statements, no awaits inside):
-  // this is the hottest write in Taskdeck, and Prisma's per-query cost dominated it.
-  const apply = () =>
-    onConnection(db, (sql) => {
-      const prefs = preferencesFromRow(studySettingsRow(sql, actor.id));
-      const question = questionForGrading(sql, request.ref.questionId);
-      const parsed = question ? parseStoredQuestion(question.data) : null;
-      if (!question || !parsed || !sidesOf(parsed).includes(request.ref.side)) {
-        throw new StudyError("That card is not in any bank.");
-      }
-      let grade: GradeName;
-      let isCorrect: boolean | null = null;
-      let misconception: string | null = null;
-      if (QUESTION_KINDS_WITH_ANSWERS.has(parsed.kind)) {
-        if (!request.answer) throw new StudyError("Answer the question before it is graded.");
-        isCorrect = checkAnswer(parsed, request.answer).isCorrect;
-        grade = gradeForAnswer({
-          isCorrect,
-          guessed: request.confidence === "guessed",
-          tooEasy: request.confidence === "certain",
-        });
-        // A wrong answer given with confidence is a misconception worth showing the learner and instructor.
-        if (!isCorrect && request.confidence !== "guessed")
-          misconception = chosenMisconceptions(parsed, request.answer)[0] ?? null;
-      } else {
-        if (!request.grade) throw new StudyError("Choose Again, Hard, Good or Easy.");
-        grade = request.grade;
-      }
-      const outcome = sql.transaction(() => {
-        const earlier = reviewForGrading(sql, request.reviewId);
-        if (earlier) return { earlier, repeated: true as const };
-        const card = studyCardByKey(sql, actor.id, parsed.id, request.ref.side);
-        const before = card ? cardStateSchema.parse(card) : newCardState(now);
-        const { after } = gradeCard(before, grade, prefs, now);
-        const cardId = card?.id ?? randomUUID();
-        if (card) updateStudyCardState(sql, cardId, cardColumns(after), now);
-        else
-          insertStudyCard(
-            sql,
-            { id: cardId, userId: actor.id, questionId: parsed.id, side: request.ref.side },
-            cardColumns(after),
-            now,
-          );
-        const review = {
-          id: request.reviewId,
-          userId: actor.id,
-          cardId,
-          questionId: parsed.id,
-          revision: question.revision,
-          grade,
-          wasNew: before.phase === "new",
-          stateBefore: JSON.stringify(before),
-          stateAfter: JSON.stringify(after),
-          durationMs: Math.max(0, Math.min(request.durationMs, 3_600_000)),
-          answer: request.answer ? JSON.stringify(request.answer) : null,
-          isCorrect,
-          confidence: request.confidence ?? null,
-          misconception,
-          clientTime: new Date(request.clientTime),
-          serverTime: now,
-        };
-        insertGradeReview(sql, review);
-        return { earlier: review, repeated: false as const };
-      });
-      return { ...outcome, grade };
-    });
-
-  let outcome: Awaited<ReturnType<typeof apply>>;
-  try {
-    outcome = await apply();
-  } catch (error) {
-    // Two copies of one grading raced (from another process): the loser hits the primary key and
-    // reads the winner's row. In this process gradings run one at a time and see each other.
-    if (error instanceof StudyError || !isPrimaryKeyConflict(error)) throw error;
-    const existing = await onConnection(db, (sql) => reviewForGrading(sql, request.reviewId));
-    if (!existing) throw error;
-    outcome = { earlier: existing, repeated: true, grade: (existing.grade ?? "good") as GradeName };
+  const store = storeOf(db);
+  const { settings, question } = await store.gradingContext(actor.id, request.ref.questionId);
+  const prefs = preferencesFromRow(settings);
+  const parsed = question ? parseStoredQuestion(question.data) : null;
+  if (!question || !parsed || !sidesOf(parsed).includes(request.ref.side)) {
+    throw new StudyError("That card is not in any bank.");
   }
-  const { earlier, repeated, grade } = outcome;
+  let grade: GradeName;
+  let isCorrect: boolean | null = null;
+  let misconception: string | null = null;
+  if (QUESTION_KINDS_WITH_ANSWERS.has(parsed.kind)) {
+    if (!request.answer) throw new StudyError("Answer the question before it is graded.");
+    isCorrect = checkAnswer(parsed, request.answer).isCorrect;
+    grade = gradeForAnswer({
+      isCorrect,
+      guessed: request.confidence === "guessed",
+      tooEasy: request.confidence === "certain",
+    });
+    // A wrong answer given with confidence is a misconception worth showing the learner and instructor.
+    if (!isCorrect && request.confidence !== "guessed")
+      misconception = chosenMisconceptions(parsed, request.answer)[0] ?? null;
+  } else {
+    if (!request.grade) throw new StudyError("Choose Again, Hard, Good or Easy.");
+    grade = request.grade;
+  }
+
+  // Read the card, compute its next state, write it only over the version read. Another tab or
+  // process that graded the card (or created it) in between makes the write report it, and the
+  // grading starts over from what that one wrote; a review id that exists already is a repeat.
+  let earlier: EarlierReview | null = null;
+  let repeated = false;
+  for (let round = 0; !earlier; round += 1) {
+    if (round === GRADING_ROUNDS) throw new DatabaseBusyError("The card kept changing while it was graded");
+    if (round > 0) await loseRaceDelay(round);
+    const existing = await store.reviewById(request.reviewId);
+    if (existing) {
+      earlier = existing;
+      repeated = true;
+      break;
+    }
+    const card = await store.studyCardByKey(actor.id, parsed.id, request.ref.side);
+    const before = card ? cardStateSchema.parse(card) : newCardState(now);
+    const { after } = gradeCard(before, grade, prefs, now);
+    const cardId = card?.id ?? randomUUID();
+    const review = {
+      id: request.reviewId,
+      userId: actor.id,
+      cardId,
+      questionId: parsed.id,
+      revision: question.revision,
+      grade,
+      wasNew: before.phase === "new",
+      stateBefore: JSON.stringify(before),
+      stateAfter: JSON.stringify(after),
+      durationMs: Math.max(0, Math.min(request.durationMs, 3_600_000)),
+      answer: request.answer ? JSON.stringify(request.answer) : null,
+      isCorrect,
+      confidence: request.confidence ?? null,
+      misconception,
+      clientTime: new Date(request.clientTime),
+      serverTime: now,
+    };
+    const outcome = await store.applyGrading({
+      card: {
+        id: cardId,
+        userId: actor.id,
+        questionId: parsed.id,
+        side: request.ref.side,
+        expectedVersion: card ? card.version : null,
+        state: cardColumns(after),
+      },
+      review,
+      now,
+    });
+    if (outcome === "applied") earlier = review;
+  }
   if (earlier.userId !== actor.id)
     throw new ForbiddenError("A grading id belonging to another learner was reused");
   if (repeated && earlier.questionId !== request.ref.questionId)
@@ -162,8 +150,12 @@ export async function recordGrade(
   };
 }
 
-const isPrimaryKeyConflict = (error: unknown) =>
-  (error as { code?: unknown } | null)?.code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+/** How often a grading reads again after losing a race before it answers "busy, try again". */
+const GRADING_ROUNDS = 32;
+
+/** A short, growing, jittered pause before reading again, so racing writers spread out. */
+export const loseRaceDelay = (round: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 * round)));
 
 /**
  * Takes back a grade: the card returns to exactly the state it had before, and the undo is itself a
@@ -197,7 +189,12 @@ export async function undoGrade(
     if (latest?.id !== target.id) throw new StudyError("Only the card's latest grade can be undone.");
     const current = stateOfRow(target.card);
     const restored = cardStateSchema.parse(JSON.parse(target.stateBefore));
-    await tx.studyCard.update({ where: { id: target.cardId }, data: cardColumns(restored) });
+    // Only over the state this undo read: a grading that landed meanwhile wins, and the undo is refused.
+    const restoredCard = await tx.studyCard.updateMany({
+      where: { id: target.cardId, version: target.card.version },
+      data: { ...cardColumns(restored), version: { increment: 1 } },
+    });
+    if (restoredCard.count === 0) throw new StudyError("The card changed meanwhile; undo was not applied.");
     await tx.review.create({
       data: {
         id: input.undoId,

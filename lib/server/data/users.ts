@@ -9,6 +9,7 @@ import {
   type Role,
   rolesFrom,
 } from "@/lib/server/auth/acting-user";
+import { isUniqueViolation } from "../db/errors";
 
 // People and their roles. Every function takes the acting user and refuses what they may not do;
 // the user-facing side of an account (sign-in, passwords, sessions) is better-auth's.
@@ -29,27 +30,38 @@ export async function loadActingUser(db: PrismaClient, userId: string): Promise<
 }
 
 /**
- * Makes `userId` admin and instructor when it is the first account of a fresh install.
- * Race-safe: the check and the grant run in one transaction, and every caller agrees on which
- * account is first (oldest, ties broken by id), so two simultaneous sign-ups yield one admin.
+ * Makes `userId` admin and instructor when it is the first account of a fresh install. Every caller
+ * agrees on which account is first (oldest, ties broken by id), and the grant is made only by the
+ * one transaction that inserts the install's "first-admin" claim (a primary key): however many
+ * sign-ups and app processes race, one admin results, and never a second one later.
  */
 export async function claimFirstAdmin(db: PrismaClient, userId: string): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const anyAdmin = await tx.userRole.findFirst({ where: { role: "admin" }, select: { userId: true } });
-    if (anyAdmin) return false;
-    const first = await tx.user.findFirst({
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true },
+  try {
+    return await db.$transaction(async (tx) => {
+      const claimed = await tx.installClaim.findUnique({
+        where: { name: "first-admin" },
+        select: { name: true },
+      });
+      if (claimed) return false;
+      const first = await tx.user.findFirst({
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true },
+      });
+      if (first?.id !== userId) return false;
+      await tx.installClaim.create({ data: { name: "first-admin", userId } });
+      await tx.userRole.createMany({
+        data: [
+          { userId, role: "admin" },
+          { userId, role: "instructor" },
+        ],
+      });
+      return true;
     });
-    if (first?.id !== userId) return false;
-    await tx.userRole.createMany({
-      data: [
-        { userId, role: "admin" },
-        { userId, role: "instructor" },
-      ],
-    });
-    return true;
-  });
+  } catch (error) {
+    // Another transaction inserted the claim first: it made the admin.
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
 }
 
 /** A row of the admin's user list. */

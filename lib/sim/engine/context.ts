@@ -100,9 +100,13 @@ export class Sim {
   private readonly spreadIndex = new Map<string, Map<string, Map<string, number>>>();
   private readonly fargateIndex = new Map<string, Map<string, number>>();
 
-  constructor(scenario: Scenario, rng: Rng) {
+  /** The day the scenario happens on (YYYY-MM-DD): its own `date`, else the caller's today. */
+  readonly date: string;
+
+  constructor(scenario: Scenario, rng: Rng, today: string) {
     this.scenario = scenario;
     this.rng = rng;
+    this.date = scenario.date ?? today;
   }
 
   emit(

@@ -9,7 +9,12 @@ import {
   resolveLaunchPlan,
   scaleOut,
 } from "../rules/capacity";
-import { fargateLaunchError, fargateSubnet, resolvePlatformVersion } from "../rules/fargate";
+import {
+  fargateLaunchError,
+  fargateSubnet,
+  platformVersionRetiredError,
+  resolvePlatformVersion,
+} from "../rules/fargate";
 import { injectSecrets, pullImage, serviceLinkedRoleCall, setupLogs } from "../rules/iam";
 import { registerTargets } from "../rules/load-balancing";
 import { place, queryError } from "../rules/placement";
@@ -31,6 +36,10 @@ export function validateLaunch(
 ): { plan: LaunchPlan } | PlanError {
   const plan = resolveLaunchPlan(sim, opts, td, sim.refusedProviders);
   if ("error" in plan) return plan;
+  // A retired platform version is refused before anything it could or could not do (R43).
+  const retired =
+    plan.launchType === "FARGATE" ? platformVersionRetiredError(sim, opts.platformVersion, td.spec.os) : null;
+  if (retired) return retired;
   const fargate = fargateLaunchError(td, opts, plan);
   if (fargate) return fargate;
   for (const c of [...td.spec.placementConstraints, ...opts.placementConstraints]) {

@@ -26,10 +26,15 @@ function request(svc: ServiceRec): LaunchRequest {
 export function reconcile(sim: Sim, svc: ServiceRec): void {
   const unhealthy = fill(sim, svc);
   if (unhealthy.length === 0) return;
-  for (const t of unhealthy) stopTask(sim, t, "Task failed ELB health checks", { ruleId: "R35", dt: 45 });
+  // A target group in another VPC never takes the targets (RegisterTargets: InvalidTarget).
+  const crossVpc = svc.spec.loadBalancers.some((lb) => lb.type !== "CLB" && lb.vpc !== sim.scenario.vpc);
+  const reason = crossVpc
+    ? "Target registration failed: the task is not in the target group's VPC"
+    : "Task failed ELB health checks";
+  for (const t of unhealthy) stopTask(sim, t, reason, { ruleId: "R35", dt: 45 });
   sim.emit(
     "health",
-    `${unhealthy.length} task(s) of ${svc.spec.name} failed health checks; the scheduler starts replacements`,
+    `${unhealthy.length} task(s) of ${svc.spec.name} ${crossVpc ? "could not be registered as targets" : "failed health checks"}; the scheduler starts replacements`,
     {
       ruleId: "R35",
       subject: svc.spec.name,
@@ -39,7 +44,7 @@ export function reconcile(sim: Sim, svc: ServiceRec): void {
   fill(sim, svc);
   sim.deny(
     "R35",
-    `Tasks of ${svc.spec.name} fail the load balancer health check and are replaced again and again`,
+    `Tasks of ${svc.spec.name} ${crossVpc ? "cannot be registered in the load balancer's target group" : "fail the load balancer health check"} and are replaced again and again`,
     {
       subject: svc.spec.name,
       kind: "health",

@@ -11,8 +11,8 @@ function testFiles(dir: string): string[] {
 }
 
 describe("rule catalog", () => {
-  it("has R01 … R42 with a title and a full https link", () => {
-    expect(RULE_IDS).toEqual(Array.from({ length: 42 }, (_, i) => `R${String(i + 1).padStart(2, "0")}`));
+  it("has R01 … R43 with a title and a full https link", () => {
+    expect(RULE_IDS).toEqual(Array.from({ length: 43 }, (_, i) => `R${String(i + 1).padStart(2, "0")}`));
     for (const id of RULE_IDS) {
       expect(RULES[id]?.title.length).toBeGreaterThan(10);
       expect(RULES[id]?.doc).toMatch(/^https:\/\/docs\.aws\.amazon\.com\/[\w/.-]+\.html$/);

@@ -1,5 +1,5 @@
 /**
- * The 42 ECS rules the simulator decides, with a learner-facing title and the
+ * The 43 ECS rules the simulator decides, with a learner-facing title and the
  * AWS page that states each one (see /work/shared/ecs-rules.md).
  */
 const D = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/";
@@ -132,6 +132,11 @@ const entries: Array<[string, string, string]> = [
   ["R40", "Bind mounts live as long as the task; Fargate gives 20–200 GiB", `${D}fargate-task-storage.html`],
   ["R41", "Docker volumes work on EC2 only (Windows: local driver)", `${A}API_Volume.html`],
   ["R42", "EBS: one volume per task, configured at launch, REPLICA services only", `${D}ebs-volumes.html`],
+  [
+    "R43",
+    "Retired Fargate platform versions launch nothing after their retirement date",
+    `${D}platform-versions-retired.html`,
+  ],
 ];
 
 /** Every rule by id. Example: `RULES.R32.doc` is the CloudFormation page for ECS load balancers. */
@@ -139,5 +144,5 @@ export const RULES: Record<string, RuleInfo> = Object.fromEntries(
   entries.map(([id, title, doc]) => [id, { id, title, doc }]),
 );
 
-/** Rule ids in order, R01 … R42. */
+/** Rule ids in order, R01 … R43. */
 export const RULE_IDS: string[] = entries.map(([id]) => id);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { runScenario } from "../run";
+import { parseScenario } from "../scenario/parse";
 import { countTasks, outcomes, simulate, tasksPerAz } from "../testing";
 import { FARGATE_SIZES, fargateSizeError } from "./fargate";
 
@@ -47,6 +49,14 @@ describe("R15 Fargate needs a valid task CPU and memory pair", () => {
     expect(outcomes(r, "R15")).toEqual([valid ? "allowed" : "denied"]);
   });
 
+  it("an invalid pair is refused with the API's message, not Terraform's", () => {
+    const r = simulate(fargate("cpu: 512\n  memory: 8192", ""));
+    expect(r.verdict.summary).toContain("Invalid 'cpu' setting for task (ClientException)");
+    expect(r.verdict.summary).not.toContain("No Fargate configuration exists");
+    const ok = simulate(fargate("cpu: 1024\n  memory: 8192", ""));
+    expect(ok.finalState.taskDefinitions[0]?.status).toBe("ACTIVE");
+  });
+
   it("task-level cpu and memory are required", () => {
     const r = simulate(fargate("containers: [{ cpu: 256, memory: 512 }]", ""));
     expect(r.verdict.summary).toContain("need task-level cpu and memory (R15)");
@@ -56,9 +66,13 @@ describe("R15 Fargate needs a valid task CPU and memory pair", () => {
     { pv: "1.3.0", ok: false },
     { pv: "1.4.0", ok: true },
     { pv: "LATEST", ok: true },
-  ])("8 vCPU needs platform version 1.4.0: $pv → $ok", ({ pv, ok }) => {
+  ])("8 vCPU needs platform version 1.4.0 (as of 2026-01-15): $pv → $ok", ({ pv, ok }) => {
     const r = simulate(
-      fargate("cpu: 8 vCPU\n  memory: 16 GB", `service: { name: app, platformVersion: "${pv}" }`),
+      fargate(
+        "cpu: 8 vCPU\n  memory: 16 GB",
+        `service: { name: app, platformVersion: "${pv}" }`,
+        "date: 2026-01-15",
+      ),
     );
     expect(countTasks(r, "RUNNING")).toBe(ok ? 1 : 0);
     expect(outcomes(r, "R15")).toEqual(ok ? ["allowed"] : ["allowed", "denied"]);
@@ -169,5 +183,61 @@ describe("R15 Fargate task definition limits beyond the size table: GPUs and Win
       expect(r.verdict.summary).toContain(text);
       expect(outcomes(r, "R15")).toContain("denied");
     }
+  });
+});
+
+describe("R43 retired Fargate platform versions launch nothing after their retirement date", () => {
+  const service = 'service: { name: app, platformVersion: "1.3.0" }';
+  it.each([
+    { date: "2026-03-15", region: "us-east-1", ok: true },
+    { date: "2026-03-16", region: "us-east-1", ok: false },
+    { date: "2026-12-06", region: "us-east-1", ok: false },
+    { date: "2026-06-14", region: "cn-north-1", ok: true },
+    { date: "2026-06-15", region: "cn-north-1", ok: false },
+  ])("1.3.0 in $region on $date → launches: $ok", ({ date, region, ok }) => {
+    const r = simulate(fargate("cpu: 256\n  memory: 512", service, `date: ${date}\nregion: ${region}`));
+    expect(countTasks(r, "RUNNING")).toBe(ok ? 1 : 0);
+    expect(outcomes(r, "R43")).toEqual([ok ? "allowed" : "denied"]);
+    if (!ok) expect(r.verdict.summary).toContain("platform version 1.3.0 is retired");
+  });
+
+  it("without a date the caller's today decides, and the scenario's own date wins over it", () => {
+    const yaml = fargate("cpu: 256\n  memory: 512", service);
+    const parsed = parseScenario(yaml);
+    if (!parsed.ok) throw new Error("scenario does not parse");
+    expect(runScenario(parsed.scenario, { today: "2025-11-01" }).verdict.status).toBe("ok");
+    expect(runScenario(parsed.scenario, { today: new Date("2026-04-01T12:00:00Z") }).verdict.status).toBe(
+      "error",
+    );
+    const dated = parseScenario(`${yaml}\ndate: 2025-11-01`);
+    if (!dated.ok) throw new Error("scenario does not parse");
+    expect(runScenario(dated.scenario, { today: "2026-12-06" }).verdict.status).toBe("ok");
+  });
+
+  it("contrast: 1.4.0 and LATEST are not retired", () => {
+    for (const pv of ["1.4.0", "LATEST"]) {
+      const r = simulate(
+        fargate("cpu: 256\n  memory: 512", `service: { name: app, platformVersion: "${pv}" }`),
+      );
+      expect(r.verdict.status).toBe("ok");
+      expect(outcomes(r, "R43")).toEqual([]);
+    }
+  });
+
+  it("the retirement is checked before what 1.3.0 could not do (EFS, UDP)", () => {
+    const r = simulate(
+      fargate(
+        "cpu: 256\n  memory: 512\n  volumes: [{ name: d, type: efs }]\n  containers: [{ mountPoints: [{ sourceVolume: d, containerPath: /d }] }]",
+        service,
+        "date: 2026-12-06",
+      ),
+    );
+    expect(outcomes(r, "R43")).toEqual(["denied"]);
+    expect(outcomes(r, "R37")).toEqual([]);
+  });
+
+  it("a bad date is a scenario error", () => {
+    const parsed = parseScenario("date: 2026-13-01\ntaskDefinition: { cpu: 256, memory: 512 }");
+    expect(parsed.ok).toBe(false);
   });
 });

@@ -1,10 +1,11 @@
+import { platformRetirement } from "../aws/platform-versions";
 import type { RegisteredTaskDef, Sim, TaskRec } from "../engine/context";
 import type { LaunchOptions, OsFamily, TaskDefinitionSpec } from "../model";
 import type { LaunchPlan } from "./capacity";
 
 /**
  * Fargate rules: task sizes (R15), awsvpc and subnets (R16), no placement
- * controls (R17), isolation (R18) and Fargate Spot limits (R20).
+ * controls (R17), isolation (R18), Fargate Spot limits (R20) and retired platform versions (R43).
  */
 
 const range = (from: number, to: number, step: number) =>
@@ -23,12 +24,17 @@ export const FARGATE_SIZES: ReadonlyArray<{ cpu: number; memory: number[]; needs
 
 const gb = (mib: number) => `${mib / 1024} GB`;
 
-/** Why a Fargate task size is invalid, or null. Example: (512, 8192) → "No Fargate configuration exists …". */
+/**
+ * Why a Fargate task size is invalid, or null. The API's words come first: RegisterTaskDefinition
+ * answers "Invalid 'cpu' setting for task." (ClientException); "No Fargate configuration exists for
+ * given values" is how Terraform reports it (task-cpu-memory-error.html).
+ * Example: (512, 8192) → "Invalid 'cpu' setting for task (ClientException): 512 CPU allows …".
+ */
 export function fargateSizeError(cpu: number | null, memory: number | null): string | null {
   if (cpu === null || memory === null) return "Fargate task definitions need task-level cpu and memory";
   const row = FARGATE_SIZES.find((r) => r.cpu === cpu);
   if (!row) {
-    return `No Fargate configuration exists for ${cpu} CPU units: use ${FARGATE_SIZES.map((r) => r.cpu).join(", ")}`;
+    return `Invalid 'cpu' setting for task (ClientException): Fargate has no size with ${cpu} CPU units; use ${FARGATE_SIZES.map((r) => r.cpu).join(", ")}`;
   }
   if (!row.memory.includes(memory)) {
     const first = row.memory[0] ?? 0;
@@ -36,7 +42,7 @@ export function fargateSizeError(cpu: number | null, memory: number | null): str
     const step = (row.memory[1] ?? first) - first;
     const allowed =
       row.cpu === 256 ? "512 MiB, 1 GB or 2 GB" : `${gb(first)} to ${gb(last)} in ${gb(step)} steps`;
-    return `No Fargate configuration exists for ${cpu} CPU and ${memory} MiB memory: ${cpu} CPU allows ${allowed}`;
+    return `Invalid 'cpu' setting for task (ClientException): ${cpu} CPU with ${memory} MiB memory is no Fargate size; ${cpu} CPU allows ${allowed}`;
   }
   return null;
 }
@@ -44,6 +50,32 @@ export function fargateSizeError(cpu: number | null, memory: number | null): str
 /** "LATEST" resolved: 1.4.0 on Linux, 1.0.0 on Windows. */
 export function resolvePlatformVersion(pv: string, os: OsFamily): string {
   return pv === "LATEST" ? (os === "windows" ? "1.0.0" : "1.4.0") : pv;
+}
+
+/**
+ * R43: a Fargate launch on a platform version retired by the simulated day is refused; before
+ * that day it is accepted (and the rule says when it retires). Returns the error, or null.
+ */
+export function platformVersionRetiredError(
+  sim: Sim,
+  pv: string,
+  os: OsFamily,
+): { ruleId: string; error: string } | null {
+  const resolved = resolvePlatformVersion(pv, os);
+  const r = platformRetirement(resolved, os, sim.scenario.region);
+  if (!r) return null;
+  if (sim.date >= r.retired) {
+    return {
+      ruleId: "R43",
+      error: `Fargate platform version ${resolved} is retired in ${sim.scenario.region}: since ${r.retired} no new task or service may use it, and the tasks still running were stopped on ${r.stopped} (the scenario's date is ${sim.date}); use 1.4.0 or LATEST`,
+    };
+  }
+  sim.rule(
+    "R43",
+    "allowed",
+    `On ${sim.date} platform version ${resolved} still launches tasks in ${sim.scenario.region}; it is retired from ${r.retired} and its tasks are stopped on ${r.stopped}`,
+  );
+  return null;
 }
 
 /** Compares dotted versions: pvAtLeast("1.3.0", "1.4.0") → false. */

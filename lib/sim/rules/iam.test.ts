@@ -32,12 +32,23 @@ service: { name: app }`;
     expect(outcomes(r, "R22")).toEqual(["allowed"]);
   });
 
-  it("without one the pull fails: Fargate has no instance role to fall back on", () => {
+  it("without one the task definition is refused at registration: no task ever starts", () => {
     const r = simulate(scenario(`containers: [{ image: ${ECR} }]`));
-    expect(countTasks(r, "STOPPED")).toBe(1);
-    expect(r.finalState.tasks[0]?.failureReason).toContain("CannotPullContainerError");
-    expect(r.verdict.summary).toContain("Fargate pulls private ECR images with the task execution role");
+    expect(r.finalState.taskDefinitions[0]?.status).toBe("REJECTED");
+    expect(r.finalState.tasks).toHaveLength(0);
+    expect(r.verdict.summary).toContain(
+      "Fargate requires task definition to have execution role ARN to support ECR images",
+    );
     expect(outcomes(r, "R22")).toEqual(["denied"]);
+  });
+
+  it("contrast: the same definition for EC2 registers, and the instance role pulls (R23)", () => {
+    const r = simulate(`instances: [{ type: m5.large }]
+taskDefinition: { family: app, containers: [{ memory: 256, image: ${ECR} }] }
+service: { name: app }`);
+    expect(r.finalState.taskDefinitions[0]?.status).toBe("ACTIVE");
+    expect(countTasks(r, "RUNNING")).toBe(1);
+    expect(outcomes(r, "R22")).toEqual([]);
   });
 
   it("contrast: a public image needs no role", () => {

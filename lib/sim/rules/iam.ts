@@ -50,7 +50,7 @@ function missing(role: RoleSpec | null, actions: string[], principal: string): s
   return action ? `does not allow ${action}` : null;
 }
 
-/** RegisterTaskDefinition checks: secrets and registry auth need an execution role (R24); so does awslogs on Fargate (R22). */
+/** RegisterTaskDefinition checks: secrets and registry auth need an execution role (R24); so do private ECR images and awslogs on Fargate (R22). */
 export function iamRegistrationErrors(td: TaskDefinitionSpec): Array<{ ruleId: string; error: string }> {
   const out: Array<{ ruleId: string; error: string }> = [];
   if (td.executionRole !== null) return out;
@@ -62,6 +62,18 @@ export function iamRegistrationErrors(td: TaskDefinitionSpec): Array<{ ruleId: s
     out.push({
       ruleId: "R24",
       error: `Task definition ${td.family} uses ${what} but has no executionRoleArn: ECS fetches them with the task execution role (ClientException)`,
+    });
+  }
+  // Fargate refuses the definition itself, not the task: "Fargate requires task definition to
+  // have execution role ARN to support ECR images" (ClientException from RegisterTaskDefinition).
+  // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html
+  const ecr = td.containers.find(
+    (c) => imageKind(c.image, c.repositoryCredentials !== null) === "ecr-private",
+  );
+  if (td.requiresCompatibilities.includes("FARGATE") && ecr) {
+    out.push({
+      ruleId: "R22",
+      error: `Fargate task definition ${td.family} uses the private ECR image ${ecr.image} without an execution role: "Fargate requires task definition to have execution role ARN to support ECR images" (ClientException)`,
     });
   }
   if (

@@ -157,9 +157,27 @@ describe("R35 five target groups, same VPC, AZs covered, health checks", () => {
     expect(simulate(fargate(lbs(5))).verdict.status).toBe("ok");
   });
 
-  it("a load balancer in another VPC is refused", () => {
+  it("a load balancer in another VPC: the service is created, target registration fails", () => {
     const r = simulate(fargate("[{ type: ALB, vpc: vpc-other }]"));
-    expect(outcomes(r, "R35")).toEqual(["denied"]);
+    expect(r.finalState.services[0]?.name).toBe("web");
+    expect(r.events.some((e) => e.kind === "service" && e.message.includes("refused"))).toBe(false);
+    expect(r.verdict.status).toBe("error");
+    expect(r.verdict.summary).toContain("not in the same VPC as the target group");
+    expect(r.finalState.loadBalancers[0]?.targetGroups[0]?.targets).toEqual([]);
+    expect(r.finalState.tasks.filter((t) => t.state === "STOPPED").map((t) => t.failureReason)).toEqual([
+      "Target registration failed: the task is not in the target group's VPC",
+      "Target registration failed: the task is not in the target group's VPC",
+    ]);
+    expect(outcomes(r, "R35")).toContain("denied");
+  });
+
+  it("contrast: the same load balancer in the tasks' VPC registers both targets", () => {
+    const r = simulate(fargate("[{ type: ALB, vpc: vpc-1 }]"));
+    expect(r.verdict.status).toBe("ok");
+    expect(r.finalState.loadBalancers[0]?.targetGroups[0]?.targets.map((t) => t.health)).toEqual([
+      "healthy",
+      "healthy",
+    ]);
   });
 
   it("a task in an AZ the load balancer does not cover is an unused target", () => {
@@ -187,20 +205,21 @@ describe("R36 UDP through an NLB to Fargate needs platform version 1.4.0", () =>
   it.each([
     { pv: "1.3.0", ok: false },
     { pv: "LATEST", ok: true },
-  ])("platform version $pv → accepted: $ok", ({ pv, ok }) => {
+  ])("platform version $pv (as of 2026-01-15) → accepted: $ok", ({ pv, ok }) => {
     const r = simulate(
-      fargate(
-        "[{ type: NLB, protocol: UDP, containerPort: 53 }]",
-        `platformVersion: "${pv}"`,
-        "portMappings: [{ containerPort: 53, protocol: udp }]",
-      ),
+      "date: 2026-01-15" +
+        fargate(
+          "[{ type: NLB, protocol: UDP, containerPort: 53 }]",
+          `platformVersion: "${pv}"`,
+          "portMappings: [{ containerPort: 53, protocol: udp }]",
+        ),
     );
     expect(r.verdict.status).toBe(ok ? "ok" : "error");
     expect(outcomes(r, "R36")).toEqual([ok ? "allowed" : "denied"]);
   });
 
-  it("contrast: TCP through an NLB works on 1.3.0", () => {
-    const r = simulate(fargate("[{ type: NLB }]", 'platformVersion: "1.3.0"'));
+  it("contrast: TCP through an NLB worked on 1.3.0 before its retirement", () => {
+    const r = simulate(`date: 2026-01-15${fargate("[{ type: NLB }]", 'platformVersion: "1.3.0"')}`);
     expect(r.verdict.status).toBe("ok");
     expect(outcomes(r, "R36")).toEqual([]);
   });

@@ -5,7 +5,7 @@ import { serviceLinkedRoleCall } from "./iam";
 
 /**
  * Load balancing rules, checked at CreateService (R27 legacy role, R30–R36)
- * and when targets register (R35 AZs and health checks).
+ * and when targets register (R35 VPC, AZs and health checks).
  */
 
 type RuleError = { ruleId: string; error: string };
@@ -162,8 +162,6 @@ function oneLoadBalancer(
     );
     return [];
   }
-  if (lb.vpc !== sim.scenario.vpc)
-    out.push({ ruleId: "R35", error: `${where} is in ${lb.vpc}, but the tasks run in ${sim.scenario.vpc}` });
   const http = lb.protocol === "HTTP" || lb.protocol === "HTTPS";
   if (lb.type === "ALB" && !http) {
     out.push({
@@ -241,7 +239,7 @@ function groupOf(
     ?.targetGroups.find((g) => g.name === name && g.service === service);
 }
 
-/** Registers a running task's targets; returns false when a health check fails (R35). */
+/** Registers a running task's targets; returns false when registration or a health check fails (R35). */
 export function registerTargets(sim: Sim, svc: ServiceRec, task: TaskRec): boolean {
   let healthy = true;
   for (const lb of svc.spec.loadBalancers) {
@@ -259,6 +257,19 @@ export function registerTargets(sim: Sim, svc: ServiceRec, task: TaskRec): boole
       taskId: task.st.id,
       health: "healthy",
     };
+    if (lb.type !== "CLB" && lb.vpc !== sim.scenario.vpc) {
+      // CreateService accepts the target group; Elastic Load Balancing refuses each target:
+      // RegisterTargets fails with InvalidTarget ("not in the same VPC as the target group").
+      // https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_RegisterTargets.html
+      healthy = false;
+      serviceLinkedRoleCall(sim, `register ${task.st.id} as a target of ${group.name}`, task.st.id);
+      sim.deny(
+        "R35",
+        `Target ${task.st.id} cannot be registered in ${group.name}: the target group is in ${lb.vpc} and the task in ${sim.scenario.vpc} (RegisterTargets: InvalidTarget, not in the same VPC as the target group)`,
+        { subject: task.st.id, kind: "target" },
+      );
+      continue;
+    }
     if (task.st.az && !lb.azs.includes(task.st.az)) {
       target.health = "unused";
       sim.deny(

@@ -31,9 +31,9 @@ describe("R37 EFS: EC2 and Fargate 1.4.0+, Linux only, shared", () => {
     expect(outcomes(r, "R37")).toEqual(["allowed"]);
   });
 
-  it("Fargate platform version 1.3.0 is refused", () => {
+  it("Fargate platform version 1.3.0 was refused before its retirement (2026-01-15)", () => {
     const r = simulate(
-      fargate("[{ name: data, type: efs }]", 'service: { name: app, platformVersion: "1.3.0" }'),
+      `date: 2026-01-15\n${fargate("[{ name: data, type: efs }]", 'service: { name: app, platformVersion: "1.3.0" }')}`,
     );
     expect(r.verdict.summary).toContain("needs Fargate platform version 1.4.0");
     expect(outcomes(r, "R37")).toEqual(["denied"]);

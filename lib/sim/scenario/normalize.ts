@@ -42,6 +42,7 @@ export function normalize(input: ParsedScenario): { scenario: Scenario; issues: 
     scenario: {
       title: input.title ?? null,
       seed: input.seed ?? null,
+      date: input.date ?? null,
       region: input.region,
       vpc: input.vpc,
       azs,

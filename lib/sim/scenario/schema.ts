@@ -231,6 +231,13 @@ export const scenarioSchema = z.strictObject({
   title: z.string().optional(),
   description: z.string().optional(),
   seed: z.number().int().optional(),
+  date: z
+    .string()
+    .regex(
+      /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
+      "must be a day written YYYY-MM-DD, such as 2026-03-01",
+    )
+    .optional(),
   region: z.string().default("us-east-1"),
   vpc: z.string().default("vpc-1"),
   azs: z.array(z.string()).min(1).optional(),

@@ -1,6 +1,6 @@
 import { parseSetCookieHeader } from "better-auth/cookies";
 import { loadActingUser } from "@/lib/server/data/users";
-import { createTestDatabase } from "@/lib/server/testing/test-database";
+import { createTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
 import type { ActingUser } from "../acting-user";
 import type { AuthActionContext, CookieJar } from "../auth-call";
 import { AUTH_BASE_PATH } from "../create-auth";
@@ -30,7 +30,7 @@ export function form(fields: Record<string, string>): FormData {
   return data;
 }
 
-export type DisposableWorld = MatrixWorld & { cleanup: () => Promise<void> };
+export type DisposableWorld = MatrixWorld & { database: TestDatabase; cleanup: () => Promise<void> };
 
 export async function createMatrixWorld(): Promise<DisposableWorld> {
   const database = createTestDatabase();
@@ -127,6 +127,7 @@ export async function createMatrixWorld(): Promise<DisposableWorld> {
       }
       return response.status === 200;
     },
+    database,
     cleanup: () => database.cleanup(),
   };
   return world;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "./testing/test-database";
+import { createSqliteTestDatabase, type TestDatabase } from "../../testing/test-database";
 
 let db: TestDatabase | undefined;
 afterEach(async () => {
@@ -13,7 +13,7 @@ const within = <T>(promise: Promise<T>, ms: number) =>
 
 describe("a transaction whose COMMIT fails (full disk, deferred constraint)", () => {
   it("is rolled back and leaves the connection usable for the next request", async () => {
-    db = createTestDatabase();
+    db = createSqliteTestDatabase();
     const prisma = db.prisma;
     const failed = await prisma
       .$transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { onConnection } from "./db";
-import { createTestDatabase, type TestDatabase } from "./testing/test-database";
+import { createSqliteTestDatabase, type TestDatabase } from "../../testing/test-database";
+import { onSqliteConnection as onConnection } from "..";
 
 // onConnection (the prepared-statement path of grading and the session lookup) shares the
 // connection with Prisma: it must wait for an open interactive transaction instead of running
@@ -27,7 +27,7 @@ const count = (sql: { get<T>(text: string): T | undefined }) =>
 
 describe("onConnection", () => {
   it("waits for a Prisma transaction in progress and never sees its uncommitted rows", async () => {
-    db = createTestDatabase();
+    db = createSqliteTestDatabase();
     const prisma = db.prisma;
     let finish!: () => void;
     const held = new Promise<void>((resolve) => {
@@ -56,7 +56,7 @@ describe("onConnection", () => {
   });
 
   it("rolls its transaction back when the work throws, and the connection stays usable", async () => {
-    db = createTestDatabase();
+    db = createSqliteTestDatabase();
     const prisma = db.prisma;
     await expect(
       onConnection(prisma, (sql) =>

@@ -4,8 +4,13 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { backgroundCheckpointer, createPrismaClient, onConnection } from "./db";
-import { applyMigrations } from "./testing/test-database";
+import { applyMigrations } from "../../testing/test-database";
+import {
+  backgroundCheckpointer,
+  closeDatabase,
+  createPrismaClient,
+  onSqliteConnection as onConnection,
+} from "..";
 
 // The server's connection hands WAL checkpoints to a worker thread (lib/server/db-checkpoint.ts).
 // These tests write through the same prepared-statement path gradings use and read the log's
@@ -23,7 +28,7 @@ function database(options: Parameters<typeof createPrismaClient>[1]) {
   applyMigrations(file);
   const prisma = createPrismaClient(`file:${file}`, options);
   cleanup.push(async () => {
-    await prisma.$disconnect();
+    await closeDatabase(prisma);
     fs.rmSync(dir, { recursive: true, force: true });
   });
   return { file, prisma };
@@ -90,7 +95,7 @@ describe("background WAL checkpoints", () => {
 
   it("is not used for an in-memory database", async () => {
     const prisma = createPrismaClient("file::memory:", { backgroundCheckpoints: true });
-    cleanup.push(() => prisma.$disconnect());
+    cleanup.push(() => closeDatabase(prisma));
     expect(await backgroundCheckpointer(prisma)).toBeUndefined();
   });
 });

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { backupDatabase, backupFileName, integrityCheck, restoreDatabase } from "./db-backup";
-import { createTestDatabase, type TestDatabase } from "./testing/test-database";
+import { createSqliteTestDatabase, type TestDatabase } from "../../testing/test-database";
+import { backupDatabase, backupFileName, integrityCheck, restoreDatabase } from "./backup";
 
 let db: TestDatabase | undefined;
 afterEach(async () => {
@@ -24,7 +24,7 @@ const run = (id: number) => ({
 
 describe("backup and restore", () => {
   it("rehearses a restore: back up, change the data, restore, and get the backed-up rows back", async () => {
-    db = createTestDatabase();
+    db = createSqliteTestDatabase();
     await db.prisma.syncRun.create({ data: run(1) });
     const dir = path.dirname(db.file);
     const backup = path.join(dir, "backups", backupFileName(at));
@@ -36,7 +36,7 @@ describe("backup and restore", () => {
     await db.prisma.$disconnect();
 
     await restoreDatabase(backup, db.file, path.join(dir, "safety.db"));
-    const { createPrismaClient } = await import("./db");
+    const { createPrismaClient } = await import("..");
     const reopened = createPrismaClient(`file:${db.file}`);
     try {
       expect((await reopened.syncRun.findMany()).map((row) => row.id)).toEqual([1]);
@@ -53,7 +53,7 @@ describe("backup and restore", () => {
   });
 
   it("refuses to restore a damaged file and leaves the database untouched", async () => {
-    db = createTestDatabase();
+    db = createSqliteTestDatabase();
     await db.prisma.syncRun.create({ data: run(1) });
     const damaged = path.join(path.dirname(db.file), "damaged.db");
     fs.writeFileSync(damaged, Buffer.alloc(8192, 7));

@@ -1,0 +1,398 @@
+import "server-only";
+import type pg from "pg";
+import { classifyDatabaseError } from "../errors";
+import type {
+  AnswerSave,
+  AnswerWriteMode,
+  CardStateColumns,
+  GradingOutcome,
+  GradingWrite,
+  StorageState,
+  Store,
+} from "../store";
+
+// The hot paths on PostgreSQL: named prepared statements on the process's pool. Under READ
+// COMMITTED a guarded UPDATE or an INSERT … ON CONFLICT that meets a concurrent writer waits for
+// it to commit and then re-checks its condition, so the guards in ../store.ts hold across
+// processes. An autosave locks its attempt row FOR SHARE, so it and the attempt's finishing
+// (which updates that row first) run one after the other, never interleaved.
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+/** A practice question counts as correct when marked so; a flashcard when graded anything but Again. */
+const CORRECT = `CASE WHEN r."isCorrect" IS NOT NULL THEN (CASE WHEN r."isCorrect" THEN 1 ELSE 0 END)
+  WHEN r."grade" = 'again' THEN 0 ELSE 1 END`;
+
+const stateArgs = (state: CardStateColumns) => [
+  state.phase,
+  state.due,
+  state.stability,
+  state.difficulty,
+  state.elapsedDays,
+  state.scheduledDays,
+  state.learningSteps,
+  state.reps,
+  state.lapses,
+  state.lastReview,
+];
+
+async function one<T>(db: Queryable, name: string, text: string, values: unknown[]): Promise<T | null> {
+  const result = await db.query({ name, text, values });
+  return (result.rows[0] as T | undefined) ?? null;
+}
+
+async function changes(db: Queryable, name: string, text: string, values: unknown[]): Promise<number> {
+  return (await db.query({ name, text, values })).rowCount ?? 0;
+}
+
+/** Runs `work` in one transaction on one pooled connection; a throw rolls it back. */
+async function inTransaction<T>(pool: pg.Pool, work: (db: pg.PoolClient) => Promise<T>): Promise<T> {
+  const db = await pool.connect();
+  let broken = false;
+  try {
+    await db.query("BEGIN");
+    const result = await work(db);
+    await db.query("COMMIT");
+    return result;
+  } catch (error) {
+    await db.query("ROLLBACK").catch(() => {
+      broken = true;
+    });
+    throw error;
+  } finally {
+    db.release(broken);
+  }
+}
+
+class Lost extends Error {
+  constructor(readonly outcome: GradingOutcome) {
+    super(outcome);
+  }
+}
+
+async function applyGrading(pool: pg.Pool, write: GradingWrite): Promise<GradingOutcome> {
+  const { card, review, now } = write;
+  try {
+    return await inTransaction(pool, async (db) => {
+      const cardChanged =
+        card.expectedVersion === null
+          ? await changes(
+              db,
+              "td_card_insert",
+              `INSERT INTO "StudyCard" ("id", "userId", "questionId", "side", "phase", "due", "stability", "difficulty",
+                 "elapsedDays", "scheduledDays", "learningSteps", "reps", "lapses", "lastReview", "createdAt", "updatedAt", "version")
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, 1)
+               ON CONFLICT ("userId", "questionId", "side") DO NOTHING`,
+              [card.id, card.userId, card.questionId, card.side, ...stateArgs(card.state), now],
+            )
+          : await changes(
+              db,
+              "td_card_update",
+              `UPDATE "StudyCard" SET "phase" = $1, "due" = $2, "stability" = $3, "difficulty" = $4, "elapsedDays" = $5,
+                 "scheduledDays" = $6, "learningSteps" = $7, "reps" = $8, "lapses" = $9, "lastReview" = $10,
+                 "updatedAt" = $11, "version" = "version" + 1
+               WHERE "id" = $12 AND "version" = $13`,
+              [...stateArgs(card.state), now, card.id, card.expectedVersion],
+            );
+      if (cardChanged === 0) throw new Lost("card-changed");
+      const inserted = await changes(
+        db,
+        "td_review_insert",
+        `INSERT INTO "Review" ("id", "userId", "cardId", "questionId", "revision", "kind", "grade", "wasNew",
+           "stateBefore", "stateAfter", "durationMs", "answer", "isCorrect", "confidence", "misconception",
+           "clientTime", "serverTime")
+         VALUES ($1, $2, $3, $4, $5, 'grade', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+         ON CONFLICT ("id") DO NOTHING`,
+        [
+          review.id,
+          review.userId,
+          review.cardId,
+          review.questionId,
+          review.revision,
+          review.grade,
+          review.wasNew,
+          review.stateBefore,
+          review.stateAfter,
+          review.durationMs,
+          review.answer,
+          review.isCorrect,
+          review.confidence,
+          review.misconception,
+          review.clientTime,
+          review.serverTime,
+        ],
+      );
+      if (inserted === 0) throw new Lost("review-exists");
+      return "applied" as const;
+    });
+  } catch (error) {
+    if (error instanceof Lost) return error.outcome;
+    throw error;
+  }
+}
+
+async function writeAnswer(
+  pool: pg.Pool,
+  save: AnswerSave,
+  mode: AnswerWriteMode,
+  now: Date,
+): Promise<number> {
+  return inTransaction(pool, async (db) => {
+    const open = await one(
+      db,
+      "td_attempt_lock",
+      `SELECT 1 FROM "QuizAttempt" WHERE "id" = $1 AND "status" = 'open' FOR SHARE`,
+      [save.attemptId],
+    );
+    if (!open) return 0;
+    if (mode === "insert")
+      return changes(
+        db,
+        "td_answer_insert",
+        `INSERT INTO "AttemptAnswer" ("attemptId", "questionId", "answer", "flagged", "seq", "updatedAt")
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT ("attemptId", "questionId") DO NOTHING`,
+        [save.attemptId, save.questionId, save.answer, save.flagged, save.seq, now],
+      );
+    if (mode === "keepAnswer")
+      return changes(
+        db,
+        "td_answer_keep",
+        `UPDATE "AttemptAnswer" SET "flagged" = $1, "seq" = $2, "updatedAt" = $3
+         WHERE "attemptId" = $4 AND "questionId" = $5 AND "seq" < $2 AND "checkedAt" IS NOT NULL`,
+        [save.flagged, save.seq, now, save.attemptId, save.questionId],
+      );
+    return changes(
+      db,
+      "td_answer_update",
+      `UPDATE "AttemptAnswer" SET "answer" = $1, "flagged" = $2, "seq" = $3, "updatedAt" = $4
+       WHERE "attemptId" = $5 AND "questionId" = $6 AND "seq" < $3 AND "checkedAt" IS NULL`,
+      [save.answer, save.flagged, save.seq, now, save.attemptId, save.questionId],
+    );
+  });
+}
+
+/** Whether a write could land now; answers within a fraction of a second. */
+async function storageState(pool: pg.Pool): Promise<StorageState> {
+  try {
+    const recovery = await one<{ standby: boolean }>(
+      pool,
+      "td_recovery",
+      `SELECT pg_is_in_recovery() AS standby`,
+      [],
+    );
+    if (recovery?.standby) return "read-only";
+    await inTransaction(pool, async (db) => {
+      await db.query(`SET LOCAL lock_timeout = '250ms'`);
+      await db.query(`UPDATE "SyncRun" SET "banksSynced" = 0 WHERE "id" = -1`);
+    });
+  } catch (error) {
+    const kind = classifyDatabaseError(error);
+    const message = error instanceof Error ? error.message : String(error);
+    if (/read-only transaction/i.test(message)) return "read-only";
+    if (kind === "storage") return "full";
+    if (kind === "busy") return "busy";
+  }
+  return "ok";
+}
+
+/** The PostgreSQL store over a process's pool. */
+export function createPostgresStore(pool: pg.Pool): Store {
+  return {
+    dialect: "postgres",
+    async sessionUserByToken(token) {
+      const row = await one<{
+        expiresAt: Date;
+        id: string;
+        name: string;
+        email: string;
+        disabledAt: Date | null;
+        roles: string | null;
+      }>(
+        pool,
+        "td_session",
+        `SELECT s."expiresAt", u."id", u."name", u."email", u."disabledAt",
+           (SELECT string_agg(r."role", ',') FROM "UserRole" r WHERE r."userId" = u."id") AS "roles"
+         FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."token" = $1`,
+        [token],
+      );
+      if (!row) return null;
+      const { expiresAt, roles, ...user } = row;
+      return { expiresAt, user: { ...user, roles: roles ? roles.split(",") : [] } };
+    },
+    async gradingContext(userId, questionId) {
+      const [settings, question] = await Promise.all([
+        one<{
+          desiredRetention: number;
+          maximumIntervalDays: number;
+          enableFuzz: boolean;
+          newPerDay: number;
+          dayStartHour: number;
+          timeZone: string;
+          weights: string | null;
+          examDate: Date | null;
+          examTargetRecall: number;
+        }>(
+          pool,
+          "td_settings",
+          `SELECT "desiredRetention", "maximumIntervalDays", "enableFuzz", "newPerDay", "dayStartHour",
+             "timeZone", "weights", "examDate", "examTargetRecall" FROM "StudySettings" WHERE "userId" = $1`,
+          [userId],
+        ),
+        // Only a question of a shipped or published bank (lib/server/data/bank-visibility.ts).
+        one<{ id: string; data: string; revision: number }>(
+          pool,
+          "td_question",
+          `SELECT q."id", q."data", q."revision" FROM "Question" q JOIN "Bank" b ON b."id" = q."bankId"
+           WHERE q."id" = $1 AND b."visibility" IN ('public', 'published')`,
+          [questionId],
+        ),
+      ]);
+      return { settings, question };
+    },
+    reviewById: (id) =>
+      one(
+        pool,
+        "td_review",
+        `SELECT "id", "userId", "questionId", "grade", "isCorrect", "stateAfter" FROM "Review" WHERE "id" = $1`,
+        [id],
+      ),
+    studyCardByKey: (userId, questionId, side) =>
+      one(
+        pool,
+        "td_card",
+        `SELECT "id", "phase", "due", "stability", "difficulty", "elapsedDays", "scheduledDays",
+           "learningSteps", "reps", "lapses", "lastReview", "version"
+         FROM "StudyCard" WHERE "userId" = $1 AND "questionId" = $2 AND "side" = $3`,
+        [userId, questionId, side],
+      ),
+    applyGrading: (write) => applyGrading(pool, write),
+    attemptForSave: (attemptId, userId) =>
+      one(
+        pool,
+        "td_attempt",
+        `SELECT "status", "deadline", "items" FROM "QuizAttempt" WHERE "id" = $1 AND "userId" = $2`,
+        [attemptId, userId],
+      ),
+    savedAnswer: (attemptId, questionId) =>
+      one(
+        pool,
+        "td_answer",
+        `SELECT "seq", "answer", "checkedAt" FROM "AttemptAnswer" WHERE "attemptId" = $1 AND "questionId" = $2`,
+        [attemptId, questionId],
+      ),
+    writeAnswer: (save, mode, now) => writeAnswer(pool, save, mode, now),
+
+    // The progress page's aggregates (see ../sqlite/store.ts for what each counts).
+    async reviewTotalsByDay(userId, starts) {
+      if (starts.length === 0) return [];
+      const result = await pool.query<{ day: number; reviews: string; correct: string; ms: string }>({
+        name: "td_totals_by_day",
+        text: `WITH bound AS (
+             SELECT (t.o - 1)::int AS day, t.s AS start FROM unnest($1::timestamptz[]) WITH ORDINALITY AS t(s, o)
+           ),
+           days AS (SELECT day, start, LEAD(start) OVER (ORDER BY day) AS stop FROM bound)
+           SELECT day, SUM(reviews) AS reviews, SUM(correct) AS correct, SUM(ms) AS ms FROM (
+             SELECT d.day, COUNT(*) AS reviews, SUM(${CORRECT}) AS correct, SUM(r."durationMs") AS ms
+             FROM days d JOIN "Review" r ON r."serverTime" >= d.start AND (d.stop IS NULL OR r."serverTime" < d.stop)
+             WHERE r."userId" = $2 AND r."kind" = 'grade'
+             GROUP BY d.day
+             UNION ALL
+             SELECT d.day, -COUNT(*), -SUM(${CORRECT}), -SUM(r."durationMs")
+             FROM "Review" u JOIN "Review" r ON r."id" = u."undoneReviewId"
+             JOIN days d ON r."serverTime" >= d.start AND (d.stop IS NULL OR r."serverTime" < d.stop)
+             WHERE u."userId" = $2 AND u."kind" = 'undo' AND r."kind" = 'grade'
+             GROUP BY d.day
+           ) totals GROUP BY day HAVING SUM(reviews) <> 0 ORDER BY day`,
+        values: [starts, userId],
+      });
+      return result.rows.map((r) => ({
+        day: Number(r.day),
+        reviews: Number(r.reviews),
+        correct: Number(r.correct),
+        ms: Number(r.ms),
+      }));
+    },
+    async reviewTotalsByMisconception(userId) {
+      const result = await pool.query<{ misconception: string | null; reviews: string; ms: string | null }>({
+        name: "td_totals_by_misconception",
+        text: `SELECT misconception, SUM(reviews) AS reviews, SUM(ms) AS ms FROM (
+             SELECT r."misconception" AS misconception, COUNT(*) AS reviews, SUM(r."durationMs") AS ms
+             FROM "Review" r WHERE r."userId" = $1 AND r."kind" = 'grade'
+             GROUP BY r."misconception"
+             UNION ALL
+             SELECT r."misconception", -COUNT(*), -SUM(r."durationMs")
+             FROM "Review" u JOIN "Review" r ON r."id" = u."undoneReviewId"
+             WHERE u."userId" = $1 AND u."kind" = 'undo' AND r."kind" = 'grade'
+             GROUP BY r."misconception"
+           ) totals GROUP BY misconception HAVING SUM(reviews) <> 0`,
+        values: [userId],
+      });
+      return result.rows.map((r) => ({
+        misconception: r.misconception,
+        reviews: Number(r.reviews),
+        ms: Number(r.ms ?? 0),
+      }));
+    },
+    async progressCardRows(userId) {
+      const result = await pool.query<{
+        topic: string | null;
+        phase: string;
+        stability: number;
+        lastReview: Date | null;
+        scheduledDays: number;
+        due: Date;
+        suspended: boolean;
+      }>({
+        name: "td_progress_cards",
+        text: `SELECT q."topic", c."phase", c."stability", c."lastReview", c."scheduledDays", c."due",
+             c."suspendedAt" IS NOT NULL AS suspended
+           FROM "StudyCard" c LEFT JOIN "Question" q ON q."id" = c."questionId" WHERE c."userId" = $1`,
+        values: [userId],
+      });
+      return result.rows.map((r) => ({
+        topic: r.topic ?? "",
+        phase: r.phase,
+        stability: Number(r.stability),
+        lastReview: r.lastReview,
+        scheduledDays: Number(r.scheduledDays),
+        due: r.due,
+        suspended: r.suspended,
+      }));
+    },
+    async questionCountsByTopic() {
+      const result = await pool.query<{ topic: string; kind: string; questions: string; reversible: string }>(
+        {
+          name: "td_question_counts",
+          text: `SELECT "topic", "kind", COUNT(*) AS questions,
+             SUM(CASE WHEN "kind" = 'flashcard' AND ("data"::jsonb -> 'reversible') = 'true'::jsonb THEN 1 ELSE 0 END) AS reversible
+           FROM "Question"
+           WHERE "retiredAt" IS NULL
+             AND "bankId" IN (SELECT "id" FROM "Bank" WHERE "visibility" IN ('public', 'published'))
+           GROUP BY "topic", "kind"`,
+          values: [],
+        },
+      );
+      return result.rows.map((r) => ({
+        topic: r.topic,
+        kind: r.kind,
+        questions: Number(r.questions),
+        reversible: Number(r.reversible),
+      }));
+    },
+    async databaseStatus(expected) {
+      try {
+        const row = await one<{ applied: string }>(
+          pool,
+          "td_migrations",
+          `SELECT COUNT(*) AS applied FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`,
+          [],
+        );
+        const applied = Number(row?.applied ?? 0);
+        return { reachable: true, migrationsApplied: applied, migrationsPending: applied < expected };
+      } catch {
+        return { reachable: false, migrationsApplied: 0, migrationsPending: true };
+      }
+    },
+    storageState: () => storageState(pool),
+  };
+}
