@@ -1,7 +1,7 @@
 import { expect, type Page, type Response, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import { parseBank } from "../lib/bank";
-import { ROLE_ACCOUNTS, STORAGE_STATE } from "./setup/accounts";
+import { newAccount, ROLE_ACCOUNTS, STORAGE_STATE, signUp } from "./setup/accounts";
 
 // Quizzes end to end: an instructor builds a class and a quiz from a bank; a learner joins, takes
 // it with a reload half-way, and the instructor sees the grade. Every response the learner's
@@ -500,5 +500,117 @@ test.describe("quizzes", () => {
     await expect(learner.getByText(/Scaled score 100 of 1000 \(720 to pass\)/)).toBeVisible();
     await expect(learner.getByText("Not passed", { exact: true })).toBeVisible();
     await expect(learner.getByRole("table", { name: "By domain" })).toContainText("Leak Domain");
+  });
+
+  // Issue 21 item 1: the runner names options by opaque per-attempt ids. Sorting the letters A, B,
+  // C of an ordering question used to give its answer; the ids say nothing about the order.
+  test("an ordering question's options reach the browser under opaque ids, not the letters of its key", async ({
+    browser,
+  }) => {
+    const learner = await (await browser.newContext({ storageState: STORAGE_STATE.learner })).newPage();
+    const title = `Opaque ${Date.now().toString(36)}`;
+    const quizId = seedTimedQuiz(ROLE_ACCOUNTS.instructor.email, ROLE_ACCOUNTS.learner.email, title, {
+      timeLimitMinutes: null,
+      questionIds: ["e2e-leak-four"],
+    });
+    const sent: string[][] = [];
+    learner.on("request", (request) => {
+      if (request.url().endsWith("/api/quiz/autosave") && request.method() === "POST")
+        sent.push(
+          (JSON.parse(request.postData() ?? "{}") as { answer?: { keys?: string[] } }).answer?.keys ?? [],
+        );
+    });
+    const recorder = recordResponses(learner);
+    await learner.goto(`/quizzes/${quizId}`);
+    await learner.getByRole("button", { name: "Start attempt" }).click();
+    const runner = learner.getByRole("region", { name: "Quiz attempt" });
+    await runner.getByRole("button", { name: "Keep this order" }).click();
+    await expect(runner.getByText("All answers saved")).toBeVisible();
+    const bodies = await recorder.stop();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toHaveLength(3);
+    for (const key of sent[0] ?? []) expect(key).toMatch(/^[0-9a-f]{12}$/);
+    // No response names an option by a bank letter.
+    expect(bodies.filter((b) => /\\?"key\\?":\\?"[A-Z]\\?"/.test(b)).map((b) => b.split("\n")[0])).toEqual(
+      [],
+    );
+    // The server stored the order in bank keys: grading and statistics still read letters.
+    const stored = answersOf(learner.url().split("/").pop() ?? "").map((a) => JSON.parse(a.answer ?? "null"));
+    expect(stored[0]?.keys.slice().sort()).toEqual(["A", "B", "C"]);
+  });
+
+  // Issue 21 item 6: removal ends the learner's open attempt and every attempt action refuses them.
+  test("a learner the instructor removes can no longer autosave, and their attempt is graded as it stood", async ({
+    browser,
+  }) => {
+    test.setTimeout(90_000);
+    const teacher = await (await browser.newContext({ storageState: STORAGE_STATE.instructor })).newPage();
+    const learner = await (await browser.newContext()).newPage();
+    const account = newAccount("Removed");
+    await signUp(learner, account);
+    const title = `Removal ${Date.now().toString(36)}`;
+    const quizId = seedTimedQuiz(ROLE_ACCOUNTS.instructor.email, account.email, title, {
+      timeLimitMinutes: null,
+    });
+    await learner.goto(`/quizzes/${quizId}`);
+    await learner.getByRole("button", { name: "Start attempt" }).click();
+    await expect(learner).toHaveURL(/\/attempts\/[^/]+$/);
+    const attemptId = learner.url().split("/").pop() ?? "";
+    const runner = learner.getByRole("region", { name: "Quiz attempt" });
+    await runner.getByRole("radio", { name: "awsvpc" }).check();
+    await expect(runner.getByText("All answers saved")).toBeVisible();
+
+    await teacher.goto(`/classes/${quizId.replace("e2e-quiz-", "e2e-class-")}`);
+    await teacher.getByRole("button", { name: `Remove ${account.name}…` }).click();
+    const confirm = teacher.getByRole("form", { name: `Remove ${account.name}?` });
+    await confirm.getByRole("checkbox", { name: /Yes, remove/ }).check();
+    await confirm.getByRole("button", { name: `Remove ${account.name}`, exact: true }).click();
+    await expect(teacher.getByRole("table", { name: /Roster/ })).not.toContainText(account.name);
+    expect(attemptRow(attemptId)).toMatchObject({ status: "submitted", correct: 1 });
+
+    // The page the learner still has open: the next autosave is refused.
+    await runner.getByRole("radio", { name: "bridge" }).check();
+    await expect(runner.getByText(/no longer on this class's roster|already finished/)).toBeVisible();
+    expect(answersOf(attemptId).map((a) => JSON.parse(a.answer ?? "null"))).toEqual([
+      { kind: "choice", keys: ["B"] },
+    ]);
+    await learner.reload();
+    await expect(learner.getByRole("region", { name: "Quiz attempt" })).toHaveCount(0);
+  });
+
+  // Issue 21 item 7: during an open attempt, its questions stay out of Study (cram included).
+  test("cram mode leaves out the questions of an open attempt until it is submitted", async ({ browser }) => {
+    test.setTimeout(90_000);
+    const learner = await (await browser.newContext()).newPage();
+    const account = newAccount("Crammer");
+    await signUp(learner, account);
+    const title = `Cram ${Date.now().toString(36)}`;
+    const quizId = seedTimedQuiz(ROLE_ACCOUNTS.instructor.email, account.email, title, {
+      timeLimitMinutes: null,
+      questionIds: ["e2e-leak-one", "e2e-leak-two"],
+    });
+    const cram = "/study?mode=cram&topic=e2e-leak";
+    const session = learner.getByRole("region", { name: "Study session" });
+    await learner.goto(cram);
+    await expect(session.getByRole("heading", { name: "Leak question one", level: 2 })).toBeVisible();
+
+    await learner.goto(`/quizzes/${quizId}`);
+    await learner.getByRole("button", { name: "Start attempt" }).click();
+    const runner = learner.getByRole("region", { name: "Quiz attempt" });
+    await expect(runner).toBeVisible();
+    const recorder = recordResponses(learner);
+    await learner.goto(cram);
+    await expect(session.getByRole("heading", { name: "Leak question three", level: 2 })).toBeVisible();
+    await expect(session.getByRole("heading", { name: /Leak question (one|two)/ })).toHaveCount(0);
+    const bodies = await recorder.stop();
+    for (const marker of MARKERS)
+      expect(bodies.filter((b) => b.includes(marker)).map((b) => b.split("\n")[0])).toEqual([]);
+
+    await learner.goBack();
+    await learner.getByRole("button", { name: "Review", exact: true }).click();
+    await learner.getByRole("button", { name: "Submit answers" }).click();
+    await expect(learner.getByRole("heading", { name: `Results: ${title}` })).toBeVisible();
+    await learner.goto(cram);
+    await expect(session.getByRole("heading", { name: "Leak question one", level: 2 })).toBeVisible();
   });
 });

@@ -4,5 +4,6 @@
  */
 export * from "./deadline";
 export * from "./draw";
+export * from "./option-ids";
 export * from "./random";
 export * from "./scoring";

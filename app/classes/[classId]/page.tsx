@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DuplicateQuizButton } from "@/components/teach/duplicate-quiz-button";
-import { RemoveMemberButton } from "@/components/teach/remove-member-button";
+import { MemberControls, RotateJoinCodeButton, UnblockButton } from "@/components/teach/member-controls";
 import { requirePageRole } from "@/lib/server/auth/session";
 import { getOwnedClass } from "@/lib/server/data/classes";
 import { classGradebook } from "@/lib/server/data/gradebook";
@@ -36,6 +36,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
           {joinPath}
         </code>
       </p>
+      <RotateJoinCodeButton classId={klass.id} />
       <p>
         <Link href={`/classes/${klass.id}/insight`}>
           Class insight: mastery heatmap, question statistics, reports
@@ -103,13 +104,32 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
                 <th scope="row">{m.user.name}</th>
                 <td>{m.user.email}</td>
                 <td>
-                  <RemoveMemberButton classId={klass.id} userId={m.user.id} name={m.user.name} />
+                  <MemberControls classId={klass.id} userId={m.user.id} name={m.user.name} />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </section>
+      {klass.blocks.length > 0 ? (
+        <section aria-labelledby="blocked-heading">
+          <h2 id="blocked-heading">Blocked ({klass.blocks.length})</h2>
+          <p>They cannot join this class, whatever the code, until you unblock them.</p>
+          <table className="teach-table" aria-labelledby="blocked-heading">
+            <tbody>
+              {klass.blocks.map((b) => (
+                <tr key={b.user.id}>
+                  <th scope="row">{b.user.name}</th>
+                  <td>{b.user.email}</td>
+                  <td>
+                    <UnblockButton classId={klass.id} userId={b.user.id} name={b.user.name} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import type { AccessRow, MatrixWorld } from "@/lib/server/auth/access-matrix/types";
-import { seedMatrixQuiz } from "@/lib/server/data/attempts-fixture";
+import { optionIdOf, seedMatrixQuiz } from "@/lib/server/data/attempts-fixture";
 import { checkAnswerCore, saveAnswerCore, startAttemptCore, submitAttemptCore } from "./attempt-core";
 
 // Role-matrix rows for the attempt actions (attempt.ts). Only learners on the class's roster take
@@ -13,10 +13,11 @@ async function learner2Attempt(w: MatrixWorld) {
   if (!result.ok) throw new Error("learner2 could not start");
   return { quizId, attemptId: result.attemptId };
 }
-const save = (attemptId: string, seq: number) => ({
+/** An autosave of qz-one = B, with B named by the attempt's option id, as the runner sends it. */
+const save = async (w: MatrixWorld, attemptId: string, seq: number) => ({
   attemptId,
   questionId: "qz-one",
-  answer: { kind: "choice", keys: ["B"] },
+  answer: { kind: "choice", keys: [(await optionIdOf(w.db, attemptId, "qz-one", "B")) ?? "B"] },
   flagged: false,
   seq,
 });
@@ -26,7 +27,7 @@ async function learner2Answered(w: MatrixWorld) {
   const { quizId } = await seedMatrixQuiz(w);
   await w.db.quiz.update({ where: { id: quizId }, data: { feedback: "immediate" } });
   const { attemptId } = await learner2Attempt(w);
-  const saved = await saveAnswerCore(await w.as(w.users.learner2), save(attemptId, 1));
+  const saved = await saveAnswerCore(await w.as(w.users.learner2), await save(w, attemptId, 1));
   if (!saved.ok) throw new Error("learner2 could not save");
   return { attemptId, questionId: "qz-one" };
 }
@@ -109,7 +110,10 @@ export const accessRows: AccessRow[] = [
         actor: "learner1",
         expect: "refused",
         run: async (w) =>
-          saveAnswerCore(await w.as(w.users.learner1), save((await learner2Attempt(w)).attemptId, 1)),
+          saveAnswerCore(
+            await w.as(w.users.learner1),
+            await save(w, (await learner2Attempt(w)).attemptId, 1),
+          ),
         mustNotReveal: () => ["Matrix quiz"],
         verify: async (w) => expect(await w.db.attemptAnswer.count()).toBe(0),
       },
@@ -118,7 +122,10 @@ export const accessRows: AccessRow[] = [
         actor: "instructor2",
         expect: "refused",
         run: async (w) =>
-          saveAnswerCore(await w.as(w.users.instructor2), save((await learner2Attempt(w)).attemptId, 1)),
+          saveAnswerCore(
+            await w.as(w.users.instructor2),
+            await save(w, (await learner2Attempt(w)).attemptId, 1),
+          ),
         verify: async (w) => expect(await w.db.attemptAnswer.count()).toBe(0),
       },
       {
@@ -126,7 +133,10 @@ export const accessRows: AccessRow[] = [
         actor: "learner2",
         expect: "allowed",
         run: async (w) =>
-          saveAnswerCore(await w.as(w.users.learner2), save((await learner2Attempt(w)).attemptId, 1)),
+          saveAnswerCore(
+            await w.as(w.users.learner2),
+            await save(w, (await learner2Attempt(w)).attemptId, 1),
+          ),
         verify: async (w) => expect(await w.db.attemptAnswer.count()).toBe(1),
       },
     ],

@@ -4,7 +4,14 @@ import { assertRole, assertSignedIn } from "@/lib/server/auth/acting-user";
 import { formFields, invalidInput } from "@/lib/server/auth/action-result";
 import type { ActionContext } from "@/lib/server/auth/auth-call";
 import { nameSchema } from "@/lib/server/auth/name-policy";
-import { createClass, joinClass, removeMember } from "@/lib/server/data/classes";
+import {
+  blockMember,
+  createClass,
+  joinClass,
+  removeMember,
+  rotateJoinCode,
+  unblockMember,
+} from "@/lib/server/data/classes";
 import { quizGuarded } from "./quiz-guard";
 
 // The class actions' bodies: who is acting → zod → data. class.ts wraps them with the session.
@@ -17,7 +24,12 @@ const joinSchema = z.object({
     .toUpperCase()
     .regex(/^[A-Z0-9]{4,16}$/, "Enter the code your instructor gave you"),
 });
-const removeSchema = z.object({ classId: z.string().min(1).max(100), userId: z.string().min(1).max(100) });
+const memberSchema = z.object({ classId: z.string().min(1).max(100), userId: z.string().min(1).max(100) });
+// Removing or blocking ends the learner's open attempts: the form asks first.
+const confirmedMemberSchema = memberSchema.extend({
+  confirm: z.literal("yes", { message: "Tick the box to confirm" }),
+});
+const classIdSchema = z.object({ classId: z.string().min(1).max(100) });
 
 /** Instructors: a new class they own. */
 export async function createClassCore(ctx: ActionContext, formData: FormData) {
@@ -41,13 +53,46 @@ export async function joinClassCore(ctx: ActionContext, formData: FormData) {
   });
 }
 
-/** Instructors, for classes they own: take a learner off the roster. */
-export async function removeMemberCore(ctx: ActionContext, formData: FormData) {
+/** Instructors, for classes they own: take a learner off the roster (confirmed); their open attempts end. */
+export async function removeMemberCore(ctx: ActionContext, formData: FormData, now = new Date()) {
   return quizGuarded(async () => {
     const me = assertRole(ctx.actor, "instructor");
-    const parsed = removeSchema.safeParse(formFields(formData));
+    const parsed = confirmedMemberSchema.safeParse(formFields(formData));
     if (!parsed.success) return invalidInput(parsed.error);
-    await removeMember(ctx.db, me, parsed.data.classId, parsed.data.userId);
+    await removeMember(ctx.db, me, parsed.data.classId, parsed.data.userId, now);
     return { ok: true };
+  });
+}
+
+/** Instructors, for classes they own: remove a learner and keep them from joining again (confirmed). */
+export async function blockMemberCore(ctx: ActionContext, formData: FormData, now = new Date()) {
+  return quizGuarded(async () => {
+    const me = assertRole(ctx.actor, "instructor");
+    const parsed = confirmedMemberSchema.safeParse(formFields(formData));
+    if (!parsed.success) return invalidInput(parsed.error);
+    await blockMember(ctx.db, me, parsed.data.classId, parsed.data.userId, now);
+    return { ok: true };
+  });
+}
+
+/** Instructors, for classes they own: let a blocked person join again. */
+export async function unblockMemberCore(ctx: ActionContext, formData: FormData) {
+  return quizGuarded(async () => {
+    const me = assertRole(ctx.actor, "instructor");
+    const parsed = memberSchema.safeParse(formFields(formData));
+    if (!parsed.success) return invalidInput(parsed.error);
+    await unblockMember(ctx.db, me, parsed.data.classId, parsed.data.userId);
+    return { ok: true };
+  });
+}
+
+/** Instructors, for classes they own: a new join code; the old code and link stop working. */
+export async function rotateJoinCodeCore(ctx: ActionContext, formData: FormData) {
+  return quizGuarded<{ joinCode: string }>(async () => {
+    const me = assertRole(ctx.actor, "instructor");
+    const parsed = classIdSchema.safeParse(formFields(formData));
+    if (!parsed.success) return invalidInput(parsed.error);
+    const { joinCode } = await rotateJoinCode(ctx.db, me, parsed.data.classId);
+    return { ok: true, joinCode };
   });
 }

@@ -4,7 +4,14 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { ActionResult } from "@/lib/server/auth/action-result";
 import { currentActionContext } from "@/lib/server/auth/session";
-import { createClassCore, joinClassCore, removeMemberCore } from "./class-core";
+import {
+  blockMemberCore,
+  createClassCore,
+  joinClassCore,
+  removeMemberCore,
+  rotateJoinCodeCore,
+  unblockMemberCore,
+} from "./class-core";
 import { boundedForm } from "./input-guard";
 import type { QuizFailure } from "./quiz-guard";
 
@@ -34,10 +41,40 @@ export async function joinClassAction(
   });
 }
 
-// Instructors only, for classes they own: remove a learner from the roster.
+// Instructors only, for classes they own: remove a learner from the roster (confirmed).
 export async function removeMemberAction(_previous: ActionResult | QuizFailure | null, formData: FormData) {
   return boundedForm(_previous, formData, async (formData) => {
     const result = await removeMemberCore(await currentActionContext(), formData);
+    if (result.ok) revalidatePath(`/classes/${String(formData.get("classId"))}`);
+    return result;
+  });
+}
+
+// Instructors only, for classes they own: remove a learner and block them from rejoining (confirmed).
+export async function blockMemberAction(_previous: ActionResult | QuizFailure | null, formData: FormData) {
+  return boundedForm(_previous, formData, async (formData) => {
+    const result = await blockMemberCore(await currentActionContext(), formData);
+    if (result.ok) revalidatePath(`/classes/${String(formData.get("classId"))}`);
+    return result;
+  });
+}
+
+// Instructors only, for classes they own: let a blocked person join again.
+export async function unblockMemberAction(_previous: ActionResult | QuizFailure | null, formData: FormData) {
+  return boundedForm(_previous, formData, async (formData) => {
+    const result = await unblockMemberCore(await currentActionContext(), formData);
+    if (result.ok) revalidatePath(`/classes/${String(formData.get("classId"))}`);
+    return result;
+  });
+}
+
+// Instructors only, for classes they own: replace the join code (the old code and link stop working).
+export async function rotateJoinCodeAction(
+  _previous: ActionResult<{ joinCode: string }> | QuizFailure | null,
+  formData: FormData,
+) {
+  return boundedForm(_previous, formData, async (formData) => {
+    const result = await rotateJoinCodeCore(await currentActionContext(), formData);
     if (result.ok) revalidatePath(`/classes/${String(formData.get("classId"))}`);
     return result;
   });

@@ -128,10 +128,21 @@ export const givenAnswerSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("ordering"), keys: z.array(z.string().regex(/^[A-Z]$/)).max(26) }),
 ]);
 
+// What the runner sends: options named by the attempt's opaque ids (lib/quiz/option-ids.ts), which
+// the server turns back into bank keys before saving. A bank letter is still read for attempts
+// drawn before ids existed.
+const optionIdSchema = z.string().regex(/^(?:[A-Z]|[0-9a-f]{12})$/);
+const browserAnswerSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("choice"), keys: z.array(optionIdSchema).max(26) }),
+  z.object({ kind: z.literal("true-false"), value: z.boolean() }),
+  z.object({ kind: z.literal("typed"), text: z.string().max(500) }),
+  z.object({ kind: z.literal("ordering"), keys: z.array(optionIdSchema).max(26) }),
+]);
+
 export const saveAnswerSchema = z.object({
   attemptId: z.string().min(1).max(100),
   questionId: z.string().min(1).max(200),
-  answer: givenAnswerSchema.nullable(),
+  answer: browserAnswerSchema.nullable(),
   flagged: z.boolean(),
   seq: z.number().int().min(1).max(1_000_000_000),
 });

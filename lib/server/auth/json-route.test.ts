@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveAnswerCore, startAttemptCore } from "@/lib/server/actions/attempt-core";
 import { gradeCore } from "@/lib/server/actions/study-core";
-import { seedMatrixQuiz } from "@/lib/server/data/attempts-fixture";
+import { optionIdOf, seedMatrixQuiz } from "@/lib/server/data/attempts-fixture";
 import { isStorageUnavailable } from "@/lib/server/db";
 import { loadStudyBank } from "@/lib/server/testing/study-fixture";
 import { setStorageReadOnly } from "@/lib/server/testing/test-database";
@@ -149,17 +149,21 @@ describe("the autosave route", () => {
     const { quizId } = await seedMatrixQuiz(w);
     const started = await startAttemptCore(await w.as(w.users.learner2), { quizId });
     if (!started.ok) throw new Error("could not start");
-    const save = (seq: number, keys: string[]) => ({
+    // The runner names options by the attempt's opaque ids; the row keeps bank keys.
+    const save = async (seq: number, keys: string[]) => ({
       attemptId: started.attemptId,
       questionId: "qz-one",
-      answer: { kind: "choice", keys },
+      answer: {
+        kind: "choice",
+        keys: await Promise.all(keys.map((k) => optionIdOf(w.db, started.attemptId, "qz-one", k))),
+      },
       flagged: false,
       seq,
     });
-    expect((await send("/api/quiz/autosave", save(1, ["A"]), saveAnswerCore)).status).toBe(200);
+    expect((await send("/api/quiz/autosave", await save(1, ["A"]), saveAnswerCore)).status).toBe(200);
     await readOnly(true);
     try {
-      const refused = await send("/api/quiz/autosave", save(2, ["B"]), saveAnswerCore);
+      const refused = await send("/api/quiz/autosave", await save(2, ["B"]), saveAnswerCore);
       expect(refused.status).toBe(503);
       expect(((await refused.json()) as { formError: string }).formError).toBe(STORAGE_UNAVAILABLE_MESSAGE);
     } finally {

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { saveAnswerCore, startAttemptCore } from "@/lib/server/actions/attempt-core";
 import { gradeCore } from "@/lib/server/actions/study-core";
-import { seedMatrixQuiz } from "@/lib/server/data/attempts-fixture";
+import { optionIdOf, seedMatrixQuiz } from "@/lib/server/data/attempts-fixture";
 import { loadStudyBank } from "@/lib/server/testing/study-fixture";
 import type { AccessRow, MatrixUserKey, MatrixWorld } from "./access-matrix/types";
 import { jsonWrite } from "./json-route";
@@ -54,10 +54,11 @@ async function learner2Attempt(w: MatrixWorld) {
   if (!result.ok) throw new Error("learner2 could not start");
   return result.attemptId;
 }
-const save = (attemptId: string, seq: number) => ({
+/** An autosave of qz-one = B, with B named by the attempt's option id, as the runner sends it. */
+const save = async (w: MatrixWorld, attemptId: string, seq: number) => ({
   attemptId,
   questionId: "qz-one",
-  answer: { kind: "choice", keys: ["B"] },
+  answer: { kind: "choice", keys: [(await optionIdOf(w.db, attemptId, "qz-one", "B")) ?? "B"] },
   flagged: false,
   seq,
 });
@@ -156,7 +157,7 @@ export const accessRows: AccessRow[] = [
         actor: null,
         expect: "refused",
         run: async (w) =>
-          post(w, null, "/api/quiz/autosave", save(await learner2Attempt(w), 1), saveAnswerCore),
+          post(w, null, "/api/quiz/autosave", await save(w, await learner2Attempt(w), 1), saveAnswerCore),
         verify: async (w) => expect(await w.db.attemptAnswer.count()).toBe(0),
       },
       {
@@ -164,7 +165,13 @@ export const accessRows: AccessRow[] = [
         actor: "learner1",
         expect: "refused",
         run: async (w) =>
-          post(w, "learner1", "/api/quiz/autosave", save(await learner2Attempt(w), 1), saveAnswerCore),
+          post(
+            w,
+            "learner1",
+            "/api/quiz/autosave",
+            await save(w, await learner2Attempt(w), 1),
+            saveAnswerCore,
+          ),
         mustNotReveal: () => ["Matrix quiz"],
         verify: async (w) => expect(await w.db.attemptAnswer.count()).toBe(0),
       },
@@ -173,8 +180,13 @@ export const accessRows: AccessRow[] = [
         actor: "learner2",
         expect: "refused",
         run: async (w) =>
-          post(w, "learner2", "/api/quiz/autosave", save(await learner2Attempt(w), 1), saveAnswerCore, (h) =>
-            h.set("origin", "https://evil.example"),
+          post(
+            w,
+            "learner2",
+            "/api/quiz/autosave",
+            await save(w, await learner2Attempt(w), 1),
+            saveAnswerCore,
+            (h) => h.set("origin", "https://evil.example"),
           ),
         verify: async (w) => expect(await w.db.attemptAnswer.count()).toBe(0),
       },
@@ -183,7 +195,13 @@ export const accessRows: AccessRow[] = [
         actor: "learner2",
         expect: "allowed",
         run: async (w) =>
-          post(w, "learner2", "/api/quiz/autosave", save(await learner2Attempt(w), 1), saveAnswerCore),
+          post(
+            w,
+            "learner2",
+            "/api/quiz/autosave",
+            await save(w, await learner2Attempt(w), 1),
+            saveAnswerCore,
+          ),
         verify: async (w) => expect(await w.db.attemptAnswer.count()).toBe(1),
       },
     ],

@@ -2,8 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ActingUser } from "../auth/acting-user";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { checkQuestion } from "./attempt-check";
-import { getResultView, getRunnerView, saveAnswer, startAttempt, submitAttempt } from "./attempts";
-import { createPerson, LEAK_MARKERS, loadQuizBank, seedClassQuiz } from "./attempts-fixture";
+import { getResultView, getRunnerView, startAttempt, submitAttempt } from "./attempts";
+import {
+  createPerson,
+  LEAK_MARKERS,
+  loadQuizBank,
+  optionIdOf,
+  saveByKeys,
+  seedClassQuiz,
+} from "./attempts-fixture";
 import { createExam } from "./quizzes";
 import { QuizError } from "./quizzes-error";
 
@@ -46,7 +53,7 @@ async function immediateAttempt() {
   return { quizId, attemptId };
 }
 const save = (attemptId: string, questionId: string, answer: unknown, seq: number, flagged = false) =>
-  saveAnswer(
+  saveByKeys(
     db.prisma,
     learner,
     // biome-ignore lint/suspicious/noExplicitAny: each test passes a well-formed answer of its kind
@@ -66,10 +73,12 @@ describe("checking one answer (feedback: immediately)", () => {
     await save(attemptId, "qz-one", choice("B"), 2);
     await save(attemptId, "qz-two", { kind: "typed", text: "80" }, 3);
     const feedback = await checkQuestion(db.prisma, learner, { attemptId, questionId: "qz-one" }, at(4));
-    expect(feedback).toMatchObject({ questionId: "qz-one", isCorrect: true, answer: choice("B") });
+    // The runner knows the options by the attempt's ids, so the review speaks them too.
+    const idOfB = (await optionIdOf(db.prisma, attemptId, "qz-one", "B")) ?? "";
+    expect(feedback).toMatchObject({ questionId: "qz-one", isCorrect: true, answer: choice(idOfB) });
     expect(feedback.explanationHtml).toContain("ZZEXPLMARK3");
     expect(JSON.stringify(feedback)).toContain("ZZWHYMARK2");
-    expect(feedback.options.find((o) => o.correct)?.key).toBe("B");
+    expect(feedback.options.find((o) => o.correct)?.key).toBe(idOfB);
 
     const after = await getRunnerView(db.prisma, learner, attemptId, at(5));
     const one = after?.items.find((i) => i.questionId === "qz-one");
@@ -97,7 +106,7 @@ describe("checking one answer (feedback: immediately)", () => {
     // Checking again returns the same review and changes nothing.
     expect(
       (await checkQuestion(db.prisma, learner, { attemptId, questionId: "qz-one" }, at(9))).answer,
-    ).toEqual(choice("A"));
+    ).toEqual(choice((await optionIdOf(db.prisma, attemptId, "qz-one", "A")) ?? ""));
     await save(attemptId, "qz-three", choice("A", "B"), 5);
     await submitAttempt(db.prisma, learner, attemptId, at(10));
     expect(await getResultView(db.prisma, learner, attemptId, at(11))).toMatchObject({
@@ -117,8 +126,12 @@ describe("checking one answer (feedback: immediately)", () => {
     const row = await db.prisma.attemptAnswer.findUniqueOrThrow({
       where: { attemptId_questionId: { attemptId, questionId: "qz-one" } },
     });
+    const stored = JSON.parse(row.answer ?? "null") as { keys: string[] };
+    const storedAsIds = await Promise.all(
+      stored.keys.map((k) => optionIdOf(db.prisma, attemptId, "qz-one", k)),
+    );
     if (checked.status === "fulfilled")
-      expect(JSON.parse(row.answer ?? "null")).toEqual(checked.value.answer);
+      expect(checked.value.answer).toEqual(choice(...storedAsIds.map(String)));
     if (saved.status === "rejected") expect(saved.reason).toBeInstanceOf(QuizError);
     expect(row.checkedAt).not.toBeNull();
   });

@@ -4,7 +4,8 @@ import { checkAnswer, type GivenAnswer } from "@/lib/bank";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { acceptsWork } from "@/lib/quiz";
 import type { ActingUser } from "../auth/acting-user";
-import { parseAnswer, parseItems, questionsOf, reviewItem } from "./attempt-review";
+import { assertStillOnRoster } from "./attempt-membership";
+import { parseAnswer, parseItems, publicReviewItem, questionsOf, reviewItem } from "./attempt-review";
 import { finishOverdue, mayCheck } from "./attempts";
 import { QuizError } from "./quizzes-error";
 
@@ -29,6 +30,8 @@ export async function checkQuestion(
   input: { attemptId: string; questionId: string },
   now: Date,
 ): Promise<ReviewItem> {
+  // A learner taken off the class's roster gets no key.
+  await assertStillOnRoster(db, actor, input.attemptId);
   const attempt = await db.quizAttempt.findFirst({
     where: { id: input.attemptId, userId: actor.id },
     select: { status: true, deadline: true, items: true, quiz: { select: { mode: true, feedback: true } } },
@@ -57,12 +60,13 @@ export async function checkQuestion(
     const given = parseAnswer(row?.answer ?? null);
     if (!row || !hasContent(given)) throw new QuizError("Answer the question before checking it.", "invalid");
     const isCorrect = checkAnswer(entry.question, given).isCorrect;
-    if (row.checkedAt) return reviewItem(item, entry, given, isCorrect);
+    // The runner knows the options by the attempt's opaque ids: the review speaks them too.
+    if (row.checkedAt) return publicReviewItem(item, reviewItem(item, entry, given, isCorrect));
     const locked = await db.attemptAnswer.updateMany({
       where: { ...where, seq: row.seq, checkedAt: null, attempt: { status: "open" } },
       data: { checkedAt: now, isCorrect },
     });
-    if (locked.count === 1) return reviewItem(item, entry, given, isCorrect);
+    if (locked.count === 1) return publicReviewItem(item, reviewItem(item, entry, given, isCorrect));
   }
   throw new QuizError("Your answer is still changing: check it again.", "conflict");
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { ReviewItem } from "@/components/quiz/types";
 import { type GivenAnswer, type Question, renderMarkdown } from "@/lib/bank";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { type FeedbackTiming, mayReview, publicIdOf, toPublicAnswer, toPublicKeys } from "@/lib/quiz";
 import { givenAnswerSchema } from "../actions/quiz-schemas";
 import { parseStoredQuestion } from "./study-queue";
 
@@ -10,7 +11,13 @@ import { parseStoredQuestion } from "./study-queue";
 // learner saw, and one question's review (key, explanations, simulation) for when it is allowed.
 
 const itemsSchema = z.array(
-  z.object({ questionId: z.string(), revision: z.number().int(), optionOrder: z.array(z.string()) }),
+  z.object({
+    questionId: z.string(),
+    revision: z.number().int(),
+    optionOrder: z.array(z.string()),
+    /** The opaque id each option is shown under (lib/quiz/option-ids.ts); absent in older attempts. */
+    optionIds: z.array(z.string()).optional(),
+  }),
 );
 export type AttemptItem = z.infer<typeof itemsSchema>[number];
 
@@ -21,6 +28,18 @@ export const parseAnswer = (json: string | null): GivenAnswer | null => {
   return parsed.success ? parsed.data : null;
 };
 export const md = (text: string | undefined) => (text ? renderMarkdown(text) : "");
+
+/**
+ * Whether the learner who made an attempt may see, now, which of its answers were right and the
+ * keys: the one rule the results page and "export my data" share (the quiz's instructor always may).
+ */
+export function learnerMaySeeReview(
+  attempt: { status: string; finishedAt: Date | null; quiz: { feedback: string; closesAt: Date | null } },
+  now: Date,
+): boolean {
+  const finished = attempt.status !== "open" && attempt.finishedAt !== null;
+  return mayReview(attempt.quiz.feedback as FeedbackTiming, finished, now, attempt.quiz.closesAt);
+}
 
 export type AttemptQuestion = { question: Question; topic: string; domain: string | null };
 
@@ -92,5 +111,18 @@ export function reviewItem(
     explanationHtml: md(q.explanation),
     references: q.references,
     simYaml: q.sim?.yaml ?? null,
+  };
+}
+
+/**
+ * A review for the open runner (a checked question): its options, answer and order under the
+ * attempt's opaque ids, as the runner knows them.
+ */
+export function publicReviewItem(item: AttemptItem, review: ReviewItem): ReviewItem {
+  return {
+    ...review,
+    options: review.options.map((o) => ({ ...o, key: publicIdOf(item, o.key) ?? o.key })),
+    answer: toPublicAnswer(item, review.answer),
+    order: review.order ? toPublicKeys(item, review.order) : null,
   };
 }

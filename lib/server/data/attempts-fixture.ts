@@ -1,7 +1,11 @@
-import { parseBank, questionContentHash } from "@/lib/bank";
+import { type GivenAnswer, parseBank, questionContentHash } from "@/lib/bank";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { publicIdOf } from "@/lib/quiz";
+import type { SaveAnswerInput } from "../actions/quiz-schemas";
 import type { ActingUser } from "../auth/acting-user";
 import { syncBanks } from "../banks/sync-banks";
+import { parseItems } from "./attempt-review";
+import { saveAnswer } from "./attempts";
 
 // A bank whose keys, rationales and explanations carry marker strings: the leak tests search every
 // response an attempt produces for them.
@@ -149,4 +153,30 @@ export async function seedMatrixQuiz(w: {
     },
   });
   return { quizId: quiz.id, classId: klass.id };
+}
+
+/**
+ * saveAnswer as the runner calls it, with the answer written in bank keys ("B", ["A", "C"]): the
+ * keys become the attempt's opaque option ids first, as the browser knows them.
+ */
+export async function saveByKeys(
+  db: PrismaClient,
+  actor: ActingUser,
+  input: SaveAnswerInput | (Omit<SaveAnswerInput, "answer"> & { answer: GivenAnswer | null }),
+  now: Date,
+) {
+  const row = await db.quizAttempt.findUnique({ where: { id: input.attemptId }, select: { items: true } });
+  const item = row ? parseItems(row.items).find((i) => i.questionId === input.questionId) : undefined;
+  const answer =
+    item && input.answer && (input.answer.kind === "choice" || input.answer.kind === "ordering")
+      ? { kind: input.answer.kind, keys: input.answer.keys.map((k) => publicIdOf(item, k) ?? k) }
+      : input.answer;
+  return saveAnswer(db, actor, { ...input, answer }, now);
+}
+
+/** The opaque id an attempt shows a bank key under. */
+export async function optionIdOf(db: PrismaClient, attemptId: string, questionId: string, key: string) {
+  const row = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { items: true } });
+  const item = parseItems(row.items).find((i) => i.questionId === questionId);
+  return item ? publicIdOf(item, key) : null;
 }

@@ -6,11 +6,17 @@ import {
   getResultView,
   getRunnerView,
   listMyAttempts,
-  saveAnswer,
   startAttempt,
   submitAttempt,
 } from "./attempts";
-import { createPerson, LEAK_MARKERS, loadQuizBank, seedClassQuiz } from "./attempts-fixture";
+import {
+  createPerson,
+  LEAK_MARKERS,
+  loadQuizBank,
+  optionIdOf,
+  saveByKeys,
+  seedClassQuiz,
+} from "./attempts-fixture";
 import { classGradebook, csvCell, gradebookCsv } from "./gradebook";
 import { QuizError } from "./quizzes-error";
 
@@ -75,7 +81,7 @@ describe("autosave", () => {
     const { quizId } = await seedClassQuiz(db.prisma, teacher, [learner]);
     const { attemptId } = await startAttempt(db.prisma, learner, quizId, t0);
     const save = (seq: number, keys: string[], flagged = false) =>
-      saveAnswer(
+      saveByKeys(
         db.prisma,
         learner,
         { attemptId, questionId: "qz-one", answer: choice(...keys), flagged, seq },
@@ -89,8 +95,11 @@ describe("autosave", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ answer: JSON.stringify(choice("B")), flagged: true, seq: 2 });
     const view = await getRunnerView(db.prisma, learner, attemptId, at(2));
+    // The browser gets the answer back under the attempt's option ids; the row keeps bank keys.
+    const idOfB = await optionIdOf(db.prisma, attemptId, "qz-one", "B");
+    expect(idOfB).toMatch(/^[0-9a-f]{12}$/);
     expect(view?.items.find((i) => i.questionId === "qz-one")).toMatchObject({
-      answer: choice("B"),
+      answer: choice(idOfB ?? ""),
       flagged: true,
     });
   });
@@ -99,8 +108,8 @@ describe("autosave", () => {
     const { quizId } = await seedClassQuiz(db.prisma, teacher, [learner, other]);
     const { attemptId } = await startAttempt(db.prisma, learner, quizId, t0);
     const input = { attemptId, questionId: "qz-one", answer: choice("A"), flagged: false, seq: 1 };
-    expect(await reasonOf(saveAnswer(db.prisma, other, input, t0))).toBe("not-found");
-    expect(await reasonOf(saveAnswer(db.prisma, learner, { ...input, questionId: "nope" }, t0))).toBe(
+    expect(await reasonOf(saveByKeys(db.prisma, other, input, t0))).toBe("not-found");
+    expect(await reasonOf(saveByKeys(db.prisma, learner, { ...input, questionId: "nope" }, t0))).toBe(
       "invalid",
     );
     expect(await db.prisma.attemptAnswer.count()).toBe(0);
@@ -121,13 +130,13 @@ describe("deadlines (clock injected)", () => {
       closesAt: at(1800),
     });
     const { attemptId } = await startAttempt(db.prisma, learner, quizId, t0);
-    await saveAnswer(
+    await saveByKeys(
       db.prisma,
       learner,
       { attemptId, questionId: "qz-one", answer: choice("B"), flagged: false, seq: 1 },
       at(10),
     );
-    const late = saveAnswer(
+    const late = saveByKeys(
       db.prisma,
       learner,
       { attemptId, questionId: "qz-two", answer: { kind: "typed", text: "2049" }, flagged: false, seq: 1 },
@@ -148,7 +157,7 @@ describe("deadlines (clock injected)", () => {
       closesAt: at(900),
     });
     const { attemptId } = await startAttempt(db.prisma, learner, quizId, t0);
-    await saveAnswer(
+    await saveByKeys(
       db.prisma,
       learner,
       { attemptId, questionId: "qz-one", answer: choice("B"), flagged: false, seq: 1 },
@@ -163,7 +172,7 @@ describe("deadlines (clock injected)", () => {
   it("an abandoned attempt is graded when it is next listed (and in the gradebook)", async () => {
     const { quizId, classId } = await seedClassQuiz(db.prisma, teacher, [learner], { timeLimitMinutes: 5 });
     const { attemptId } = await startAttempt(db.prisma, learner, quizId, t0);
-    await saveAnswer(
+    await saveByKeys(
       db.prisma,
       learner,
       { attemptId, questionId: "qz-three", answer: choice("A", "B"), flagged: false, seq: 1 },
@@ -182,7 +191,7 @@ describe("submitting", () => {
   it("a double submit counts once: the second (and a replay) get a conflict", async () => {
     const { quizId } = await seedClassQuiz(db.prisma, teacher, [learner]);
     const { attemptId } = await startAttempt(db.prisma, learner, quizId, t0);
-    await saveAnswer(
+    await saveByKeys(
       db.prisma,
       learner,
       { attemptId, questionId: "qz-one", answer: choice("B"), flagged: false, seq: 1 },
@@ -196,7 +205,7 @@ describe("submitting", () => {
     expect(await reasonOf(submitAttempt(db.prisma, learner, attemptId, at(60)))).toBe("conflict");
     expect(
       await reasonOf(
-        saveAnswer(
+        saveByKeys(
           db.prisma,
           learner,
           { attemptId, questionId: "qz-two", answer: null, flagged: false, seq: 5 },
@@ -238,6 +247,47 @@ describe("no key before review is allowed (SECURITY.md item 5)", () => {
     const after = JSON.stringify(await getResultView(db.prisma, learner, attemptId, at(3600)));
     expect(after).toContain("ZZEXPLMARK3");
     expect(after).toContain("ZZTYPEDMARK4");
+  });
+});
+
+describe('"export my data" follows the results page\'s release rule (issue 21 item 2)', () => {
+  it("after submitting an after-close quiz, the export says nothing about correctness or keys until it closes", async () => {
+    const { exportOwnData } = await import("./user-export");
+    const { quizId } = await seedClassQuiz(db.prisma, teacher, [learner], {
+      feedback: "after-close",
+      closesAt: at(3600),
+    });
+    const { attemptId } = await startAttempt(db.prisma, learner, quizId, t0);
+    const input = { attemptId, flagged: false, seq: 1 };
+    await saveByKeys(db.prisma, learner, { ...input, questionId: "qz-one", answer: choice("B") }, at(1));
+    await saveByKeys(
+      db.prisma,
+      learner,
+      { ...input, questionId: "qz-three", answer: choice("A", "C") },
+      at(2),
+    );
+    await submitAttempt(db.prisma, learner, attemptId, at(10));
+    const result = await getResultView(db.prisma, learner, attemptId, at(20));
+    expect(result?.reviewNote).toBe("Answers and explanations appear after the quiz closes.");
+
+    type Exported = {
+      answers: { questionId: string; answer: { keys?: string[] }; isCorrect: boolean | null }[];
+    };
+    const attemptsIn = async (now: Date) =>
+      ((await exportOwnData(db.prisma, learner, now)) as { quizAttempts: Exported[] }).quizAttempts;
+    const early = await attemptsIn(at(20));
+    expect(early[0]?.answers.map((a) => a.isCorrect)).toEqual([null, null]);
+    expect(JSON.stringify(early)).not.toMatch(/"isCorrect":(true|false)|"optionOrder"|"optionIds"/);
+    // Options are named as the runner named them, not by bank keys.
+    expect(early[0]?.answers[0]?.answer.keys).toEqual([
+      await optionIdOf(db.prisma, attemptId, "qz-one", "B"),
+    ]);
+
+    const late = await attemptsIn(at(3600));
+    expect(late[0]?.answers.map((a) => [a.questionId, a.isCorrect, a.answer.keys])).toEqual([
+      ["qz-one", true, ["B"]],
+      ["qz-three", false, ["A", "C"]],
+    ]);
   });
 });
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import type { ResultView, ReviewItem, RunnerView } from "@/components/quiz/types";
 import { checkAnswer } from "@/lib/bank";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -6,21 +7,32 @@ import {
   acceptsWork,
   attemptDeadline,
   drawAttempt,
-  type FeedbackTiming,
   gradeItems,
   isOverdue,
-  mayReview,
+  newOptionIds,
   passes,
   SCALED_PASS,
   scaledScore,
   seededRng,
   seedOf,
   startWindow,
+  toPublicAnswer,
+  toStoredAnswer,
 } from "@/lib/quiz";
 import type { SaveAnswerInput } from "../actions/quiz-schemas";
 import type { ActingUser } from "../auth/acting-user";
 import { DatabaseBusyError, storeOf } from "../db";
-import { md, parseAnswer, parseItems, questionsOf, reviewItem } from "./attempt-review";
+import { assertStillOnRoster } from "./attempt-membership";
+import {
+  type AttemptItem,
+  learnerMaySeeReview,
+  md,
+  parseAnswer,
+  parseItems,
+  publicReviewItem,
+  questionsOf,
+  reviewItem,
+} from "./attempt-review";
 import { getVisibleQuiz, questionPool, quizFilters } from "./quizzes";
 import { QuizError } from "./quizzes-error";
 import { loseRaceDelay } from "./study-grading";
@@ -29,6 +41,12 @@ import { loseRaceDelay } from "./study-grading";
 // attempts at their deadline, and the views the pages get. Grading reads only what was saved.
 
 const NO_ATTEMPT = () => new QuizError("That attempt does not exist.", "not-found");
+
+/** Random ids for an item's options, so the browser never sees bank keys (lib/quiz/option-ids.ts). */
+const withOptionIds = <T extends { optionOrder: string[] }>(item: T): T & { optionIds: string[] } => ({
+  ...item,
+  optionIds: newOptionIds(item.optionOrder.length, () => randomBytes(6).toString("hex")),
+});
 
 /**
  * Finishes an open attempt and grades it from the saved answers, in one transaction. The claim
@@ -150,11 +168,16 @@ export async function startAttempt(
     return await db.$transaction(async (tx) => {
       const open = await tx.quizAttempt.findUnique({ where: { openKey }, select: { id: true } });
       if (open) return { attemptId: open.id, resumed: true };
+      // Checked again inside the write: a removal that landed since getVisibleQuiz wins.
+      if (quiz.mode === "quiz" && quiz.classId) {
+        const onRoster = await tx.classMember.count({ where: { classId: quiz.classId, userId: actor.id } });
+        if (onRoster === 0) throw new QuizError("That quiz does not exist.", "not-found");
+      }
       const count = await tx.quizAttempt.count({ where: { quizId, userId: actor.id } });
       if (count >= quiz.attemptsAllowed)
         throw new QuizError("You have used every attempt this quiz allows.", "limit");
       const number = count + 1;
-      const items = drawAttempt(
+      const drawn = drawAttempt(
         pool,
         {
           selection: quiz.selection === "random" ? "random" : "fixed",
@@ -166,6 +189,8 @@ export async function startAttempt(
         },
         seededRng(seedOf(`${quizId}:${actor.id}:${number}`)),
       );
+      // The draw is reproducible from its seed; the option ids are not, so they say nothing.
+      const items = drawn.map(withOptionIds);
       if (items.length === 0) throw new QuizError("This quiz has no questions to ask.", "invalid");
       const created = await tx.quizAttempt.create({
         data: {
@@ -199,6 +224,7 @@ export async function getRunnerView(
   attemptId: string,
   now: Date,
 ): Promise<RunnerView | null> {
+  await assertStillOnRoster(db, actor, attemptId);
   await finishOverdue(db, { attemptId, userId: actor.id }, now);
   const attempt = await db.quizAttempt.findFirst({
     where: { id: attemptId, userId: actor.id },
@@ -207,7 +233,7 @@ export async function getRunnerView(
   if (!attempt) throw NO_ATTEMPT();
   if (attempt.status !== "open") return null;
   const canCheck = mayCheck(attempt.quiz);
-  const items = parseItems(attempt.items);
+  const items = await ensureOptionIds(db, attempt.id, attempt.items);
   const questions = await questionsOf(db, items);
   const saved = new Map(attempt.answers.map((a) => [a.questionId, a]));
   return {
@@ -227,6 +253,7 @@ export async function getRunnerView(
       const given = parseAnswer(answer?.answer ?? null);
       // Only what a learner needs to answer: never `correct`, rationales, explanations or keys,
       // except for a question the learner checked (immediate feedback; its answer is locked).
+      // Options go under the attempt's opaque ids, never their bank keys.
       const checked = canCheck && answer?.checkedAt != null;
       return [
         {
@@ -234,21 +261,42 @@ export async function getRunnerView(
           kind: q.kind,
           titleHtml: md(q.title),
           stemHtml: md(q.stem),
-          options: item.optionOrder.flatMap((key) => {
+          options: item.optionOrder.flatMap((key, index) => {
             const option = byKey.get(key);
-            return option ? [{ key, html: md(option.text) }] : [];
+            const id = item.optionIds?.[index] ?? key;
+            return option ? [{ key: id, html: md(option.text) }] : [];
           }),
           chooseCount: q.chooseCount ?? null,
-          answer: given,
+          answer: toPublicAnswer(item, given),
           flagged: answer?.flagged ?? false,
           seq: answer?.seq ?? 0,
           feedback: checked
-            ? reviewItem(item, entry, given, given ? checkAnswer(q, given).isCorrect : false)
+            ? publicReviewItem(
+                item,
+                reviewItem(item, entry, given, given ? checkAnswer(q, given).isCorrect : false),
+              )
             : null,
         },
       ];
     }),
   };
+}
+
+/**
+ * An open attempt's items, with option ids given to any item drawn before ids existed. The write
+ * compares the items text it read, so two pages opening the attempt at once agree on one set.
+ */
+async function ensureOptionIds(db: PrismaClient, attemptId: string, json: string): Promise<AttemptItem[]> {
+  const items = parseItems(json);
+  if (items.every((i) => i.optionIds)) return items;
+  const next = items.map((i) => (i.optionIds ? i : withOptionIds(i)));
+  const written = await db.quizAttempt.updateMany({
+    where: { id: attemptId, status: "open", items: json },
+    data: { items: JSON.stringify(next) },
+  });
+  if (written.count === 1) return next;
+  const again = await db.quizAttempt.findUnique({ where: { id: attemptId }, select: { items: true } });
+  return again ? parseItems(again.items) : items;
 }
 
 /** Whether a learner may check answers one by one while the attempt is open (never in an exam). */
@@ -267,17 +315,12 @@ export async function saveAnswer(
   input: SaveAnswerInput,
   now: Date,
 ): Promise<{ saved: boolean }> {
+  // A learner taken off the class's roster may not save (their open attempts were ended too).
+  await assertStillOnRoster(db, actor, input.attemptId);
   // Read, decide, then one guarded write (lib/server/db/store.ts): it lands only while the attempt
   // is open, over an older sequence number, and (for a change of answer) while unchecked. When a
   // guard holds, read again to say why: a newer save, a check, or the attempt's end.
   const store = storeOf(db);
-  const save = {
-    attemptId: input.attemptId,
-    questionId: input.questionId,
-    answer: input.answer ? JSON.stringify(input.answer) : null,
-    flagged: input.flagged,
-    seq: input.seq,
-  };
   let outcome: "saved" | "stale" | "overdue" | null = null;
   for (let round = 0; outcome === null; round += 1) {
     if (round === SAVE_ROUNDS) throw new DatabaseBusyError("The answer kept changing while it was saved");
@@ -289,8 +332,19 @@ export async function saveAnswer(
       outcome = "overdue";
       break;
     }
-    if (!parseItems(attempt.items).some((i) => i.questionId === input.questionId))
-      throw new QuizError("That question is not part of this attempt.", "invalid");
+    const item = parseItems(attempt.items).find((i) => i.questionId === input.questionId);
+    if (!item) throw new QuizError("That question is not part of this attempt.", "invalid");
+    // The browser names options by the attempt's opaque ids; the answer is stored in bank keys.
+    const stored = input.answer ? toStoredAnswer(item, input.answer) : null;
+    if (input.answer && !stored)
+      throw new QuizError("That answer names an option this question does not have.", "invalid");
+    const save = {
+      attemptId: input.attemptId,
+      questionId: input.questionId,
+      answer: stored ? JSON.stringify(stored) : null,
+      flagged: input.flagged,
+      seq: input.seq,
+    };
     const current = await store.savedAnswer(input.attemptId, input.questionId);
     if (current && current.seq >= input.seq) {
       outcome = "stale";
@@ -318,6 +372,7 @@ const SAVE_ROUNDS = 16;
 
 /** Learners: submits their open attempt. A second submit gets a conflict; a late one is refused. */
 export async function submitAttempt(db: PrismaClient, actor: ActingUser, attemptId: string, now: Date) {
+  await assertStillOnRoster(db, actor, attemptId);
   const attempt = await db.quizAttempt.findFirst({
     where: { id: attemptId, userId: actor.id },
     select: { status: true, deadline: true },
@@ -373,8 +428,7 @@ export async function getResultView(
   const isOwner = attempt.quiz.ownerId === actor.id && attempt.quiz.mode === "quiz";
   if (attempt.userId !== actor.id && !isOwner) throw NO_ATTEMPT();
   if (attempt.status === "open" || !attempt.finishedAt) return null;
-  const allowed =
-    isOwner || mayReview(attempt.quiz.feedback as FeedbackTiming, true, now, attempt.quiz.closesAt);
+  const allowed = isOwner || learnerMaySeeReview(attempt, now);
   let review: ReviewItem[] | null = null;
   if (allowed) {
     const items = parseItems(attempt.items);

@@ -5,8 +5,8 @@ import { type ActingUser, ForbiddenError } from "../auth/acting-user";
 import { syncBanks } from "../banks/sync-banks";
 import { STUDY_BANK } from "../testing/study-fixture";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { saveAnswer, startAttempt, submitAttempt } from "./attempts";
-import { createPerson, QUIZ_BANK } from "./attempts-fixture";
+import { startAttempt, submitAttempt } from "./attempts";
+import { createPerson, QUIZ_BANK, saveByKeys } from "./attempts-fixture";
 import { classHeatmap, learnerDrillDown } from "./insight";
 import {
   heatmapCsv,
@@ -105,7 +105,7 @@ async function take(learner: ActingUser, answers: Record<string, GivenAnswer | n
   let seq = 1;
   for (const [questionId, answer] of Object.entries(answers))
     if (answer)
-      await saveAnswer(
+      await saveByKeys(
         db.prisma,
         learner,
         { attemptId, questionId, answer, flagged: false, seq: seq++ },

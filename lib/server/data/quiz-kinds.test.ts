@@ -4,8 +4,8 @@ import { quizFormObject, quizInputSchema } from "../actions/quiz-schemas";
 import type { ActingUser } from "../auth/acting-user";
 import { syncBanks } from "../banks/sync-banks";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { getResultView, getRunnerView, saveAnswer, startAttempt, submitAttempt } from "./attempts";
-import { createPerson, seedClassQuiz } from "./attempts-fixture";
+import { getResultView, getRunnerView, startAttempt, submitAttempt } from "./attempts";
+import { createPerson, optionIdOf, saveByKeys, seedClassQuiz } from "./attempts-fixture";
 import { builderChoices, questionPool } from "./quizzes";
 
 // Every kind the bank format has for graded questions works in a quiz: the builder offers it, the
@@ -111,7 +111,7 @@ describe("question kinds in quizzes", () => {
     expect(JSON.stringify(view)).not.toMatch(/KDEXPLMARK|"order"|"correct"/);
 
     const answer = { kind: "ordering" as const, keys: ["A", "B", "C", "D"] };
-    await saveAnswer(
+    await saveByKeys(
       db.prisma,
       learner,
       { attemptId, questionId: "kd-order", answer, flagged: false, seq: 1 },
@@ -119,14 +119,17 @@ describe("question kinds in quizzes", () => {
     );
     const tf = view?.items.find((i) => i.questionId === "kd-tf");
     const trueKey = tf?.options.find((o) => o.html.includes("True"))?.key ?? "";
-    await saveAnswer(
+    await saveByKeys(
       db.prisma,
       learner,
       { attemptId, questionId: "kd-tf", answer: { kind: "choice", keys: [trueKey] }, flagged: false, seq: 1 },
       t0,
     );
     const resumed = await getRunnerView(db.prisma, learner, attemptId, t0);
-    expect(resumed?.items.find((i) => i.questionId === "kd-order")?.answer).toEqual(answer);
+    expect(resumed?.items.find((i) => i.questionId === "kd-order")?.answer).toEqual({
+      kind: "ordering",
+      keys: await Promise.all(answer.keys.map((k) => optionIdOf(db.prisma, attemptId, "kd-order", k))),
+    });
 
     await submitAttempt(db.prisma, learner, attemptId, t0);
     const result = await getResultView(db.prisma, learner, attemptId, t0);
@@ -134,6 +137,36 @@ describe("question kinds in quizzes", () => {
     const reviewed = result?.review?.find((r) => r.questionId === "kd-order");
     expect(reviewed).toMatchObject({ isCorrect: true, order: ["A", "B", "C", "D"] });
     expect(reviewed?.explanationHtml).toContain("KDEXPLMARK");
+  });
+
+  it("the option keys the browser gets, sorted, do not give an ordering question's order", async () => {
+    // The written order is the key. Each learner's runner gets the steps under opaque ids: sorting
+    // those ids must not put the steps in order (it did when the ids were the letters A, B, C, D).
+    const learners = [learner];
+    for (let i = 0; i < 19; i += 1) learners.push(await createPerson(db.prisma, `sorter${i}`));
+    const { quizId } = await seedClassQuiz(db.prisma, teacher, learners, {});
+    await db.prisma.quiz.update({
+      where: { id: quizId },
+      data: { questionIds: JSON.stringify(["kd-order"]) },
+    });
+    const written = [
+      "Register a new task definition revision",
+      "Update the service",
+      "Start new tasks",
+      "Stop old tasks",
+    ];
+    let sortedGivesTheOrder = 0;
+    for (const person of learners) {
+      const { attemptId } = await startAttempt(db.prisma, person, quizId, t0);
+      const view = await getRunnerView(db.prisma, person, attemptId, t0);
+      const options = view?.items[0]?.options ?? [];
+      expect(options).toHaveLength(4);
+      for (const option of options) expect(option.key).not.toMatch(/^[A-D]$/);
+      const bySortedKey = [...options].sort((a, b) => a.key.localeCompare(b.key)).map((o) => o.html);
+      if (bySortedKey.every((html, i) => html.includes(written[i] ?? "?"))) sortedGivesTheOrder += 1;
+    }
+    // By chance one order in 24 sorts right; letters sorted right every time.
+    expect(sortedGivesTheOrder).toBeLessThanOrEqual(5);
   });
 
   it("a wrong order is marked wrong", async () => {
@@ -144,7 +177,7 @@ describe("question kinds in quizzes", () => {
     });
     const { attemptId } = await startAttempt(db.prisma, learner, quizId, t0);
     const answer = { kind: "ordering" as const, keys: ["B", "A", "C", "D"] };
-    await saveAnswer(
+    await saveByKeys(
       db.prisma,
       learner,
       { attemptId, questionId: "kd-order", answer, flagged: false, seq: 1 },

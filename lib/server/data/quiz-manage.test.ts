@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { deleteQuizCore, updateQuizCore } from "../actions/quiz-core";
 import type { ActingUser } from "../auth/acting-user";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { saveAnswer, startAttempt } from "./attempts";
-import { createPerson, loadQuizBank, seedClassQuiz } from "./attempts-fixture";
+import { startAttempt } from "./attempts";
+import { createPerson, loadQuizBank, saveByKeys, seedClassQuiz } from "./attempts-fixture";
 import { getManagedQuiz } from "./quiz-manage";
 
 // Managing a quiz: its instructor edits the settings; the questions lock at the first attempt so
@@ -122,7 +122,7 @@ describe("deleting a quiz", () => {
   it("needs the confirmation and the right count; then the attempts go with it", async () => {
     const { quizId, classId } = await seedClassQuiz(db.prisma, teacher, [learner]);
     const { attemptId } = await startAttempt(db.prisma, learner, quizId, t0);
-    await saveAnswer(
+    await saveByKeys(
       db.prisma,
       learner,
       { attemptId, questionId: "qz-one", answer: { kind: "choice", keys: ["B"] }, flagged: false, seq: 1 },

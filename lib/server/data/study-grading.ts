@@ -16,6 +16,7 @@ import { type ActingUser, ForbiddenError } from "../auth/acting-user";
 import { DatabaseBusyError, type EarlierReview, storeOf } from "../db";
 import { sidesOf } from "../study/present-card";
 import { inOpenBank } from "./bank-visibility";
+import { HELD_BACK_MESSAGE, questionsHeldBack } from "./study-holdback";
 import { parseStoredQuestion, stateOfRow } from "./study-queue";
 import { getStudyPreferences, preferencesFromRow } from "./study-settings";
 
@@ -54,6 +55,10 @@ export async function recordGrade(
   request: GradeRequest,
   now: Date,
 ): Promise<GradeResponse> {
+  // A question of a quiz attempt the learner has open is not graded here: the answer would say
+  // whether it was right. Refused before anything is read or written, with no key.
+  if ((await questionsHeldBack(db, actor.id, now)).has(request.ref.questionId))
+    throw new StudyError(HELD_BACK_MESSAGE);
   const store = storeOf(db);
   const { settings, question } = await store.gradingContext(actor.id, request.ref.questionId);
   const prefs = preferencesFromRow(settings);

@@ -7,6 +7,7 @@ import { type CardState, cardStateSchema, newCardState, studyDayStart } from "@/
 import type { ActingUser } from "../auth/acting-user";
 import { presentCard, sidesOf } from "../study/present-card";
 import { inOpenBank } from "./bank-visibility";
+import { questionsHeldBack } from "./study-holdback";
 import { getStudyPreferences, type StudyPreferences } from "./study-settings";
 
 type CardRow = Prisma.StudyCardGetPayload<object>;
@@ -103,7 +104,9 @@ export async function loadStudyQueue(
   const exclude = new Set(options.exclude ?? []);
   const prefs = await getStudyPreferences(db, actor);
   const dayStart = studyDayStart(now, prefs.timeZone, prefs.dayStartHour);
-  const where = questionWhere(filter);
+  // Questions of an attempt the learner has open stay out of every mode (study-holdback.ts).
+  const held = await questionsHeldBack(db, actor.id, now);
+  const where = { ...questionWhere(filter), ...(held.size ? { id: { notIn: [...held] } } : {}) };
   const cards = await db.studyCard.findMany({
     where: { userId: actor.id, question: where },
     orderBy: { due: "asc" },

@@ -1,6 +1,9 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { toPublicAnswer } from "@/lib/quiz";
 import { type ActingUser, assertSignedIn, rolesFrom } from "@/lib/server/auth/acting-user";
+import { learnerMaySeeReview, parseAnswer, parseItems } from "./attempt-review";
+import { mayCheck } from "./attempts";
 
 // "Export my data": everything Taskdeck keeps about the acting user, and nothing about anyone
 // else. Each feature that stores rows for a person adds a section here, reading only rows
@@ -9,7 +12,7 @@ import { type ActingUser, assertSignedIn, rolesFrom } from "@/lib/server/auth/ac
 /** One part of the export: a name and the rows it collects for one account. */
 export type UserDataSection = {
   name: string;
-  collect: (db: PrismaClient, userId: string) => Promise<unknown>;
+  collect: (db: PrismaClient, userId: string, now: Date) => Promise<unknown>;
 };
 
 export const USER_DATA_SECTIONS: UserDataSection[] = [
@@ -92,21 +95,21 @@ export const USER_DATA_SECTIONS: UserDataSection[] = [
       }),
   },
   {
+    name: "classBlocks",
+    collect: (db, userId) =>
+      db.classBlock.findMany({
+        where: { userId },
+        orderBy: { blockedAt: "asc" },
+        select: { blockedAt: true, class: { select: { id: true, name: true } } },
+      }),
+  },
+  {
     name: "quizzesBuilt",
     collect: (db, userId) => db.quiz.findMany({ where: { ownerId: userId }, orderBy: { createdAt: "asc" } }),
   },
   {
     name: "quizAttempts",
-    collect: (db, userId) =>
-      db.quizAttempt.findMany({
-        where: { userId },
-        orderBy: { startedAt: "asc" },
-        include: {
-          answers: {
-            select: { questionId: true, answer: true, flagged: true, isCorrect: true, checkedAt: true },
-          },
-        },
-      }),
+    collect: (db, userId, now) => exportAttempts(db, userId, now),
   },
   {
     name: "banksUploaded",
@@ -138,6 +141,48 @@ export async function exportOwnData(
 ): Promise<Record<string, unknown>> {
   const user = assertSignedIn(actor);
   const document: Record<string, unknown> = { format: "taskdeck-export/1", exportedAt: now.toISOString() };
-  for (const section of USER_DATA_SECTIONS) document[section.name] = await section.collect(db, user.id);
+  for (const section of USER_DATA_SECTIONS) document[section.name] = await section.collect(db, user.id, now);
   return document;
+}
+
+/**
+ * The learner's attempts, under the results page's own release rule (`learnerMaySeeReview`): until
+ * the review is allowed, no answer says whether it was right (except one the learner checked under
+ * immediate feedback, which they were shown), and answers name options by the attempt's opaque ids
+ * rather than bank keys (an ordering question's keys are its answer).
+ */
+async function exportAttempts(db: PrismaClient, userId: string, now: Date) {
+  const attempts = await db.quizAttempt.findMany({
+    where: { userId },
+    orderBy: { startedAt: "asc" },
+    include: {
+      quiz: { select: { feedback: true, closesAt: true, mode: true } },
+      answers: {
+        orderBy: { questionId: "asc" },
+        select: { questionId: true, answer: true, flagged: true, isCorrect: true, checkedAt: true },
+      },
+    },
+  });
+  return attempts.map(({ quiz, answers, items: itemsJson, ...attempt }) => {
+    const released = learnerMaySeeReview({ ...attempt, quiz }, now);
+    const items = parseItems(itemsJson);
+    const byQuestion = new Map(items.map((i) => [i.questionId, i]));
+    return {
+      ...attempt,
+      reviewReleased: released,
+      items: items.map((i) => ({ questionId: i.questionId, revision: i.revision })),
+      answers: answers.map((a) => {
+        const item = byQuestion.get(a.questionId);
+        const shown = released || (a.checkedAt !== null && mayCheck(quiz));
+        const given = parseAnswer(a.answer);
+        return {
+          questionId: a.questionId,
+          answer: released || !item ? given : toPublicAnswer(item, given),
+          flagged: a.flagged,
+          isCorrect: shown ? a.isCorrect : null,
+          checkedAt: a.checkedAt,
+        };
+      }),
+    };
+  });
 }

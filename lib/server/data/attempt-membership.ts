@@ -1,0 +1,31 @@
+import "server-only";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { ActingUser } from "../auth/acting-user";
+import { QuizError } from "./quizzes-error";
+
+// An attempt at a class quiz belongs to the class: a learner taken off the roster may no longer
+// open, autosave, check or submit it. Removal also ends their open attempts (classes.ts); this
+// check is what every attempt action asks first, so nothing slips through in between.
+
+/**
+ * Throws unless the actor may still work on this attempt of theirs: always for their own practice
+ * exam, and for a class quiz only while they are on the class's roster. An attempt that is not the
+ * actor's passes here and is refused by the caller as missing.
+ */
+export async function assertStillOnRoster(db: PrismaClient, actor: ActingUser, attemptId: string) {
+  const attempt = await db.quizAttempt.findFirst({
+    where: { id: attemptId, userId: actor.id },
+    select: {
+      quiz: {
+        select: {
+          mode: true,
+          classId: true,
+          class: { select: { members: { where: { userId: actor.id } } } },
+        },
+      },
+    },
+  });
+  if (attempt?.quiz.mode !== "quiz" || !attempt.quiz.classId) return;
+  if ((attempt.quiz.class?.members.length ?? 0) === 0)
+    throw new QuizError("You are no longer on this class's roster, so this attempt is closed.", "not-found");
+}

@@ -1,0 +1,25 @@
+import "server-only";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { acceptsWork } from "@/lib/quiz";
+import { parseItems } from "./attempt-review";
+
+// While a learner has a quiz or exam attempt open, its questions stay out of Study: cram mode and
+// a grading would otherwise show their keys and explanations, and tell right from wrong, in the
+// middle of the attempt. They come back when the attempt is submitted or its time runs out.
+
+/** The questions of the learner's open, unexpired attempts: held back from every Study door. */
+export async function questionsHeldBack(db: PrismaClient, userId: string, now: Date): Promise<Set<string>> {
+  const open = await db.quizAttempt.findMany({
+    where: { userId, status: "open" },
+    select: { deadline: true, items: true },
+  });
+  const held = new Set<string>();
+  for (const attempt of open) {
+    if (!acceptsWork(now, attempt.deadline)) continue;
+    for (const item of parseItems(attempt.items)) held.add(item.questionId);
+  }
+  return held;
+}
+
+export const HELD_BACK_MESSAGE =
+  "This question is part of a quiz you are taking. It comes back to Study when that attempt ends.";
