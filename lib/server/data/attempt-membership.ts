@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ActingUser } from "../auth/acting-user";
+import { storeOf } from "../db";
 import { QuizError } from "./quizzes-error";
 
 // An attempt at a class quiz belongs to the class: a learner taken off the roster may no longer
@@ -13,19 +14,7 @@ import { QuizError } from "./quizzes-error";
  * actor's passes here and is refused by the caller as missing.
  */
 export async function assertStillOnRoster(db: PrismaClient, actor: ActingUser, attemptId: string) {
-  const attempt = await db.quizAttempt.findFirst({
-    where: { id: attemptId, userId: actor.id },
-    select: {
-      quiz: {
-        select: {
-          mode: true,
-          classId: true,
-          class: { select: { members: { where: { userId: actor.id } } } },
-        },
-      },
-    },
-  });
-  if (attempt?.quiz.mode !== "quiz" || !attempt.quiz.classId) return;
-  if ((attempt.quiz.class?.members.length ?? 0) === 0)
+  // On every autosave: one prepared statement (lib/server/db), not a Prisma query.
+  if (await storeOf(db).isOffRoster(attemptId, actor.id))
     throw new QuizError("You are no longer on this class's roster, so this attempt is closed.", "not-found");
 }

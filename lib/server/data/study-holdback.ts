@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { acceptsWork } from "@/lib/quiz";
+import { storeOf } from "../db";
 import { parseItems } from "./attempt-review";
 
 // While a learner has a quiz or exam attempt open, its questions stay out of Study: cram mode and
@@ -9,10 +10,8 @@ import { parseItems } from "./attempt-review";
 
 /** The questions of the learner's open, unexpired attempts: held back from every Study door. */
 export async function questionsHeldBack(db: PrismaClient, userId: string, now: Date): Promise<Set<string>> {
-  const open = await db.quizAttempt.findMany({
-    where: { userId, status: "open" },
-    select: { deadline: true, items: true },
-  });
+  // On every grading: one prepared statement (lib/server/db), not a Prisma query.
+  const open = await storeOf(db).openAttemptsOf(userId);
   const held = new Set<string>();
   for (const attempt of open) {
     if (!acceptsWork(now, attempt.deadline)) continue;

@@ -171,6 +171,13 @@ export type Store = {
    * guard held, and the caller reads again to say which.
    */
   writeAnswer(save: AnswerSave, mode: AnswerWriteMode, now: Date): Promise<number>;
+  /** A learner's open quiz attempts (deadline and items): their questions are held back from Study. */
+  openAttemptsOf(userId: string): Promise<Array<{ deadline: Date | null; items: string }>>;
+  /**
+   * Whether an attempt of this learner's belongs to a class quiz they are no longer on the roster of
+   * (false for a practice exam, or an attempt that is not theirs: the caller refuses that as missing).
+   */
+  isOffRoster(attemptId: string, userId: string): Promise<boolean>;
   /** Per study day (`starts` ascending; the last day open-ended), one learner's graded reviews. */
   reviewTotalsByDay(userId: string, starts: readonly Date[]): Promise<ReviewDayTotals[]>;
   /** One learner's graded reviews of all time per misconception tag (null: none). */

@@ -281,6 +281,25 @@ export function createPostgresStore(pool: pg.Pool): Store {
         [attemptId, questionId],
       ),
     writeAnswer: (save, mode, now) => writeAnswer(pool, save, mode, now),
+    async openAttemptsOf(userId) {
+      const result = await pool.query<{ deadline: Date | null; items: string }>({
+        name: "td_open_attempts",
+        text: `SELECT "deadline", "items" FROM "QuizAttempt" WHERE "userId" = $1 AND "status" = 'open'`,
+        values: [userId],
+      });
+      return result.rows;
+    },
+    async isOffRoster(attemptId, userId) {
+      const row = await one(
+        pool,
+        "td_off_roster",
+        `SELECT 1 FROM "QuizAttempt" a JOIN "Quiz" q ON q."id" = a."quizId"
+         WHERE a."id" = $1 AND a."userId" = $2 AND q."mode" = 'quiz' AND q."classId" IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM "ClassMember" m WHERE m."classId" = q."classId" AND m."userId" = a."userId")`,
+        [attemptId, userId],
+      );
+      return row !== null;
+    },
 
     // The progress page's aggregates (see ../sqlite/store.ts for what each counts).
     async reviewTotalsByDay(userId, starts) {

@@ -268,6 +268,27 @@ export function createSqliteStore(client: PrismaClient, link: SqliteLink): Store
         return row ? { ...row, checkedAt: readDate(row.checkedAt) } : null;
       }),
     writeAnswer: (save, mode, now) => on((sql) => writeAnswerOn(sql, save, mode, now)),
+    openAttemptsOf: (userId) =>
+      on((sql) =>
+        sql
+          .all<{ deadline: unknown; items: string }>(
+            `SELECT "deadline", "items" FROM "QuizAttempt" WHERE "userId" = ? AND "status" = 'open'`,
+            userId,
+          )
+          .map((row) => ({ deadline: readDate(row.deadline), items: row.items })),
+      ),
+    isOffRoster: (attemptId, userId) =>
+      on((sql) =>
+        Boolean(
+          sql.get(
+            `SELECT 1 FROM "QuizAttempt" a JOIN "Quiz" q ON q."id" = a."quizId"
+             WHERE a."id" = ? AND a."userId" = ? AND q."mode" = 'quiz' AND q."classId" IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM "ClassMember" m WHERE m."classId" = q."classId" AND m."userId" = a."userId")`,
+            attemptId,
+            userId,
+          ),
+        ),
+      ),
 
     // The progress page's aggregates, grouped in SQL so a dashboard never carries a learner's
     // whole review log into JavaScript. Graded reviews that an undo took back are subtracted.
