@@ -1,6 +1,6 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import Database from "better-sqlite3";
 import { type Account, newAccount, STORAGE_STATE, signUp } from "./setup/accounts";
+import { query, queryOne } from "./support/database";
 import { answerWithKeyboard } from "./support/study";
 
 // Class insight end to end: two new learners join an instructor's class; one studies three cards;
@@ -10,23 +10,17 @@ import { answerWithKeyboard } from "./support/study";
 // distractor counts (with the misconception tag), and downloads the CSVs. A learner and another
 // instructor are refused every page and file.
 
-const databaseFile = (process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db").replace(/^file:/, "");
 const BRIDGE_QUESTION = "Moving a bridge-mode task definition to Fargate";
 const SCALING_QUESTION = "Service Auto Scaling and EC2 instances";
 
 /** Grants the instructor role to an account, as `npm run user` would. */
-function grantInstructor(email: string): void {
-  const db = new Database(databaseFile, { fileMustExist: true });
-  try {
-    db.pragma("busy_timeout = 5000");
-    const { id } = db.prepare("SELECT id FROM User WHERE email = ?").get(email) as { id: string };
-    db.prepare("INSERT INTO UserRole (userId, role, grantedAt) VALUES (?, 'instructor', ?)").run(
-      id,
-      new Date().toISOString().replace("Z", "+00:00"),
-    );
-  } finally {
-    db.close();
-  }
+async function grantInstructor(email: string): Promise<void> {
+  const user = await queryOne<{ id: string }>('SELECT "id" FROM "User" WHERE "email" = ?', [email]);
+  if (!user) throw new Error(`no account ${email}`);
+  await query(`INSERT INTO "UserRole" ("userId", "role", "grantedAt") VALUES (?, 'instructor', ?)`, [
+    user.id,
+    new Date(),
+  ]);
 }
 
 async function newPerson(browser: Browser, label: string): Promise<{ page: Page; account: Account }> {
@@ -210,7 +204,7 @@ test("an instructor sees the class heatmap, a learner's drill-down and each ques
 
   // Refused: a learner of the class, and another instructor.
   const rival = await newPerson(browser, "Insight Rival");
-  grantInstructor(rival.account.email);
+  await grantInstructor(rival.account.email);
   await teacher.goto(`/classes/${classId}/insight`);
   const drillHref = (await annRow.getByRole("link", { name: ann.account.name }).getAttribute("href")) ?? "";
   expect(drillHref).toMatch(/\/learners\//);

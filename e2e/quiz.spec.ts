@@ -1,17 +1,15 @@
 import { expect, type Page, type Response, test } from "@playwright/test";
-import Database from "better-sqlite3";
 import { parseBank } from "../lib/bank";
 import { newAccount, ROLE_ACCOUNTS, STORAGE_STATE, signUp } from "./setup/accounts";
+import { asDate, type Query, query, queryOne, withDatabase } from "./support/database";
 
 // Quizzes end to end: an instructor builds a class and a quiz from a bank; a learner joins, takes
 // it with a reload half-way, and the instructor sees the grade. Every response the learner's
 // browser receives before submitting is searched for markers planted in the bank's keys,
 // rationales and explanations (SECURITY.md item 5). A submission after the deadline is refused.
 
-// Helpers for the quiz specs: the real SQLite file the server uses, a bank with planted markers,
+// Helpers for the quiz specs: the real database the server uses, a bank with planted markers,
 // and direct rows for set-ups the UI has no business making (an attempt whose time has run out).
-
-const databaseFile = (process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db").replace(/^file:/, "");
 
 /** Strings that sit only in keys, rationales and explanations: none may reach the browser before review. */
 const MARKERS = ["QQEXPLAINMARK", "QQWHYMARK", "QQTYPEDKEYMARK", "QQSECONDEXPLMARK"];
@@ -75,58 +73,51 @@ Put the steps of a first deployment in order.
 3. The scheduler starts tasks
 `;
 
-const sqlDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
-
-function open() {
-  const db = new Database(databaseFile, { fileMustExist: true });
-  db.pragma("busy_timeout = 5000");
-  return db;
-}
-
 /** Puts the leak bank into the running server's database (once), as bank sync would. */
-function ensureLeakBank(): void {
+async function ensureLeakBank(): Promise<void> {
   const { bank, findings } = parseBank(LEAK_BANK, { file: "content/e2e-leak.md" });
   if (!bank) throw new Error(`leak bank: ${JSON.stringify(findings)}`);
-  const db = open();
-  try {
-    if (db.prepare("SELECT 1 FROM Bank WHERE id = ?").get(bank.meta.id)) return;
-    const now = sqlDate(new Date());
-    db.transaction(() => {
-      db.prepare(
-        `INSERT INTO Bank (id, title, topic, domains, language, version, authors, file, sourceHash, lastSyncedAt, createdAt, updatedAt)
+  if (await queryOne('SELECT 1 FROM "Bank" WHERE "id" = ?', [bank.meta.id])) return;
+  const now = new Date();
+  await withDatabase(
+    async (q) => {
+      await q(
+        `INSERT INTO "Bank" ("id", "title", "topic", "domains", "language", "version", "authors", "file", "sourceHash", "lastSyncedAt", "createdAt", "updatedAt")
          VALUES (?, ?, ?, ?, 'en', '1', '[]', ?, 'e2e', ?, ?, ?)`,
-      ).run(
-        bank.meta.id,
-        bank.meta.title,
-        bank.meta.topic,
-        JSON.stringify(bank.meta.domains),
-        bank.file,
-        now,
-        now,
-        now,
-      );
-      bank.questions.forEach((q, position) => {
-        db.prepare(
-          `INSERT INTO Question (id, bankId, kind, title, topic, difficulty, tags, hasSim, position, data, contentHash, revision, createdAt, updatedAt)
-           VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 'e2e', 1, ?, ?)`,
-        ).run(
-          q.id,
+        [
           bank.meta.id,
-          q.kind,
-          q.title,
+          bank.meta.title,
           bank.meta.topic,
-          q.difficulty,
-          JSON.stringify(q.tags),
-          position,
-          JSON.stringify(q),
+          JSON.stringify(bank.meta.domains),
+          bank.file,
           now,
           now,
+          now,
+        ],
+      );
+      for (const [position, question] of bank.questions.entries()) {
+        await q(
+          `INSERT INTO "Question" ("id", "bankId", "kind", "title", "topic", "difficulty", "tags", "hasSim", "position", "data", "contentHash", "revision", "createdAt", "updatedAt")
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'e2e', 1, ?, ?)`,
+          [
+            question.id,
+            bank.meta.id,
+            question.kind,
+            question.title,
+            bank.meta.topic,
+            question.difficulty,
+            JSON.stringify(question.tags),
+            false,
+            position,
+            JSON.stringify(question),
+            now,
+            now,
+          ],
         );
-      });
-    })();
-  } finally {
-    db.close();
-  }
+      }
+    },
+    { transaction: true },
+  );
 }
 
 /**
@@ -138,92 +129,80 @@ function seedTimedQuiz(
   learnerEmail: string,
   title: string,
   settings: { feedback?: string; timeLimitMinutes?: number | null; questionIds?: string[] } = {},
-): string {
-  const db = open();
-  try {
-    const userId = (email: string) =>
-      (db.prepare("SELECT id FROM User WHERE email = ?").get(email) as { id: string }).id;
+): Promise<string> {
+  return withDatabase(async (q: Query) => {
+    const userId = async (email: string) => {
+      const [user] = await q<{ id: string }>('SELECT "id" FROM "User" WHERE "email" = ?', [email]);
+      if (!user) throw new Error(`no account ${email}`);
+      return user.id;
+    };
     const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-    const now = sqlDate(new Date());
+    const now = new Date();
     const classId = `e2e-class-${unique}`;
     const quizId = `e2e-quiz-${unique}`;
-    db.prepare("INSERT INTO Class (id, ownerId, name, joinCode, createdAt) VALUES (?, ?, ?, ?, ?)").run(
+    await q('INSERT INTO "Class" ("id", "ownerId", "name", "joinCode", "createdAt") VALUES (?, ?, ?, ?, ?)', [
       classId,
-      userId(instructorEmail),
+      await userId(instructorEmail),
       `Timed ${unique}`,
       `T${unique.toUpperCase()}`.slice(0, 16),
       now,
-    );
-    db.prepare("INSERT INTO ClassMember (classId, userId, joinedAt) VALUES (?, ?, ?)").run(
+    ]);
+    await q('INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES (?, ?, ?)', [
       classId,
-      userId(learnerEmail),
+      await userId(learnerEmail),
       now,
-    );
-    db.prepare(
-      `INSERT INTO Quiz (id, ownerId, classId, mode, title, filters, selection, questionIds, shuffleQuestions, shuffleOptions,
-        timeLimitMinutes, attemptsAllowed, passMark, feedback, createdAt, updatedAt)
-       VALUES (?, ?, ?, 'quiz', ?, '{}', 'fixed', ?, 0, 0, ?, 1, 50, ?, ?, ?)`,
-    ).run(
-      quizId,
-      userId(instructorEmail),
-      classId,
-      title,
-      JSON.stringify(settings.questionIds ?? ["e2e-leak-one", "e2e-leak-two"]),
-      settings.timeLimitMinutes === undefined ? 1 : settings.timeLimitMinutes,
-      settings.feedback ?? "after-submit",
-      now,
-      now,
+    ]);
+    await q(
+      `INSERT INTO "Quiz" ("id", "ownerId", "classId", "mode", "title", "filters", "selection", "questionIds", "shuffleQuestions", "shuffleOptions",
+        "timeLimitMinutes", "attemptsAllowed", "passMark", "feedback", "createdAt", "updatedAt")
+       VALUES (?, ?, ?, 'quiz', ?, '{}', 'fixed', ?, ?, ?, ?, 1, 50, ?, ?, ?)`,
+      [
+        quizId,
+        await userId(instructorEmail),
+        classId,
+        title,
+        JSON.stringify(settings.questionIds ?? ["e2e-leak-one", "e2e-leak-two"]),
+        false,
+        false,
+        settings.timeLimitMinutes === undefined ? 1 : settings.timeLimitMinutes,
+        settings.feedback ?? "after-submit",
+        now,
+        now,
+      ],
     );
     return quizId;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /** Moves an attempt's deadline into the past, as if the learner had left it open. */
-function expireAttempt(attemptId: string, secondsAgo: number): void {
-  const db = open();
-  try {
-    db.prepare("UPDATE QuizAttempt SET deadline = ? WHERE id = ?").run(
-      sqlDate(new Date(Date.now() - secondsAgo * 1000)),
-      attemptId,
-    );
-  } finally {
-    db.close();
-  }
+async function expireAttempt(attemptId: string, secondsAgo: number): Promise<void> {
+  await query('UPDATE "QuizAttempt" SET "deadline" = ? WHERE "id" = ?', [
+    new Date(Date.now() - secondsAgo * 1000),
+    attemptId,
+  ]);
 }
 
 /** An attempt's row as the server stored it. */
-function attemptRow(attemptId: string) {
-  const db = open();
-  try {
-    return db
-      .prepare("SELECT status, finishedAt, deadline, correct, total FROM QuizAttempt WHERE id = ?")
-      .get(attemptId) as {
-      status: string;
-      finishedAt: string | null;
-      deadline: string;
-      correct: number;
-      total: number;
-    };
-  } finally {
-    db.close();
-  }
+async function attemptRow(attemptId: string) {
+  const row = await queryOne<{
+    status: string;
+    finishedAt: Date | string | null;
+    deadline: Date | string;
+    correct: number;
+    total: number;
+  }>('SELECT "status", "finishedAt", "deadline", "correct", "total" FROM "QuizAttempt" WHERE "id" = ?', [
+    attemptId,
+  ]);
+  if (!row) throw new Error(`no attempt ${attemptId}`);
+  return row;
 }
 
 /** The saved answers of an attempt. */
 function answersOf(attemptId: string) {
-  const db = open();
-  try {
-    return db
-      .prepare("SELECT questionId, answer FROM AttemptAnswer WHERE attemptId = ? ORDER BY questionId")
-      .all(attemptId) as Array<{
-      questionId: string;
-      answer: string | null;
-    }>;
-  } finally {
-    db.close();
-  }
+  return query<{ questionId: string; answer: string | null }>(
+    'SELECT "questionId", "answer" FROM "AttemptAnswer" WHERE "attemptId" = ? ORDER BY "questionId"',
+    [attemptId],
+  );
 }
 
 /** Records the text of every response the page receives (until `stop`). */
@@ -338,7 +317,7 @@ test.describe("quizzes", () => {
   }) => {
     const learner = await (await browser.newContext({ storageState: STORAGE_STATE.learner })).newPage();
     const title = `Timed ${Date.now().toString(36)}`;
-    const quizId = seedTimedQuiz(ROLE_ACCOUNTS.instructor.email, ROLE_ACCOUNTS.learner.email, title);
+    const quizId = await seedTimedQuiz(ROLE_ACCOUNTS.instructor.email, ROLE_ACCOUNTS.learner.email, title);
     await learner.goto(`/quizzes/${quizId}`);
     await learner.getByRole("button", { name: "Start attempt" }).click();
     await expect(learner).toHaveURL(/\/attempts\/[^/]+$/);
@@ -346,17 +325,17 @@ test.describe("quizzes", () => {
     const runner = learner.getByRole("region", { name: "Quiz attempt" });
     await runner.getByRole("radio", { name: "awsvpc" }).check();
     await expect(runner.getByText("All answers saved")).toBeVisible();
-    expireAttempt(attemptId, 30);
+    await expireAttempt(attemptId, 30);
     // The page's countdown still shows time left; the server alone knows the deadline has passed.
     await runner.getByRole("button", { name: "Review", exact: true }).click();
     await runner.getByRole("button", { name: "Submit answers" }).click();
     await expect(learner.getByRole("heading", { name: `Results: ${title}` })).toBeVisible();
     await expect(learner.getByText(/Time ran out/)).toBeVisible();
-    const row = attemptRow(attemptId);
+    const row = await attemptRow(attemptId);
     expect(row.status).toBe("expired");
-    expect(row.finishedAt).toBe(row.deadline);
+    expect(asDate(row.finishedAt)).toEqual(asDate(row.deadline));
     expect(row.correct).toBe(1);
-    expect(answersOf(attemptId).map((a) => JSON.parse(a.answer ?? "null"))).toEqual([
+    expect((await answersOf(attemptId)).map((a) => JSON.parse(a.answer ?? "null"))).toEqual([
       { kind: "choice", keys: ["B"] },
     ]);
   });
@@ -366,7 +345,7 @@ test.describe("quizzes", () => {
   }) => {
     const learner = await (await browser.newContext({ storageState: STORAGE_STATE.learner })).newPage();
     const title = `Immediate ${Date.now().toString(36)}`;
-    const quizId = seedTimedQuiz(ROLE_ACCOUNTS.instructor.email, ROLE_ACCOUNTS.learner.email, title, {
+    const quizId = await seedTimedQuiz(ROLE_ACCOUNTS.instructor.email, ROLE_ACCOUNTS.learner.email, title, {
       feedback: "immediate",
       timeLimitMinutes: null,
       questionIds: ["e2e-leak-one", "e2e-leak-two", "e2e-leak-four"],
@@ -433,7 +412,7 @@ test.describe("quizzes", () => {
     const teacher = await (await browser.newContext({ storageState: STORAGE_STATE.instructor })).newPage();
     const learner = await (await browser.newContext({ storageState: STORAGE_STATE.learner })).newPage();
     const title = `Managed ${Date.now().toString(36)}`;
-    const quizId = seedTimedQuiz(ROLE_ACCOUNTS.instructor.email, ROLE_ACCOUNTS.learner.email, title, {
+    const quizId = await seedTimedQuiz(ROLE_ACCOUNTS.instructor.email, ROLE_ACCOUNTS.learner.email, title, {
       timeLimitMinutes: null,
     });
     await teacher.goto(`/quizzes/${quizId}/manage`);
@@ -467,15 +446,10 @@ test.describe("quizzes", () => {
     await confirm.getByRole("button", { name: "Delete quiz" }).click();
     await expect(teacher.getByRole("heading", { name: "Quizzes" })).toBeVisible();
     await expect(teacher.getByRole("link", { name: `${title} renamed` })).toHaveCount(0);
-    const db = open();
-    try {
-      expect(db.prepare("SELECT COUNT(*) AS n FROM QuizAttempt WHERE quizId = ?").get(quizId)).toEqual({
-        n: 0,
-      });
-      expect(db.prepare("SELECT COUNT(*) AS n FROM Quiz WHERE id = ?").get(quizId)).toEqual({ n: 0 });
-    } finally {
-      db.close();
-    }
+    expect(await queryOne('SELECT COUNT(*) AS "n" FROM "QuizAttempt" WHERE "quizId" = ?', [quizId])).toEqual({
+      n: 0,
+    });
+    expect(await queryOne('SELECT COUNT(*) AS "n" FROM "Quiz" WHERE "id" = ?', [quizId])).toEqual({ n: 0 });
   });
 
   test("a learner builds a practice exam and gets a scaled score with the domain breakdown", async ({
@@ -509,7 +483,7 @@ test.describe("quizzes", () => {
   }) => {
     const learner = await (await browser.newContext({ storageState: STORAGE_STATE.learner })).newPage();
     const title = `Opaque ${Date.now().toString(36)}`;
-    const quizId = seedTimedQuiz(ROLE_ACCOUNTS.instructor.email, ROLE_ACCOUNTS.learner.email, title, {
+    const quizId = await seedTimedQuiz(ROLE_ACCOUNTS.instructor.email, ROLE_ACCOUNTS.learner.email, title, {
       timeLimitMinutes: null,
       questionIds: ["e2e-leak-four"],
     });
@@ -535,7 +509,9 @@ test.describe("quizzes", () => {
       [],
     );
     // The server stored the order in bank keys: grading and statistics still read letters.
-    const stored = answersOf(learner.url().split("/").pop() ?? "").map((a) => JSON.parse(a.answer ?? "null"));
+    const stored = (await answersOf(learner.url().split("/").pop() ?? "")).map((a) =>
+      JSON.parse(a.answer ?? "null"),
+    );
     expect(stored[0]?.keys.slice().sort()).toEqual(["A", "B", "C"]);
   });
 
@@ -549,7 +525,7 @@ test.describe("quizzes", () => {
     const account = newAccount("Removed");
     await signUp(learner, account);
     const title = `Removal ${Date.now().toString(36)}`;
-    const quizId = seedTimedQuiz(ROLE_ACCOUNTS.instructor.email, account.email, title, {
+    const quizId = await seedTimedQuiz(ROLE_ACCOUNTS.instructor.email, account.email, title, {
       timeLimitMinutes: null,
     });
     await learner.goto(`/quizzes/${quizId}`);
@@ -566,12 +542,12 @@ test.describe("quizzes", () => {
     await confirm.getByRole("checkbox", { name: /Yes, remove/ }).check();
     await confirm.getByRole("button", { name: `Remove ${account.name}`, exact: true }).click();
     await expect(teacher.getByRole("table", { name: /Roster/ })).not.toContainText(account.name);
-    expect(attemptRow(attemptId)).toMatchObject({ status: "submitted", correct: 1 });
+    expect(await attemptRow(attemptId)).toMatchObject({ status: "submitted", correct: 1 });
 
     // The page the learner still has open: the next autosave is refused.
     await runner.getByRole("radio", { name: "bridge" }).check();
     await expect(runner.getByText(/no longer on this class's roster|already finished/)).toBeVisible();
-    expect(answersOf(attemptId).map((a) => JSON.parse(a.answer ?? "null"))).toEqual([
+    expect((await answersOf(attemptId)).map((a) => JSON.parse(a.answer ?? "null"))).toEqual([
       { kind: "choice", keys: ["B"] },
     ]);
     await learner.reload();
@@ -585,7 +561,7 @@ test.describe("quizzes", () => {
     const account = newAccount("Crammer");
     await signUp(learner, account);
     const title = `Cram ${Date.now().toString(36)}`;
-    const quizId = seedTimedQuiz(ROLE_ACCOUNTS.instructor.email, account.email, title, {
+    const quizId = await seedTimedQuiz(ROLE_ACCOUNTS.instructor.email, account.email, title, {
       timeLimitMinutes: null,
       questionIds: ["e2e-leak-one", "e2e-leak-two"],
     });

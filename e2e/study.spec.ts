@@ -1,48 +1,35 @@
 import { expect, test } from "@playwright/test";
-import Database from "better-sqlite3";
 import { STORAGE_UNAVAILABLE_MESSAGE } from "../lib/server/auth/action-result";
 import { cardStateSchema, DEFAULT_SETTINGS, type GradeName, gradeCard } from "../lib/srs";
 import { newAccount, signUp } from "./setup/accounts";
+import { asDate, query } from "./support/database";
 import { answerWithKeyboard } from "./support/study";
 
 // A new learner studies with the keyboard alone, undoes a grade, and the review log in the real
-// SQLite file matches what ts-fsrs computes; cram mode leaves the schedule untouched.
-
-const databaseFile = (process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db").replace(/^file:/, "");
+// database matches what ts-fsrs computes; cram mode leaves the schedule untouched.
 
 function reviewsOf(email: string) {
-  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
-  try {
-    return db
-      .prepare(
-        `SELECT r.id, r.kind, r.grade, r.stateBefore, r.stateAfter, r.serverTime, r.undoneReviewId
-           FROM Review r JOIN User u ON u.id = r.userId WHERE u.email = ? ORDER BY r.serverTime, r.rowid`,
-      )
-      .all(email) as Array<{
-      id: string;
-      kind: string;
-      grade: string | null;
-      stateBefore: string;
-      stateAfter: string;
-      serverTime: number | string;
-      undoneReviewId: string | null;
-    }>;
-  } finally {
-    db.close();
-  }
+  return query<{
+    id: string;
+    kind: string;
+    grade: string | null;
+    stateBefore: string;
+    stateAfter: string;
+    serverTime: Date | string;
+    undoneReviewId: string | null;
+  }>(
+    `SELECT r."id", r."kind", r."grade", r."stateBefore", r."stateAfter", r."serverTime", r."undoneReviewId"
+       FROM "Review" r JOIN "User" u ON u."id" = r."userId" WHERE u."email" = ? ORDER BY r."serverTime", r."id"`,
+    [email],
+  );
 }
 
 function cardsOf(email: string) {
-  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
-  try {
-    return db
-      .prepare(
-        "SELECT c.questionId, c.side, c.reps, c.due FROM StudyCard c JOIN User u ON u.id = c.userId WHERE u.email = ?",
-      )
-      .all(email);
-  } finally {
-    db.close();
-  }
+  return query<{ questionId: string; side: string; reps: number; due: Date | string }>(
+    `SELECT c."questionId", c."side", c."reps", c."due" FROM "StudyCard" c JOIN "User" u ON u."id" = c."userId"
+      WHERE u."email" = ? ORDER BY c."questionId", c."side"`,
+    [email],
+  );
 }
 
 test.describe("studying", () => {
@@ -64,13 +51,17 @@ test.describe("studying", () => {
       kinds.push(await answerWithKeyboard(page));
       await expect(study.getByText(`Session progress: ${i + 1} of`)).toBeVisible();
     }
-    await expect.poll(() => reviewsOf(account.email).filter((r) => r.kind === "grade").length).toBe(10);
+    await expect
+      .poll(async () => (await reviewsOf(account.email)).filter((r) => r.kind === "grade").length)
+      .toBe(10);
 
     await page.keyboard.press("z");
     await expect(study.getByText("Session progress: 9 of")).toBeVisible();
-    await expect.poll(() => reviewsOf(account.email).filter((r) => r.kind === "undo").length).toBe(1);
+    await expect
+      .poll(async () => (await reviewsOf(account.email)).filter((r) => r.kind === "undo").length)
+      .toBe(1);
 
-    const log = reviewsOf(account.email);
+    const log = await reviewsOf(account.email);
     const undone = new Set(log.filter((r) => r.kind === "undo").map((r) => r.undoneReviewId));
     expect(undone.size).toBe(1);
     for (const review of log.filter((r) => r.kind === "grade")) {
@@ -80,12 +71,12 @@ test.describe("studying", () => {
         before,
         review.grade as GradeName,
         DEFAULT_SETTINGS,
-        new Date(review.serverTime),
+        asDate(review.serverTime),
       ).after;
       expect(after).toEqual(expected);
     }
     // The undone card is new again and the other nine each have one review.
-    const cards = cardsOf(account.email) as Array<{ reps: number }>;
+    const cards = await cardsOf(account.email);
     expect(cards.filter((c) => c.reps === 1)).toHaveLength(9);
     expect(kinds).toContain("card");
     expect(kinds).toContain("question");
@@ -96,15 +87,15 @@ test.describe("studying", () => {
     await signUp(page, account);
     await page.goto("/study");
     await answerWithKeyboard(page);
-    await expect.poll(() => reviewsOf(account.email).length).toBe(1);
-    const cardsBefore = JSON.stringify(cardsOf(account.email));
+    await expect.poll(async () => (await reviewsOf(account.email)).length).toBe(1);
+    const cardsBefore = JSON.stringify(await cardsOf(account.email));
 
     await page.goto("/study?mode=cram");
     await expect(page.getByText("Cram: schedule unchanged")).toBeVisible();
     for (let i = 0; i < 3; i += 1) await answerWithKeyboard(page);
     await page.waitForTimeout(300);
-    expect(reviewsOf(account.email)).toHaveLength(1);
-    expect(JSON.stringify(cardsOf(account.email))).toBe(cardsBefore);
+    expect(await reviewsOf(account.email)).toHaveLength(1);
+    expect(JSON.stringify(await cardsOf(account.email))).toBe(cardsBefore);
   });
 
   test("a revealed answer plays its simulation, with the deciding rule and its AWS page", async ({
@@ -166,7 +157,7 @@ test.describe("studying", () => {
     const study = page.getByRole("region", { name: "Study session" });
     await expect(study.getByRole("alert")).toContainText("your answer was NOT saved");
     expect(refused).toBe(1);
-    expect(reviewsOf(account.email)).toHaveLength(0);
+    expect(await reviewsOf(account.email)).toHaveLength(0);
   });
 
   test("a signed-out visitor is sent to sign in first", async ({ page }) => {

@@ -1,18 +1,14 @@
 import { expect, test } from "@playwright/test";
-import Database from "better-sqlite3";
 import { STORAGE_STATE } from "./setup/accounts";
+import { queryOne } from "./support/database";
 
 // An instructor's own bank: a broken one shows its problems with line numbers and saves nothing;
 // a correct one is saved and listed.
 
-const databaseFile = (process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db").replace(/^file:/, "");
-const count = (sql: string) => {
-  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare(sql).get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
+const count = async (sql: string, params: string[] = []) => {
+  const row = await queryOne<{ n: number }>(sql, params);
+  if (!row) throw new Error(`no row from ${sql}`);
+  return row.n;
 };
 
 const bank = (title: string, kind: string) => `---
@@ -43,8 +39,8 @@ And here?
 test.use({ storageState: STORAGE_STATE.instructor });
 
 test("a broken bank shows line numbers and saves nothing; a good one is saved", async ({ page }) => {
-  const banksBefore = count("SELECT COUNT(*) AS n FROM Bank");
-  const questionsBefore = count("SELECT COUNT(*) AS n FROM Question");
+  const banksBefore = await count('SELECT COUNT(*) AS "n" FROM "Bank"');
+  const questionsBefore = await count('SELECT COUNT(*) AS "n" FROM "Question"');
   await page.goto("/teach/banks");
   await page.getByLabel("Bank (Markdown)").fill(bank("Broken bank", "single"));
   await page.getByRole("button", { name: "Check and save" }).click();
@@ -52,8 +48,8 @@ test("a broken bank shows line numbers and saves nothing; a good one is saved", 
   const problems = page.getByRole("list", { name: "Problems in the bank" });
   // The second question (its heading is on line 16) has no option marked right.
   await expect(problems).toContainText("Line 16, column 1: No option is marked right");
-  expect(count("SELECT COUNT(*) AS n FROM Bank")).toBe(banksBefore);
-  expect(count("SELECT COUNT(*) AS n FROM Question")).toBe(questionsBefore);
+  expect(await count('SELECT COUNT(*) AS "n" FROM "Bank"')).toBe(banksBefore);
+  expect(await count('SELECT COUNT(*) AS "n" FROM "Question"')).toBe(questionsBefore);
 
   const title = `Good bank ${Date.now().toString(36)}`;
   await page
@@ -62,7 +58,7 @@ test("a broken bank shows line numbers and saves nothing; a good one is saved", 
   await page.getByRole("button", { name: "Check and save" }).click();
   await expect(page.getByText(`Saved “${title}”: 2 questions.`)).toBeVisible();
   await expect(page.getByRole("list", { name: "Your banks" })).toContainText(title);
-  expect(count("SELECT COUNT(*) AS n FROM Question")).toBe(questionsBefore + 2);
+  expect(await count('SELECT COUNT(*) AS "n" FROM "Question"')).toBe(questionsBefore + 2);
 });
 
 test("an instructor publishes a bank: learners can then study it; private again, it leaves study; then it is deleted", async ({
@@ -127,11 +123,11 @@ kind: single · difficulty: 2
     .fill(text.replace("- [x] awsvpc", "- [ ] awsvpc"));
   await card.getByRole("button", { name: "Check and replace" }).click();
   await expect(card.getByRole("list", { name: "Problems in the bank" })).toContainText("Line 7, column 1");
-  expect(count(`SELECT COUNT(*) AS n FROM Bank WHERE title = '${title}'`)).toBe(1);
+  expect(await count('SELECT COUNT(*) AS "n" FROM "Bank" WHERE "title" = ?', [title])).toBe(1);
 
   await card.getByRole("button", { name: "Delete bank…" }).click();
   await card.getByLabel("Yes, delete this bank").check();
   await card.getByRole("button", { name: "Delete bank", exact: true }).click();
   await expect(page.getByRole("heading", { name: title })).toHaveCount(0);
-  expect(count(`SELECT COUNT(*) AS n FROM Bank WHERE title = '${title}'`)).toBe(0);
+  expect(await count('SELECT COUNT(*) AS "n" FROM "Bank" WHERE "title" = ?', [title])).toBe(0);
 });

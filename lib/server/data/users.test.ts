@@ -157,6 +157,9 @@ describe("roles and account status", () => {
     expect(all.map((row) => row.id).sort()).toEqual(["admin", "learner", "other"]);
     const found = await listUsersForAdmin(database.prisma, admin, { query: "LEARNER@" });
     expect(found.map((row) => row.id)).toEqual(["learner"]);
+    // A name matches whatever its case, on PostgreSQL as on SQLite.
+    const byName = await listUsersForAdmin(database.prisma, admin, { query: "name OTHER" });
+    expect(byName.map((row) => row.id)).toEqual(["other"]);
   });
 
   it("deletes only the acting user's own account, with its sessions and roles", async () => {

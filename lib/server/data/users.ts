@@ -9,6 +9,7 @@ import {
   type Role,
   rolesFrom,
 } from "@/lib/server/auth/acting-user";
+import { containsIgnoringCase } from "../db";
 import { isUniqueViolation } from "../db/errors";
 
 // People and their roles. Every function takes the acting user and refuses what they may not do;
@@ -83,7 +84,9 @@ export async function listUsersForAdmin(
   assertRole(actor, "admin");
   const query = options.query?.trim();
   const users = await db.user.findMany({
-    where: query ? { OR: [{ email: { contains: query.toLowerCase() } }, { name: { contains: query } }] } : {},
+    where: query
+      ? { OR: [{ email: { contains: query.toLowerCase() } }, { name: containsIgnoringCase(db, query) }] }
+      : {},
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     take: Math.min(Math.max(options.limit ?? 50, 1), 200),
     select: {

@@ -65,6 +65,17 @@ function openedOf(client: PrismaClient): Opened {
 /** The hot paths of a client made by `createPrismaClient`. */
 export const storeOf = (client: PrismaClient): Store => openedOf(client).store;
 
+/**
+ * A `contains` filter that ignores case on both databases. Prisma's `contains` is SQLite's LIKE,
+ * which ignores (ASCII) case, but PostgreSQL's LIKE, which does not; `mode: "insensitive"` (ILIKE)
+ * exists only in the PostgreSQL client, so the SQLite-typed one cannot say it.
+ */
+export function containsIgnoringCase(client: PrismaClient, value: string): { contains: string } {
+  return storeOf(client).dialect === "postgres"
+    ? ({ contains: value, mode: "insensitive" } as { contains: string })
+    : { contains: value };
+}
+
 /** Closes a client and everything opened beside it (the hot-path connection, the pool). */
 export const closeDatabase = (client: PrismaClient): Promise<void> => openedOf(client).close();
 
