@@ -172,8 +172,13 @@ async function staleCommand(args: Args): Promise<number> {
   const banks = loadBanks(args.positional);
   const { db, label } = databaseFor(args);
   let usage: Awaited<ReturnType<typeof questionUsage>> | undefined;
+  let databaseLabel = label;
   try {
     usage = db ? await questionUsage(db) : undefined;
+  } catch (error) {
+    // A database file that was never migrated (no tables yet) has nothing to add: rank the files alone.
+    if ((error as { code?: string }).code !== "P2021") throw error;
+    databaseLabel = `${label} has no Taskdeck tables yet (run npm run release): files only`;
   } finally {
     await db?.$disconnect();
   }
@@ -182,13 +187,13 @@ async function staleCommand(args: Args): Promise<number> {
   const limit = typeof limitFlag === "string" && /^\d+$/.test(limitFlag) ? Number(limitFlag) : 25;
   const shown = limit === 0 ? entries : entries.slice(0, limit);
   if (args.flags.has("json")) {
-    console.log(JSON.stringify({ database: db ? label : null, entries: shown }, null, 2));
+    console.log(JSON.stringify({ database: usage ? databaseLabel : null, entries: shown }, null, 2));
     return 0;
   }
   const undated = entries.filter((e) => e.verified === null).length;
   const old = entries.filter((e) => e.ageDays !== null && e.ageDays > STALE_AFTER_DAYS).length;
   console.log(
-    `${entries.length} questions and flashcards: ${undated} not dated, ${old} verified more than ${STALE_AFTER_DAYS} days ago. Database: ${label}.`,
+    `${entries.length} questions and flashcards: ${undated} not dated, ${old} verified more than ${STALE_AFTER_DAYS} days ago. Database: ${databaseLabel}.`,
   );
   console.log(
     `Re-check first (${shown.length === entries.length ? "all" : `the first ${shown.length}; --limit 0 for all`}):`,
@@ -232,6 +237,10 @@ async function reportsCommand(args: Args): Promise<number> {
   let reports: ReportRow[];
   try {
     reports = await listReports(db, { all: args.flags.has("all") });
+  } catch (error) {
+    if ((error as { code?: string }).code !== "P2021") throw error;
+    console.log(`The database (${label}) has no Taskdeck tables yet (run npm run release): nothing to list.`);
+    return 0;
   } finally {
     await db.$disconnect();
   }
