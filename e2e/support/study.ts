@@ -20,7 +20,13 @@ export async function answerWithKeyboard(page: Page): Promise<"card" | "question
     }
     await page.keyboard.type("2049");
   } else if (!(await study.getByRole("list", { name: "Put these in order" }).isVisible())) {
-    await page.keyboard.press("1");
+    // The card's key handler arrives with hydration: a key pressed before it is lost, so press "1"
+    // until the first option is picked (pressing it again keeps the same pick).
+    const options = study.getByRole("group").first();
+    await expect(async () => {
+      await page.keyboard.press("1");
+      await expect(options.locator("input:checked")).toHaveCount(1, { timeout: 500 });
+    }).toPass({ timeout: 7000 });
   }
   await page.keyboard.press("Enter");
   await expect(study.getByRole("button", { name: "Next" })).toBeVisible();
