@@ -38,7 +38,7 @@ export type Balancer = {
 
 /**
  * HAProxy on 127.0.0.1 in front of `servers`: round robin, health checks GET /api/health every
- * second (down after 2 failures), and a failed request (connection refused, connection closed
+ * second (down after 2 failures; a check may take 5 s), and a failed request (connection refused, connection closed
  * without an answer, no answer in 15 s) retried up to 3 times, each retry on another server.
  * Safe here because both writes are idempotent (grading ids, autosave seqs).
  */
@@ -60,6 +60,9 @@ export async function startHaproxy(servers: Array<{ port: number }>, dir: string
     "    timeout client 60s",
     "    timeout server 15s",
     "    timeout http-keep-alive 60s",
+    // A health check waits for its answer up to 5 s: a process slowed by the load is not taken
+    // out (that would pile its load on the others), a dead one refuses the connection at once.
+    "    timeout check 5s",
     "    timeout queue 30s",
     "    maxconn 8000",
     "",

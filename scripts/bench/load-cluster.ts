@@ -62,6 +62,22 @@ export async function benchLoadCluster(): Promise<BenchResult> {
     generatorDelay.enable();
     const killed = { at: 0, downAfter: -1, name: "" };
     const runStarted = performance.now();
+    // Each server's status as HAProxy sees it, polled every 250 ms: when one goes DOWN or UP.
+    const transitions: string[] = [];
+    const statusOf = new Map<string, string>();
+    const poller = setInterval(() => {
+      void balancerCounters(balancer)
+        .then((counters) => {
+          for (const server of counters.servers) {
+            if (statusOf.get(server.name) !== server.status)
+              transitions.push(
+                `${round((performance.now() - runStarted) / 1000)} s: ${server.name} ${server.status}`,
+              );
+            statusOf.set(server.name, server.status);
+          }
+        })
+        .catch(() => {});
+    }, 250);
     const outcome = await gradeLoad({ url: deployment.url }, "", {
       ...common,
       seconds,
@@ -91,6 +107,8 @@ export async function benchLoadCluster(): Promise<BenchResult> {
         : undefined,
     });
     generatorDelay.disable();
+    clearInterval(poller);
+    console.log(`  servers' status seen by HAProxy during the run: ${transitions.join("; ")}`);
     const cpuAfter = servers.map((server) => processTreeCpuMs(server.child.pid) ?? 0);
     const after = await balancerCounters(balancer);
     const haproxyLog = balancer.log();
@@ -113,6 +131,9 @@ export async function benchLoadCluster(): Promise<BenchResult> {
     const windowFailed = window.filter(([, , what]) => what.endsWith("failed")).length;
     if (outcome.errorSamples.length > 0)
       console.log(`  load errors (first ${outcome.errorSamples.length}):`, outcome.errorSamples);
+    // Health-check transitions (a server going DOWN or UP), with HAProxy's reason.
+    const checks = haproxyLog.split("\n").filter((line) => /^\[WARNING\].*Server taskdeck_app\//.test(line));
+    if (checks.length > 0) console.log(`  HAProxy health-check transitions:\n    ${checks.join("\n    ")}`);
     const abnormal = haproxyLog.split("\n").filter((line) => line.trim() && !/Proxy .* started/.test(line));
     if (abnormal.length > 0)
       console.log(
