@@ -60,9 +60,10 @@ export async function startHaproxy(servers: Array<{ port: number }>, dir: string
     "    timeout client 60s",
     "    timeout server 15s",
     "    timeout http-keep-alive 60s",
-    // A health check waits for its answer up to 5 s: a process slowed by the load is not taken
-    // out (that would pile its load on the others), a dead one refuses the connection at once.
-    "    timeout check 5s",
+    // A health check waits for its answer up to 5 s (HAPROXY_CHECK_TIMEOUT): a process slowed by
+    // the load is not taken out (that piles its load on the others, and with the default, inter,
+    // 1 s, both were taken out at once under load), a dead one refuses the connection at once.
+    `    timeout check ${process.env.HAPROXY_CHECK_TIMEOUT ?? "5s"}`,
     "    timeout queue 30s",
     "    maxconn 8000",
     "",
