@@ -13,7 +13,9 @@
  * HAProxy's retries and redispatches are read from its stats socket. Loopback only; bounded in
  * time and count; the cluster, the processes and HAProxy are stopped at the end, also on failure.
  */
+import fs from "node:fs";
 import type http from "node:http";
+import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { balancerCounters, startPostgresDeployment, verifyPostgres } from "./cluster";
 import {
@@ -58,6 +60,11 @@ export async function benchLoadCluster(): Promise<BenchResult> {
     const warm = await gradeLoad({ url: deployment.url }, "", { ...common, seconds: 3, maxRequests: 2_000 });
     const before = await balancerCounters(balancer);
     const cpuBefore = servers.map((server) => processTreeCpuMs(server.child.pid) ?? 0);
+    // PostgreSQL's own CPU: the postmaster and its backends (the first line of postmaster.pid).
+    const postmaster = Number(
+      fs.readFileSync(path.join(deployment.cluster.dataDir, "postmaster.pid"), "utf8").split("\n")[0],
+    );
+    const pgCpuBefore = processTreeCpuMs(postmaster) ?? 0;
     const generatorDelay = monitorEventLoopDelay({ resolution: 5 });
     generatorDelay.enable();
     const killed = { at: 0, downAfter: -1, name: "" };
@@ -123,6 +130,7 @@ export async function benchLoadCluster(): Promise<BenchResult> {
     clearInterval(healthProbe);
     console.log(`  servers' status seen by HAProxy during the run: ${transitions.join("; ")}`);
     const cpuAfter = servers.map((server) => processTreeCpuMs(server.child.pid) ?? 0);
+    const pgCpu = (processTreeCpuMs(postmaster) ?? 0) - pgCpuBefore;
     const after = await balancerCounters(balancer);
     const haproxyLog = balancer.log();
     const serverLogs = servers.map((server) => server.log());
@@ -201,6 +209,11 @@ export async function benchLoadCluster(): Promise<BenchResult> {
                 unit: "ms",
               },
             ]),
+        {
+          metric: "PostgreSQL CPU per request (postmaster and backends)",
+          value: round(pgCpu / Math.max(1, outcome.sent), 2),
+          unit: "ms",
+        },
         { metric: "latency p50", value: round(s.median), unit: "ms" },
         {
           metric: "load generator's event-loop delay, max",
