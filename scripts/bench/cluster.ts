@@ -45,7 +45,16 @@ export type Balancer = {
 export async function startHaproxy(servers: Array<{ port: number }>, dir: string): Promise<Balancer> {
   const port = await freePort();
   const socket = path.join(dir, "haproxy.sock");
-  const config = [
+  const config = haproxyConfig(port, socket, servers);
+  const file = path.join(dir, "haproxy.cfg");
+  fs.writeFileSync(file, config);
+  const child = spawn(HAPROXY, ["-db", "-f", file], { stdio: ["ignore", "pipe", "pipe"] });
+  return watchHaproxy(child, port, socket, servers.length);
+}
+
+/** The configuration startHaproxy runs: loopback only, the stats socket at `socket`. */
+export function haproxyConfig(port: number, socket: string, servers: Array<{ port: number }>): string {
+  return [
     "global",
     "    maxconn 8000",
     `    stats socket ${socket} mode 600 level admin`,
@@ -84,9 +93,14 @@ export async function startHaproxy(servers: Array<{ port: number }>, dir: string
     ...servers.map((server, i) => `    server app${i + 1} 127.0.0.1:${server.port} check`),
     "",
   ].join("\n");
-  const file = path.join(dir, "haproxy.cfg");
-  fs.writeFileSync(file, config);
-  const child = spawn(HAPROXY, ["-db", "-f", file], { stdio: ["ignore", "pipe", "pipe"] });
+}
+
+async function watchHaproxy(
+  child: ChildProcess,
+  port: number,
+  socket: string,
+  count: number,
+): Promise<Balancer> {
   let output = "";
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-50_000);
@@ -127,7 +141,7 @@ export async function startHaproxy(servers: Array<{ port: number }>, dir: string
       // Up when every server passed its health check.
       const rows = await stats();
       const up = rows.filter((row) => row.svname?.startsWith("app") && row.status === "UP").length;
-      if (up === servers.length) return { url, port, child, log: () => output, stats, stop };
+      if (up === count) return { url, port, child, log: () => output, stats, stop };
     } catch {
       // The socket is not there yet.
     }
