@@ -14,6 +14,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   "sim-view": async () => (await import("./bench/sim-view")).benchSimView,
   study: async () => (await import("./bench/study")).benchStudy,
   load: async () => (await import("./bench/load")).benchLoad,
+  capacity: async () => (await import("./bench/capacity")).benchCapacity,
   faults: async () => (await import("./bench/faults")).benchFaults,
   pages: async () => (await import("./bench/pages")).benchPages,
   dashboard: async () => (await import("./bench/dashboard")).benchDashboard,

@@ -88,6 +88,13 @@ export async function gradeLoad(
     seqs?: Map<string, number>;
     /** Send only cookie-less gradings, refused (401) before any database read: Next's own floor. */
     floor?: boolean;
+    /** The learners to drive (default: the seeded learners of `dbFile`). */
+    roster?: Array<{ userId: string; token: string; cards: string[] }>;
+    /**
+     * Each learner sends a write every `paceMs` (first at a random moment within it), waiting for
+     * the answer; a late answer makes the next write go at once. Replaces `thinkMs`.
+     */
+    paceMs?: number;
   },
 ): Promise<LoadOutcome> {
   const via = options.via ?? "route";
@@ -97,7 +104,7 @@ export async function gradeLoad(
   // Builds from before the JSON routes autosaved through this action; later ones do not ship it.
   const saveTarget =
     via === "action" ? actionTarget("lib/server/actions/attempt.ts", "saveAnswerAction") : null;
-  const learners = seededLearners(dbFile, options.learners);
+  const learners = options.roster ?? seededLearners(dbFile, options.learners);
   const outcome: LoadOutcome = {
     sent: 0,
     acknowledged: [],
@@ -191,8 +198,18 @@ export async function gradeLoad(
       return answer.ok === true;
     });
   };
-  const pause = () =>
-    options.thinkMs ? new Promise((resolve) => setTimeout(resolve, options.thinkMs)) : Promise.resolve();
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const paceMs = options.paceMs ?? 0;
+  // With a pace, each learner's next write is due paceMs after the last one was due.
+  const due = new Map<number, number>();
+  const pause = (index?: number) => {
+    if (paceMs > 0 && index !== undefined) {
+      const next = (due.get(index) ?? performance.now()) + paceMs;
+      due.set(index, next);
+      return sleep(Math.max(0, Math.min(next, endAt) - performance.now()));
+    }
+    return options.thinkMs ? sleep(options.thinkMs) : Promise.resolve();
+  };
   const running = () => performance.now() < endAt && outcome.sent < options.maxRequests;
   const worker = async (index: number) => {
     try {
@@ -215,11 +232,17 @@ export async function gradeLoad(
     }
     const quiz = options.quizLearners?.get(learner.userId);
     let n = 0;
+    if (paceMs > 0) {
+      // Spread the learners' first writes over one period.
+      const first = Math.random() * paceMs;
+      due.set(index, performance.now() + first);
+      await sleep(first);
+    }
     if (options.floor) {
       while (running()) {
         await send(agent, "/api/study/grade", jsonHeaders(""), "{}", (text) => text.includes("Sign in"));
         n += 1;
-        await pause();
+        await pause(index);
       }
       return;
     }
@@ -240,7 +263,7 @@ export async function gradeLoad(
         if (n % 10 === 9) await Promise.all([autosave(agent, cookie, save), autosave(agent, cookie, save)]);
         else await autosave(agent, cookie, save);
         n += 1;
-        await pause();
+        await pause(index);
       }
       return;
     }
@@ -260,7 +283,7 @@ export async function gradeLoad(
         await Promise.all([grade(agent, cookie, request, reviewId), grade(agent, cookie, request, reviewId)]);
       } else await grade(agent, cookie, request, reviewId);
       n += 1;
-      await pause();
+      await pause(index);
     }
   };
   const midway = options.midway
@@ -383,6 +406,8 @@ export function verifyWrites(
 }
 
 export async function benchLoad(): Promise<BenchResult> {
+  // LOAD_DB=postgres: PostgreSQL, LOAD_PROCESSES app processes behind HAProxy (load-cluster.ts).
+  if (process.env.LOAD_DB === "postgres") return (await import("./load-cluster")).benchLoadCluster();
   const learners = Number(process.env.LOAD_LEARNERS ?? 100);
   const seconds = Number(process.env.LOAD_SECONDS ?? 60);
   const maxRequests = Number(process.env.LOAD_MAX_REQUESTS ?? 200_000);
