@@ -39,15 +39,11 @@ export async function readHealth(): Promise<Health> {
   const banks: Health["banks"] = { synced: 0, questions: 0, lastSync: null, skipped: 0 };
   if (db.reachable && !db.migrationsPending) {
     try {
-      const [synced, questions, lastRun] = await Promise.all([
-        prisma.bank.count(),
-        prisma.question.count({ where: { retiredAt: null } }),
-        prisma.syncRun.findFirst({ orderBy: { id: "desc" } }),
-      ]);
-      banks.synced = synced;
-      banks.questions = questions;
-      banks.lastSync = lastRun?.finishedAt.toISOString() ?? null;
-      banks.skipped = lastRun?.banksSkipped ?? 0;
+      const counts = await store.bankCounts();
+      banks.synced = counts.synced;
+      banks.questions = counts.questions;
+      banks.lastSync = counts.lastSync?.toISOString() ?? null;
+      banks.skipped = counts.skipped;
     } catch {
       return {
         status: "unavailable",

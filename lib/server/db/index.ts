@@ -35,11 +35,12 @@ export function createPrismaClient(
   options: { backgroundCheckpoints?: boolean | CheckpointOptions } = {},
 ): PrismaClient {
   if (databaseDialect(url) === "postgres") {
-    const { client, pool } = openPostgres(url);
+    const { client, pool, health } = openPostgres(url);
     opened.set(client, {
-      store: createPostgresStore(pool),
+      store: createPostgresStore(pool, health),
       close: async () => {
         await client.$disconnect();
+        await health.end();
       },
     });
     return client;

@@ -194,4 +194,6 @@ export type Store = {
   databaseStatus(expected: number): Promise<DatabaseStatus>;
   /** Whether a write could land now: read-only, full, or held by another writer. */
   storageState(): Promise<StorageState>;
+  /** The banks the health check reports: one statement. */
+  bankCounts(): Promise<{ synced: number; questions: number; lastSync: Date | null; skipped: number }>;
 };

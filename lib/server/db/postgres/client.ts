@@ -29,6 +29,15 @@ export function openPostgres(url: string, env: Record<string, string | undefined
   // An idle connection that the server closes (a restart, a failover) must not end the process:
   // the pool replaces it, and the next query reports the outage as "unavailable".
   pool.on("error", (error) => console.error("Taskdeck: a PostgreSQL connection failed", error.message));
+  // One more connection, for the health check alone (./store.ts).
+  const health = new pg.Pool({
+    connectionString: url,
+    max: 1,
+    lock_timeout: POSTGRES_LOCK_TIMEOUT_MS,
+    idle_in_transaction_session_timeout: 60_000,
+    application_name: "taskdeck-health",
+  });
+  health.on("error", (error) => console.error("Taskdeck: a PostgreSQL connection failed", error.message));
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   // The client is generated from prisma/postgres/schema.prisma, which is generated from the SQLite
   // schema: its types are a superset of the SQLite client's, so the app is typed against that one.
@@ -36,5 +45,5 @@ export function openPostgres(url: string, env: Record<string, string | undefined
     adapter,
     transactionOptions: { maxWait: 15_000, timeout: 10_000 },
   }) as unknown as PrismaClient;
-  return { client, pool };
+  return { client, pool, health };
 }

@@ -171,32 +171,41 @@ async function writeAnswer(
   });
 }
 
-/** Whether a write could land now; answers within a fraction of a second. */
-async function storageState(pool: pg.Pool): Promise<StorageState> {
+/**
+ * Whether a write could land now, in one round trip on the health check's own connection: a write
+ * that matches no row, rolled back, refused on a read-only server or a standby, "busy" when a lock
+ * holds it past 250 ms.
+ */
+async function storageState(health: pg.Pool): Promise<StorageState> {
+  const db = await health.connect();
+  let broken = false;
   try {
-    const recovery = await one<{ standby: boolean }>(
-      pool,
-      "td_recovery",
-      `SELECT pg_is_in_recovery() AS standby`,
-      [],
+    await db.query(
+      `BEGIN; SET LOCAL lock_timeout = '250ms'; UPDATE "SyncRun" SET "banksSynced" = 0 WHERE "id" = -1; ROLLBACK`,
     );
-    if (recovery?.standby) return "read-only";
-    await inTransaction(pool, async (db) => {
-      await db.query(`SET LOCAL lock_timeout = '250ms'`);
-      await db.query(`UPDATE "SyncRun" SET "banksSynced" = 0 WHERE "id" = -1`);
-    });
+    return "ok";
   } catch (error) {
+    await db.query("ROLLBACK").catch(() => {
+      broken = true;
+    });
     const kind = classifyDatabaseError(error);
     const message = error instanceof Error ? error.message : String(error);
-    if (/read-only transaction/i.test(message)) return "read-only";
+    if (/read-only transaction|recovery/i.test(message)) return "read-only";
     if (kind === "storage") return "full";
     if (kind === "busy") return "busy";
+    // Anything else (schema behind, server unreachable) is reported by the other checks.
+    return "ok";
+  } finally {
+    db.release(broken);
   }
-  return "ok";
 }
 
-/** The PostgreSQL store over a process's pool. */
-export function createPostgresStore(pool: pg.Pool): Store {
+/**
+ * The PostgreSQL store over a process's pool. The health check has a connection of its own
+ * (`health`): behind a busy pool a load balancer's probe would wait its turn and take a healthy
+ * process out of service exactly when it is needed.
+ */
+export function createPostgresStore(pool: pg.Pool, health: pg.Pool = pool): Store {
   return {
     dialect: "postgres",
     async sessionUserByToken(token) {
@@ -401,7 +410,7 @@ export function createPostgresStore(pool: pg.Pool): Store {
     async databaseStatus(expected) {
       try {
         const row = await one<{ applied: string }>(
-          pool,
+          health,
           "td_migrations",
           `SELECT COUNT(*) AS applied FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`,
           [],
@@ -412,6 +421,28 @@ export function createPostgresStore(pool: pg.Pool): Store {
         return { reachable: false, migrationsApplied: 0, migrationsPending: true };
       }
     },
-    storageState: () => storageState(pool),
+    storageState: () => storageState(health),
+    async bankCounts() {
+      const row = await one<{
+        synced: string;
+        questions: string;
+        lastSync: Date | null;
+        skipped: number | null;
+      }>(
+        health,
+        "td_bank_counts",
+        `SELECT (SELECT COUNT(*) FROM "Bank") AS "synced",
+           (SELECT COUNT(*) FROM "Question" WHERE "retiredAt" IS NULL) AS "questions",
+           (SELECT "finishedAt" FROM "SyncRun" ORDER BY "id" DESC LIMIT 1) AS "lastSync",
+           (SELECT "banksSkipped" FROM "SyncRun" ORDER BY "id" DESC LIMIT 1) AS "skipped"`,
+        [],
+      );
+      return {
+        synced: Number(row?.synced ?? 0),
+        questions: Number(row?.questions ?? 0),
+        lastSync: row?.lastSync ?? null,
+        skipped: row?.skipped ?? 0,
+      };
+    },
   };
 }

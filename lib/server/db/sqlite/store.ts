@@ -398,6 +398,21 @@ export function createSqliteStore(client: PrismaClient, link: SqliteLink): Store
     },
     databaseStatus: (expected) => sqliteDatabaseStatus(client, expected),
     storageState: () => sqliteStorageState(link),
+    bankCounts: () =>
+      on((sql) => {
+        const row = sql.get<{ synced: number; questions: number; lastSync: unknown; skipped: number | null }>(
+          `SELECT (SELECT COUNT(*) FROM "Bank") AS "synced",
+             (SELECT COUNT(*) FROM "Question" WHERE "retiredAt" IS NULL) AS "questions",
+             (SELECT "finishedAt" FROM "SyncRun" ORDER BY "id" DESC LIMIT 1) AS "lastSync",
+             (SELECT "banksSkipped" FROM "SyncRun" ORDER BY "id" DESC LIMIT 1) AS "skipped"`,
+        );
+        return {
+          synced: row?.synced ?? 0,
+          questions: row?.questions ?? 0,
+          lastSync: readDate(row?.lastSync),
+          skipped: row?.skipped ?? 0,
+        };
+      }),
   };
 }
 
