@@ -97,37 +97,41 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
       <section aria-labelledby="roster-heading">
         <h2 id="roster-heading">Roster ({klass.members.length})</h2>
         {klass.members.length === 0 ? <p>Nobody has joined yet. Share the code or the link.</p> : null}
-        <table className="teach-table" aria-labelledby="roster-heading">
-          <tbody>
-            {klass.members.map((m) => (
-              <tr key={m.user.id}>
-                <th scope="row">{m.user.name}</th>
-                <td>{m.user.email}</td>
-                <td>
-                  <MemberControls classId={klass.id} userId={m.user.id} name={m.user.name} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-      {klass.blocks.length > 0 ? (
-        <section aria-labelledby="blocked-heading">
-          <h2 id="blocked-heading">Blocked ({klass.blocks.length})</h2>
-          <p>They cannot join this class, whatever the code, until you unblock them.</p>
-          <table className="teach-table" aria-labelledby="blocked-heading">
+        <div className="table-scroll">
+          <table className="teach-table" aria-labelledby="roster-heading">
             <tbody>
-              {klass.blocks.map((b) => (
-                <tr key={b.user.id}>
-                  <th scope="row">{b.user.name}</th>
-                  <td>{b.user.email}</td>
+              {klass.members.map((m) => (
+                <tr key={m.user.id}>
+                  <th scope="row">{m.user.name}</th>
+                  <td className="cell-email">{m.user.email}</td>
                   <td>
-                    <UnblockButton classId={klass.id} userId={b.user.id} name={b.user.name} />
+                    <MemberControls classId={klass.id} userId={m.user.id} name={m.user.name} />
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
+        </div>
+      </section>
+      {klass.blocks.length > 0 ? (
+        <section aria-labelledby="blocked-heading">
+          <h2 id="blocked-heading">Blocked ({klass.blocks.length})</h2>
+          <p>They cannot join this class, whatever the code, until you unblock them.</p>
+          <div className="table-scroll">
+            <table className="teach-table" aria-labelledby="blocked-heading">
+              <tbody>
+                {klass.blocks.map((b) => (
+                  <tr key={b.user.id}>
+                    <th scope="row">{b.user.name}</th>
+                    <td className="cell-email">{b.user.email}</td>
+                    <td>
+                      <UnblockButton classId={klass.id} userId={b.user.id} name={b.user.name} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       ) : null}
     </div>
