@@ -9,6 +9,7 @@ import type {
   GradingWrite,
   StorageState,
   Store,
+  StudySettingsRow,
 } from "../store";
 
 // The hot paths on PostgreSQL: named prepared statements on the process's pool. Under READ
@@ -230,17 +231,8 @@ export function createPostgresStore(pool: pg.Pool, health: pg.Pool = pool): Stor
     },
     async gradingContext(userId, questionId) {
       const [settings, question] = await Promise.all([
-        one<{
-          desiredRetention: number;
-          maximumIntervalDays: number;
-          enableFuzz: boolean;
-          newPerDay: number;
-          dayStartHour: number;
-          timeZone: string;
-          weights: string | null;
-          examDate: Date | null;
-          examTargetRecall: number;
-        }>(
+        // node-postgres returns these columns already in the row's shape (booleans, timestamptz as Date).
+        one<StudySettingsRow>(
           pool,
           "td_settings",
           `SELECT "desiredRetention", "maximumIntervalDays", "enableFuzz", "newPerDay", "dayStartHour",
