@@ -15,7 +15,7 @@ import { type PgCluster, startPostgres } from "../lib/pg-cluster";
 import { release } from "../lib/release";
 import { freePort } from "../lib/run";
 import { BENCH_SECRET, type Server, startServer } from "./harness";
-import type { AckedSave, QuizLearner } from "./load";
+import { type AckedSave, LOAD_OPTION_KEYS, type QuizLearner } from "./load";
 
 /** A learner the load drives: its session token and the flashcards it grades. */
 export type Learner = { userId: string; token: string; cards: string[] };
@@ -213,7 +213,7 @@ export async function seedPostgresLearners(
     const learners: Learner[] = [];
     const quizLearners = new Map<string, QuizLearner>();
     const items = JSON.stringify(
-      quiz.map((q) => ({ questionId: q.id, revision: q.revision, optionOrder: [] })),
+      quiz.map((q) => ({ questionId: q.id, revision: q.revision, optionOrder: LOAD_OPTION_KEYS })),
     );
     await client.query("BEGIN");
     for (let from = 0; from < count; from += 500) {
@@ -520,7 +520,7 @@ export function openSqliteAttempts(file: string, userIds: string[]): Map<string,
        VALUES (?, ?, ?, 1, ?, ?, ?, 'open', ?)`,
     );
     const items = JSON.stringify(
-      questions.map((q) => ({ questionId: q.id, revision: q.revision, optionOrder: [] })),
+      questions.map((q) => ({ questionId: q.id, revision: q.revision, optionOrder: LOAD_OPTION_KEYS })),
     );
     db.transaction(() => {
       for (const userId of userIds) {

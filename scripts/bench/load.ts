@@ -45,6 +45,13 @@ import { type BenchResult, summarize } from "./types";
 
 const P99_TARGET_MS = 250;
 
+/**
+ * The option keys a seeded attempt lists for each question, in order, without opaque ids (as an
+ * attempt drawn before issue 21 had): the server then takes these keys as the ids, and the load's
+ * answers pick among them. With an empty list every answer named an unknown option (422).
+ */
+export const LOAD_OPTION_KEYS = ["A", "B", "C", "D"];
+
 /** An open quiz attempt a load learner autosaves into. */
 export type QuizLearner = { attemptId: string; questionIds: string[] };
 
@@ -326,7 +333,7 @@ export function openQuizAttempts(dbFile: string, learners: number, count: number
        VALUES (?, ?, ?, 1, ?, ?, ?, 'open', ?)`,
     );
     const items = JSON.stringify(
-      questions.map((q) => ({ questionId: q.id, revision: q.revision, optionOrder: [] })),
+      questions.map((q) => ({ questionId: q.id, revision: q.revision, optionOrder: LOAD_OPTION_KEYS })),
     );
     db.transaction(() => {
       for (const userId of users) {
