@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { StudyFilter, StudyMode } from "@/components/study/types";
+import type { StudyFilter, StudyMode } from "@/lib/study/views";
 
 const list = z
   .union([z.string(), z.array(z.string())])

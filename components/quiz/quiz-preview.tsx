@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import type { RunnerItem } from "@/lib/quiz/views";
 import { QuizQuestion } from "./quiz-question";
-import type { RunnerItem } from "./types";
 
 /** The instructor tries the questions as a learner sees them; nothing is saved. */
 export function QuizPreview({ items }: { items: RunnerItem[] }) {

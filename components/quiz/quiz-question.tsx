@@ -3,7 +3,7 @@
 import { SanitizedHtml } from "@/components/ui/html";
 import type { GivenAnswer } from "@/lib/bank";
 import { textOfHtml } from "@/lib/bank/html-text";
-import type { RunnerItem } from "./types";
+import type { RunnerItem } from "@/lib/quiz/views";
 
 /** The keys chosen in an answer (choice kinds). */
 export const chosenKeys = (answer: GivenAnswer | null) =>

@@ -1,11 +1,11 @@
 "use client";
 
 import { AnswerReveal } from "@/components/study/answer-reveal";
-import type { QueueItem } from "@/components/study/types";
 import { SanitizedHtml } from "@/components/ui/html";
 import type { GivenAnswer } from "@/lib/bank";
 import { textOfHtml } from "@/lib/bank/html-text";
-import type { ResultView, ReviewItem } from "./types";
+import type { ResultView, ReviewItem } from "@/lib/quiz/views";
+import type { QueueItem } from "@/lib/study/views";
 
 /** The review item in the shape the study page's AnswerReveal draws. */
 function asQueueItem(item: ReviewItem): QueueItem {

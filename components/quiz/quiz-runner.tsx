@@ -4,11 +4,11 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { postJson } from "@/components/ui/post-json";
 import type { GivenAnswer } from "@/lib/bank";
+import type { RunnerItem, RunnerView } from "@/lib/quiz/views";
 import { checkAnswerAction, submitAttemptAction } from "@/lib/server/actions/attempt";
 import { Countdown } from "./countdown";
 import { isAnswered, QuizQuestion } from "./quiz-question";
 import { ReviewedAnswer } from "./quiz-results";
-import type { RunnerItem, RunnerView } from "./types";
 
 type SaveState = { state: "idle" | "saving" | "saved" | "error"; message?: string };
 

@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import { LazyAnswerSimulation } from "@/components/sim/lazy-answer-simulation";
 import { SanitizedHtml } from "@/components/ui/html";
 import { textOfHtml } from "@/lib/bank/html-text";
-import type { QueueItem } from "./types";
+import type { QueueItem } from "@/lib/study/views";
 
 /** What a learner sees after answering: the explanation, why the other options are wrong, the sources, and the simulation. */
 export function AnswerReveal({ item, chosenKeys }: { item: QueueItem; chosenKeys: string[] }) {

@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { reportAction } from "@/lib/server/actions/study";
-import type { QueueItem } from "./types";
+import type { QueueItem } from "@/lib/study/views";
 
 const REASONS = [
   { value: "wrong-answer", label: "The answer is wrong" },

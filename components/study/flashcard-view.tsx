@@ -1,7 +1,7 @@
 "use client";
 
 import { SanitizedHtml } from "@/components/ui/html";
-import type { QueueItem } from "./types";
+import type { QueueItem } from "@/lib/study/views";
 
 /** A flashcard or cloze card: the front, and the back once revealed. */
 export function FlashcardView({ item, revealed }: { item: QueueItem; revealed: boolean }) {

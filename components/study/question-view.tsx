@@ -2,7 +2,7 @@
 
 import { SanitizedHtml } from "@/components/ui/html";
 import { textOfHtml } from "@/lib/bank/html-text";
-import type { Confidence, QueueItem } from "./types";
+import type { Confidence, QueueItem } from "@/lib/study/views";
 
 /** A practice question's answer in progress. */
 export type Draft = { keys: string[]; typed: string; order: string[]; confidence: Confidence };

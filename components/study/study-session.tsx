@@ -6,11 +6,6 @@ import { checkAnswer, type GivenAnswer } from "@/lib/bank/check-answer";
 import { textOfHtml } from "@/lib/bank/html-text";
 import { buryAction, loadMoreAction, suspendAction, undoAction } from "@/lib/server/actions/study";
 import type { GradeName } from "@/lib/srs/scheduler";
-import { AnswerReveal } from "./answer-reveal";
-import { CardTools } from "./card-tools";
-import { FlashcardView } from "./flashcard-view";
-import { GradeButtons } from "./grade-buttons";
-import { type Draft, type Feedback, QuestionView, toggleKey } from "./question-view";
 import type {
   GradeRequest,
   GradeResponse,
@@ -19,7 +14,12 @@ import type {
   StudyCounts,
   StudyFilter,
   StudyMode,
-} from "./types";
+} from "@/lib/study/views";
+import { AnswerReveal } from "./answer-reveal";
+import { CardTools } from "./card-tools";
+import { FlashcardView } from "./flashcard-view";
+import { GradeButtons } from "./grade-buttons";
+import { type Draft, type Feedback, QuestionView, toggleKey } from "./question-view";
 
 const QUESTION_KINDS = new Set(["single", "multiple", "true-false", "typed", "ordering"]);
 /** A card graded into a learning step this soon comes back in the same session. */

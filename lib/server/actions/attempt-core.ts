@@ -1,5 +1,5 @@
 import "server-only";
-import type { ReviewItem } from "@/components/quiz/types";
+import type { ReviewItem } from "@/lib/quiz/views";
 import { assertSignedIn } from "@/lib/server/auth/acting-user";
 import { invalidInput } from "@/lib/server/auth/action-result";
 import type { ActionContext } from "@/lib/server/auth/auth-call";

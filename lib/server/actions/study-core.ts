@@ -1,5 +1,4 @@
 import "server-only";
-import type { GradeResponse, QueueView } from "@/components/study/types";
 import { assertSignedIn } from "@/lib/server/auth/acting-user";
 import {
   type ActionResult,
@@ -25,6 +24,7 @@ import {
   studyPreferencesSchema,
 } from "@/lib/server/data/study-settings";
 import { isStorageUnavailable } from "@/lib/server/db";
+import type { GradeResponse, QueueView } from "@/lib/study/views";
 import { cardActionSchema, gradeSchema, loadMoreSchema, reportSchema, undoSchema } from "./study-schemas";
 
 // The study actions' bodies: who is acting → zod → domain/data. study.ts wraps them with the

@@ -1,8 +1,8 @@
 import "server-only";
-import type { ReviewItem } from "@/components/quiz/types";
 import { checkAnswer, type GivenAnswer } from "@/lib/bank";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { acceptsWork } from "@/lib/quiz";
+import type { ReviewItem } from "@/lib/quiz/views";
 import type { ActingUser } from "../auth/acting-user";
 import { assertStillOnRoster } from "./attempt-membership";
 import { parseAnswer, parseItems, publicReviewItem, questionsOf, reviewItem } from "./attempt-review";

@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import type { ReviewItem } from "@/components/quiz/types";
 import { type GivenAnswer, type Question, renderMarkdown } from "@/lib/bank";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type FeedbackTiming, mayReview, publicIdOf, toPublicAnswer, toPublicKeys } from "@/lib/quiz";
+import type { ReviewItem } from "@/lib/quiz/views";
 import { givenAnswerSchema } from "../actions/quiz-schemas";
 import { parseStoredQuestion } from "./study-queue";
 

@@ -1,6 +1,5 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { ResultView, ReviewItem, RunnerView } from "@/components/quiz/types";
 import { checkAnswer } from "@/lib/bank";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import {
@@ -19,6 +18,7 @@ import {
   toPublicAnswer,
   toStoredAnswer,
 } from "@/lib/quiz";
+import type { ResultView, ReviewItem, RunnerView } from "@/lib/quiz/views";
 import type { SaveAnswerInput } from "../actions/quiz-schemas";
 import type { ActingUser } from "../auth/acting-user";
 import { DatabaseBusyError, storeOf } from "../db";

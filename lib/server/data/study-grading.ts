@@ -1,6 +1,5 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { CardRef, Confidence, GradeRequest, GradeResponse } from "@/components/study/types";
 import { checkAnswer, chosenMisconceptions } from "@/lib/bank";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import {
@@ -12,6 +11,7 @@ import {
   newCardState,
   studyDayStart,
 } from "@/lib/srs";
+import type { CardRef, Confidence, GradeRequest, GradeResponse } from "@/lib/study/views";
 import { type ActingUser, ForbiddenError } from "../auth/acting-user";
 import { DatabaseBusyError, type EarlierReview, storeOf } from "../db";
 import { sidesOf } from "../study/present-card";

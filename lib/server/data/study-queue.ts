@@ -1,9 +1,9 @@
 import "server-only";
-import type { QueueItem, QueueView, StudyFilter, StudyMode } from "@/components/study/types";
 import { type Question, questionSchema } from "@/lib/bank";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { recallAt } from "@/lib/progress/recall";
 import { type CardState, cardStateSchema, newCardState, studyDayStart } from "@/lib/srs";
+import type { QueueItem, QueueView, StudyFilter, StudyMode } from "@/lib/study/views";
 import type { ActingUser } from "../auth/acting-user";
 import { presentCard, sidesOf } from "../study/present-card";
 import { inOpenBank } from "./bank-visibility";

@@ -1,7 +1,7 @@
 import "server-only";
-import type { QueueItem } from "@/components/study/types";
 import { clozeCards, type Question, renderMarkdown } from "@/lib/bank";
 import { type CardState, previewGrades, type SchedulerSettings } from "@/lib/srs";
+import type { QueueItem } from "@/lib/study/views";
 
 /** The sides a question is studied from: one, two for a reversible flashcard, one per cloze number. */
 export function sidesOf(question: Question): string[] {
