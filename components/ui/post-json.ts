@@ -1,6 +1,12 @@
 // The browser's side of Taskdeck's JSON writes (grading, quiz autosave): a same-origin POST whose
 // answer is the action result itself, `{ ok: true, … }` or `{ ok: false, formError, reason? }`.
 // A network failure rejects, as a failed server action call does.
+//
+// Both writes that use it are idempotent (a grading carries its review id, an autosave its
+// sequence number), so a request cut off in transit is sent once more before the learner is told:
+// behind a load balancer, an app process that dies after the answer started cannot be retried by
+// the balancer, and the learner would otherwise see "not saved" for a write the next process
+// accepts as the same one.
 
 export type JsonFailure = {
   ok: false;
@@ -10,25 +16,72 @@ export type JsonFailure = {
 };
 export type JsonResult<T extends object> = ({ ok: true } & T) | JsonFailure;
 
-export async function postJson<T extends object>(path: string, body: unknown): Promise<JsonResult<T>> {
-  const response = await fetch(path, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    credentials: "same-origin",
-    body: JSON.stringify(body),
-  });
+export type PostJsonOptions = {
+  /** The server treats a repeat of this body as the same write, so a lost answer may be resent once. */
+  idempotent?: boolean;
+  /** Pause before the resend, in ms (tests pass 0). */
+  retryDelayMs?: number;
+};
+
+/** Answers from a gateway: the app process behind it died or did not answer. */
+const GATEWAY_STATUSES = new Set([502, 504]);
+
+type Attempt =
+  | { kind: "answer"; status: number; parsed: unknown }
+  /** No usable answer: the request failed in transit (no status) or its answer broke off. */
+  | { kind: "lost"; error: unknown; status?: number };
+
+async function attempt(path: string, body: string): Promise<Attempt> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      credentials: "same-origin",
+      body,
+    });
+  } catch (error) {
+    return { kind: "lost", error };
+  }
   let parsed: unknown = null;
   try {
     parsed = await response.json();
-  } catch {
+  } catch (error) {
+    // A 200 whose body broke off mid-way: the write may or may not have landed.
+    if (response.ok) return { kind: "lost", error, status: response.status };
     parsed = null;
   }
-  if (parsed && typeof parsed === "object" && "ok" in parsed) return parsed as JsonResult<T>;
+  if (GATEWAY_STATUSES.has(response.status) && !isResult(parsed))
+    return { kind: "lost", error: new Error(`gateway ${response.status}`), status: response.status };
+  return { kind: "answer", status: response.status, parsed };
+}
+
+const isResult = (parsed: unknown) => Boolean(parsed && typeof parsed === "object" && "ok" in parsed);
+
+/**
+ * POSTs `body` as JSON and returns the server's action result.
+ *
+ * @example
+ *   const result = await postJson<{ saved: boolean }>("/api/quiz/autosave", answer, { idempotent: true });
+ */
+export async function postJson<T extends object>(
+  path: string,
+  body: unknown,
+  options: PostJsonOptions = {},
+): Promise<JsonResult<T>> {
+  const text = JSON.stringify(body);
+  let outcome = await attempt(path, text);
+  if (outcome.kind === "lost" && options.idempotent) {
+    await new Promise((resolve) => setTimeout(resolve, options.retryDelayMs ?? 300));
+    outcome = await attempt(path, text);
+  }
+  if (outcome.kind === "lost" && outcome.status === undefined) throw outcome.error;
+  if (outcome.kind === "answer" && isResult(outcome.parsed)) return outcome.parsed as JsonResult<T>;
   return {
     ok: false,
     formError:
-      response.status === 503
+      outcome.status === 503
         ? "Taskdeck cannot write to its storage right now: your answer was NOT saved."
-        : `The server answered ${response.status}: your answer was not saved.`,
+        : `The server answered ${outcome.status}: your answer was not saved.`,
   };
 }
