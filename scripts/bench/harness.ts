@@ -201,13 +201,24 @@ export async function httpPost(
   body: string,
   agent: http.Agent,
   timeoutMs = 30_000,
+  options: { idempotent?: boolean } = {},
 ): Promise<{ status: number; ok: boolean; text: string; retried: boolean }> {
+  let answer: { status: number; ok: boolean; text: string };
   try {
-    return { ...(await postOnce(url, headers, body, agent, timeoutMs)), retried: false };
+    answer = await postOnce(url, headers, body, agent, timeoutMs);
   } catch (error) {
-    if (!(error instanceof StaleConnectionError)) throw error;
+    // A kept-alive socket the server had closed: the request never reached it, so any write may go again.
+    // An idempotent write (a grading with its id, an autosave with its sequence number) whose answer
+    // broke off also goes once more, as the browser's postJson does (components/ui/post-json.ts).
+    const isResendable =
+      error instanceof StaleConnectionError || (options.idempotent && !/TimeoutError/.test(String(error)));
+    if (!isResendable) throw error;
     return { ...(await postOnce(url, headers, body, agent, timeoutMs)), retried: true };
   }
+  // A gateway answering for a process that died: the browser resends these too.
+  if (options.idempotent && (answer.status === 502 || answer.status === 504))
+    return { ...(await postOnce(url, headers, body, agent, timeoutMs)), retried: true };
+  return { ...answer, retried: false };
 }
 
 class StaleConnectionError extends Error {}
