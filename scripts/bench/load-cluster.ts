@@ -229,7 +229,7 @@ export async function benchLoadCluster(): Promise<BenchResult> {
         },
         { metric: "latency max", value: round(s.max), unit: "ms" },
         {
-          metric: "resent by the client on a connection closed as it was reused",
+          metric: "resent by the client (reused connection closed, or an answer cut off)",
           value: outcome.retried,
           unit: "",
         },
