@@ -15,6 +15,8 @@ import {
   STALE_AFTER_DAYS,
   type StaleEntry,
   staleList,
+  TRANSLATION_LANGUAGES,
+  translationFileOf,
 } from "../lib/bank";
 import { validateSimBlock as validateSim } from "../lib/sim";
 import { listReports, openExistingDatabase, questionUsage, type ReportRow } from "./bank-db";
@@ -51,14 +53,23 @@ function parseArgs(argv: string[]): Args {
   return { positional, flags };
 }
 
-/** Every `*.md` (but README.md) under the given files and directories, in a stable order. */
-function collectBanks(paths: string[]): string[] {
+/**
+ * Every `*.md` (but README.md) under the given files and directories, in a stable order. A bank
+ * named on its own brings its translations (`iam.md` → `iam.ko.md`), so they are checked with it.
+ */
+export function collectBanks(paths: string[]): string[] {
   const out: string[] = [];
   const walk = (p: string) => {
     const stat = fs.statSync(p, { throwIfNoEntry: false });
     if (!stat) throw new Error(`No such file or directory: ${p}`);
     if (stat.isFile()) {
       out.push(p);
+      if (!translationFileOf(p) && p.endsWith(".md")) {
+        for (const language of TRANSLATION_LANGUAGES) {
+          const translation = p.replace(/\.md$/, `.${language}.md`);
+          if (fs.existsSync(translation) && !paths.includes(translation)) out.push(translation);
+        }
+      }
       return;
     }
     for (const entry of fs
@@ -72,7 +83,7 @@ function collectBanks(paths: string[]): string[] {
     }
   };
   for (const p of paths) walk(p);
-  return out;
+  return [...new Set(out)];
 }
 
 /** A progress bar on stderr, drawn only when stderr is a terminal. */
