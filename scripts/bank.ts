@@ -290,6 +290,12 @@ function check(args: Args): number {
     const sources = new Map(inputs.map((i) => [i.file, linesOf(i.text)]));
     for (const f of result.findings) console.log(`${formatFinding(f, sources.get(f.file))}\n`);
     printSummary(result.summary);
+    const items = result.banks.flatMap((bank) => bank.questions);
+    for (const language of TRANSLATION_LANGUAGES) {
+      const translated = items.filter((q) => q.translations?.[language]).length;
+      if (translated > 0)
+        console.log(`  in ${language}: ${translated} of ${items.length} questions and flashcards`);
+    }
   }
   return result.summary.errors > 0 ? 1 : 0;
 }
