@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import { checkBanks } from "./check";
 import { parseTranslation } from "./parse-translation";
 import { TRANSLATION_CODES, type TranslationCode } from "./translation-codes";
-import { itemTranslationSchema, koreanDocsUrl, translationFileOf } from "./translation-schema";
+import {
+  isProse,
+  isTranslationInput,
+  itemTranslationSchema,
+  koreanDocsUrl,
+  translationFileOf,
+} from "./translation-schema";
 
 const DOC = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html";
 const KO_DOC =
@@ -441,6 +447,27 @@ describe("translation helpers", () => {
     expect(translationFileOf("content/ecs/iam.md")).toBeNull();
     expect(translationFileOf("content/ecs/iam.fr.md")).toBeNull();
     expect(translationFileOf("content/ecs/launch-types-cards.md")).toBeNull();
+  });
+
+  it("takes a .ko.md file for a translation only when its front matter says translates:", () => {
+    expect(isTranslationInput({ file: "c/iam.ko.md", text: KOREAN })).toBe(true);
+    expect(
+      isTranslationInput({ file: "c/iam.ko.md", text: new TextEncoder().encode(`\uFEFF${KOREAN}`) }),
+    ).toBe(true);
+    expect(isTranslationInput({ file: "c/iam.md", text: KOREAN })).toBe(false);
+    const ownBank = KOREAN.replace("translates: t-iam", "id: ko-notes\ntopic: iam");
+    expect(isTranslationInput({ file: "c/notes.ko.md", text: ownBank })).toBe(false);
+    expect(isTranslationInput({ file: "c/iam.ko.md", text: "## no front matter\ntranslates: x" })).toBe(
+      false,
+    );
+  });
+
+  it("asks for Hangul only where the English is prose, not code or an AWS name", () => {
+    expect(isProse("The task execution role")).toBe(true);
+    expect(isProse("Network Load Balancer or Gateway Load Balancer")).toBe(false);
+    expect(isProse("`ecs-tasks.amazonaws.com` (shared with nobody)")).toBe(true);
+    expect(isProse("`ECS_AWSVPC_BLOCK_IMDS=true` in `/etc/ecs/ecs.config`")).toBe(false);
+    expect(isProse("A service keeps {{c1::the desired count of tasks}} running")).toBe(true);
   });
 
   it("finds the Korean page of an AWS documentation URL", () => {
