@@ -132,6 +132,20 @@ describe("the shipped ECS bank", () => {
     expect(disagreements).toEqual([]);
   });
 
+  it("carries every question and card in Korean too, with a Korean AWS page for each English one", () => {
+    const untranslated = all
+      .filter(({ question }) => !question.translations?.ko)
+      .map(({ bank, question }) => where(bank, question));
+    expect(untranslated).toEqual([]);
+    const noKoreanPage = all.flatMap(({ bank, question: q }) =>
+      q.references.some((url) => url.startsWith("https://docs.aws.amazon.com/")) &&
+      !q.translations?.ko?.references.some((url) => url.startsWith("https://docs.aws.amazon.com/ko_kr/"))
+        ? [where(bank, q)]
+        : [],
+    );
+    expect(noKoreanPage).toEqual([]);
+  });
+
   it("is fair: no 'all of the above', and the right answer is not usually the longest", () => {
     const allOfTheAbove = quiz.filter(({ question }) =>
       question.options.some((o) => /all of the above|none of the above/i.test(o.text)),

@@ -15,6 +15,8 @@ import {
   STALE_AFTER_DAYS,
   type StaleEntry,
   staleList,
+  TRANSLATION_LANGUAGES,
+  translationFileOf,
 } from "../lib/bank";
 import { validateSimBlock as validateSim } from "../lib/sim";
 import { listReports, openExistingDatabase, questionUsage, type ReportRow } from "./bank-db";
@@ -51,14 +53,23 @@ function parseArgs(argv: string[]): Args {
   return { positional, flags };
 }
 
-/** Every `*.md` (but README.md) under the given files and directories, in a stable order. */
-function collectBanks(paths: string[]): string[] {
+/**
+ * Every `*.md` (but README.md) under the given files and directories, in a stable order. A bank
+ * named on its own brings its translations (`iam.md` → `iam.ko.md`), so they are checked with it.
+ */
+export function collectBanks(paths: string[]): string[] {
   const out: string[] = [];
   const walk = (p: string) => {
     const stat = fs.statSync(p, { throwIfNoEntry: false });
     if (!stat) throw new Error(`No such file or directory: ${p}`);
     if (stat.isFile()) {
       out.push(p);
+      if (!translationFileOf(p) && p.endsWith(".md")) {
+        for (const language of TRANSLATION_LANGUAGES) {
+          const translation = p.replace(/\.md$/, `.${language}.md`);
+          if (fs.existsSync(translation) && !paths.includes(translation)) out.push(translation);
+        }
+      }
       return;
     }
     for (const entry of fs
@@ -72,7 +83,7 @@ function collectBanks(paths: string[]): string[] {
     }
   };
   for (const p of paths) walk(p);
-  return out;
+  return [...new Set(out)];
 }
 
 /** A progress bar on stderr, drawn only when stderr is a terminal. */
@@ -279,6 +290,12 @@ function check(args: Args): number {
     const sources = new Map(inputs.map((i) => [i.file, linesOf(i.text)]));
     for (const f of result.findings) console.log(`${formatFinding(f, sources.get(f.file))}\n`);
     printSummary(result.summary);
+    const items = result.banks.flatMap((bank) => bank.questions);
+    for (const language of TRANSLATION_LANGUAGES) {
+      const translated = items.filter((q) => q.translations?.[language]).length;
+      if (translated > 0)
+        console.log(`  in ${language}: ${translated} of ${items.length} questions and flashcards`);
+    }
   }
   return result.summary.errors > 0 ? 1 : 0;
 }

@@ -1,11 +1,14 @@
+import { checkTranslations } from "./check-translations";
 import { lintBanks } from "./lint";
 import { parseBankPartial } from "./parse-bank";
 import { type Bank, CARD_KINDS, type CheckSummary, type Finding, type SimValidator } from "./schema";
+import { isTranslationInput } from "./translation-schema";
 
 /**
  * Checks several banks together: each is parsed and validated, then cross-bank checks run
  * (duplicate ids and identical questions across files). `banks` holds only the banks without
- * errors; `summary` counts everything that could be read.
+ * errors; `summary` counts everything that could be read. Translation files (`iam.ko.md` beside
+ * `iam.md`) are not banks: they are compared with their bank and attached to its questions.
  *
  * @example
  * const { summary, findings } = checkBanks([{ file: "a.md", text: a }, { file: "b.md", text: b }]);
@@ -20,22 +23,31 @@ export function checkBanks(
     now?: Date | string;
   } = {},
 ): { banks: Bank[]; findings: Finding[]; summary: CheckSummary } {
+  const translationInputs = inputs.filter(isTranslationInput);
+  const bankInputs = inputs.filter((input) => !isTranslationInput(input));
   const parsed: Array<{ bank: Bank | null; findings: Finding[] }> = [];
-  inputs.forEach((input, i) => {
+  bankInputs.forEach((input, i) => {
     parsed.push(
       parseBankPartial(input.text, { file: input.file, validateSim: options.validateSim, now: options.now }),
     );
-    options.onProgress?.(i + 1, inputs.length);
+    options.onProgress?.(i + 1, bankInputs.length);
   });
   const readable = parsed.flatMap((p) => (p.bank ? [p.bank] : []));
   const cross = lintBanks(readable);
   const findings = [...parsed.flatMap((p) => p.findings), ...cross];
   const failed = new Set(findings.filter((f) => f.severity === "error").map((f) => f.file));
   const banks = readable.filter((b) => !failed.has(b.file));
+  findings.push(
+    ...checkTranslations(
+      translationInputs,
+      banks,
+      bankInputs.map((input) => input.file),
+    ),
+  );
   return {
     banks,
     findings: orderByFile(findings, inputs),
-    summary: summarize(inputs.length, readable, findings),
+    summary: summarize(bankInputs.length, readable, findings),
   };
 }
 

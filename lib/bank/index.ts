@@ -8,6 +8,7 @@
 
 export { checkBanks, summarize } from "./check";
 export { type AnswerKey, checkAnswer, chosenMisconceptions, type GivenAnswer } from "./check-answer";
+export { checkTranslations } from "./check-translations";
 export { type ClozeCard, type ClozeDeletion, clozeCards, parseCloze } from "./cloze";
 export { FINDING_CODES, type FindingCode } from "./codes";
 export { canonicalJson, fnv1a64, questionContentHash } from "./content-hash";
@@ -18,8 +19,11 @@ export { detectFormat } from "./importers/detect";
 export { DEFAULT_LIMITS, type Limits } from "./limits";
 export { dayNumber, lintBanks, STALE_AFTER_DAYS } from "./lint";
 export { type ParseOptions, parseBank, parseBankPartial } from "./parse-bank";
+export { type ParsedTranslation, parseTranslation } from "./parse-translation";
 export { renderMarkdown } from "./render-markdown";
 export * from "./schema";
 export { slugify } from "./slug";
 export { type QuestionUsage, type StaleEntry, staleList } from "./stale";
+export { TRANSLATION_CODES, type TranslationCode } from "./translation-codes";
+export * from "./translation-schema";
 export { isTypedAnswerCorrect, normalizeTypedAnswer } from "./typed-answer";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { QuestionTranslations } from "./translation-schema";
 
 /** The kinds of item a bank holds. Flashcards and cloze cards are questions too. */
 export const QUESTION_KINDS = [
@@ -106,6 +107,11 @@ export type Question = {
   verified?: string;
   /** 1-based line of the question's heading (or of the card's list item). */
   line: number;
+  /**
+   * The question's text in other languages, from `<bank>.<language>.md` beside the bank (attached
+   * by checkBanks). Not part of the content hash: a translation never makes a new English revision.
+   */
+  translations?: QuestionTranslations;
 };
 
 export type BankMeta = {

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { checkBanks, type Finding, questionContentHash } from "@/lib/bank";
+import { checkBanks, type Finding, isTranslationInput, questionContentHash } from "@/lib/bank";
 import { validateSimBlock } from "@/lib/sim";
 import type { SyncInput } from "./sync-banks";
 
@@ -29,8 +29,12 @@ export function readContent(dir = path.join(process.cwd(), "content")): {
   input: SyncInput;
   findings: Finding[];
 } {
-  const files = listBankFiles(dir);
-  const inputs = files.map((file) => ({ file, bytes: fs.readFileSync(file) }));
+  // Translations (`iam.ko.md` beside `iam.md`) are not banks: sync leaves them out, and
+  // `npm run bank -- check` compares them with their banks.
+  const inputs = listBankFiles(dir)
+    .map((file) => ({ file, bytes: fs.readFileSync(file) }))
+    .filter(({ file, bytes }) => !isTranslationInput({ file, text: new Uint8Array(bytes) }));
+  const files = inputs.map(({ file }) => file);
   const { banks, findings } = checkBanks(
     inputs.map(({ file, bytes }) => ({ file, text: new Uint8Array(bytes) })),
     { validateSim: validateSimBlock },
