@@ -160,6 +160,131 @@ test.describe("studying", () => {
     expect(await reviewsOf(account.email)).toHaveLength(0);
   });
 
+  test("keys never act in a text field; a typed-answer card takes focus, and typing before clicking into it never undoes", async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(120_000);
+    const account = newAccount("Typist");
+    await signUp(page, account);
+    // One shipped topic whose fourth and fifth questions are a typed answer and an ordering.
+    await page.goto("/study?topic=cluster-placement");
+    const study = page.getByRole("region", { name: "Study session" });
+    await answerWithKeyboard(page);
+    await expect(study.getByText(/^Session progress: 1 of \d+$/)).toBeVisible();
+
+    // In the report's text field, Z, digits and Space are text: no undo, no grade, no reveal.
+    await study.getByRole("button", { name: "Report a problem" }).click();
+    const details = study.getByLabel("Details");
+    await details.click();
+    await page.keyboard.type("z 1 3 z");
+    await expect(details).toHaveValue("z 1 3 z");
+    await expect(study.getByText(/^Session progress: 1 of \d+$/)).toBeVisible();
+    await expect(study.getByText(/^Grade undone/)).toHaveCount(0);
+    await study.getByRole("button", { name: "Report a problem" }).click();
+    await study.getByRole("heading", { level: 2 }).focus();
+
+    const typed = study.getByLabel("Your answer");
+    const ordering = study.getByRole("list", { name: "Put these in order" });
+    let sawTyped = false;
+    let sawOrdering = false;
+    for (let i = 0; i < 25 && !(sawTyped && sawOrdering); i += 1) {
+      await expect(study.getByRole("heading", { level: 2 })).toBeVisible();
+      if (!sawTyped && (await typed.isVisible())) {
+        sawTyped = true;
+        const title = (await study.getByRole("heading", { level: 2 }).textContent()) ?? "";
+        await expect(typed).toBeFocused();
+        await expect(study.getByText("Type your answer · Enter to check")).toBeVisible();
+        // The learner clicked away, then types: the letters go into the answer, Z included.
+        await study.getByRole("heading", { level: 2 }).focus();
+        await page.keyboard.type("az");
+        await expect(typed).toHaveValue("az");
+        await expect(typed).toBeFocused();
+        await page.waitForTimeout(300);
+        expect((await reviewsOf(account.email)).filter((r) => r.kind === "undo")).toHaveLength(0);
+        await expect(study.getByText(/^Grade undone/)).toHaveCount(0);
+        await page.keyboard.press("Enter");
+        await expect(study.getByText("✗ Not quite")).toBeVisible();
+        // Undo is a visible control with visible feedback naming the card.
+        await study.getByRole("button", { name: "Undo last grade" }).click();
+        await expect(study.getByRole("status").filter({ hasText: `Grade undone — ${title}` })).toBeVisible();
+        await expect
+          .poll(async () => (await reviewsOf(account.email)).filter((r) => r.kind === "undo").length)
+          .toBe(1);
+        await expect(typed).toHaveValue("");
+        await expect(typed).toBeFocused();
+        await page.screenshot({ path: testInfo.outputPath("study-undo-1280.png"), fullPage: true });
+        await page.setViewportSize({ width: 375, height: 812 });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+        await page.screenshot({ path: testInfo.outputPath("study-undo-375.png"), fullPage: true });
+        await page.setViewportSize({ width: 1280, height: 800 });
+      } else if (!sawOrdering && (await ordering.isVisible())) {
+        sawOrdering = true;
+        await expect(study.getByText("Arrange with ↑ and ↓ · then Enter to check")).toBeVisible();
+        await expect(study.getByText(/to pick/)).toHaveCount(0);
+        // Enter alone never hands in the shuffled order: it says what to do instead.
+        await study.getByRole("heading", { level: 2 }).focus();
+        await page.keyboard.press("Enter");
+        await expect(study.getByRole("status").filter({ hasText: "Put the items in order" })).toBeVisible();
+        await expect(study.getByRole("button", { name: "Next" })).toHaveCount(0);
+        await page.keyboard.press("1");
+        await expect(study.getByRole("button", { name: "Next" })).toHaveCount(0);
+        await page.screenshot({ path: testInfo.outputPath("study-ordering-1280.png"), fullPage: true });
+      }
+      await answerWithKeyboard(page);
+    }
+    expect(sawTyped).toBe(true);
+    expect(sawOrdering).toBe(true);
+  });
+
+  test("session progress counts each of the day's cards once at a learner's pace", async ({ page }) => {
+    test.setTimeout(180_000);
+    const account = newAccount("Paced");
+    await signUp(page, account);
+    // The page's clock runs as usual; after each card it jumps half a minute, a learner's pace, so
+    // cards in a one-minute learning step come back within the session.
+    await page.clock.install();
+    await page.goto("/study");
+    const study = page.getByRole("region", { name: "Study session" });
+    const progress = study.getByText(/^Session progress: \d+ of \d+$/);
+    await expect(progress).toHaveText("Session progress: 0 of 20");
+    let done = 0;
+    let returned = 0;
+    for (let i = 0; i < 60 && (done < 20 || returned === 0); i += 1) {
+      const studyNow = study.getByRole("button", { name: "Study it now" });
+      if (await studyNow.isVisible()) await studyNow.click();
+      await expect(study.getByRole("heading", { level: 2 })).toBeVisible();
+      const isNew = await study.getByText("new", { exact: true }).isVisible();
+      await answerWithKeyboard(page);
+      await page.clock.fastForward("00:30");
+      const [seen, total] = ((await progress.textContent()) ?? "").match(/\d+/g)?.map(Number) ?? [];
+      expect(total).toBe(20);
+      expect(seen).toBe(isNew ? done + 1 : done);
+      if (!isNew) returned += 1;
+      done = seen ?? done;
+    }
+    expect(done).toBe(20);
+    expect(returned).toBeGreaterThan(0);
+  });
+
+  test("a key pressed before the page is ready is refused visibly, not lost silently", async ({ page }) => {
+    const account = newAccount("Early");
+    await signUp(page, account);
+    // Hold the page's scripts back so the server's HTML stays on screen without them for a while.
+    await page.route("**/_next/static/chunks/**", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.goto("/study", { waitUntil: "domcontentloaded" });
+    const study = page.getByRole("region", { name: "Study session" });
+    await expect(study.getByText("Getting the card ready…")).toBeVisible();
+    const primary = study.getByRole("button", { name: /^(Show answer|Check answer)$/ });
+    await expect(primary).toBeDisabled();
+    await expect(study.getByText("Getting the card ready…")).toHaveCount(0, { timeout: 20_000 });
+    await expect(primary).toBeEnabled();
+    await answerWithKeyboard(page);
+    await expect(study.getByText("Session progress: 1 of 20")).toBeVisible();
+  });
+
   test("a signed-out visitor is sent to sign in first", async ({ page }) => {
     await page.goto("/study");
     await expect(page).toHaveURL(/\/sign-in\?next=%2Fstudy/);

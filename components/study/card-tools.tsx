@@ -16,9 +16,11 @@ const REASONS = [
 export function CardTools({
   item,
   onRemove,
+  disabled,
 }: {
   item: QueueItem;
   onRemove: (how: "suspend" | "bury") => void;
+  disabled?: boolean;
 }) {
   const [isReporting, setReporting] = useState(false);
   const [reason, setReason] = useState<(typeof REASONS)[number]["value"]>("wrong-answer");
@@ -44,10 +46,20 @@ export function CardTools({
   return (
     <div className="card-tools">
       <div className="card-tools__row">
-        <button type="button" className="button button--quiet" onClick={() => onRemove("bury")}>
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() => onRemove("bury")}
+          disabled={disabled}
+        >
           Bury until tomorrow
         </button>
-        <button type="button" className="button button--quiet" onClick={() => onRemove("suspend")}>
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() => onRemove("suspend")}
+          disabled={disabled}
+        >
           Suspend card
         </button>
         <button
@@ -55,6 +67,7 @@ export function CardTools({
           className="button button--quiet"
           aria-expanded={isReporting}
           aria-controls={`${id}-report`}
+          disabled={disabled}
           onClick={() => setReporting((open) => !open)}
         >
           Report a problem

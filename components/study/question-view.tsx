@@ -1,13 +1,10 @@
 "use client";
 
+import type { RefObject } from "react";
 import { SanitizedHtml } from "@/components/ui/html";
 import { textOfHtml } from "@/lib/bank/html-text";
+import { type Draft, type Feedback, isMultiple, toggleKey } from "@/lib/study/draft";
 import type { Confidence, QueueItem } from "@/lib/study/views";
-
-/** A practice question's answer in progress. */
-export type Draft = { keys: string[]; typed: string; order: string[]; confidence: Confidence };
-
-export type Feedback = { isCorrect: boolean; keys: string[]; typed: string; order: string[] };
 
 export const CONFIDENCE_LABELS: Record<Confidence, string> = {
   guessed: "I guessed",
@@ -15,32 +12,24 @@ export const CONFIDENCE_LABELS: Record<Confidence, string> = {
   certain: "Certain (too easy)",
 };
 
-/** Single or true/false choices behave as radios; multiple choice as checkboxes. */
-export function isMultiple(item: QueueItem) {
-  return item.kind === "multiple";
-}
-
-/** Applies option `key` to a draft: radios replace, checkboxes toggle. */
-export function toggleKey(item: QueueItem, draft: Draft, key: string): Draft {
-  if (!isMultiple(item)) return { ...draft, keys: [key] };
-  return {
-    ...draft,
-    keys: draft.keys.includes(key) ? draft.keys.filter((k) => k !== key) : [...draft.keys, key].sort(),
-  };
-}
-
 export function QuestionView({
   item,
   draft,
   onDraft,
   feedback,
   headingId,
+  answerRef,
+  disabled,
 }: {
   item: QueueItem;
   draft: Draft;
   onDraft: (draft: Draft) => void;
   feedback: Feedback | null;
   headingId: string;
+  /** The typed-answer field, focused when the card is shown. */
+  answerRef: RefObject<HTMLInputElement | null>;
+  /** Until the page is hydrated nothing can be picked or typed. */
+  disabled: boolean;
 }) {
   const answered = feedback !== null;
   const name = `answer-${item.key}`;
@@ -56,10 +45,13 @@ export function QuestionView({
           <label htmlFor={`${name}-typed`}>Your answer</label>
           <input
             id={`${name}-typed`}
+            ref={answerRef}
+            data-study-answer=""
             className="input"
             value={answered ? feedback.typed : draft.typed}
             onChange={(event) => onDraft({ ...draft, typed: event.target.value })}
             readOnly={answered}
+            disabled={disabled}
             autoComplete="off"
             spellCheck={false}
           />
@@ -68,7 +60,7 @@ export function QuestionView({
           ) : null}
         </div>
       ) : item.kind === "ordering" ? (
-        <OrderingList item={item} draft={draft} onDraft={onDraft} feedback={feedback} />
+        <OrderingList item={item} draft={draft} onDraft={onDraft} feedback={feedback} disabled={disabled} />
       ) : (
         <fieldset className="options" aria-labelledby={headingId}>
           <legend className="visually-hidden">
@@ -84,7 +76,7 @@ export function QuestionView({
                   id={`${name}-${option.key}`}
                   name={name}
                   checked={chosen}
-                  disabled={answered}
+                  disabled={answered || disabled}
                   onChange={() => onDraft(toggleKey(item, draft, option.key))}
                 />
                 <label htmlFor={`${name}-${option.key}`}>
@@ -116,6 +108,7 @@ export function QuestionView({
                 name={`${name}-confidence`}
                 value={level}
                 checked={draft.confidence === level}
+                disabled={disabled}
                 onChange={() => onDraft({ ...draft, confidence: level })}
               />
               {CONFIDENCE_LABELS[level]}
@@ -132,11 +125,13 @@ function OrderingList({
   draft,
   onDraft,
   feedback,
+  disabled,
 }: {
   item: QueueItem;
   draft: Draft;
   onDraft: (draft: Draft) => void;
   feedback: Feedback | null;
+  disabled: boolean;
 }) {
   const order = feedback ? feedback.order : draft.order;
   const byKey = new Map(item.options.map((o) => [o.key, o]));
@@ -169,7 +164,7 @@ function OrderingList({
                   type="button"
                   className="button button--small"
                   onClick={() => move(index, -1)}
-                  disabled={index === 0}
+                  disabled={disabled || index === 0}
                   aria-label={`Move “${textOfHtml(option.html)}” up`}
                 >
                   ↑
@@ -178,7 +173,7 @@ function OrderingList({
                   type="button"
                   className="button button--small"
                   onClick={() => move(index, 1)}
-                  disabled={index === order.length - 1}
+                  disabled={disabled || index === order.length - 1}
                   aria-label={`Move “${textOfHtml(option.html)}” down`}
                 >
                   ↓

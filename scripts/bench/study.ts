@@ -166,8 +166,12 @@ async function benchBrowser(rows: BenchResult["rows"]): Promise<void> {
         await arm();
         await page.keyboard.press("Enter");
       } else if ((await card.locator("fieldset.options, ol.ordering").count()) > 0) {
-        // A choice or ordering question: pick option 1, Enter submits, then Enter moves on (timed).
-        await page.keyboard.press("1");
+        // A choice or ordering question: pick option 1 (or move one item: Enter never hands in an
+        // order the learner did not arrange), Enter submits, then Enter moves on (timed).
+        if ((await card.locator("ol.ordering").count()) > 0) {
+          await card.locator(".ordering__moves button:not([disabled])").first().click();
+          await card.locator("h2").focus();
+        } else await page.keyboard.press("1");
         await page.keyboard.press("Enter");
         await page.waitForTimeout(30);
         await arm();
