@@ -62,7 +62,9 @@ export function useStudyNetwork(
   const save = useCallback(
     (request: GradeRequest) => {
       const { reviewId } = request;
-      const saving = postJson<{ result: GradeResponse }>("/api/study/grade", request).then(
+      const saving = postJson<{ result: GradeResponse }>("/api/study/grade", request, {
+        idempotent: true,
+      }).then(
         (result) => {
           if (!result.ok) {
             dispatch({
