@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,16 +16,13 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+/** Runs the CLI: its exit code, standard output, and both outputs together. */
 const cli = (...args: string[]) => {
-  try {
-    return {
-      code: 0,
-      out: execFileSync("npx", ["tsx", "scripts/bank.ts", ...args], { encoding: "utf8", stdio: "pipe" }),
-    };
-  } catch (error) {
-    const e = error as { status: number; stdout: string; stderr: string };
-    return { code: e.status, out: `${e.stdout}${e.stderr}` };
-  }
+  const run = spawnSync("npx", ["tsx", "scripts/bank.ts", ...args], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: run.status, stdout: run.stdout, out: `${run.stdout}${run.stderr}` };
 };
 
 describe("printFindings", () => {
@@ -77,7 +74,7 @@ describe("npm run bank -- import and check, end to end", () => {
     expect(fs.existsSync(path.join(dir, "content", "img", "diagram.png"))).toBe(true);
     const checked = cli("check", out, "--json");
     expect(checked.code).toBe(0);
-    const json = JSON.parse(checked.out) as {
+    const json = JSON.parse(checked.stdout) as {
       summary: { errors: number; warnings: number };
       findings: unknown[];
     };
