@@ -57,7 +57,7 @@ test("a pasted bank with errors keeps its text and shows each error beside its l
   // Choosing the error selects its line in the text box.
   await page
     .getByRole("list", { name: "Problems in the bank" })
-    .getByRole("button", { name: /^Line 12, column 1:/ })
+    .getByRole("button", { name: /^Line 12, column 1: No option is marked right/ })
     .click();
   await expect(box).toBeFocused();
   const selected = await box.evaluate((el: HTMLTextAreaElement) =>

@@ -51,6 +51,12 @@ function rowsFor(lines: string[], findings: CheckedFinding[]): Row[] {
 const findingText = (f: CheckedFinding) =>
   `Line ${f.line}, column ${f.column}: ${f.message}${f.hint ? ` (${f.hint})` : ""}`;
 
+/** A line's look: an error on it, only warnings, or nothing. */
+function lineState(findings: CheckedFinding[] | undefined): string {
+  if (!findings?.length) return "";
+  return findings.some((f) => f.severity === "error") ? " is-bad" : " is-warned";
+}
+
 /** Findings with a key made of what they say (a repeat of the same words gets a count after it). */
 function keyed(findings: CheckedFinding[]) {
   const seen = new Map<string, number>();
@@ -109,10 +115,7 @@ export function BankCodeView({
                   ⋯
                 </li>
               ) : (
-                <li
-                  key={row.number}
-                  className={byLine.has(row.number) ? "bank-code__line is-bad" : "bank-code__line"}
-                >
+                <li key={row.number} className={`bank-code__line${lineState(byLine.get(row.number))}`}>
                   <span className="bank-code__number">{row.number}</span>
                   <code className="bank-code__text">{row.text || " "}</code>
                   {keyed(byLine.get(row.number) ?? []).map(({ key, finding: f }) => (

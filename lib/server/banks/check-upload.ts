@@ -89,8 +89,12 @@ export function checkUpload(input: UploadInput): CheckedUpload {
   const file = `upload:${input.fileName}`;
   let bank: Bank | null;
   let findings: Finding[];
+  // A converted bank is named after the file as given (its topic and id come from that name).
   if (input.format === "apkg") {
-    const imported = importAnkiCollection(input.collection, { file, validateSim: validateSimBlock });
+    const imported = importAnkiCollection(input.collection, {
+      file: input.fileName,
+      validateSim: validateSimBlock,
+    });
     bank = imported.bank;
     findings = imported.findings;
   } else if (input.format === "gfm") {
@@ -98,7 +102,11 @@ export function checkUpload(input: UploadInput): CheckedUpload {
     bank = checked.banks[0] ?? null;
     findings = checked.findings;
   } else {
-    const imported = importBank(input.text, { file, format: input.format, validateSim: validateSimBlock });
+    const imported = importBank(input.text, {
+      file: input.fileName,
+      format: input.format,
+      validateSim: validateSimBlock,
+    });
     bank = imported.markdown ? imported.bank : null;
     findings = imported.findings;
   }
