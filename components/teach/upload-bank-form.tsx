@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, startTransition, useActionState, useId, useRef, useState } from "react";
+import { type FormEvent, startTransition, useActionState, useEffect, useId, useRef, useState } from "react";
 import { FormStatus } from "@/components/account/form-status";
 import { replaceBankAction, uploadBankAction } from "@/lib/server/actions/instructor-bank";
 import { BankCodeView, type CheckedFinding, moveToLine } from "./bank-code-view";
@@ -34,10 +34,19 @@ export function UploadBankForm({ bank }: { bank?: { id: string; title: string } 
   const id = useId();
   const textRef = useRef<HTMLTextAreaElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   // Said before sending: a file past the server's body limit could only end in an error page.
   const [tooLarge, setTooLarge] = useState<string | null>(null);
   // The text the last check was given (pasted, or the file's), for the code view.
   const [checked, setChecked] = useState<{ text: string; fromFile: string | null } | null>(null);
+
+  // Once a bank is saved the form starts empty again (a refusal keeps everything, above).
+  useEffect(() => {
+    if (state?.ok) {
+      formRef.current?.reset();
+      setChecked(null);
+    }
+  }, [state]);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     // Sent by hand rather than through the form's action, so React does not reset the form (and
@@ -91,7 +100,7 @@ export function UploadBankForm({ bank }: { bank?: { id: string; title: string } 
       : undefined;
   const warningsLine = state?.ok && !tooLarge ? countsLine(counts, "warning") : "";
   return (
-    <form action={formAction} onSubmit={submit} className="teach-form">
+    <form ref={formRef} action={formAction} onSubmit={submit} className="teach-form">
       {bank ? <input type="hidden" name="bankId" value={bank.id} /> : null}
       <div className="form-field">
         <label htmlFor={`${id}-markdown`}>
