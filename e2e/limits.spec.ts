@@ -25,12 +25,12 @@ test.describe("an instructor's upload", () => {
   test.use({ storageState: STORAGE_STATE.instructor });
 
   test("a 20,000-line Anki upload does not hold up /api/health (item 4)", async ({ page, request }, info) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     await page.goto("/teach/banks");
-    await page.getByLabel("Format").first().selectOption("anki");
+    await page.getByLabel("Format").last().selectOption("anki");
     await page
       .getByLabel("Or upload a file")
-      .first()
+      .last()
       .setInputFiles({
         name: "identical.txt",
         mimeType: "text/plain",
@@ -48,8 +48,9 @@ test.describe("an instructor's upload", () => {
       }
     })();
     await page.getByRole("button", { name: "Check and save" }).first().click();
-    await expect(page.getByText(/Nothing was saved: the bank has \d+ errors?\./)).toBeVisible({
-      timeout: 60_000,
+    // 20,000 identical cards are 20,000 duplicate-stem warnings, which never block a bank.
+    await expect(page.getByText("Saved “identical”: 20,000 questions.")).toBeVisible({
+      timeout: 100_000,
     });
     uploading = false;
     await poll;
@@ -69,15 +70,72 @@ test.describe("an instructor's upload", () => {
     expect(figures.max).toBeLessThan(1000);
   });
 
-  test("a 5 MB bank file is refused with the 1 MB limit, with or without JavaScript (item 5)", async ({
+  test("/api/health is measured while the largest accepted bank is checked and saved (issue 17 item 4)", async ({
+    page,
+    request,
+  }, info) => {
+    test.setTimeout(240_000);
+    // The largest bank accepted: 20,000 questions (the limit), padded to just under 4 MB (the
+    // limit), with three warnings each (which never block it).
+    const stamp = Date.now().toString(36);
+    const head = `---\nid: largest\ntitle: Largest ${stamp}\ntopic: largest-${stamp}\n---\n\n`;
+    const question = (i: number) =>
+      `## Question ${i} {#l${i}}\n\nWhich option is right for case ${i}? ${"x".repeat(96)}\n\n- [x] Right ${i}\n- [ ] Wrong ${i}\n\n`;
+    const text = head + Array.from({ length: 20_000 }, (_, i) => question(i)).join("");
+    expect(Buffer.byteLength(text)).toBeGreaterThan(3.5 * 1024 * 1024);
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(4 * 1024 * 1024);
+    await page.goto("/teach/banks");
+    await page
+      .getByLabel("Or upload a file")
+      .last()
+      .setInputFiles({ name: "largest.md", mimeType: "text/markdown", buffer: Buffer.from(text) });
+    const samples: number[] = [];
+    let uploading = true;
+    const poll = (async () => {
+      while (uploading) {
+        const started = performance.now();
+        const response = await request.get("/api/health");
+        expect(response.status()).toBe(200);
+        samples.push(performance.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    await page.getByRole("button", { name: "Check and save" }).last().click();
+    await expect(page.getByText(`Saved “Largest ${stamp}”: 20,000 questions.`)).toBeVisible({
+      timeout: 200_000,
+    });
+    uploading = false;
+    await poll;
+    const sorted = [...samples].sort((a, b) => a - b);
+    const figures = {
+      requests: sorted.length,
+      p50: percentile(sorted, 0.5),
+      p99: percentile(sorted, 0.99),
+      max: sorted.at(-1) ?? 0,
+    };
+    info.annotations.push({
+      type: "health while the largest bank is saved (ms)",
+      description: JSON.stringify(figures),
+    });
+    console.log(
+      `/api/health while the largest accepted bank (20,000 questions) is checked and saved: ${JSON.stringify(figures)}`,
+    );
+    // The target is p99 under 100 ms (docs/benchmarks.md, measured on a quiet machine by the
+    // upload bench); on this shared machine the figure is reported, and the bound is on the worst
+    // request: far below the 10–45 s one transaction held everything for before.
+    expect(figures.requests).toBeGreaterThanOrEqual(10);
+    expect(figures.max).toBeLessThan(3000);
+  });
+
+  test("a 5 MB bank file is refused with the 4 MB limit, with or without JavaScript (item 5)", async ({
     page,
     browser,
   }) => {
     const big = { name: "big.md", mimeType: "text/markdown", buffer: Buffer.alloc(5 * 1024 * 1024, "a") };
     await page.goto("/teach/banks");
-    await page.getByLabel("Or upload a file").first().setInputFiles(big);
+    await page.getByLabel("Or upload a file").last().setInputFiles(big);
     await page.getByRole("button", { name: "Check and save" }).first().click();
-    await expect(page.getByText("The file is larger than 1 MB.")).toBeVisible();
+    await expect(page.getByText("The file is larger than 4 MB, the most a bank may be.")).toBeVisible();
 
     // Without JavaScript the form posts to the server, which answers with the same message.
     const context = await browser.newContext({
@@ -87,9 +145,9 @@ test.describe("an instructor's upload", () => {
     try {
       const plain = await context.newPage();
       await plain.goto("/teach/banks");
-      await plain.getByLabel("Or upload a file").first().setInputFiles(big);
+      await plain.getByLabel("Or upload a file").last().setInputFiles(big);
       await plain.getByRole("button", { name: "Check and save" }).first().click();
-      await expect(plain.getByText("The file is larger than 1 MB.")).toBeVisible();
+      await expect(plain.getByText("The file is larger than 4 MB, the most a bank may be.")).toBeVisible();
       await expect(plain.getByText(/Something went wrong/)).toHaveCount(0);
     } finally {
       await context.close();
@@ -118,7 +176,7 @@ test.describe("requests no Taskdeck page sends", () => {
     expect(await response.text()).toMatch(/nested more than 32 levels deep/);
   });
 
-  test("a 3 MB report text gets the action's own refusal with the limit (item 5)", async ({
+  test("a 5 MB report text gets the action's own refusal with the limit (item 5)", async ({
     page,
     baseURL,
   }) => {
@@ -130,10 +188,10 @@ test.describe("requests no Taskdeck page sends", () => {
         "Content-Type": "text/plain;charset=UTF-8",
         Accept: "text/x-component",
       },
-      data: JSON.stringify([{ questionId: "q", reason: "wrong", text: "x".repeat(3 * 1024 * 1024) }]),
+      data: JSON.stringify([{ questionId: "q", reason: "wrong", text: "x".repeat(5 * 1024 * 1024) }]),
     });
     expect(response.status()).toBe(200);
-    expect(await response.text()).toMatch(/more than 2,097,152 characters of text/);
+    expect(await response.text()).toMatch(/more than 4,259,840 characters of text/);
   });
 
   test("a body over 8 MB answers 413 with the limit (item 5)", async ({ page, baseURL }) => {

@@ -4,13 +4,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import {
+  assetReferences,
   type CheckSummary,
   checkBanks,
+  countByCode,
   exportAnki,
   exportMarkdown,
   type Finding,
-  type ImportFormat,
-  importBank,
+  makeFinding,
+  PRINTED_FINDINGS,
   parseBank,
   STALE_AFTER_DAYS,
   type StaleEntry,
@@ -18,19 +20,26 @@ import {
   TRANSLATION_LANGUAGES,
   translationFileOf,
 } from "../lib/bank";
+import { bankToApkg } from "../lib/server/banks/anki-export";
+import { type ConvertFormat, convertToBank, isAnkiPackage } from "../lib/server/banks/convert";
 import { validateSimBlock as validateSim } from "../lib/sim";
 import { listReports, openExistingDatabase, questionUsage, type ReportRow } from "./bank-db";
 
 const USAGE = `Usage:
-  npm run bank -- check [paths…] [--json]        check banks (default path: content)
+  npm run bank -- check [paths…] [--all] [--json]
+                                                  check banks (default path: content); the first
+                                                  ${PRINTED_FINDINGS} findings are printed (errors first), --all prints
+                                                  every one, --json lists every one
   npm run bank -- stale [paths…] [--limit N] [--db <file:url> | --no-db] [--json]
                                                   what to re-check first: undated, oldest, most studied, most reported
   npm run bank -- reports [paths…] [--all] [--db <file:url>] [--json]
                                                   learners' open reports, by question and file:line
-  npm run bank -- import <file> [--format auto|gfm|quizdown|obsidian|gift|anki] [--out <file>]
-  npm run bank -- export <bank.md> --format markdown|anki [--out <file>]`;
+  npm run bank -- import <file> [--format auto|gfm|quizdown|obsidian|gift|anki|apkg] [--out <file>] [--all]
+                                                  findings point at the converted file (--out) and
+                                                  name the source line; images are copied beside it
+  npm run bank -- export <bank.md> --format markdown|anki|apkg [--out <file>]`;
 
-const IMPORT_FORMATS = ["auto", "gfm", "quizdown", "obsidian", "gift", "anki"];
+const IMPORT_FORMATS = ["auto", "gfm", "quizdown", "obsidian", "gift", "anki", "apkg"];
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code: string, text: string) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
 
@@ -117,8 +126,40 @@ export function formatFinding(f: Finding, sourceLines?: string[]): string {
     const caretAt = Math.min(f.column - 1, shown.length);
     out.push(`  ${shown}`, `  ${shown.slice(0, caretAt).replace(/[^\t]/g, " ")}${paint("1;32", "^")}`);
   }
+  if (f.source)
+    out.push(
+      `  ${paint("36", "from:")} ${f.source.file}:${f.source.line} (the question's start in the source)`,
+    );
   if (f.hint) out.push(`  ${paint("36", "hint:")} ${f.hint}`);
   return out.join("\n");
+}
+
+/**
+ * Prints findings, errors first, at most PRINTED_FINDINGS unless `all`: the cap is on what is
+ * printed only; every finding is checked, counted in the summary and listed by --json.
+ */
+export function printFindings(
+  findings: Finding[],
+  sourceOf: (file: string) => string[] | undefined,
+  options: { all?: boolean; write?: (text: string) => void } = {},
+): void {
+  const write = options.write ?? ((text: string) => console.log(text));
+  const ordered = [
+    ...findings.filter((f) => f.severity === "error"),
+    ...findings.filter((f) => f.severity !== "error"),
+  ];
+  const shown = options.all ? ordered : ordered.slice(0, PRINTED_FINDINGS);
+  for (const f of shown) write(`${formatFinding(f, sourceOf(f.file))}\n`);
+  const rest = ordered.length - shown.length;
+  if (rest > 0)
+    write(
+      `… and ${rest.toLocaleString("en")} more ${rest === 1 ? "finding" : "findings"} not printed (counted below; --all prints them, --json lists them).\n`,
+    );
+}
+
+/** "  589 × missing-rationale (warning)" per code, errors first, then the commonest. */
+export function formatCounts(byCode: CheckSummary["byCode"]): string[] {
+  return byCode.map((c) => `  ${c.count.toLocaleString("en")} × ${c.code} (${c.severity})`);
 }
 
 function linesOf(bytes: Uint8Array): string[] {
@@ -134,6 +175,7 @@ function printSummary(summary: CheckSummary): void {
     `${plural(summary.banks, "bank")}, ${plural(summary.questions, "question")}, ${plural(summary.flashcards, "flashcard")}: ` +
       `${paint(summary.errors ? "1;31" : "32", plural(summary.errors, "error"))}, ${plural(summary.warnings, "warning")}`,
   );
+  for (const line of formatCounts(summary.byCode)) console.log(line);
   for (const [topic, counts] of Object.entries(summary.byTopic).sort(([a], [b]) => a.localeCompare(b))) {
     console.log(
       `  ${topic}: ${plural(counts.questions, "question")}, ${plural(counts.flashcards, "flashcard")}`,
@@ -288,7 +330,7 @@ function check(args: Args): number {
     console.log(JSON.stringify({ summary: result.summary, findings: result.findings }, null, 2));
   } else {
     const sources = new Map(inputs.map((i) => [i.file, linesOf(i.text)]));
-    for (const f of result.findings) console.log(`${formatFinding(f, sources.get(f.file))}\n`);
+    printFindings(result.findings, (file) => sources.get(file), { all: args.flags.has("all") });
     printSummary(result.summary);
     const items = result.banks.flatMap((bank) => bank.questions);
     for (const language of TRANSLATION_LANGUAGES) {
@@ -307,6 +349,70 @@ function writeOut(out: string | true | undefined, text: string): void {
   } else process.stdout.write(text);
 }
 
+/**
+ * Carries the files a converted bank refers to (images, sounds) beside the converted file: each
+ * one `fileOf` finds (beside the source, or inside an .apkg) is written to the same relative path
+ * beside `outFile`; one that is missing, climbs out of the bank's folder, or cannot be written
+ * (no --out) is a `missing-asset` warning at its line. Never drops one silently.
+ */
+export function carryAssets(
+  markdown: string,
+  fileOf: (relative: string) => Uint8Array | null,
+  where: string,
+  outFile: string | undefined,
+  reportAs: string,
+): { copied: string[]; findings: Finding[] } {
+  const { files, unsafe } = assetReferences(markdown);
+  const copied: string[] = [];
+  const findings: Finding[] = [];
+  const warn = (line: number, column: number, message: string, hint: string) =>
+    findings.push(makeFinding(reportAs, "missing-asset", line, column, message, hint));
+  for (const ref of unsafe)
+    warn(
+      ref.line,
+      ref.column,
+      `${ref.path} is outside the bank's folder: not carried`,
+      "Put the file in the bank's folder (or below it) and refer to it by a relative path.",
+    );
+  const done = new Set<string>();
+  for (const ref of files) {
+    const bytes = fileOf(ref.path);
+    if (!bytes) {
+      warn(
+        ref.line,
+        ref.column,
+        `${ref.path} is not in ${where}: learners will not see it`,
+        "Put the file there and import again, or refer to it by an https:// URL.",
+      );
+      continue;
+    }
+    if (!outFile) {
+      warn(
+        ref.line,
+        ref.column,
+        `${ref.path} was not copied: the bank went to standard output`,
+        "Give --out <file> and the file is copied beside it.",
+      );
+      continue;
+    }
+    if (done.has(ref.path)) continue;
+    done.add(ref.path);
+    const to = path.resolve(path.dirname(outFile), ref.path);
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.writeFileSync(to, bytes);
+    copied.push(path.relative(process.cwd(), to));
+  }
+  return { copied, findings };
+}
+
+/** A file beside the source, by the relative path a bank uses; null when there is none. */
+function besideSource(sourceFile: string) {
+  return (relative: string): Uint8Array | null => {
+    const full = path.resolve(path.dirname(sourceFile), relative);
+    return fs.existsSync(full) && fs.statSync(full).isFile() ? new Uint8Array(fs.readFileSync(full)) : null;
+  };
+}
+
 function importCommand(args: Args): number {
   const file = args.positional[0];
   const format = String(args.flags.get("format") ?? "auto");
@@ -314,26 +420,65 @@ function importCommand(args: Args): number {
     console.error(USAGE);
     return 2;
   }
+  const outFlag = args.flags.get("out");
+  const outFile = typeof outFlag === "string" && outFlag !== "" ? outFlag : undefined;
+  const reportAs = outFile ?? "<stdout>";
   const bytes = new Uint8Array(fs.readFileSync(file));
-  const result = importBank(new TextDecoder().decode(bytes), { file, format: format as ImportFormat });
-  if (result.markdown === "") {
-    for (const f of result.findings) console.error(formatFinding(f));
+  const input = { fileName: file, bytes, format: format as ConvertFormat };
+  const isPackage = isAnkiPackage(input);
+  const converted = convertToBank(input, { outFile: reportAs });
+  if (!converted.ok) {
+    const sourceLines = isPackage ? undefined : linesOf(bytes);
+    for (const d of converted.dropped)
+      console.error(`${file}:${d.line}: ${paint("1;33", "dropped")}: ${d.reason}`);
+    printFindings(converted.findings, () => sourceLines, {
+      all: args.flags.has("all"),
+      write: (t) => console.error(t),
+    });
+    const errors = converted.findings.filter((f) => f.severity === "error").length;
+    console.error(`${errors} ${errors === 1 ? "error" : "errors"}: nothing written.`);
     return 1;
   }
-  writeOut(args.flags.get("out"), result.markdown);
-  const source = linesOf(bytes);
-  const count = (result.markdown.match(/^## |^- .*\{#[^}]*\}/gm) ?? []).length;
-  console.error(`Imported ${file} as ${result.format}: ${count} questions and cards written.`);
-  for (const d of result.dropped)
-    console.error(`${file}:${d.line}: ${paint("1;33", "dropped")}: ${d.reason}`);
-  for (const f of result.findings) console.error(`${formatFinding(f, source)}\n`);
-  return result.findings.some((f) => f.severity === "error") ? 1 : 0;
+  writeOut(outFile, converted.markdown);
+  const assets = carryAssets(
+    converted.markdown,
+    converted.mediaFile ?? besideSource(file),
+    isPackage ? `the package ${file}` : `the folder of ${file}`,
+    outFile,
+    reportAs,
+  );
+  const findings = [...converted.findings, ...assets.findings].sort((a, b) => a.line - b.line);
+  const lines = converted.markdown.split("\n");
+  const count = converted.bank.questions.length;
+  console.error(
+    `Imported ${file} as ${converted.format}: ${count} questions and cards written to ${reportAs}.`,
+  );
+  for (const d of converted.dropped)
+    console.error(`${file}${isPackage ? ", note" : ""}:${d.line}: ${paint("1;33", "dropped")}: ${d.reason}`);
+  if (converted.anki) {
+    const h = converted.anki.history;
+    console.error(
+      `Anki ${converted.anki.format}: ${converted.anki.notes} notes; ${converted.anki.written.flashcards} flashcards (${converted.anki.written.reversible} both ways), ${converted.anki.written.cloze} cloze.`,
+    );
+    console.error(
+      h.reviews > 0
+        ? `Review history: ${h.reviews} reviews of ${h.cards} cards (${h.first} to ${h.last}) are in the package; a bank is shared, so they are not written as anyone's history (each card keeps its Anki state as its srs: hint).`
+        : "Review history: none in the package.",
+    );
+  }
+  printFindings(findings, () => lines, { all: args.flags.has("all"), write: (t) => console.error(t) });
+  if (assets.copied.length > 0)
+    console.error(`Copied ${assets.copied.length} file(s) beside it: ${assets.copied.join(", ")}`);
+  const counts = countByCode(findings);
+  if (counts.length > 0) console.error(formatCounts(counts).join("\n"));
+  console.error("No errors: the bank loads (warnings are advice).");
+  return 0;
 }
 
 function exportCommand(args: Args): number {
   const file = args.positional[0];
   const format = args.flags.get("format");
-  if (!file || (format !== "markdown" && format !== "anki")) {
+  if (!file || (format !== "markdown" && format !== "anki" && format !== "apkg")) {
     console.error(USAGE);
     return 2;
   }
@@ -344,6 +489,19 @@ function exportCommand(args: Args): number {
     for (const f of findings) console.error(`${formatFinding(f, source)}\n`);
     console.error(`${file} has errors; nothing exported.`);
     return 1;
+  }
+  if (format === "apkg") {
+    const out = args.flags.get("out");
+    if (typeof out !== "string" || out === "") {
+      console.error("An .apkg is a binary file: give --out <file.apkg>.");
+      return 2;
+    }
+    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+    fs.writeFileSync(out, bankToApkg(bank));
+    console.error(
+      `Wrote ${out}: ${bank.questions.length} questions and cards as an Anki package (File → Import in Anki).`,
+    );
+    return 0;
   }
   writeOut(args.flags.get("out"), format === "anki" ? exportAnki(bank) : exportMarkdown(bank));
   return 0;

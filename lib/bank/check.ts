@@ -86,6 +86,7 @@ export function summarize(bankCount: number, banks: Bank[], findings: Finding[])
   }
   const errors = findings.filter((f) => f.severity === "error").length;
   return {
+    byCode: countByCode(findings),
     banks: bankCount,
     questions,
     flashcards,
@@ -98,4 +99,25 @@ export function summarize(bankCount: number, banks: Bank[], findings: Finding[])
     },
     dated,
   };
+}
+
+/**
+ * Every finding counted by severity and code, errors first, then the commonest first.
+ *
+ * @example
+ * countByCode(findings) // [{ code: "missing-rationale", severity: "warning", count: 589 }, …]
+ */
+export function countByCode(findings: Finding[]): CheckSummary["byCode"] {
+  const counts = new Map<string, { code: string; severity: Finding["severity"]; count: number }>();
+  for (const f of findings) {
+    const entry = counts.get(f.code) ?? { code: f.code, severity: f.severity, count: 0 };
+    entry.count++;
+    counts.set(f.code, entry);
+  }
+  return [...counts.values()].sort(
+    (a, b) =>
+      (a.severity === "error" ? 0 : 1) - (b.severity === "error" ? 0 : 1) ||
+      b.count - a.count ||
+      a.code.localeCompare(b.code),
+  );
 }

@@ -9,7 +9,7 @@ type CodeInfo = { severity: Finding["severity"]; meaning: string; fix: string };
 export const FINDING_CODES = {
   "file-too-large": {
     severity: "error",
-    meaning: "The file is larger than the size limit (1 MB).",
+    meaning: "The file is larger than the size limit (4 MB).",
     fix: "Split the bank into several files, one per sub-topic.",
   },
   "binary-file": {
@@ -34,13 +34,20 @@ export const FINDING_CODES = {
   },
   "too-many-questions": {
     severity: "error",
-    meaning: "The bank has more questions than the limit (5,000).",
+    meaning: "The bank has more questions and cards than the limit (20,000).",
     fix: "Split the bank into several files.",
   },
   "too-many-findings": {
     severity: "error",
-    meaning: "So many problems were found that the rest were not listed.",
-    fix: "Fix the problems listed first and check again.",
+    meaning:
+      "The file produced more than 250,000 findings, so the checker stopped (a safety bound, not a display cap).",
+    fix: "Fix the problems listed first and check again; real banks stay far below this.",
+  },
+  "bad-package": {
+    severity: "error",
+    meaning:
+      "The file is not an Anki package (.apkg) Taskdeck can read: not a zip, no collection inside, or a damaged one.",
+    fix: "Export the deck again from Anki (File → Export → Anki Deck Package).",
   },
   "missing-front-matter": {
     severity: "error",
@@ -219,6 +226,12 @@ export const FINDING_CODES = {
     meaning: "More than 40% of the bank's single-choice answers are in the same position.",
     fix: "Move some right answers to other positions (options are shuffled for learners, not for readers).",
   },
+  "missing-asset": {
+    severity: "warning",
+    meaning:
+      "A file the bank refers to (an image, a sound) was not found beside it, or cannot travel with an upload, so learners will not see it.",
+    fix: "Put the file beside the bank at the path written (for an upload, refer to it by an https:// URL instead).",
+  },
   "empty-bank": {
     severity: "warning",
     meaning: "The bank has no questions.",
@@ -228,7 +241,7 @@ export const FINDING_CODES = {
 
 export type FindingCode = keyof typeof FINDING_CODES;
 
-/** Builds findings for one file and stops listing them past a cap. */
+/** Builds findings for one file; past the safety bound (Limits.maxFindings) it records no more. */
 export class FindingSink {
   readonly findings: Finding[] = [];
   private full = false;
@@ -248,7 +261,7 @@ export class FindingSink {
           "too-many-findings",
           line,
           column,
-          "Too many problems; the rest are not listed",
+          `More than ${this.max.toLocaleString("en")} problems: the rest are not recorded`,
         ),
       );
       return;

@@ -39,15 +39,15 @@ const simValidator: SimValidator = (yaml) =>
 const CASES: Case[] = [
   {
     code: "file-too-large",
-    name: "string over 1 MB",
-    input: "a".repeat(1024 * 1024 + 1),
+    name: "string over 4 MB",
+    input: "a".repeat(4 * 1024 * 1024 + 1),
     line: 1,
     column: 1,
   },
   {
     code: "file-too-large",
-    name: "bytes over 1 MB",
-    input: new Uint8Array(1024 * 1024 + 1).fill(0x61),
+    name: "bytes over 4 MB",
+    input: new Uint8Array(4 * 1024 * 1024 + 1).fill(0x61),
     line: 1,
     column: 1,
   },
@@ -310,7 +310,8 @@ describe("one malformed input per error code", () => {
   });
 
   it("covers every error code the checker can report", () => {
-    const covered = new Set(CASES.map((c) => c.code));
+    // `bad-package` is the .apkg reader's (lib/server/banks/anki-package.test.ts covers it).
+    const covered = new Set<string>([...CASES.map((c) => c.code), "bad-package"]);
     const errors = Object.entries(FINDING_CODES).filter(([, info]) => info.severity === "error");
     expect(errors.map(([code]) => code).filter((code) => !covered.has(code as FindingCode))).toEqual([]);
   });

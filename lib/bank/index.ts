@@ -6,17 +6,25 @@
  * const { bank, findings } = parseBank(text, { file: "content/ecs/networking.md" });
  */
 
-export { checkBanks, summarize } from "./check";
+export { type AssetReference, assetReferences } from "./assets";
+export { checkBanks, countByCode, summarize } from "./check";
 export { type AnswerKey, checkAnswer, chosenMisconceptions, type GivenAnswer } from "./check-answer";
 export { checkTranslations } from "./check-translations";
 export { type ClozeCard, type ClozeDeletion, clozeCards, parseCloze } from "./cloze";
-export { FINDING_CODES, type FindingCode } from "./codes";
+export { FINDING_CODES, type FindingCode, makeFinding } from "./codes";
 export { canonicalJson, fnv1a64, questionContentHash } from "./content-hash";
 export { exportAnki } from "./export/anki";
 export { exportMarkdown } from "./export/markdown";
-export { type ImportFormat, type ImportResult, importBank } from "./importers";
+export {
+  convertedName,
+  type Dropped,
+  type ImportFormat,
+  type ImportOptions,
+  type ImportResult,
+  importBank,
+} from "./importers";
 export { detectFormat } from "./importers/detect";
-export { DEFAULT_LIMITS, type Limits } from "./limits";
+export { DEFAULT_LIMITS, type Limits, PRINTED_FINDINGS } from "./limits";
 export { dayNumber, lintBanks, STALE_AFTER_DAYS } from "./lint";
 export { type ParseOptions, parseBank, parseBankPartial } from "./parse-bank";
 export { type ParsedTranslation, parseTranslation } from "./parse-translation";

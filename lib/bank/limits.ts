@@ -10,17 +10,25 @@ export type Limits = {
   maxLineLength: number;
   /** Nested lists and block quotes on one line. */
   maxDepth: number;
-  /** Findings listed per file before the rest are summarised. */
+  /**
+   * A safety bound on the findings one file may produce, far above any real bank (a 20,000-question
+   * import with five warnings each stays well under it): past it the checker stops with a
+   * `too-many-findings` error, so a hostile file cannot fill memory. It is not a display cap: every
+   * finding below it is checked and returned; the CLI and the upload form decide what to print.
+   */
   maxFindings: number;
 };
 
 export const DEFAULT_LIMITS: Limits = {
-  maxBytes: 1024 * 1024,
-  maxQuestions: 5000,
+  maxBytes: 4 * 1024 * 1024,
+  maxQuestions: 20_000,
   maxLineLength: 10_000,
   maxDepth: 16,
-  maxFindings: 1000,
+  maxFindings: 250_000,
 };
+
+/** How many findings the CLI prints and the upload form lists before summing up the rest by code. */
+export const PRINTED_FINDINGS = 200;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -34,6 +34,11 @@ export type Finding = {
   column: number;
   message: string;
   hint?: string;
+  /**
+   * For a bank converted from another format: where in the source file the question concerned
+   * starts. `file`, `line` and `column` then point at the converted (Taskdeck Markdown) file.
+   */
+  source?: { file: string; line: number };
 };
 
 /**
@@ -136,6 +141,8 @@ export type CheckSummary = {
   flashcards: number;
   errors: number;
   warnings: number;
+  /** Every finding counted by code, errors first, then by count (most first): "589 × missing-rationale". */
+  byCode: Array<{ code: string; severity: Finding["severity"]; count: number }>;
   byTopic: Record<string, { questions: number; flashcards: number }>;
   /** Quiz questions with a sim block (question-level or on an option), and their share of all questions. */
   simulated: { questions: number; share: number };

@@ -2,21 +2,21 @@
 // same body limit (`experimental.serverActions.bodySizeLimit: "8mb"`); proxy.ts refuses larger
 // bodies, and action bodies nested deeper than MAX_INPUT_DEPTH, before anything parses them;
 // every server action checks its decoded input again (lib/server/actions/input-guard.ts). The
-// app's own limits (a 1 MB bank, each field's maximum) sit well below these, so they are the
+// app's own limits (a 4 MB bank, each field's maximum) sit well below these, so they are the
 // ones people meet, with a message that names the field.
 
 /** The largest request body, in bytes (8 MiB, as next.config.js's "8mb"). */
 export const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
 /** The deepest nesting of arrays and objects an action's input may have. Taskdeck's forms send 3. */
 export const MAX_INPUT_DEPTH = 32;
-/** The most text, in characters, all of an action's string inputs may hold together. */
-export const MAX_INPUT_TEXT = 2 * 1024 * 1024;
+/** The most text, in characters, all of an action's string inputs may hold together (a pasted 4 MB bank fits). */
+export const MAX_INPUT_TEXT = 4 * 1024 * 1024 + 64 * 1024;
 /** The most values (array items, object keys, form fields) an action's input may hold. */
 export const MAX_INPUT_ENTRIES = 20_000;
 
 /** What someone who sent a larger body is told. */
 export const REQUEST_TOO_LARGE_MESSAGE =
-  "The request is larger than 8 MB, the most Taskdeck accepts. A bank file may be at most 1 MB.";
+  "The request is larger than 8 MB, the most Taskdeck accepts. A bank file may be at most 4 MB.";
 export const TOO_DEEP_MESSAGE = `The request is nested more than ${MAX_INPUT_DEPTH} levels deep, more than any Taskdeck form sends.`;
 export const TOO_MUCH_TEXT_MESSAGE = `The request holds more than ${MAX_INPUT_TEXT.toLocaleString("en")} characters of text, more than any Taskdeck form accepts.`;
 export const TOO_MANY_ENTRIES_MESSAGE = `The request holds more than ${MAX_INPUT_ENTRIES.toLocaleString("en")} values, more than any Taskdeck form sends.`;

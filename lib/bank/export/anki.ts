@@ -20,6 +20,48 @@ export function exportAnki(bank: Bank, options: { assetBase?: string } = {}): st
   return `${rows.join("\n")}\n`;
 }
 
+/** One Anki note a bank question becomes in a package: its kind, its fields (HTML) and tags. */
+export type AnkiExportNote = {
+  /** The question's id (an .apkg's note guid, so importing it again updates rather than duplicates). */
+  id: string;
+  kind: "basic" | "reversed" | "cloze";
+  /** Front and back (basic, reversed), or Text and Back Extra (cloze): sanitized HTML. */
+  fields: [string, string];
+  tags: string[];
+};
+
+/**
+ * The Anki notes of a bank, for an .apkg: reversible flashcards are one Basic (and reversed card)
+ * note, cloze cards one Cloze note (Anki numbers the deletions itself), every other question a
+ * Basic note whose back gives the answer and the explanation, as in exportAnki.
+ *
+ * @example
+ * ankiNotesOf(bank)[0] // { id: "fc-mode", kind: "basic", fields: ["<p>Fargate mode</p>", "<p>awsvpc</p>"], tags: […] }
+ */
+export function ankiNotesOf(bank: Bank, options: { assetBase?: string } = {}): AnkiExportNote[] {
+  const html = (md: string) => oneLine(renderMarkdown(md, options).trim());
+  return bank.questions.flatMap((q): AnkiExportNote[] => {
+    const tags = [...q.tags, ...q.exams, bank.meta.id].map((t) => t.replace(/\s+/g, "_"));
+    if (q.kind === "cloze")
+      return [{ id: q.id, kind: "cloze", fields: [html(q.cloze ?? q.stem), html(q.explanation)], tags }];
+    if (q.kind === "flashcard")
+      return [
+        {
+          id: q.id,
+          kind: q.reversible ? "reversed" : "basic",
+          fields: [html(q.front ?? q.stem), html(withExplanation(q.back ?? "", q))],
+          tags,
+        },
+      ];
+    return cardsOf(q).map(([front, back], i) => ({
+      id: i === 0 ? q.id : `${q.id}.${i}`,
+      kind: "basic",
+      fields: [html(front), html(back)],
+      tags,
+    }));
+  });
+}
+
 function withExplanation(answer: string, q: Question): string {
   return q.explanation ? `${answer}\n\n${q.explanation}` : answer;
 }

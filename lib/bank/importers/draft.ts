@@ -2,7 +2,14 @@ import { parseCloze } from "../cloze";
 import { exportMarkdown } from "../export/markdown";
 import { fenceOpening } from "../lines";
 import { parseBankPartial } from "../parse-bank";
-import { type Bank, type Finding, type Question, type QuestionKind, TAG_PATTERN } from "../schema";
+import {
+  type Bank,
+  type Finding,
+  type Question,
+  type QuestionKind,
+  type SimValidator,
+  TAG_PATTERN,
+} from "../schema";
 import { IdAllocator, slugify } from "../slug";
 
 /** A question as an importer understood it, before ids and our format's rules are applied. */
@@ -157,13 +164,46 @@ function toQuestion(d: Draft, id: string): Question {
   return q;
 }
 
-export type ImportResult = { markdown: string; format: string; dropped: Dropped[]; findings: Finding[] };
+export type ImportResult = {
+  markdown: string;
+  format: string;
+  dropped: Dropped[];
+  /**
+   * The checker's findings on the written bank: `file`, `line` and `column` point at the converted
+   * file (`outFile`), and `source` says where in the source file the question concerned starts.
+   */
+  findings: Finding[];
+  /** The converted bank when it has no error (what a loader or an upload saves), else null. */
+  bank: Bank | null;
+};
+
+/** How a conversion names its output and checks it. */
+export type WriteOptions = {
+  /** The converted file's name, used in findings; the source's name with `.md` when not given. */
+  outFile?: string;
+  /** Validates ```sim blocks (see ParseOptions.validateSim). */
+  validateSim?: SimValidator;
+};
 
 /**
- * Writes imported drafts as a Taskdeck bank, then checks the result; findings point at the source
- * line of the question they concern.
+ * The name a converted bank gets when the caller names none: the source's name with `.md`
+ * (`quiz.gift` → `quiz.md`), or `.taskdeck.md` when the source is Markdown already.
  */
-export function writeImported(state: ImportState, file: string, format: string): ImportResult {
+export function convertedName(file: string): string {
+  const stem = file.replace(/\.[^./\\]*$/, "");
+  return /\.md$/i.test(file) ? `${stem}.taskdeck.md` : `${stem}.md`;
+}
+
+/**
+ * Writes imported drafts as a Taskdeck bank, then checks the result with the full checker; each
+ * finding points at the converted file and carries the source line of the question it concerns.
+ */
+export function writeImported(
+  state: ImportState,
+  file: string,
+  format: string,
+  options: WriteOptions = {},
+): ImportResult {
   const base =
     file
       .split(/[\\/]/)
@@ -180,8 +220,9 @@ export function writeImported(state: ImportState, file: string, format: string):
     }
     questions.push(toQuestion(d, ids.next(slugify(d.name ?? d.title ?? d.stem))));
   }
+  const outFile = options.outFile ?? convertedName(file);
   const bank: Bank = {
-    file,
+    file: outFile,
     meta: {
       id: slugify(base) || "imported",
       title: state.meta.title?.trim() || base || "Imported bank",
@@ -196,17 +237,28 @@ export function writeImported(state: ImportState, file: string, format: string):
     questions,
   };
   const markdown = exportMarkdown(bank);
-  const parsed = parseBankPartial(markdown, { file });
-  const sourceLine = new Map(questions.map((q) => [q.id, q.line]));
-  const starts = (parsed.bank?.questions ?? []).map((q) => ({
-    line: q.line,
-    source: sourceLine.get(q.id) ?? 1,
-  }));
-  const findings = parsed.findings.map((f) => {
-    let source = 1;
-    for (const s of starts) if (s.line <= f.line) source = s.source;
-    return { ...f, line: source, column: 1 };
-  });
+  const parsed = parseBankPartial(markdown, { file: outFile, validateSim: options.validateSim });
   dropped.sort((a, b) => a.line - b.line);
-  return { markdown, format, dropped, findings };
+  const findings = withSourceLines(parsed, questions, file);
+  const hasErrors = findings.some((f) => f.severity === "error");
+  return { markdown, format, dropped, findings, bank: hasErrors ? null : parsed.bank };
+}
+
+/** Each finding of the converted bank with the source line of the question it falls in. */
+function withSourceLines(
+  parsed: { bank: Bank | null; findings: Finding[] },
+  written: Question[],
+  sourceFile: string,
+): Finding[] {
+  const sourceLine = new Map(written.map((q) => [q.id, q.line]));
+  const starts = (parsed.bank?.questions ?? [])
+    .map((q) => ({ line: q.line, source: sourceLine.get(q.id) ?? 1 }))
+    .sort((a, b) => a.line - b.line);
+  let at = 0;
+  let source = 1;
+  // Findings come sorted by line, so one pass over the question starts places them all.
+  return parsed.findings.map((f) => {
+    while (at < starts.length && (starts[at]?.line ?? 0) <= f.line) source = starts[at++]?.source ?? 1;
+    return { ...f, source: { file: sourceFile, line: source } };
+  });
 }

@@ -48,9 +48,20 @@ describe("GitHub task-list importer", () => {
     expect(two.options.filter((o) => o.correct).map((o) => o.text)).toEqual(["awsvpc", "bridge"]);
   });
 
-  it("reports a (Select three) hint that disagrees with the marks, at the source line", () => {
+  it("reports a (Select three) hint that disagrees with the marks, in the converted file with its source line", () => {
     const mismatch = result.findings.filter((f) => f.code === "choose-count-mismatch");
-    expect(mismatch.map((f) => [f.file, f.line, f.severity])).toEqual([["gfm-quirks.md", 28, "warning"]]);
+    expect(mismatch.map((f) => [f.file, f.source, f.severity])).toEqual([
+      ["gfm-quirks.taskdeck.md", { file: "gfm-quirks.md", line: 28 }, "warning"],
+    ]);
+    const converted = result.markdown.split("\n");
+    const at = mismatch[0]?.line ?? 0;
+    // The line it names in the converted file is inside that question (its heading is above it).
+    const heading =
+      converted
+        .slice(0, at)
+        .reverse()
+        .find((l) => l.startsWith("## ")) ?? "";
+    expect(heading).toMatch(/Select three|select three/i);
   });
 
   it("drops a question with no right answer, with its line", () => {

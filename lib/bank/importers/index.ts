@@ -2,16 +2,28 @@ import { makeFinding } from "../codes";
 import { exportMarkdown } from "../export/markdown";
 import { DEFAULT_LIMITS } from "../limits";
 import { parseBankPartial } from "../parse-bank";
+import type { Finding, SimValidator } from "../schema";
 import { importAnki } from "./anki";
 import { detectFormat } from "./detect";
-import { type ImportResult, type ImportState, writeImported } from "./draft";
+import { convertedName, type ImportResult, type ImportState, writeImported } from "./draft";
 import { importGfm } from "./gfm";
 import { importGift } from "./gift";
 import { importObsidian } from "./obsidian";
 import { importQuizdown } from "./quizdown";
 
 export type ImportFormat = "auto" | "gfm" | "quizdown" | "obsidian" | "gift" | "anki";
-export type { ImportResult } from "./draft";
+export { convertedName, type Dropped, type ImportResult } from "./draft";
+
+/** How importBank reads its input and names its output. */
+export type ImportOptions = {
+  /** The source file's name (findings say where in it each question came from). */
+  file: string;
+  format?: ImportFormat;
+  /** The converted file's name, which findings point at; `<file>.md` when not given. */
+  outFile?: string;
+  /** Validates ```sim blocks (the app and the CLI pass the simulator's validator). */
+  validateSim?: SimValidator;
+};
 
 const IMPORTERS: Record<Exclude<ImportFormat, "auto">, (text: string) => ImportState> = {
   gfm: importGfm,
@@ -23,34 +35,48 @@ const IMPORTERS: Record<Exclude<ImportFormat, "auto">, (text: string) => ImportS
 
 /**
  * Converts a bank written in another format into Taskdeck Markdown. Never throws. `dropped` lists
- * what could not be carried over and why, with source lines; `findings` are the checker's findings
- * on the written bank, pointed at the source line of the question concerned. A Taskdeck bank given
- * with format "auto" is rewritten in canonical form.
+ * what could not be carried over and why, with source lines; `findings` are the full checker's
+ * findings on the written bank, pointed at the converted file (`outFile`) with `source` naming the
+ * source line of the question concerned; `bank` is the converted bank when it has no error. A
+ * Taskdeck bank given with format "auto" is rewritten in canonical form.
  *
  * @example
- * const { markdown, dropped } = importBank(giftText, { file: "ecs.gift" });
+ * const { markdown, bank, findings } = importBank(giftText, { file: "ecs.gift", outFile: "content/ecs.md" });
  */
-export function importBank(text: string, options: { file: string; format?: ImportFormat }): ImportResult {
+export function importBank(text: string, options: ImportOptions): ImportResult {
   const format = options.format ?? "auto";
+  const outFile = options.outFile ?? convertedName(options.file);
+  const failed = (finding: Finding): ImportResult => ({
+    markdown: "",
+    format,
+    dropped: [],
+    findings: [finding],
+    bank: null,
+  });
   try {
     const input = typeof text === "string" ? text : "";
     const refusal = tooBig(input, options.file);
-    if (refusal) return { markdown: "", format, dropped: [], findings: [refusal] };
+    if (refusal) return failed(refusal);
     const detected = format === "auto" ? detectFormat(input, options.file) : format;
     if (detected === "taskdeck") {
-      const parsed = parseBankPartial(input, { file: options.file });
+      const parsed = parseBankPartial(input, { file: options.file, validateSim: options.validateSim });
       const markdown = parsed.bank ? exportMarkdown(parsed.bank) : input;
-      return { markdown, format: detected, dropped: [], findings: parsed.findings };
+      const hasErrors = parsed.findings.some((f) => f.severity === "error");
+      return {
+        markdown,
+        format: detected,
+        dropped: [],
+        findings: parsed.findings,
+        bank: hasErrors ? null : parsed.bank,
+      };
     }
-    return writeImported(IMPORTERS[detected](input), options.file, detected);
+    return writeImported(IMPORTERS[detected](input), options.file, detected, {
+      outFile,
+      validateSim: options.validateSim,
+    });
   } catch (e) {
     const message = `The importer failed on this file: ${e instanceof Error ? e.message : String(e)}`;
-    return {
-      markdown: "",
-      format,
-      dropped: [],
-      findings: [makeFinding(options.file, "internal-error", 1, 1, message)],
-    };
+    return failed(makeFinding(options.file, "internal-error", 1, 1, message));
   }
 }
 

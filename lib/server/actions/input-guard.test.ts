@@ -40,11 +40,13 @@ describe("inputProblem", () => {
   });
 
   it("refuses more text than any form takes, in one field or across many", () => {
-    expect(inputProblem([{ questionId: "q", text: "x".repeat(3 * 1024 * 1024) }])).toBe(
+    expect(inputProblem([{ questionId: "q", text: "x".repeat(5 * 1024 * 1024) }])).toBe(
       TOO_MUCH_TEXT_MESSAGE,
     );
+    // A pasted bank at the bank limit (4 MB) fits; five 1 MB fields together do not.
+    expect(inputProblem([null, "x".repeat(4 * 1024 * 1024)])).toBeNull();
     const form = new FormData();
-    for (let i = 0; i < 3; i++) form.append("markdown", "x".repeat(1024 * 1024));
+    for (let i = 0; i < 5; i++) form.append("markdown", "x".repeat(1024 * 1024));
     expect(inputProblem([null, form])).toBe(TOO_MUCH_TEXT_MESSAGE);
     expect(inputProblem([Array.from({ length: 30_000 }, () => 1)])).toMatch(/more than 20,000 values/);
   });
@@ -68,10 +70,10 @@ describe("boundedInput and boundedForm", () => {
     expect(ran).toBe(true);
   });
 
-  it("refuses a 3 MB report before the report action reads the session", async () => {
+  it("refuses a 5 MB report before the report action reads the session", async () => {
     const { reportAction } = await import("./study");
     expect(
-      await reportAction({ questionId: "q", reason: "wrong", text: "x".repeat(3 * 1024 * 1024) }),
+      await reportAction({ questionId: "q", reason: "wrong", text: "x".repeat(5 * 1024 * 1024) }),
     ).toEqual({
       ok: false,
       formError: TOO_MUCH_TEXT_MESSAGE,

@@ -1,11 +1,14 @@
 import "server-only";
 import { z } from "zod";
-import { firstInvalidUtf8 } from "@/lib/bank/limits";
+import { DEFAULT_LIMITS, firstInvalidUtf8 } from "@/lib/bank/limits";
 import { assertRole } from "@/lib/server/auth/acting-user";
 import { type ActionFailure, failure, formFields, guarded } from "@/lib/server/auth/action-result";
 import type { ActionContext } from "@/lib/server/auth/auth-call";
+import { AnkiPackageError, readAnkiPackage } from "@/lib/server/banks/anki-package";
+import { isAnkiPackage } from "@/lib/server/banks/convert";
 import {
   deleteInstructorBank,
+  type FindingCount,
   replaceInstructorBank,
   setBankVisibility,
   type UploadFinding,
@@ -14,11 +17,13 @@ import {
 } from "@/lib/server/data/instructor-banks";
 import { quizGuarded } from "./quiz-guard";
 
-// The bank actions' bodies: instructors only; a bank's text is pasted or comes from a file (1 MB
-// at most); a new version, publishing and deleting are for the bank's owner.
+// The bank actions' bodies: instructors only; a bank's text is pasted or comes from a file (4 MB
+// at most, refused before anything parses it); a new version, publishing and deleting are for the
+// bank's owner.
 
-const MAX_BYTES = 1024 * 1024;
-const formatSchema = z.enum(["gfm", "auto", "quizdown", "obsidian", "gift", "anki"]).catch("gfm");
+const MAX_BYTES = DEFAULT_LIMITS.maxBytes;
+const LIMIT = `${MAX_BYTES / 1024 / 1024} MB`;
+const formatSchema = z.enum(["gfm", "auto", "quizdown", "obsidian", "gift", "anki", "apkg"]).catch("gfm");
 const bankIdSchema = z.object({ bankId: z.string().min(1).max(200) });
 const visibilitySchema = bankIdSchema.extend({ visibility: z.enum(["private", "published"]) });
 const deleteSchema = bankIdSchema.extend({
@@ -26,8 +31,15 @@ const deleteSchema = bankIdSchema.extend({
 });
 
 export type UploadResult =
-  | { ok: true; bankId: string; title: string; questions: number; warnings: UploadFinding[] }
-  | (ActionFailure & { findings?: UploadFinding[] });
+  | {
+      ok: true;
+      bankId: string;
+      title: string;
+      questions: number;
+      warnings: UploadFinding[];
+      counts: FindingCount[];
+    }
+  | (ActionFailure & { findings?: UploadFinding[]; counts?: FindingCount[] });
 
 /**
  * A file's bytes as UTF-8 text, refused (not silently repaired with U+FFFD) when they are not
@@ -49,29 +61,49 @@ export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok
   }
 }
 
-/** The bank text of a form (pasted or a file), or why there is none. */
+/** The bank text of a form (pasted or a file), an Anki package's collection, or why there is none. */
 async function readUpload(formData: FormData): Promise<UploadInput | ActionFailure> {
   const file = formData.get("file");
   const pasted = formData.get("markdown");
   let text = typeof pasted === "string" ? pasted : "";
   let fileName = "pasted.md";
   if (file instanceof File && file.size > 0) {
-    if (file.size > MAX_BYTES) return failure("The file is larger than 1 MB.");
-    const decoded = decodeUtf8(new Uint8Array(await file.arrayBuffer()));
+    if (file.size > MAX_BYTES) return failure(`The file is larger than ${LIMIT}, the most a bank may be.`);
+    fileName = file.name.replace(/[^\w.-]+/g, "_").slice(0, 100) || "upload.md";
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (isAnkiPackage({ fileName, bytes, format: formatSchema.parse(formData.get("format") ?? "gfm") })) {
+      try {
+        return { collection: readAnkiPackage(bytes).collection, fileName, format: "apkg" };
+      } catch (error) {
+        if (error instanceof AnkiPackageError) return failure(`Nothing was saved: ${error.message}`);
+        throw error;
+      }
+    }
+    const decoded = decodeUtf8(bytes);
     if (!decoded.ok) return failure(decoded.message);
     text = decoded.text;
-    fileName = file.name.replace(/[^\w.-]+/g, "_").slice(0, 100) || "upload.md";
   }
   if (text.trim() === "") return failure("Paste a bank or choose a file.");
-  if (new TextEncoder().encode(text).length > MAX_BYTES) return failure("The bank is larger than 1 MB.");
-  return { text, fileName, format: formatSchema.parse(formData.get("format") ?? "gfm") };
+  if (text.length > MAX_BYTES || new TextEncoder().encode(text).length > MAX_BYTES)
+    return failure(`The bank is larger than ${LIMIT}, the most a bank may be.`);
+  const format = formatSchema.parse(formData.get("format") ?? "gfm");
+  if (format === "apkg")
+    return failure("Choose the .apkg file exported from Anki (File → Export → Anki Deck Package).");
+  return { text, fileName, format };
 }
 
-function withFindings(outcome: { ok: false; findings: UploadFinding[] }): UploadResult {
-  const count = outcome.findings.length;
+function withFindings(outcome: {
+  ok: false;
+  findings: UploadFinding[];
+  counts: FindingCount[];
+}): UploadResult {
+  const count = outcome.counts.filter((c) => c.severity === "error").reduce((sum, c) => sum + c.count, 0);
   return {
-    ...failure(`Nothing was saved: the bank has ${count} ${count === 1 ? "error" : "errors"}.`),
-    findings: outcome.findings.slice(0, 200),
+    ...failure(
+      `Nothing was saved: the bank has ${count.toLocaleString("en")} ${count === 1 ? "error" : "errors"}.`,
+    ),
+    findings: outcome.findings,
+    counts: outcome.counts,
   };
 }
 

@@ -1,45 +1,126 @@
-import { type Bank, checkBanks, type Finding, type ImportFormat, importBank } from "@/lib/bank";
+import {
+  assetReferences,
+  type Bank,
+  checkBanks,
+  countByCode,
+  type Finding,
+  type ImportFormat,
+  importBank,
+  makeFinding,
+  PRINTED_FINDINGS,
+} from "@/lib/bank";
+import { type AnkiCollection, importAnkiCollection } from "@/lib/bank/importers/anki-package";
 import { validateSimBlock } from "@/lib/sim";
 import { nameProblem } from "../auth/name-policy";
 
 // An instructor's upload, checked with the same engine as content/: pure (no database, no
 // session), so it can run in a worker thread (check-upload-thread.ts) and, in tests, inline.
+// Warnings never block a bank: only errors do. Every finding is counted by code; the first
+// PRINTED_FINDINGS (errors first) travel back to the form with their lines.
 
-export type UploadFinding = Pick<Finding, "severity" | "line" | "column" | "message"> & { hint?: string };
-export type UploadInput = { text: string; fileName: string; format: ImportFormat };
+/**
+ * A finding as the upload form shows it. `line` and `column` are in the text the instructor gave
+ * (what the form's code view shows); for a converted bank `convertedLine` is the line in the
+ * Taskdeck Markdown it was converted to.
+ */
+export type UploadFinding = Pick<Finding, "severity" | "line" | "column" | "message" | "code"> & {
+  hint?: string;
+  convertedLine?: number;
+};
+/** How many findings of each code the whole bank has (not only the ones listed). */
+export type FindingCount = { code: string; severity: Finding["severity"]; count: number };
+/**
+ * What an upload checks: text in a format importBank reads, or an Anki package's collection
+ * already read out of its SQLite file (anki-package.ts; the reading needs better-sqlite3, which
+ * stays on the server's thread, the conversion and the check run where this runs).
+ */
+export type UploadInput =
+  | { text: string; fileName: string; format: ImportFormat }
+  | { collection: AnkiCollection; fileName: string; format: "apkg" };
 export type CheckedUpload =
-  | { ok: true; bank: Bank; warnings: UploadFinding[] }
-  | { ok: false; findings: UploadFinding[] };
+  | { ok: true; bank: Bank; warnings: UploadFinding[]; counts: FindingCount[] }
+  | { ok: false; findings: UploadFinding[]; counts: FindingCount[] };
 
 const toFinding = (f: Finding): UploadFinding => ({
   severity: f.severity,
-  line: f.line,
-  column: f.column,
+  code: f.code,
+  line: f.source ? f.source.line : f.line,
+  column: f.source ? 1 : f.column,
   message: f.message,
+  ...(f.source ? { convertedLine: f.line } : {}),
   ...(f.hint ? { hint: f.hint } : {}),
 });
+
+/** Errors first, each group in line order, at most PRINTED_FINDINGS of them. */
+function listed(findings: Finding[]): UploadFinding[] {
+  const errors = findings.filter((f) => f.severity === "error");
+  const warnings = findings.filter((f) => f.severity !== "error");
+  return [...errors, ...warnings].slice(0, PRINTED_FINDINGS).map(toFinding);
+}
+
+/**
+ * An upload is one file, so the images and sounds its questions refer to by a relative path do
+ * not travel with it: each is reported (as `missing-asset`), never dropped silently.
+ */
+function assetFindings(bank: Bank): Finding[] {
+  const out: Finding[] = [];
+  for (const q of bank.questions) {
+    const texts = [q.stem, q.back ?? "", q.explanation, ...q.options.map((o) => o.text)];
+    for (const text of texts) {
+      for (const ref of [...assetReferences(text).files, ...assetReferences(text).unsafe]) {
+        out.push(
+          makeFinding(
+            bank.file,
+            "missing-asset",
+            q.line,
+            1,
+            `“${q.title}” refers to the file ${ref.path}, which an upload cannot carry: learners will not see it`,
+            "Refer to the image by an https:// URL, or keep the bank in content/ with the file beside it.",
+          ),
+        );
+      }
+    }
+  }
+  return out;
+}
 
 /** Checks a bank's text with the same engine as content/: a bank, or the errors with their lines. */
 export function checkUpload(input: UploadInput): CheckedUpload {
   const file = `upload:${input.fileName}`;
-  let markdown = input.text;
-  if (input.format !== "gfm") {
-    const imported = importBank(input.text, { file, format: input.format });
-    const errors = imported.findings.filter((f) => f.severity === "error");
-    if (errors.length > 0 || !imported.markdown) return { ok: false, findings: errors.map(toFinding) };
-    markdown = imported.markdown;
+  let bank: Bank | null;
+  let findings: Finding[];
+  // A converted bank is named after the file as given (its topic and id come from that name).
+  if (input.format === "apkg") {
+    const imported = importAnkiCollection(input.collection, {
+      file: input.fileName,
+      validateSim: validateSimBlock,
+    });
+    bank = imported.bank;
+    findings = imported.findings;
+  } else if (input.format === "gfm") {
+    const checked = checkBanks([{ file, text: input.text }], { validateSim: validateSimBlock });
+    bank = checked.banks[0] ?? null;
+    findings = checked.findings;
+  } else {
+    const imported = importBank(input.text, {
+      file: input.fileName,
+      format: input.format,
+      validateSim: validateSimBlock,
+    });
+    bank = imported.markdown ? imported.bank : null;
+    findings = imported.findings;
   }
-  const { banks, findings } = checkBanks([{ file, text: markdown }], { validateSim: validateSimBlock });
-  const errors = findings.filter((f) => f.severity === "error");
-  const bank = banks[0];
-  if (errors.length > 0 || !bank) return { ok: false, findings: errors.map(toFinding) };
+  const refuse = (extra: Finding[] = []): CheckedUpload => {
+    const all = [...extra, ...findings];
+    return { ok: false, findings: listed(all), counts: countByCode(all) };
+  };
+  if (findings.some((f) => f.severity === "error") || !bank) return refuse();
   if (bank.questions.length === 0)
-    return {
-      ok: false,
-      findings: [{ severity: "error", line: 1, column: 1, message: "The bank has no questions." }],
-    };
+    return refuse([makeFinding(file, "empty-bank", 1, 1, "The bank has no questions.")].map(asError));
   const badTitle = nameProblem(bank.meta.title, "The bank's title");
-  if (badTitle)
-    return { ok: false, findings: [{ severity: "error", line: 1, column: 1, message: badTitle }] };
-  return { ok: true, bank, warnings: findings.filter((f) => f.severity === "warning").map(toFinding) };
+  if (badTitle) return refuse([asError(makeFinding(file, "bad-front-matter", 1, 1, badTitle))]);
+  const warnings = [...findings, ...assetFindings(bank)];
+  return { ok: true, bank, warnings: listed(warnings), counts: countByCode(warnings) };
 }
+
+const asError = (f: Finding): Finding => ({ ...f, severity: "error" });

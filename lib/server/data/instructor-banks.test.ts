@@ -4,7 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { parseBank, questionContentHash } from "@/lib/bank";
+import { importBank, parseBank, questionContentHash } from "@/lib/bank";
+import { taskListBank } from "@/lib/testing/task-list-bank";
 import type { ActingUser } from "../auth/acting-user";
 import { syncBanks } from "../banks/sync-banks";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
@@ -396,5 +397,53 @@ describe("writing a large new upload (issue 21 item 4)", () => {
     ).rejects.toThrow();
     expect(await db.prisma.bank.count()).toBe(banks);
     expect(await db.prisma.question.count()).toBe(questions);
+  });
+});
+
+describe("warnings never block an upload (issue 17 item 1)", () => {
+  it("a 700-question task-list bank with 3,500 warnings is saved, every warning counted by code", async () => {
+    const teacher = await createPerson(db.prisma, "t-warn", true);
+    const outcome = await uploadInstructorBank(
+      db.prisma,
+      teacher,
+      { text: taskListBank(700, { image: "images/diagram.png" }), fileName: "practice.md", format: "auto" },
+      now,
+    );
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.findings.slice(0, 3)));
+    expect(outcome.questions).toBe(700);
+    expect(outcome.counts).toEqual([
+      { code: "missing-rationale", severity: "warning", count: 2100 },
+      { code: "missing-explanation", severity: "warning", count: 700 },
+      { code: "missing-reference", severity: "warning", count: 700 },
+      // The image an upload cannot carry is reported, not dropped silently.
+      { code: "missing-asset", severity: "warning", count: 1 },
+    ]);
+    // The first ones are listed, at the line of the text the instructor gave.
+    expect(outcome.warnings).toHaveLength(200);
+    expect(outcome.warnings[0]).toMatchObject({ severity: "warning", line: 7 });
+    expect(await db.prisma.question.count({ where: { bankId: outcome.bankId } })).toBe(700);
+    expect(await db.prisma.questionRevision.count({ where: { question: { bankId: outcome.bankId } } })).toBe(
+      700,
+    );
+  });
+
+  it("a bank with an error among thousands of warnings is refused, the error listed first", async () => {
+    const teacher = await createPerson(db.prisma, "t-warn2", true);
+    // The converted bank (Taskdeck Markdown, 3,500 warnings) with one question left without an answer.
+    const converted = importBank(taskListBank(700), { file: "p.md" }).markdown;
+    const text = converted.replace(/- \[x\] Option 2 for case 1$/m, "- [ ] Option 2 for case 1");
+    expect(text).not.toBe(converted);
+    const outcome = await uploadInstructorBank(
+      db.prisma,
+      teacher,
+      { text, fileName: "p.md", format: "gfm" },
+      now,
+    );
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) {
+      expect(outcome.findings[0]).toMatchObject({ severity: "error", code: "missing-answer" });
+      expect(outcome.counts.find((c) => c.code === "missing-rationale")?.count).toBeGreaterThan(2000);
+    }
+    expect(await db.prisma.bank.count({ where: { title: "AWS practice questions" } })).toBe(0);
   });
 });

@@ -142,6 +142,23 @@ export type ProgressCardRow = {
 /** What the health check reports about the database. */
 export type DatabaseStatus = { reachable: boolean; migrationsApplied: number; migrationsPending: boolean };
 
+/** A new question of an uploaded bank, as the bulk insert writes it (revision 1, not retired). */
+export type NewQuestionRow = {
+  id: string;
+  bankId: string;
+  kind: string;
+  title: string;
+  topic: string;
+  difficulty: number;
+  /** JSON array of tags and exam codes. */
+  tags: string;
+  hasSim: boolean;
+  position: number;
+  /** The question as JSON, also its first revision's data. */
+  data: string;
+  contentHash: string;
+};
+
 /** Whether the database can take a write now. */
 export type StorageState = "ok" | "read-only" | "full" | "busy";
 
@@ -194,6 +211,12 @@ export type Store = {
   databaseStatus(expected: number): Promise<DatabaseStatus>;
   /** Whether a write could land now: read-only, full, or held by another writer. */
   storageState(): Promise<StorageState>;
+  /**
+   * Inserts new questions and their first revisions: one prepared multi-row INSERT per table, in
+   * one short transaction. A new upload passes small batches (see instructor-banks.ts), so other
+   * requests wait for one batch at most while the largest accepted bank is saved.
+   */
+  insertNewQuestions(rows: readonly NewQuestionRow[], now: Date): Promise<void>;
   /** The banks the health check reports: one statement. */
   bankCounts(): Promise<{ synced: number; questions: number; lastSync: Date | null; skipped: number }>;
 };

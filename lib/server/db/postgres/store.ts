@@ -7,6 +7,7 @@ import type {
   CardStateColumns,
   GradingOutcome,
   GradingWrite,
+  NewQuestionRow,
   StorageState,
   Store,
   StudySettingsRow,
@@ -63,6 +64,50 @@ async function inTransaction<T>(pool: pg.Pool, work: (db: pg.PoolClient) => Prom
   } finally {
     db.release(broken);
   }
+}
+
+/** `($1, $2, …), ($n+1, …)`: one group of `width` placeholders per row, `fixed` SQL after each group's own. */
+function valueGroups(rows: number, width: number, fixed: string): string {
+  return Array.from({ length: rows }, (_, r) => {
+    const own = Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(", ");
+    return `(${own}${fixed})`;
+  }).join(", ");
+}
+
+/**
+ * New questions and their first revisions, one multi-row INSERT each (see Store.insertNewQuestions).
+ * Statements are named by their row count, so each batch size is prepared once per connection.
+ */
+async function insertNewQuestionsOn(db: pg.PoolClient, rows: readonly NewQuestionRow[], now: Date) {
+  const n = rows.length;
+  await db.query({
+    name: `td_new_questions_${n}`,
+    text: `INSERT INTO "Question" ("id", "bankId", "kind", "title", "topic", "difficulty", "tags", "hasSim",
+             "position", "data", "contentHash", "revision", "retiredAt", "createdAt", "updatedAt")
+           VALUES ${valueGroups(n, 11, `, 1, NULL, $${n * 11 + 1}, $${n * 11 + 1}`)}`,
+    values: [
+      ...rows.flatMap((r) => [
+        r.id,
+        r.bankId,
+        r.kind,
+        r.title,
+        r.topic,
+        r.difficulty,
+        r.tags,
+        r.hasSim,
+        r.position,
+        r.data,
+        r.contentHash,
+      ]),
+      now,
+    ],
+  });
+  await db.query({
+    name: `td_new_revisions_${n}`,
+    text: `INSERT INTO "QuestionRevision" ("questionId", "contentHash", "data", "createdAt", "revision")
+           VALUES ${valueGroups(n, 3, `, $${n * 3 + 1}, 1`)}`,
+    values: [...rows.flatMap((r) => [r.id, r.contentHash, r.data]), now],
+  });
 }
 
 class Lost extends Error {
@@ -414,6 +459,10 @@ export function createPostgresStore(pool: pg.Pool, health: pg.Pool = pool): Stor
       }
     },
     storageState: () => storageState(health),
+    async insertNewQuestions(rows, now) {
+      if (rows.length === 0) return;
+      await inTransaction(pool, (db) => insertNewQuestionsOn(db, rows, now));
+    },
     async bankCounts() {
       const row = await one<{
         synced: string;

@@ -10,6 +10,7 @@ import type {
   DatabaseStatus,
   GradingOutcome,
   GradingWrite,
+  NewQuestionRow,
   StorageState,
   Store,
 } from "../store";
@@ -147,6 +148,38 @@ function writeAnswerOn(sql: Sql, save: AnswerSave, mode: AnswerWriteMode, now: D
       save.questionId,
       save.seq,
       save.attemptId,
+    );
+  });
+}
+
+/** New questions and their first revisions, one multi-row INSERT each (see Store.insertNewQuestions). */
+function insertNewQuestionsOn(sql: Sql, rows: readonly NewQuestionRow[], now: Date): void {
+  const at = storedDate(now);
+  sql.transaction(() => {
+    sql.run(
+      `INSERT INTO "Question" ("id", "bankId", "kind", "title", "topic", "difficulty", "tags", "hasSim",
+         "position", "data", "contentHash", "revision", "retiredAt", "createdAt", "updatedAt")
+       VALUES ${rows.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, NULL, ?, ?)").join(", ")}`,
+      ...rows.flatMap((r) => [
+        r.id,
+        r.bankId,
+        r.kind,
+        r.title,
+        r.topic,
+        r.difficulty,
+        r.tags,
+        r.hasSim ? 1 : 0,
+        r.position,
+        r.data,
+        r.contentHash,
+        at,
+        at,
+      ]),
+    );
+    sql.run(
+      `INSERT INTO "QuestionRevision" ("questionId", "revision", "contentHash", "data", "createdAt")
+       VALUES ${rows.map(() => "(?, 1, ?, ?, ?)").join(", ")}`,
+      ...rows.flatMap((r) => [r.id, r.contentHash, r.data, at]),
     );
   });
 }
@@ -398,6 +431,8 @@ export function createSqliteStore(client: PrismaClient, link: SqliteLink): Store
     },
     databaseStatus: (expected) => sqliteDatabaseStatus(client, expected),
     storageState: () => sqliteStorageState(link),
+    insertNewQuestions: (rows, now) =>
+      rows.length === 0 ? Promise.resolve() : on((sql) => insertNewQuestionsOn(sql, rows, now)),
     bankCounts: () =>
       on((sql) => {
         const row = sql.get<{ synced: number; questions: number; lastSync: unknown; skipped: number | null }>(
