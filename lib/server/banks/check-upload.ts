@@ -1,6 +1,6 @@
 import { type Bank, checkBanks, type Finding, type ImportFormat, importBank } from "@/lib/bank";
+import { nameProblem } from "@/lib/name-policy";
 import { validateSimBlock } from "@/lib/sim";
-import { nameProblem } from "../auth/name-policy";
 
 // An instructor's upload, checked with the same engine as content/: pure (no database, no
 // session), so it can run in a worker thread (check-upload-thread.ts) and, in tests, inline.
