@@ -6,13 +6,13 @@
 //   disable <email>             disable the account and end its sessions
 //   enable <email>              enable it again
 //   list                        every account with its roles
+import { AppError, isAppError } from "@/lib/errors";
 import type { ActingUser, GrantableRole } from "@/lib/server/auth/acting-user";
 import {
   findUserIdByEmail,
   listUsersForAdmin,
   setAccountDisabled,
   setGrantedRole,
-  UnknownUserError,
 } from "@/lib/server/data/users";
 import { prisma } from "@/lib/server/db";
 
@@ -34,7 +34,10 @@ const USAGE = `Usage: npm run user -- <command>
 async function resolve(email: string | undefined): Promise<string> {
   if (!email) throw new UsageError("Give the account's email.");
   const id = await findUserIdByEmail(prisma, email);
-  if (!id) throw new UnknownUserError();
+  if (!id)
+    throw new AppError("unknown-account", "There is no such account.", {
+      internal: `No account has the email ${email}`,
+    });
   return id;
 }
 
@@ -84,7 +87,7 @@ async function main() {
     if (error instanceof UsageError) {
       console.error(`✖ ${error.message}\n\n${USAGE}`);
       process.exitCode = 2;
-    } else if (error instanceof UnknownUserError) {
+    } else if (isAppError(error, "unknown-account")) {
       console.error(`✖ No account has the email ${process.argv[3] ?? ""}.`);
       process.exitCode = 1;
     } else if (error instanceof Error && /no such table/i.test(error.message)) {

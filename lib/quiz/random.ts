@@ -11,19 +11,10 @@ export function seedOf(text: string): number {
 }
 
 /**
- * mulberry32: a small, fast PRNG returning numbers in [0, 1).
+ * The seeded random source of draws and shuffles: mulberry32, the one the simulator uses too.
  * @example const rng = seededRng(seedOf("attempt-1")); rng() // 0.… (always the same)
  */
-export function seededRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 as seededRng } from "../random/mulberry32";
 
 /** A shuffled copy (Fisher–Yates) using `rng`. */
 export function shuffled<T>(items: readonly T[], rng: () => number): T[] {

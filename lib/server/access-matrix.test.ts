@@ -102,6 +102,27 @@ describe("coverage", () => {
     }
   });
 
+  it("finds a use-server module planted under lib/server/data (no folder name hides a door)", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "taskdeck-discover-"));
+    try {
+      fs.mkdirSync(path.join(root, "lib", "server", "data"), { recursive: true });
+      fs.writeFileSync(
+        path.join(root, "lib", "server", "data", "planted.ts"),
+        `"use server";\nexport async function exportEveryone() {}\n`,
+      );
+      fs.writeFileSync(
+        path.join(root, "lib", "server", "data", "plain.ts"),
+        "export async function read() {}\n",
+      );
+      expect(listSourceFiles(root)).toContain("lib/server/data/planted.ts");
+      expect(discoverDoors(listSourceFiles(root), root).doors).toEqual([
+        { target: "lib/server/data/planted.ts#exportEveryone", kind: "server action" },
+      ]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it("every row tries its door at least once, and every guarded door is refused at least once", () => {
     for (const row of rows) {
       expect(row.attempts.length, row.target).toBeGreaterThan(0);

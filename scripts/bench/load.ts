@@ -4,8 +4,7 @@
  * keep-alive connection, with an online backup (`backupDatabase`) taken half-way through. Most
  * grade flashcards; a share (LOAD_QUIZ_SHARE, 0.2) has an open quiz attempt and autosaves answers
  * to it instead, each change with the next `seq`, as the quiz runner does. They call what the
- * browser calls: POST /api/study/grade and /api/quiz/autosave (LOAD_VIA=action grades through the
- * gradeAction server action instead, for comparison). Every tenth grading and autosave is sent
+ * browser calls: POST /api/study/grade and /api/quiz/autosave. Every tenth grading and autosave is sent
  * twice at once (a double press or a retry). Afterwards the server is stopped and the database is
  * read directly:
  * - acknowledged writes missing: gradings answered 2xx + {"ok":true} whose review row is absent,
@@ -25,9 +24,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import { baseEnv, bin, run } from "../lib/run";
 import {
-  actionHeaders,
   actionSucceeded,
-  actionTarget,
   ensureBuild,
   httpPost,
   largeDatabaseCopy,
@@ -87,8 +84,6 @@ export async function gradeLoad(
     midway?: () => Promise<void>;
     /** Learners (by user id) who autosave into an open attempt instead of grading. */
     quizLearners?: Map<string, QuizLearner>;
-    /** "route": POST /api/study/grade, as the study page does; "action": the gradeAction server action. */
-    via?: "route" | "action";
     /** Each learner's connections, kept from a warm-up into the measured run (the caller destroys them). */
     agents?: Map<number, http.Agent>;
     /** The last seq sent per attempt and question, shared between a warm-up and the measured run. */
@@ -104,13 +99,6 @@ export async function gradeLoad(
     paceMs?: number;
   },
 ): Promise<LoadOutcome> {
-  const via = options.via ?? "route";
-  const gradeTarget = via === "action" ? actionTarget("lib/server/actions/study.ts", "gradeAction") : null;
-  if (via === "action" && !gradeTarget)
-    throw new Error("gradeAction is not in this build's server-reference manifest");
-  // Builds from before the JSON routes autosaved through this action; later ones do not ship it.
-  const saveTarget =
-    via === "action" ? actionTarget("lib/server/actions/attempt.ts", "saveAnswerAction") : null;
   const learners = options.roster ?? seededLearners(dbFile, options.learners);
   const outcome: LoadOutcome = {
     sent: 0,
@@ -164,38 +152,14 @@ export async function gradeLoad(
     ...(cookie ? { Cookie: cookie } : {}),
   });
   const grade = (agent: http.Agent, cookie: string, request: object, reviewId: string) =>
-    gradeTarget
-      ? send(
-          agent,
-          gradeTarget.path,
-          actionHeaders(server.url, gradeTarget.id, cookie),
-          JSON.stringify([request]),
-          (text) => {
-            const ok = actionSucceeded(text);
-            if (ok) outcome.acknowledged.push(reviewId);
-            return ok;
-          },
-        )
-      : send(agent, "/api/study/grade", jsonHeaders(cookie), JSON.stringify(request), (text) => {
-          const ok = actionSucceeded(text);
-          if (ok) outcome.acknowledged.push(reviewId);
-          return ok;
-        });
+    send(agent, "/api/study/grade", jsonHeaders(cookie), JSON.stringify(request), (text) => {
+      const ok = actionSucceeded(text);
+      if (ok) outcome.acknowledged.push(reviewId);
+      return ok;
+    });
   const autosave = (agent: http.Agent, cookie: string, save: AckedSave & { flagged: boolean }) => {
     outcome.autosaves += 1;
     const body = { ...save, answer: JSON.parse(save.answer) };
-    if (saveTarget)
-      return send(
-        agent,
-        saveTarget.path,
-        actionHeaders(server.url, saveTarget.id, cookie),
-        JSON.stringify([body]),
-        (text) => {
-          const ok = actionSucceeded(text);
-          if (ok && /"saved":true/.test(text)) outcome.savesAcknowledged.push(save);
-          return ok;
-        },
-      );
     return send(agent, "/api/quiz/autosave", jsonHeaders(cookie), JSON.stringify(body), (text) => {
       let answer: { ok?: boolean; saved?: boolean } = {};
       try {
@@ -423,7 +387,6 @@ export async function benchLoad(): Promise<BenchResult> {
   const maxRequests = Number(process.env.LOAD_MAX_REQUESTS ?? 200_000);
   const thinkMs = Number(process.env.LOAD_THINK_MS ?? 0);
   const quizShare = Number(process.env.LOAD_QUIZ_SHARE ?? 0.2);
-  const via = process.env.LOAD_VIA === "action" ? "action" : "route";
   const floor = process.env.LOAD_FLOOR === "1";
   await ensureBuild();
   const scratch = scratchFolder("taskdeck-bench-load-");
@@ -444,7 +407,6 @@ export async function benchLoad(): Promise<BenchResult> {
       seconds: 3,
       maxRequests: 2_000,
       quizLearners,
-      via,
       seqs,
     });
     const cpuBefore = processTreeCpuMs(server.child.pid);
@@ -457,7 +419,6 @@ export async function benchLoad(): Promise<BenchResult> {
       maxRequests,
       thinkMs,
       quizLearners,
-      via,
       seqs,
       agents,
       floor,
@@ -509,7 +470,7 @@ export async function benchLoad(): Promise<BenchResult> {
     return {
       name:
         `${floor ? "load FLOOR (cookie-less gradings refused before any database read): " : ""}load: ${learners} learners (${quizLearners.size} autosaving a quiz) for ${seconds} s` +
-        `${thinkMs ? ` (${thinkMs} ms between writes)` : ", closed loop"}, grading via ${via === "action" ? "the server action" : "POST /api/study/grade"}, backup mid-way`,
+        `${thinkMs ? ` (${thinkMs} ms between writes)` : ", closed loop"}, grading via POST /api/study/grade, backup mid-way`,
       rows: [
         { metric: "requests", value: outcome.sent, unit: "" },
         { metric: "of which quiz autosaves", value: outcome.autosaves, unit: "" },

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PreferencesForm } from "@/components/study/preferences-form";
 import { requirePageUser } from "@/lib/server/auth/session";
-import { getStudyPreferences } from "@/lib/server/data/study-settings";
+import { getStudyPreferences, hasOwnStudySettings } from "@/lib/server/data/study-settings";
 import { prisma } from "@/lib/server/db";
 import "@/components/study/study.css";
 
@@ -12,7 +12,7 @@ export default async function StudySettingsPage() {
   const user = await requirePageUser("/study/settings");
   const [prefs, saved] = await Promise.all([
     getStudyPreferences(prisma, user),
-    prisma.studySettings.count({ where: { userId: user.id } }),
+    hasOwnStudySettings(prisma, user),
   ]);
   return (
     <div className="study-page">
@@ -29,7 +29,7 @@ export default async function StudySettingsPage() {
           newPerDay: prefs.newPerDay,
           dayStartHour: prefs.dayStartHour,
           timeZone: prefs.timeZone,
-          isDefault: saved === 0,
+          isDefault: !saved,
         }}
       />
     </div>

@@ -1,15 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { assertRole } from "@/lib/server/auth/acting-user";
-import {
-  type ActionResult,
-  failure,
-  formFields,
-  guarded,
-  invalidInput,
-} from "@/lib/server/auth/action-result";
+import { type ActionResult, formFields, guarded, invalidInput } from "@/lib/server/auth/action-result";
 import type { ActionContext } from "@/lib/server/auth/auth-call";
-import { setAccountDisabled, setGrantedRole, UnknownUserError } from "@/lib/server/data/users";
+import { setAccountDisabled, setGrantedRole } from "@/lib/server/data/users";
 
 // Admin actions on other people's accounts, with the acting user injected (account-admin.ts
 // resolves it from the session). Every one refuses anyone who is not an admin.
@@ -24,40 +18,28 @@ const disabledSchema = z.object({ userId, disabled: flag });
 
 export type AdminChange = { message: string };
 
-async function unlessUnknown(
-  run: () => Promise<ActionResult<AdminChange>>,
-): Promise<ActionResult<AdminChange>> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof UnknownUserError) return failure("There is no such account.");
-    throw error;
-  }
-}
-
 /** Admins grant or revoke the instructor role. */
 export async function setInstructorRoleCore(
   ctx: ActionContext,
   formData: FormData,
 ): Promise<ActionResult<AdminChange>> {
-  return guarded(() =>
-    unlessUnknown(async () => {
-      const admin = assertRole(ctx.actor, "admin");
-      const parsed = instructorSchema.safeParse(formFields(formData));
-      if (!parsed.success) return invalidInput(parsed.error);
-      const changed = await setGrantedRole(ctx.db, admin, {
-        userId: parsed.data.userId,
-        role: "instructor",
-        granted: parsed.data.grant,
-      });
-      return {
-        ok: true,
-        message: parsed.data.grant
-          ? `${changed.name} is now an instructor.`
-          : `${changed.name} is no longer an instructor.`,
-      };
-    }),
-  );
+  // An unknown account is an AppError ("There is no such account."), answered by `guarded`.
+  return guarded(async () => {
+    const admin = assertRole(ctx.actor, "admin");
+    const parsed = instructorSchema.safeParse(formFields(formData));
+    if (!parsed.success) return invalidInput(parsed.error);
+    const changed = await setGrantedRole(ctx.db, admin, {
+      userId: parsed.data.userId,
+      role: "instructor",
+      granted: parsed.data.grant,
+    });
+    return {
+      ok: true,
+      message: parsed.data.grant
+        ? `${changed.name} is now an instructor.`
+        : `${changed.name} is no longer an instructor.`,
+    };
+  });
 }
 
 /** Admins disable an account (ending its sessions) or enable it again; never their own. */
@@ -65,21 +47,20 @@ export async function setAccountDisabledCore(
   ctx: ActionContext,
   formData: FormData,
 ): Promise<ActionResult<AdminChange>> {
-  return guarded(() =>
-    unlessUnknown(async () => {
-      const admin = assertRole(ctx.actor, "admin");
-      const parsed = disabledSchema.safeParse(formFields(formData));
-      if (!parsed.success) return invalidInput(parsed.error);
-      const changed = await setAccountDisabled(ctx.db, admin, {
-        userId: parsed.data.userId,
-        disabled: parsed.data.disabled,
-      });
-      return {
-        ok: true,
-        message: changed.isDisabled
-          ? `${changed.name}'s account is disabled and signed out everywhere.`
-          : `${changed.name}'s account is enabled.`,
-      };
-    }),
-  );
+  // An unknown account is an AppError ("There is no such account."), answered by `guarded`.
+  return guarded(async () => {
+    const admin = assertRole(ctx.actor, "admin");
+    const parsed = disabledSchema.safeParse(formFields(formData));
+    if (!parsed.success) return invalidInput(parsed.error);
+    const changed = await setAccountDisabled(ctx.db, admin, {
+      userId: parsed.data.userId,
+      disabled: parsed.data.disabled,
+    });
+    return {
+      ok: true,
+      message: changed.isDisabled
+        ? `${changed.name}'s account is disabled and signed out everywhere.`
+        : `${changed.name}'s account is enabled.`,
+    };
+  });
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { readableName } from "@/lib/name-policy";
 import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH } from "@/lib/server/auth/create-auth";
-import { readableName } from "@/lib/server/auth/name-policy";
 import { newPasswordProblem } from "@/lib/server/auth/password-policy";
 
 // The account forms' inputs, checked at the trust boundary before anything else happens.

@@ -1,18 +1,17 @@
 import "server-only";
+import { attemptIdSchema, checkAnswerSchema, quizIdSchema, saveAnswerSchema } from "@/lib/quiz/schemas";
 import type { ReviewItem } from "@/lib/quiz/views";
 import { assertSignedIn } from "@/lib/server/auth/acting-user";
-import { invalidInput } from "@/lib/server/auth/action-result";
+import { guarded, invalidInput } from "@/lib/server/auth/action-result";
 import type { ActionContext } from "@/lib/server/auth/auth-call";
 import { checkQuestion } from "@/lib/server/data/attempt-check";
 import { saveAnswer, startAttempt, submitAttempt } from "@/lib/server/data/attempts";
-import { quizGuarded } from "./quiz-guard";
-import { attemptIdSchema, checkAnswerSchema, quizIdSchema, saveAnswerSchema } from "./quiz-schemas";
 
 // The attempt actions' bodies. `now` is an argument so tests can move the clock.
 
 /** Signed-in learners, for quizzes of their classes (or their own exams): start or resume. */
 export async function startAttemptCore(ctx: ActionContext, input: unknown, now = new Date()) {
-  return quizGuarded<{ attemptId: string; resumed: boolean }>(async () => {
+  return guarded<{ attemptId: string; resumed: boolean }>(async () => {
     const me = assertSignedIn(ctx.actor);
     const parsed = quizIdSchema.safeParse(input);
     if (!parsed.success) return invalidInput(parsed.error);
@@ -22,7 +21,7 @@ export async function startAttemptCore(ctx: ActionContext, input: unknown, now =
 
 /** Signed-in learners, for their own open attempts: save one answer (idempotent per question and seq). */
 export async function saveAnswerCore(ctx: ActionContext, input: unknown, now = new Date()) {
-  return quizGuarded<{ saved: boolean }>(async () => {
+  return guarded<{ saved: boolean }>(async () => {
     const me = assertSignedIn(ctx.actor);
     const parsed = saveAnswerSchema.safeParse(input);
     if (!parsed.success) return invalidInput(parsed.error);
@@ -32,7 +31,7 @@ export async function saveAnswerCore(ctx: ActionContext, input: unknown, now = n
 
 /** Signed-in learners, for their own open attempts: submit once. */
 export async function submitAttemptCore(ctx: ActionContext, input: unknown, now = new Date()) {
-  return quizGuarded<{ attemptId: string }>(async () => {
+  return guarded<{ attemptId: string }>(async () => {
     const me = assertSignedIn(ctx.actor);
     const parsed = attemptIdSchema.safeParse(input);
     if (!parsed.success) return invalidInput(parsed.error);
@@ -42,7 +41,7 @@ export async function submitAttemptCore(ctx: ActionContext, input: unknown, now 
 
 /** Signed-in learners, for their own open attempt at a quiz with immediate feedback: check (and lock) one answer. */
 export async function checkAnswerCore(ctx: ActionContext, input: unknown, now = new Date()) {
-  return quizGuarded<{ feedback: ReviewItem }>(async () => {
+  return guarded<{ feedback: ReviewItem }>(async () => {
     const me = assertSignedIn(ctx.actor);
     const parsed = checkAnswerSchema.safeParse(input);
     if (!parsed.success) return invalidInput(parsed.error);

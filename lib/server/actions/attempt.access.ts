@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import type { AccessRow, MatrixWorld } from "@/lib/server/auth/access-matrix/types";
-import { optionIdOf, seedMatrixQuiz } from "@/lib/server/data/attempts-fixture";
+import { optionIdOf, seedMatrixQuiz } from "@/lib/server/testing/attempts-fixture";
 import { checkAnswerCore, saveAnswerCore, startAttemptCore, submitAttemptCore } from "./attempt-core";
 
 // Role-matrix rows for the attempt actions (attempt.ts). Only learners on the class's roster take
@@ -98,46 +98,6 @@ export const accessRows: AccessRow[] = [
           startAttemptCore(await w.as(w.users.learner2), { quizId: (await seedMatrixQuiz(w)).quizId }),
         verify: async (w) =>
           expect(await w.db.quizAttempt.count({ where: { userId: w.users.learner2.id } })).toBe(1),
-      },
-    ],
-  },
-  {
-    target: "lib/server/actions/attempt.ts#saveAnswerAction",
-    who: "Signed-in learners, for their own open attempts: autosave one answer.",
-    attempts: [
-      {
-        label: "learner1 writes into learner2's attempt",
-        actor: "learner1",
-        expect: "refused",
-        run: async (w) =>
-          saveAnswerCore(
-            await w.as(w.users.learner1),
-            await save(w, (await learner2Attempt(w)).attemptId, 1),
-          ),
-        mustNotReveal: () => ["Matrix quiz"],
-        verify: async (w) => expect(await w.db.attemptAnswer.count()).toBe(0),
-      },
-      {
-        label: "instructor2 writes into their learner's attempt",
-        actor: "instructor2",
-        expect: "refused",
-        run: async (w) =>
-          saveAnswerCore(
-            await w.as(w.users.instructor2),
-            await save(w, (await learner2Attempt(w)).attemptId, 1),
-          ),
-        verify: async (w) => expect(await w.db.attemptAnswer.count()).toBe(0),
-      },
-      {
-        label: "learner2 saves an answer",
-        actor: "learner2",
-        expect: "allowed",
-        run: async (w) =>
-          saveAnswerCore(
-            await w.as(w.users.learner2),
-            await save(w, (await learner2Attempt(w)).attemptId, 1),
-          ),
-        verify: async (w) => expect(await w.db.attemptAnswer.count()).toBe(1),
       },
     ],
   },

@@ -2,7 +2,7 @@
 
 import type { AuthActionContext } from "@/lib/server/auth/auth-call";
 import { currentActionContext } from "@/lib/server/auth/session";
-import { checkAnswerCore, saveAnswerCore, startAttemptCore, submitAttemptCore } from "./attempt-core";
+import { checkAnswerCore, startAttemptCore, submitAttemptCore } from "./attempt-core";
 import { boundedInput } from "./input-guard";
 import { refusingWhenStorageUnavailable } from "./storage-guard";
 
@@ -18,13 +18,6 @@ function asCurrentUser<R>(core: (ctx: AuthActionContext) => Promise<R>) {
 export async function startAttemptAction(input: unknown) {
   return boundedInput([input], async () => {
     return asCurrentUser((ctx) => startAttemptCore(ctx, input));
-  });
-}
-
-// Signed-in learners, for their own open attempts: autosave one answer.
-export async function saveAnswerAction(input: unknown) {
-  return boundedInput([input], async () => {
-    return asCurrentUser((ctx) => saveAnswerCore(ctx, input));
   });
 }
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
+import { nameSchema } from "@/lib/name-policy";
 import { assertRole, assertSignedIn } from "@/lib/server/auth/acting-user";
-import { formFields, invalidInput } from "@/lib/server/auth/action-result";
+import { formFields, guarded, invalidInput } from "@/lib/server/auth/action-result";
 import type { ActionContext } from "@/lib/server/auth/auth-call";
-import { nameSchema } from "@/lib/server/auth/name-policy";
 import {
   blockMember,
   createClass,
@@ -12,7 +12,6 @@ import {
   rotateJoinCode,
   unblockMember,
 } from "@/lib/server/data/classes";
-import { quizGuarded } from "./quiz-guard";
 
 // The class actions' bodies: who is acting → zod → data. class.ts wraps them with the session.
 
@@ -33,7 +32,7 @@ const classIdSchema = z.object({ classId: z.string().min(1).max(100) });
 
 /** Instructors: a new class they own. */
 export async function createClassCore(ctx: ActionContext, formData: FormData) {
-  return quizGuarded<{ classId: string; joinCode: string }>(async () => {
+  return guarded<{ classId: string; joinCode: string }>(async () => {
     const me = assertRole(ctx.actor, "instructor");
     const parsed = createSchema.safeParse(formFields(formData));
     if (!parsed.success) return invalidInput(parsed.error);
@@ -44,7 +43,7 @@ export async function createClassCore(ctx: ActionContext, formData: FormData) {
 
 /** Signed-in people: join a class by its code. */
 export async function joinClassCore(ctx: ActionContext, formData: FormData) {
-  return quizGuarded<{ classId: string; name: string }>(async () => {
+  return guarded<{ classId: string; name: string }>(async () => {
     const me = assertSignedIn(ctx.actor);
     const parsed = joinSchema.safeParse(formFields(formData));
     if (!parsed.success) return invalidInput(parsed.error);
@@ -55,7 +54,7 @@ export async function joinClassCore(ctx: ActionContext, formData: FormData) {
 
 /** Instructors, for classes they own: take a learner off the roster (confirmed); their open attempts end. */
 export async function removeMemberCore(ctx: ActionContext, formData: FormData, now = new Date()) {
-  return quizGuarded(async () => {
+  return guarded(async () => {
     const me = assertRole(ctx.actor, "instructor");
     const parsed = confirmedMemberSchema.safeParse(formFields(formData));
     if (!parsed.success) return invalidInput(parsed.error);
@@ -66,7 +65,7 @@ export async function removeMemberCore(ctx: ActionContext, formData: FormData, n
 
 /** Instructors, for classes they own: remove a learner and keep them from joining again (confirmed). */
 export async function blockMemberCore(ctx: ActionContext, formData: FormData, now = new Date()) {
-  return quizGuarded(async () => {
+  return guarded(async () => {
     const me = assertRole(ctx.actor, "instructor");
     const parsed = confirmedMemberSchema.safeParse(formFields(formData));
     if (!parsed.success) return invalidInput(parsed.error);
@@ -77,7 +76,7 @@ export async function blockMemberCore(ctx: ActionContext, formData: FormData, no
 
 /** Instructors, for classes they own: let a blocked person join again. */
 export async function unblockMemberCore(ctx: ActionContext, formData: FormData) {
-  return quizGuarded(async () => {
+  return guarded(async () => {
     const me = assertRole(ctx.actor, "instructor");
     const parsed = memberSchema.safeParse(formFields(formData));
     if (!parsed.success) return invalidInput(parsed.error);
@@ -88,7 +87,7 @@ export async function unblockMemberCore(ctx: ActionContext, formData: FormData) 
 
 /** Instructors, for classes they own: a new join code; the old code and link stop working. */
 export async function rotateJoinCodeCore(ctx: ActionContext, formData: FormData) {
-  return quizGuarded<{ joinCode: string }>(async () => {
+  return guarded<{ joinCode: string }>(async () => {
     const me = assertRole(ctx.actor, "instructor");
     const parsed = classIdSchema.safeParse(formFields(formData));
     if (!parsed.success) return invalidInput(parsed.error);

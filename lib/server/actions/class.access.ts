@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import type { AccessRow } from "@/lib/server/auth/access-matrix/types";
 import { form } from "@/lib/server/auth/access-matrix/world";
-import { seedMatrixQuiz } from "@/lib/server/data/attempts-fixture";
+import { seedMatrixQuiz } from "@/lib/server/testing/attempts-fixture";
 import {
   blockMemberCore,
   createClassCore,

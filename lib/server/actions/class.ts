@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { ActionResult } from "@/lib/server/auth/action-result";
+import type { ActionResult, RefusalFailure } from "@/lib/server/auth/action-result";
 import { currentActionContext } from "@/lib/server/auth/session";
 import {
   blockMemberCore,
@@ -13,13 +13,12 @@ import {
   unblockMemberCore,
 } from "./class-core";
 import { boundedForm } from "./input-guard";
-import type { QuizFailure } from "./quiz-guard";
 
 // Class actions for the /classes pages and /join.
 
 // Instructors only: a new class they own.
 export async function createClassAction(
-  _previous: ActionResult<{ classId: string; joinCode: string }> | QuizFailure | null,
+  _previous: ActionResult<{ classId: string; joinCode: string }> | RefusalFailure | null,
   formData: FormData,
 ) {
   return boundedForm(_previous, formData, async (formData) => {
@@ -31,7 +30,7 @@ export async function createClassAction(
 
 // Signed-in people: join the class whose code they enter.
 export async function joinClassAction(
-  _previous: ActionResult<{ classId: string; name: string }> | QuizFailure | null,
+  _previous: ActionResult<{ classId: string; name: string }> | RefusalFailure | null,
   formData: FormData,
 ) {
   return boundedForm(_previous, formData, async (formData) => {
@@ -42,7 +41,10 @@ export async function joinClassAction(
 }
 
 // Instructors only, for classes they own: remove a learner from the roster (confirmed).
-export async function removeMemberAction(_previous: ActionResult | QuizFailure | null, formData: FormData) {
+export async function removeMemberAction(
+  _previous: ActionResult | RefusalFailure | null,
+  formData: FormData,
+) {
   return boundedForm(_previous, formData, async (formData) => {
     const result = await removeMemberCore(await currentActionContext(), formData);
     if (result.ok) revalidatePath(`/classes/${String(formData.get("classId"))}`);
@@ -51,7 +53,7 @@ export async function removeMemberAction(_previous: ActionResult | QuizFailure |
 }
 
 // Instructors only, for classes they own: remove a learner and block them from rejoining (confirmed).
-export async function blockMemberAction(_previous: ActionResult | QuizFailure | null, formData: FormData) {
+export async function blockMemberAction(_previous: ActionResult | RefusalFailure | null, formData: FormData) {
   return boundedForm(_previous, formData, async (formData) => {
     const result = await blockMemberCore(await currentActionContext(), formData);
     if (result.ok) revalidatePath(`/classes/${String(formData.get("classId"))}`);
@@ -60,7 +62,10 @@ export async function blockMemberAction(_previous: ActionResult | QuizFailure | 
 }
 
 // Instructors only, for classes they own: let a blocked person join again.
-export async function unblockMemberAction(_previous: ActionResult | QuizFailure | null, formData: FormData) {
+export async function unblockMemberAction(
+  _previous: ActionResult | RefusalFailure | null,
+  formData: FormData,
+) {
   return boundedForm(_previous, formData, async (formData) => {
     const result = await unblockMemberCore(await currentActionContext(), formData);
     if (result.ok) revalidatePath(`/classes/${String(formData.get("classId"))}`);
@@ -70,7 +75,7 @@ export async function unblockMemberAction(_previous: ActionResult | QuizFailure 
 
 // Instructors only, for classes they own: replace the join code (the old code and link stop working).
 export async function rotateJoinCodeAction(
-  _previous: ActionResult<{ joinCode: string }> | QuizFailure | null,
+  _previous: ActionResult<{ joinCode: string }> | RefusalFailure | null,
   formData: FormData,
 ) {
   return boundedForm(_previous, formData, async (formData) => {

@@ -4,11 +4,13 @@ import type {
   MatrixUserKey,
   MatrixWorld,
 } from "@/lib/server/auth/access-matrix/types";
-import { seedMatrixQuiz } from "@/lib/server/data/attempts-fixture";
-import { heatmapCsvResponse, itemStatsCsvResponse, reportsCsvResponse } from "@/lib/server/data/insight-csv";
+import { answerRoute, csvDownload } from "@/lib/server/auth/route-answer";
+import { heatmapCsvFor, itemStatsCsvFor, reportsCsvFor } from "@/lib/server/data/insight-csv";
+import { seedMatrixQuiz } from "@/lib/server/testing/attempts-fixture";
 
 // Role-matrix rows for the class insight CSV exports. Each route resolves the caller from the
-// request's cookie; the *CsvResponse functions are their bodies. Only the class's (or quiz's)
+// request's cookie and answers `answerRoute("text", … csvDownload(…, await *CsvFor(db, actor, id)))`;
+// the rows run that same body. Only the class's (or quiz's)
 // owning instructor gets a file: the other instructor, a learner on the roster, the admin and a
 // visitor are refused with no data.
 
@@ -69,18 +71,27 @@ export const accessRows: AccessRow[] = [
     "app/classes/[classId]/insight/heatmap.csv/route.ts#GET",
     "Instructors only, for classes they own: the learners × topics mastery heatmap as CSV (GET; changes nothing).",
     "class heatmap",
-    async (w, actor) => heatmapCsvResponse(w.db, actor, (await seeded(w)).classId),
+    async (w, actor) =>
+      answerRoute("text", async () =>
+        csvDownload("class-heatmap.csv", await heatmapCsvFor(w.db, actor, (await seeded(w)).classId)),
+      ),
   ),
   rowFor(
     "app/classes/[classId]/insight/reports.csv/route.ts#GET",
     "Instructors only, from a class they own: open reports on the questions their quizzes and banks use, as CSV (GET).",
     "reported questions",
-    async (w, actor) => reportsCsvResponse(w.db, actor, (await seeded(w)).classId),
+    async (w, actor) =>
+      answerRoute("text", async () =>
+        csvDownload("reported-questions.csv", await reportsCsvFor(w.db, actor, (await seeded(w)).classId)),
+      ),
   ),
   rowFor(
     "app/quizzes/[quizId]/stats/questions.csv/route.ts#GET",
     "Instructors only, for class quizzes they own: each question's facility, discrimination and distractors as CSV (GET).",
     "question statistics",
-    async (w, actor) => itemStatsCsvResponse(w.db, actor, (await seeded(w)).quizId),
+    async (w, actor) =>
+      answerRoute("text", async () =>
+        csvDownload("question-statistics.csv", await itemStatsCsvFor(w.db, actor, (await seeded(w)).quizId)),
+      ),
   ),
 ];

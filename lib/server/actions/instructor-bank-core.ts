@@ -15,7 +15,6 @@ import {
   type UploadInput,
   uploadInstructorBank,
 } from "@/lib/server/data/instructor-banks";
-import { quizGuarded } from "./quiz-guard";
 
 // The bank actions' bodies: instructors only; a bank's text is pasted or comes from a file (4 MB
 // at most, refused before anything parses it); a new version, publishing and deleting are for the
@@ -128,7 +127,7 @@ export async function replaceBankCore(
   formData: FormData,
   now = new Date(),
 ): Promise<UploadResult> {
-  return quizGuarded<Extract<UploadResult, { ok: true }>>(async () => {
+  return guarded<Extract<UploadResult, { ok: true }>>(async () => {
     const me = assertRole(ctx.actor, "instructor");
     const id = bankIdSchema.safeParse(formFields(formData));
     if (!id.success) return failure("That bank does not exist.");
@@ -141,7 +140,7 @@ export async function replaceBankCore(
 
 /** Instructors, for banks they own: publish it or make it private again. */
 export async function setBankVisibilityCore(ctx: ActionContext, formData: FormData) {
-  return quizGuarded<{ visibility: "private" | "published"; othersUsing: number }>(async () => {
+  return guarded<{ visibility: "private" | "published"; othersUsing: number }>(async () => {
     const me = assertRole(ctx.actor, "instructor");
     const parsed = visibilitySchema.safeParse(formFields(formData));
     if (!parsed.success) return failure("That bank does not exist.");
@@ -151,7 +150,7 @@ export async function setBankVisibilityCore(ctx: ActionContext, formData: FormDa
 
 /** Instructors, for banks they own: delete it (refused while quizzes use its questions). */
 export async function deleteBankCore(ctx: ActionContext, formData: FormData) {
-  return quizGuarded<{ title: string }>(async () => {
+  return guarded<{ title: string }>(async () => {
     const me = assertRole(ctx.actor, "instructor");
     const parsed = deleteSchema.safeParse(formFields(formData));
     if (!parsed.success)

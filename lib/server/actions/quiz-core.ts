@@ -1,12 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { assertRole, assertSignedIn } from "@/lib/server/auth/acting-user";
-import { failure, formFields, invalidInput } from "@/lib/server/auth/action-result";
-import type { ActionContext } from "@/lib/server/auth/auth-call";
-import { deleteQuiz, getManagedQuiz, storedSelection, updateQuiz } from "@/lib/server/data/quiz-manage";
-import { createExam, createQuiz, duplicateQuiz } from "@/lib/server/data/quizzes";
-import { QuizError } from "@/lib/server/data/quizzes-error";
-import { quizGuarded } from "./quiz-guard";
+import { AppError } from "@/lib/errors";
 import {
   deleteQuizSchema,
   examInputSchema,
@@ -14,7 +8,12 @@ import {
   quizFormObject,
   quizIdSchema,
   quizInputSchema,
-} from "./quiz-schemas";
+} from "@/lib/quiz/schemas";
+import { assertRole, assertSignedIn } from "@/lib/server/auth/acting-user";
+import { failure, formFields, guarded, invalidInput } from "@/lib/server/auth/action-result";
+import type { ActionContext } from "@/lib/server/auth/auth-call";
+import { deleteQuiz, getManagedQuiz, storedSelection, updateQuiz } from "@/lib/server/data/quiz-manage";
+import { createExam, createQuiz, duplicateQuiz } from "@/lib/server/data/quizzes";
 
 /** Per-field messages, and a form message that names the fields to fix. */
 function quizInvalid(error: z.ZodError) {
@@ -27,7 +26,7 @@ function quizInvalid(error: z.ZodError) {
 
 /** Instructors, for classes they own: a new quiz. */
 export async function createQuizCore(ctx: ActionContext, formData: FormData) {
-  return quizGuarded<{ quizId: string }>(async () => {
+  return guarded<{ quizId: string }>(async () => {
     const me = assertRole(ctx.actor, "instructor");
     const parsed = quizInputSchema.safeParse(quizFormObject(formData));
     if (!parsed.success) return quizInvalid(parsed.error);
@@ -38,7 +37,7 @@ export async function createQuizCore(ctx: ActionContext, formData: FormData) {
 
 /** Instructors, for quizzes they own: a copy in the same class. */
 export async function duplicateQuizCore(ctx: ActionContext, formData: FormData) {
-  return quizGuarded<{ quizId: string }>(async () => {
+  return guarded<{ quizId: string }>(async () => {
     const me = assertRole(ctx.actor, "instructor");
     const parsed = quizIdSchema.safeParse(formFields(formData));
     if (!parsed.success) return invalidInput(parsed.error);
@@ -49,7 +48,7 @@ export async function duplicateQuizCore(ctx: ActionContext, formData: FormData) 
 
 /** Signed-in learners: a practice exam of their own. */
 export async function createExamCore(ctx: ActionContext, formData: FormData) {
-  return quizGuarded<{ quizId: string }>(async () => {
+  return guarded<{ quizId: string }>(async () => {
     const me = assertSignedIn(ctx.actor);
     const parsed = examInputSchema.safeParse({
       ...formFields(formData),
@@ -66,12 +65,12 @@ export async function createExamCore(ctx: ActionContext, formData: FormData) {
  * submitted selection is ignored and the stored one kept (the form says so).
  */
 export async function updateQuizCore(ctx: ActionContext, formData: FormData) {
-  return quizGuarded<{ quizId: string }>(async () => {
+  return guarded<{ quizId: string }>(async () => {
     const me = assertRole(ctx.actor, "instructor");
     const id = quizIdSchema.safeParse(formFields(formData));
     if (!id.success) return invalidInput(id.error);
     const managed = await getManagedQuiz(ctx.db, me, id.data.quizId);
-    if (!managed?.quiz.classId) throw new QuizError("That quiz does not exist.", "not-found");
+    if (!managed?.quiz.classId) throw new AppError("not-found", "That quiz does not exist.");
     const submitted = { ...quizFormObject(formData), classId: managed.quiz.classId };
     const parsed = quizInputSchema.safeParse(
       managed.selectionLocked ? { ...submitted, ...storedSelection(managed.quiz) } : submitted,
@@ -84,7 +83,7 @@ export async function updateQuizCore(ctx: ActionContext, formData: FormData) {
 
 /** Instructors, for quizzes they own: delete it and its attempts, after confirming how many. */
 export async function deleteQuizCore(ctx: ActionContext, formData: FormData) {
-  return quizGuarded<{ classId: string; attemptsDeleted: number }>(async () => {
+  return guarded<{ classId: string; attemptsDeleted: number }>(async () => {
     const me = assertRole(ctx.actor, "instructor");
     const parsed = deleteQuizSchema.safeParse(formFields(formData));
     if (!parsed.success) {

@@ -1,9 +1,10 @@
 import type { AccessRow, MatrixWorld } from "@/lib/server/auth/access-matrix/types";
-import { seedMatrixQuiz } from "@/lib/server/data/attempts-fixture";
-import { gradebookCsvResponse } from "@/lib/server/data/gradebook-route";
+import { answerRoute, csvDownload } from "@/lib/server/auth/route-answer";
+import { gradebookCsvFor } from "@/lib/server/data/gradebook";
+import { seedMatrixQuiz } from "@/lib/server/testing/attempts-fixture";
 
 // Role-matrix row for the gradebook CSV export. The route resolves the caller from the request's
-// cookie; gradebookCsvResponse is its body.
+// cookie and answers `answerRoute("text", … gradebookCsvFor(…))`; the row runs that same body.
 
 async function csvAs(
   w: MatrixWorld,
@@ -11,7 +12,10 @@ async function csvAs(
   classId: string,
 ) {
   const request = w.request(key ? w.users[key] : null, `/classes/${classId}/gradebook.csv`);
-  return gradebookCsvResponse(w.db, await w.actorOf(request), classId);
+  const actor = await w.actorOf(request);
+  return answerRoute("text", async () =>
+    csvDownload("gradebook.csv", await gradebookCsvFor(w.db, actor, classId)),
+  );
 }
 
 /** instructor2's class with a learner outside the world (the matrix forbids revealing world users to others). */

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import type { AccessRow, MatrixWorld } from "@/lib/server/auth/access-matrix/types";
 import { form } from "@/lib/server/auth/access-matrix/world";
-import { loadQuizBank, seedMatrixQuiz } from "@/lib/server/data/attempts-fixture";
+import { loadQuizBank, seedMatrixQuiz } from "@/lib/server/testing/attempts-fixture";
 import {
   createExamCore,
   createQuizCore,

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { ActionResult } from "@/lib/server/auth/action-result";
+import type { ActionResult, RefusalFailure } from "@/lib/server/auth/action-result";
 import { currentActionContext } from "@/lib/server/auth/session";
 import { boundedForm } from "./input-guard";
 import {
@@ -12,9 +12,8 @@ import {
   duplicateQuizCore,
   updateQuizCore,
 } from "./quiz-core";
-import type { QuizFailure } from "./quiz-guard";
 
-type Created = ActionResult<{ quizId: string }> | QuizFailure | null;
+type Created = ActionResult<{ quizId: string }> | RefusalFailure | null;
 
 // Instructors only, for classes they own: a new quiz from the banks.
 export async function createQuizAction(_previous: Created, formData: FormData) {
@@ -49,7 +48,7 @@ export async function updateQuizAction(_previous: Created, formData: FormData) {
   });
 }
 
-type Deleted = ActionResult<{ classId: string; attemptsDeleted: number }> | QuizFailure | null;
+type Deleted = ActionResult<{ classId: string; attemptsDeleted: number }> | RefusalFailure | null;
 
 // Instructors only, for quizzes they own: delete the quiz and its attempts (confirmed).
 export async function deleteQuizAction(_previous: Deleted, formData: FormData) {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { examInputSchema, quizInputSchema } from "@/lib/quiz/schemas";
 import { createMatrixWorld, type DisposableWorld, form } from "@/lib/server/auth/access-matrix/world";
 import { signUpSchema } from "./account-schemas";
 import { createClassCore } from "./class-core";
 import { uploadBankCore } from "./instructor-bank-core";
-import { examInputSchema, quizInputSchema } from "./quiz-schemas";
 
 // Issue 21 item 9: names people read refuse bidirectional and control characters wherever they are
 // set, and an uploaded file that is not UTF-8 is refused (it used to be repaired with U+FFFD).

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ActingUser } from "../auth/acting-user";
 import { STORAGE_UNAVAILABLE_MESSAGE } from "../auth/action-result";
 import { startAttempt } from "../data/attempts";
-import { createPerson, loadQuizBank, seedClassQuiz } from "../data/attempts-fixture";
+import { createPerson, loadQuizBank, seedClassQuiz } from "../testing/attempts-fixture";
 import { createTestDatabase, setStorageReadOnly, type TestDatabase } from "../testing/test-database";
 import { submitAttemptCore } from "./attempt-core";
 import { refusingWhenStorageUnavailable } from "./storage-guard";

@@ -2,7 +2,6 @@ import "server-only";
 import { assertSignedIn } from "@/lib/server/auth/acting-user";
 import {
   type ActionResult,
-  failure,
   guarded,
   invalidInput,
   type StorageFailure,
@@ -13,7 +12,6 @@ import {
   buryUntilTomorrow,
   recordGrade,
   reportQuestion,
-  StudyError,
   setSuspended,
   undoGrade,
 } from "@/lib/server/data/study-grading";
@@ -35,14 +33,7 @@ async function studying<T extends object>(
   run: () => Promise<ActionResult<T>>,
 ): Promise<ActionResult<T> | StorageFailure> {
   try {
-    return await guarded(async () => {
-      try {
-        return await run();
-      } catch (error) {
-        if (error instanceof StudyError) return failure(error.userMessage);
-        throw error;
-      }
-    });
+    return await guarded(run);
   } catch (error) {
     if (isStorageUnavailable(error)) {
       console.error("Storage unavailable: a study write was refused", error);

@@ -42,49 +42,6 @@ const cardsOf = (w: MatrixWorld, key: "learner1" | "learner2") =>
 
 export const accessRows: AccessRow[] = [
   {
-    target: "lib/server/actions/study.ts#gradeAction",
-    who: "Signed-in learners, for their own cards only.",
-    attempts: [
-      {
-        label: "a visitor grades a card",
-        actor: null,
-        expect: "refused",
-        run: async (w) => {
-          await withBank(w);
-          return gradeCore(await w.as(null), grading("0f1e2d3c-4b5a-4968-8776-655443322110"));
-        },
-        verify: async (w) => expect(await w.db.review.count()).toBe(0),
-      },
-      {
-        label: "learner1 replays learner2's grading id",
-        actor: "learner1",
-        expect: "refused",
-        run: async (w) => {
-          await learner2Graded(w);
-          return gradeCore(await w.as(w.users.learner1), grading(LEARNER2_REVIEW));
-        },
-        mustNotReveal: () => [LEARNER2_REVIEW],
-        verify: async (w) => {
-          expect(await cardsOf(w, "learner1")).toBe(0);
-          expect(await w.db.review.count()).toBe(1);
-        },
-      },
-      {
-        label: "learner1 grades their own card",
-        actor: "learner1",
-        expect: "allowed",
-        run: async (w) =>
-          gradeCore(await w.as(w.users.learner1), grading("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d")),
-        verify: async (w) => {
-          expect(await cardsOf(w, "learner1")).toBe(1);
-          expect(
-            (await w.db.studyCard.findFirstOrThrow({ where: { userId: w.users.learner2.id } })).reps,
-          ).toBe(1);
-        },
-      },
-    ],
-  },
-  {
     target: "lib/server/actions/study.ts#undoAction",
     who: "Signed-in learners, for their own grades only.",
     attempts: [

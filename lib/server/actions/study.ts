@@ -6,15 +6,7 @@ import type { AuthActionContext } from "@/lib/server/auth/auth-call";
 import { currentActionContext } from "@/lib/server/auth/session";
 import { isStorageUnavailable } from "@/lib/server/db";
 import { boundedForm, boundedInput } from "./input-guard";
-import {
-  buryCore,
-  gradeCore,
-  loadMoreCore,
-  reportCore,
-  savePreferencesCore,
-  suspendCore,
-  undoCore,
-} from "./study-core";
+import { buryCore, loadMoreCore, reportCore, savePreferencesCore, suspendCore, undoCore } from "./study-core";
 
 // The study page's server actions. Each resolves the acting user from the session, then runs its
 // core (study-core.ts): zod → domain → data. Grading is idempotent by the browser's grading id.
@@ -29,13 +21,6 @@ async function asCurrentUser<R>(core: (ctx: AuthActionContext) => Promise<R>) {
     throw error;
   }
   return core(ctx);
-}
-
-// Signed-in learners, for their own cards only.
-export async function gradeAction(input: unknown) {
-  return boundedInput([input], async () => {
-    return asCurrentUser((ctx) => gradeCore(ctx, input));
-  });
 }
 
 // Signed-in learners, for their own grades only.

@@ -1,3 +1,5 @@
+import { AppError } from "@/lib/errors";
+
 // Who is acting, as every action, route handler and data function receives it: a plain object,
 // never a database row (no password hash, no session token can leak through it to a page).
 
@@ -24,32 +26,20 @@ export function rolesFrom(granted: Iterable<string>): Role[] {
   return ROLES.filter((role) => set.has(role));
 }
 
-/**
- * Refusal of access. `message` is for logs; `userMessage` is what a page or action may show.
- * Actions turn it into `{ ok: false, formError }` with no data; pages redirect or show not-found.
- */
-export class AccessError extends Error {
-  readonly userMessage: string;
-  readonly status: 401 | 403;
-  constructor(message: string, userMessage: string, status: 401 | 403) {
-    super(message);
-    this.name = new.target.name;
-    this.userMessage = userMessage;
-    this.status = status;
-  }
-}
-
-/** Nobody is signed in (or the session ended). */
-export class NotSignedInError extends AccessError {
+/** Nobody is signed in (or the session ended): an AppError with code "not-signed-in", 401. */
+export class NotSignedInError extends AppError {
   constructor() {
-    super("No signed-in user", "Sign in to continue.", 401);
+    super("not-signed-in", "Sign in to continue.", { internal: "No signed-in user" });
   }
 }
 
-/** Signed in, but without the role or ownership the operation needs. */
-export class ForbiddenError extends AccessError {
+/**
+ * Signed in, but without the role or ownership the operation needs: an AppError with code
+ * "forbidden", 403. `message` is for logs; the user is told only that they have no access.
+ */
+export class ForbiddenError extends AppError {
   constructor(message: string) {
-    super(message, "You do not have access to that.", 403);
+    super("forbidden", "You do not have access to that.", { internal: message });
   }
 }
 

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { AccessError } from "./acting-user";
+import { isAppError, type PageReason } from "@/lib/errors";
 
 // What every server action returns: a typed result the form renders, never a thrown error for
 // an expected failure and never data the caller may not see.
@@ -64,18 +64,24 @@ export function invalidInput(error: z.ZodError): ActionFailure {
   return failure("Check the highlighted fields.", fieldErrors);
 }
 
+/** A refusal a page can react to (`reason: "conflict"` for a second submit, …). */
+export type RefusalFailure = ActionFailure & { reason?: PageReason };
+
 /**
- * Runs an action body, turning an access refusal into `{ ok: false, formError }` with nothing
- * else in it. Any other error is unexpected and propagates to the error page.
+ * Runs an action body, turning an AppError (lib/errors.ts) into `{ ok: false, formError }` with
+ * its user message and nothing else, plus its code as `reason` when a page reacts to it (the quiz
+ * runner on "deadline" and "conflict"). This is the one place an action's refusal is shaped. Any
+ * other error is unexpected and propagates to the error page.
  */
 export async function guarded<T extends object>(
   run: () => Promise<ActionResult<T>>,
-): Promise<ActionResult<T>> {
+): Promise<ActionResult<T> | RefusalFailure> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof AccessError) return failure(error.userMessage);
-    throw error;
+    if (!isAppError(error)) throw error;
+    const reason = error.pageReason;
+    return reason ? { ok: false, formError: error.userMessage, reason } : failure(error.userMessage);
   }
 }
 

@@ -1,3 +1,4 @@
+import { readBoundedBody } from "./bounded-body";
 import { AUTH_BASE_PATH, type TaskdeckAuth } from "./create-auth";
 
 // /api/auth/*: better-auth's HTTP API, narrowed to what Taskdeck uses. Everything else it could
@@ -16,43 +17,19 @@ function jsonError(status: number, code: string, message: string): Response {
   return Response.json({ code, message }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-/** Reads at most `limit` bytes of a body; null when it is longer. */
-async function readCapped(request: Request, limit: number): Promise<ArrayBuffer | null> {
-  if (!request.body) return new ArrayBuffer(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(new ArrayBuffer(size));
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body.buffer;
-}
-
 /** Serves one /api/auth request through `auth`, after the allow-list and the body cap. */
 export async function handleAuthRequest(request: Request, auth: TaskdeckAuth): Promise<Response> {
   const path = new URL(request.url).pathname.slice(AUTH_BASE_PATH.length);
   if (!ALLOWED[request.method]?.has(path)) return jsonError(404, "NOT_FOUND", "Not found");
   let forwarded = request;
   if (request.method !== "GET") {
-    const declared = Number(request.headers.get("content-length") ?? "0");
-    if (declared > AUTH_BODY_LIMIT_BYTES)
-      return jsonError(413, "PAYLOAD_TOO_LARGE", "Request body too large");
-    const body = await readCapped(request, AUTH_BODY_LIMIT_BYTES);
-    if (body === null) return jsonError(413, "PAYLOAD_TOO_LARGE", "Request body too large");
-    forwarded = new Request(request.url, { method: request.method, headers: request.headers, body });
+    const body = await readBoundedBody(request, AUTH_BODY_LIMIT_BYTES);
+    if (!body.ok) return jsonError(413, "PAYLOAD_TOO_LARGE", "Request body too large");
+    forwarded = new Request(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: body.bytes,
+    });
   }
   const response = await auth.handler(forwarded);
   const headers = new Headers(response.headers);

@@ -2,6 +2,7 @@ import { type BetterAuthPlugin, betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, getIP } from "better-auth/api";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { nameProblem } from "@/lib/name-policy";
 import { claimFirstAdmin, isAccountDisabled, isEmailDisabled } from "@/lib/server/data/users";
 import {
   createLoginThrottle,
@@ -9,7 +10,6 @@ import {
   type LoginThrottle,
   type ThrottleLimits,
 } from "./login-throttle";
-import { nameProblem } from "./name-policy";
 import { hashPassword, SCRYPT_PARAMS, type ScryptParams, verifyPassword } from "./password-hash";
 import { newPasswordProblem } from "./password-policy";
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveAnswerCore, startAttemptCore } from "@/lib/server/actions/attempt-core";
 import { gradeCore } from "@/lib/server/actions/study-core";
-import { optionIdOf, seedMatrixQuiz } from "@/lib/server/data/attempts-fixture";
 import { isStorageUnavailable } from "@/lib/server/db";
+import { optionIdOf, seedMatrixQuiz } from "@/lib/server/testing/attempts-fixture";
 import { loadStudyBank } from "@/lib/server/testing/study-fixture";
 import { setStorageReadOnly } from "@/lib/server/testing/test-database";
 import { STATIC_SECURITY_HEADERS } from "../security-headers";
@@ -78,6 +78,48 @@ describe("the grading route", () => {
       gradeCore,
     );
     expect(notJson.status).toBe(400);
+  });
+
+  it("refuses a body over 64 KiB with 413 and bad UTF-8 with 400 naming the byte, saving nothing", async () => {
+    const before = await w.db.review.count();
+    const withBody = (body: BodyInit) =>
+      jsonWrite(
+        new Request(w.request(w.users.learner2, "/api/study/grade", { method: "POST" }), { body }),
+        async (r) => ({ actor: await w.actorOf(r), db: w.db }),
+        gradeCore,
+      );
+    const padded = JSON.stringify({
+      ...grading("0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d"),
+      pad: "x".repeat(70_000),
+    });
+    const large = await withBody(padded);
+    expect(large.status).toBe(413);
+    expect(((await large.json()) as { formError: string }).formError).toBe("That request is too large.");
+    const json = new TextEncoder().encode(JSON.stringify(grading("1b2c3d4e-5f6a-4b7c-8d8e-9f0a1b2c3d4e")));
+    const broken = new Uint8Array([...json.slice(0, 10), 0xc3, 0x28, ...json.slice(10)]);
+    const badText = await withBody(broken);
+    expect(badText.status).toBe(400);
+    expect(((await badText.json()) as { formError: string }).formError).toBe(
+      "That request is not valid UTF-8 (byte 11 of its body).",
+    );
+    expect(await w.db.review.count()).toBe(before);
+  });
+
+  it("answers 401 with the sign-in message when nobody is signed in", async () => {
+    const response = await jsonWrite(
+      w.request(null, "/api/study/grade", {
+        method: "POST",
+        body: grading("2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f"),
+      }),
+      async (r) => ({ actor: await w.actorOf(r), db: w.db }),
+      gradeCore,
+    );
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({
+      ok: false,
+      code: "not-signed-in",
+      formError: "Sign in to continue.",
+    });
   });
 
   it("accepts only application/json, with at most a UTF-8 charset (issue 21 item 9)", async () => {

@@ -1,10 +1,14 @@
 import "server-only";
+import { isAppError } from "@/lib/errors";
 import { isStorageUnavailable } from "@/lib/server/db";
 import { STATIC_SECURITY_HEADERS } from "@/lib/server/security-headers";
+import { NotSignedInError } from "./acting-user";
 import type { ActionFailure, ActionResult } from "./action-result";
 import { STORAGE_UNAVAILABLE_MESSAGE } from "./action-result";
 import type { ActionContext } from "./auth-call";
+import { readBoundedText } from "./bounded-body";
 import { requestOrigin } from "./origin";
+import { appErrorResponse } from "./route-answer";
 
 // The two writes a learner makes most often, grading a card and autosaving a quiz answer, are
 // plain JSON route handlers rather than server actions: the same action cores (who is acting →
@@ -35,16 +39,13 @@ type Core<T extends object> = (
 // under load than the database write.
 // These routes are outside proxy.ts (a JSON answer needs no CSP nonce), so they carry the
 // security headers themselves.
+const ANSWER_HEADERS: Record<string, string> = {
+  "Cache-Control": "no-store, no-transform",
+  "Content-Security-Policy": JSON_CSP,
+  ...STATIC_SECURITY_HEADERS,
+};
 const answer = (status: number, body: object, headers: Record<string, string> = {}) =>
-  Response.json(body, {
-    status,
-    headers: {
-      "Cache-Control": "no-store, no-transform",
-      "Content-Security-Policy": JSON_CSP,
-      ...STATIC_SECURITY_HEADERS,
-      ...headers,
-    },
-  });
+  Response.json(body, { status, headers: { ...ANSWER_HEADERS, ...headers } });
 
 /** The refusal when the database cannot take the write: 503, and nothing was saved. */
 export const storageUnavailableResponse = () =>
@@ -81,23 +82,29 @@ export async function jsonWrite<T extends object>(
     return answer(403, { ok: false, formError: "This request must come from a Taskdeck page." });
   if (!isJsonContentType(request.headers.get("content-type")))
     return answer(415, { ok: false, formError: "Send JSON (Content-Type: application/json)." });
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES)
+  const body = await readBoundedText(request, MAX_BODY_BYTES);
+  if (!body.ok && body.reason === "too-large")
     return answer(413, { ok: false, formError: "That request is too large." });
+  if (!body.ok)
+    return answer(400, {
+      ok: false,
+      formError: `That request is not valid UTF-8 (byte ${body.offset + 1} of its body).`,
+    });
   let input: unknown;
   try {
-    input = JSON.parse(text);
+    input = JSON.parse(body.text);
   } catch {
     return answer(400, { ok: false, formError: "That request is not valid JSON." });
   }
   try {
     const ctx = await resolve(request);
-    if (!ctx.actor) return answer(401, { ok: false, formError: "Sign in to continue." });
+    if (!ctx.actor) return appErrorResponse(new NotSignedInError(), "json", ANSWER_HEADERS);
     const result = await core(ctx, input);
     if (result.ok) return answer(200, result);
     if ("reason" in result && result.reason === "storage-unavailable") return storageUnavailableResponse();
     return answer(422, result);
   } catch (error) {
+    if (isAppError(error)) return appErrorResponse(error, "json", ANSWER_HEADERS);
     if (isStorageUnavailable(error)) {
       console.error("Storage unavailable: a write was refused", error);
       return storageUnavailableResponse();

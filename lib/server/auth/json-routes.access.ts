@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { saveAnswerCore, startAttemptCore } from "@/lib/server/actions/attempt-core";
 import { gradeCore } from "@/lib/server/actions/study-core";
-import { optionIdOf, seedMatrixQuiz } from "@/lib/server/data/attempts-fixture";
+import { optionIdOf, seedMatrixQuiz } from "@/lib/server/testing/attempts-fixture";
 import { loadStudyBank } from "@/lib/server/testing/study-fixture";
 import type { AccessRow, MatrixUserKey, MatrixWorld } from "./access-matrix/types";
 import { jsonWrite } from "./json-route";

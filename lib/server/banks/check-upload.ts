@@ -10,8 +10,8 @@ import {
   PRINTED_FINDINGS,
 } from "@/lib/bank";
 import { type AnkiCollection, importAnkiCollection } from "@/lib/bank/importers/anki-package";
+import { nameProblem } from "@/lib/name-policy";
 import { validateSimBlock } from "@/lib/sim";
-import { nameProblem } from "../auth/name-policy";
 
 // An instructor's upload, checked with the same engine as content/: pure (no database, no
 // session), so it can run in a worker thread (check-upload-thread.ts) and, in tests, inline.

@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
 import type { ActingUser } from "../auth/acting-user";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { checkQuestion } from "./attempt-check";
-import { getResultView, getRunnerView, startAttempt, submitAttempt } from "./attempts";
 import {
   createPerson,
   LEAK_MARKERS,
@@ -10,9 +8,11 @@ import {
   optionIdOf,
   saveByKeys,
   seedClassQuiz,
-} from "./attempts-fixture";
+} from "../testing/attempts-fixture";
+import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { checkQuestion } from "./attempt-check";
+import { getResultView, getRunnerView, startAttempt, submitAttempt } from "./attempts";
 import { createExam } from "./quizzes";
-import { QuizError } from "./quizzes-error";
 
 // Immediate feedback: a checked answer is locked by the server, and only a checked question's
 // key, rationales and explanation ever reach the learner while the attempt is open.
@@ -29,7 +29,7 @@ const reasonOf = async (run: Promise<unknown>) => {
     await run;
     return "ok";
   } catch (error) {
-    if (error instanceof QuizError) return error.reason;
+    if (error instanceof AppError) return error.code;
     throw error;
   }
 };
@@ -132,7 +132,7 @@ describe("checking one answer (feedback: immediately)", () => {
     );
     if (checked.status === "fulfilled")
       expect(checked.value.answer).toEqual(choice(...storedAsIds.map(String)));
-    if (saved.status === "rejected") expect(saved.reason).toBeInstanceOf(QuizError);
+    if (saved.status === "rejected") expect(saved.reason).toBeInstanceOf(AppError);
     expect(row.checkedAt).not.toBeNull();
   });
 

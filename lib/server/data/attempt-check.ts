@@ -1,13 +1,14 @@
 import "server-only";
 import { checkAnswer, type GivenAnswer } from "@/lib/bank";
+import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { acceptsWork } from "@/lib/quiz";
 import type { ReviewItem } from "@/lib/quiz/views";
 import type { ActingUser } from "../auth/acting-user";
 import { assertStillOnRoster } from "./attempt-membership";
-import { parseAnswer, parseItems, publicReviewItem, questionsOf, reviewItem } from "./attempt-review";
+import { publicReviewItem, questionsOf, reviewItem } from "./attempt-review";
 import { finishOverdue, mayCheck } from "./attempts";
-import { QuizError } from "./quizzes-error";
+import { readAttemptItems, readSavedAnswer } from "./json-columns";
 
 // Immediate feedback, one question at a time: the learner checks a saved answer, the server locks
 // it, and only then sends that question's correctness, key, explanation and simulation.
@@ -36,18 +37,18 @@ export async function checkQuestion(
     where: { id: input.attemptId, userId: actor.id },
     select: { status: true, deadline: true, items: true, quiz: { select: { mode: true, feedback: true } } },
   });
-  if (!attempt) throw new QuizError("That attempt does not exist.", "not-found");
-  if (attempt.status !== "open") throw new QuizError("This attempt is already finished.", "conflict");
+  if (!attempt) throw new AppError("not-found", "That attempt does not exist.");
+  if (attempt.status !== "open") throw new AppError("conflict", "This attempt is already finished.");
   if (!mayCheck(attempt.quiz))
-    throw new QuizError("This quiz shows answers only after the attempt ends.", "invalid");
+    throw new AppError("invalid", "This quiz shows answers only after the attempt ends.");
   if (!acceptsWork(now, attempt.deadline)) {
     await finishOverdue(db, { attemptId: input.attemptId }, now);
-    throw new QuizError("Time is up: your attempt was graded from what was saved.", "deadline");
+    throw new AppError("deadline", "Time is up: your attempt was graded from what was saved.");
   }
-  const item = parseItems(attempt.items).find((i) => i.questionId === input.questionId);
-  if (!item) throw new QuizError("That question is not part of this attempt.", "invalid");
+  const item = readAttemptItems(attempt.items).find((i) => i.questionId === input.questionId);
+  if (!item) throw new AppError("invalid", "That question is not part of this attempt.");
   const entry = (await questionsOf(db, [item])).get(item.questionId);
-  if (!entry) throw new QuizError("That question is not part of this attempt.", "invalid");
+  if (!entry) throw new AppError("invalid", "That question is not part of this attempt.");
 
   const where = { attemptId: input.attemptId, questionId: input.questionId };
   // A save may land between the read and the lock: the lock claims exactly the answer it read
@@ -57,8 +58,8 @@ export async function checkQuestion(
       where: { attemptId_questionId: where },
       select: { answer: true, seq: true, checkedAt: true },
     });
-    const given = parseAnswer(row?.answer ?? null);
-    if (!row || !hasContent(given)) throw new QuizError("Answer the question before checking it.", "invalid");
+    const given = readSavedAnswer(row?.answer ?? null);
+    if (!row || !hasContent(given)) throw new AppError("invalid", "Answer the question before checking it.");
     const isCorrect = checkAnswer(entry.question, given).isCorrect;
     // The runner knows the options by the attempt's opaque ids: the review speaks them too.
     if (row.checkedAt) return publicReviewItem(item, reviewItem(item, entry, given, isCorrect));
@@ -68,5 +69,5 @@ export async function checkQuestion(
     });
     if (locked.count === 1) return publicReviewItem(item, reviewItem(item, entry, given, isCorrect));
   }
-  throw new QuizError("Your answer is still changing: check it again.", "conflict");
+  throw new AppError("conflict", "Your answer is still changing: check it again.");
 }

@@ -1,8 +1,8 @@
 import "server-only";
+import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ActingUser } from "../auth/acting-user";
 import { storeOf } from "../db";
-import { QuizError } from "./quizzes-error";
 
 // An attempt at a class quiz belongs to the class: a learner taken off the roster may no longer
 // open, autosave, check or submit it. Removal also ends their open attempts (classes.ts); this
@@ -16,5 +16,5 @@ import { QuizError } from "./quizzes-error";
 export async function assertStillOnRoster(db: PrismaClient, actor: ActingUser, attemptId: string) {
   // On every autosave: one prepared statement (lib/server/db), not a Prisma query.
   if (await storeOf(db).isOffRoster(attemptId, actor.id))
-    throw new QuizError("You are no longer on this class's roster, so this attempt is closed.", "not-found");
+    throw new AppError("not-found", "You are no longer on this class's roster, so this attempt is closed.");
 }

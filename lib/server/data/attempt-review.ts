@@ -1,32 +1,18 @@
 import "server-only";
-import { z } from "zod";
 import { type GivenAnswer, type Question, renderMarkdown } from "@/lib/bank";
+import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type FeedbackTiming, mayReview, publicIdOf, toPublicAnswer, toPublicKeys } from "@/lib/quiz";
 import type { ReviewItem } from "@/lib/quiz/views";
-import { givenAnswerSchema } from "../actions/quiz-schemas";
+import { type AttemptItem, readBankDomains } from "./json-columns";
 import { parseStoredQuestion } from "./study-queue";
 
 // What attempts share: the stored draw and answers parsed back, the questions at the revision the
 // learner saw, and one question's review (key, explanations, simulation) for when it is allowed.
 
-const itemsSchema = z.array(
-  z.object({
-    questionId: z.string(),
-    revision: z.number().int(),
-    optionOrder: z.array(z.string()),
-    /** The opaque id each option is shown under (lib/quiz/option-ids.ts); absent in older attempts. */
-    optionIds: z.array(z.string()).optional(),
-  }),
-);
-export type AttemptItem = z.infer<typeof itemsSchema>[number];
+/** The refusal for an attempt that does not exist or is not the caller's. */
+export const NO_ATTEMPT = () => new AppError("not-found", "That attempt does not exist.");
 
-export const parseItems = (json: string): AttemptItem[] => itemsSchema.parse(JSON.parse(json));
-export const parseAnswer = (json: string | null): GivenAnswer | null => {
-  if (!json) return null;
-  const parsed = givenAnswerSchema.safeParse(JSON.parse(json));
-  return parsed.success ? parsed.data : null;
-};
 export const md = (text: string | undefined) => (text ? renderMarkdown(text) : "");
 
 /**
@@ -65,7 +51,7 @@ export async function questionsOf(
     const question = parseStoredQuestion(revisionData.get(row.id) ?? row.data);
     if (!question) continue;
     // Questions carry no domain of their own in the bank format: the bank's first domain stands in.
-    const domains = JSON.parse(row.bank.domains) as string[];
+    const domains = readBankDomains(row.bank.domains);
     out.set(row.id, { question, topic: row.topic, domain: domains[0] ?? null });
   }
   return out;

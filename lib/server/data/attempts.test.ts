@@ -1,5 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
 import type { ActingUser } from "../auth/acting-user";
+import {
+  createPerson,
+  LEAK_MARKERS,
+  loadQuizBank,
+  optionIdOf,
+  saveByKeys,
+  seedClassQuiz,
+} from "../testing/attempts-fixture";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import {
   finishOverdue,
@@ -9,16 +18,7 @@ import {
   startAttempt,
   submitAttempt,
 } from "./attempts";
-import {
-  createPerson,
-  LEAK_MARKERS,
-  loadQuizBank,
-  optionIdOf,
-  saveByKeys,
-  seedClassQuiz,
-} from "./attempts-fixture";
 import { classGradebook, csvCell, gradebookCsv } from "./gradebook";
-import { QuizError } from "./quizzes-error";
 
 let db: TestDatabase;
 let teacher: ActingUser;
@@ -44,7 +44,7 @@ const reasonOf = async (run: Promise<unknown>) => {
     await run;
     return "ok";
   } catch (error) {
-    if (error instanceof QuizError) return error.reason;
+    if (error instanceof AppError) return error.code;
     throw error;
   }
 };

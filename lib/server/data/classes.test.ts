@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
 import type { ActingUser } from "../auth/acting-user";
+import { createPerson, loadQuizBank, saveByKeys, seedClassQuiz } from "../testing/attempts-fixture";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { checkQuestion } from "./attempt-check";
 import { getRunnerView, startAttempt, submitAttempt } from "./attempts";
-import { createPerson, loadQuizBank, saveByKeys, seedClassQuiz } from "./attempts-fixture";
 import { blockMember, classByCode, joinClass, removeMember, rotateJoinCode, unblockMember } from "./classes";
-import { QuizError } from "./quizzes-error";
 
 // Issue 21 item 6: a learner taken off a roster is stopped, not just hidden.
 
@@ -30,7 +30,7 @@ const reasonOf = async (run: Promise<unknown>) => {
     await run;
     return "ok";
   } catch (error) {
-    if (error instanceof QuizError) return error.reason;
+    if (error instanceof AppError) return error.code;
     throw error;
   }
 };

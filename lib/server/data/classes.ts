@@ -1,9 +1,9 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type ActingUser, assertRole, ForbiddenError } from "../auth/acting-user";
 import { finishAttempt, finishOverdue } from "./attempts";
-import { QuizError } from "./quizzes-error";
 
 // Classes and their rosters. An instructor sees and changes only the classes they own; a learner
 // joins with the code and sees only their own membership.
@@ -82,9 +82,9 @@ export async function classByCode(db: PrismaClient, code: string) {
 /** Signed-in people: join the class with this code (joining twice is harmless), unless blocked. */
 export async function joinClass(db: PrismaClient, actor: ActingUser, code: string) {
   const found = await classByCode(db, code);
-  if (!found) throw new QuizError("No class has that code.", "not-found");
+  if (!found) throw new AppError("not-found", "No class has that code.");
   const blocked = await db.classBlock.count({ where: { classId: found.id, userId: actor.id } });
-  if (blocked > 0) throw new QuizError("The instructor of this class has not let you join it.", "invalid");
+  if (blocked > 0) throw new AppError("invalid", "The instructor of this class has not let you join it.");
   await db.classMember.upsert({
     where: { classId_userId: { classId: found.id, userId: actor.id } },
     create: { classId: found.id, userId: actor.id },
@@ -136,7 +136,7 @@ export async function blockMember(
     db.classMember.count({ where: { classId, userId } }),
     db.quizAttempt.count({ where: { userId, quiz: { classId } } }),
   ]);
-  if (member + attempts === 0) throw new QuizError("That learner is not in this class.", "not-found");
+  if (member + attempts === 0) throw new AppError("not-found", "That learner is not in this class.");
   await db.classBlock.upsert({
     where: { classId_userId: { classId, userId } },
     create: { classId, userId, blockedAt: now },

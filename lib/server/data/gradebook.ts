@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { ActingUser } from "../auth/acting-user";
+import { type ActingUser, assertRole } from "../auth/acting-user";
 import { finishOverdue } from "./attempts";
 import { assertOwnsClass } from "./classes";
 
@@ -83,4 +83,17 @@ export function gradebookCsv(book: Gradebook): string {
   ];
   const rows = book.learners.map((l) => [l.name, l.email, ...l.cells.flatMap((c) => [c.best, c.last])]);
   return `${[header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
+}
+
+/**
+ * The gradebook CSV text for the class's owner: an AppError for anyone else (401 signed out, 403
+ * otherwise; the route answers 404 with no data). Finishes overdue attempts, as any read does.
+ */
+export async function gradebookCsvFor(
+  db: PrismaClient,
+  actor: ActingUser | null,
+  classId: string,
+  now: Date = new Date(),
+): Promise<string> {
+  return gradebookCsv(await classGradebook(db, assertRole(actor, "instructor"), classId, now));
 }

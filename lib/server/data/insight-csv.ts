@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { AccessError, type ActingUser, assertRole } from "../auth/acting-user";
+import { type ActingUser, assertRole } from "../auth/acting-user";
 import { assertOwnsClass } from "./classes";
 import { csvCell } from "./gradebook";
 import { type ClassHeatmap, classHeatmap } from "./insight";
@@ -118,61 +118,38 @@ export function reportsCsv(questions: ReportedQuestion[]): string {
   return toCsv(rows);
 }
 
-/**
- * A CSV download for the signed-in instructor: 401 signed out, 404 (no data) for anyone the
- * builder refuses. GET only; nothing changes but finishing overdue attempts, which any read does.
- */
-async function csvResponse(
-  actor: ActingUser | null,
-  filename: string,
-  build: (me: ActingUser) => Promise<string>,
-): Promise<Response> {
-  if (!actor)
-    return new Response("Sign in to continue.", { status: 401, headers: { "cache-control": "no-store" } });
-  try {
-    const text = await build(assertRole(actor, "instructor"));
-    return new Response(text, {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${filename}"`,
-        "cache-control": "no-store",
-        "x-content-type-options": "nosniff",
-      },
-    });
-  } catch (error) {
-    if (error instanceof AccessError) return new Response("Not found.", { status: 404 });
-    throw error;
-  }
-}
+// The downloads' text for the signed-in instructor. Each refuses with an AppError (401 signed out,
+// 403 for anyone but the owner, which the route answers as 404 with no data); the route handlers
+// make the Responses (lib/server/auth/route-answer.ts). GET only: nothing changes but finishing
+// overdue attempts, which any read does.
 
-/** The class heatmap CSV, for the class's owner. */
-export function heatmapCsvResponse(
+/** The class heatmap CSV text, for the class's owner. */
+export async function heatmapCsvFor(
   db: PrismaClient,
   actor: ActingUser | null,
   classId: string,
   now = new Date(),
-) {
-  return csvResponse(actor, "class-heatmap.csv", async (me) =>
-    heatmapCsv(await classHeatmap(db, me, classId, now)),
-  );
+): Promise<string> {
+  return heatmapCsv(await classHeatmap(db, assertRole(actor, "instructor"), classId, now));
 }
 
-/** The reported questions CSV, reached from a class the instructor owns. */
-export function reportsCsvResponse(db: PrismaClient, actor: ActingUser | null, classId: string) {
-  return csvResponse(actor, "reported-questions.csv", async (me) => {
-    await assertOwnsClass(db, me, classId);
-    return reportsCsv(await reportedQuestions(db, me, Number.MAX_SAFE_INTEGER));
-  });
+/** The reported questions CSV text, reached from a class the instructor owns. */
+export async function reportsCsvFor(
+  db: PrismaClient,
+  actor: ActingUser | null,
+  classId: string,
+): Promise<string> {
+  const me = assertRole(actor, "instructor");
+  await assertOwnsClass(db, me, classId);
+  return reportsCsv(await reportedQuestions(db, me, Number.MAX_SAFE_INTEGER));
 }
 
-/** A class quiz's question statistics CSV, for the quiz's owner. */
-export function itemStatsCsvResponse(
+/** A class quiz's question statistics CSV text, for the quiz's owner. */
+export async function itemStatsCsvFor(
   db: PrismaClient,
   actor: ActingUser | null,
   quizId: string,
   now = new Date(),
-) {
-  return csvResponse(actor, "question-statistics.csv", async (me) =>
-    itemStatsCsv(await quizItemStats(db, me, quizId, now)),
-  );
+): Promise<string> {
+  return itemStatsCsv(await quizItemStats(db, assertRole(actor, "instructor"), quizId, now));
 }

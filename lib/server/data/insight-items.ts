@@ -1,5 +1,4 @@
 import "server-only";
-import { z } from "zod";
 import { type Question, renderMarkdown } from "@/lib/bank";
 import { textOfHtml } from "@/lib/bank/html-text";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -10,9 +9,9 @@ import {
   itemStatistics,
   type ScoredAttempt,
 } from "@/lib/progress/item-stats";
-import { givenAnswerSchema } from "../actions/quiz-schemas";
 import { type ActingUser, ForbiddenError } from "../auth/acting-user";
 import { finishOverdue } from "./attempts";
+import { readAttemptItems, readQuizQuestionIds, readSavedAnswer } from "./json-columns";
 import { getOwnedQuiz } from "./quizzes";
 import { parseStoredQuestion } from "./study-queue";
 
@@ -30,8 +29,6 @@ export type QuizStatsView = {
   learners: number;
   questions: QuestionStats[];
 };
-
-const itemsSchema = z.array(z.object({ questionId: z.string() }).passthrough());
 
 /** Markdown as plain text, for table cells and CSV. */
 export function plainText(markdown: string): string {
@@ -52,9 +49,8 @@ function optionsOf(question: Question | null): ItemOption[] {
 /** The option keys an answer chose: choice keys, or the True/False option a true-false value names. */
 function chosenKeys(question: Question | null, json: string | null): string[] | null {
   if (!json) return null;
-  const parsed = givenAnswerSchema.safeParse(JSON.parse(json));
-  if (!parsed.success) return null;
-  const given = parsed.data;
+  const given = readSavedAnswer(json);
+  if (!given) return null;
   if (given.kind === "choice") return given.keys;
   if (given.kind === "true-false") {
     const option = question?.options.find((o) => o.text.trim().toLowerCase() === String(given.value));
@@ -90,10 +86,10 @@ export async function quizItemStats(
   for (const a of finished) if (!firsts.has(a.userId)) firsts.set(a.userId, a);
 
   // Question order: the quiz's fixed list first, then any drawn at random, as first seen.
-  const order: string[] = [...(JSON.parse(quiz.questionIds) as string[])];
+  const order: string[] = [...readQuizQuestionIds(quiz.questionIds)];
   const drawnOf = new Map<string, string[]>();
   for (const a of firsts.values()) {
-    const drawn = itemsSchema.parse(JSON.parse(a.items)).map((i) => i.questionId);
+    const drawn = readAttemptItems(a.items).map((i) => i.questionId);
     drawnOf.set(a.id, drawn);
     for (const id of drawn) if (!order.includes(id)) order.push(id);
   }

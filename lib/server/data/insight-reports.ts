@@ -1,8 +1,8 @@
 import "server-only";
-import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type ActingUser, assertRole } from "../auth/acting-user";
 import { plainText } from "./insight-items";
+import { readAttemptItems, readQuizQuestionIds } from "./json-columns";
 
 // The open reports ("this question is wrong or unclear") on the questions an instructor uses: those
 // of their quizzes (the fixed lists and every question an attempt drew) and of their uploaded
@@ -17,8 +17,6 @@ export type ReportedQuestion = {
   reports: Array<{ reason: string; message: string; createdAt: string }>;
 };
 
-const drawnSchema = z.array(z.object({ questionId: z.string() }).passthrough());
-
 /** The questions an instructor's quizzes and banks use. */
 async function questionsInUse(db: PrismaClient, ownerId: string): Promise<Set<string>> {
   const [quizzes, attempts, banked] = await Promise.all([
@@ -27,9 +25,8 @@ async function questionsInUse(db: PrismaClient, ownerId: string): Promise<Set<st
     db.question.findMany({ where: { bank: { upload: { ownerId } } }, select: { id: true } }),
   ]);
   const ids = new Set(banked.map((q) => q.id));
-  for (const q of quizzes) for (const id of z.array(z.string()).parse(JSON.parse(q.questionIds))) ids.add(id);
-  for (const a of attempts)
-    for (const item of drawnSchema.parse(JSON.parse(a.items))) ids.add(item.questionId);
+  for (const q of quizzes) for (const id of readQuizQuestionIds(q.questionIds)) ids.add(id);
+  for (const a of attempts) for (const item of readAttemptItems(a.items)) ids.add(item.questionId);
   return ids;
 }
 

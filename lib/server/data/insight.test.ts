@@ -2,23 +2,38 @@ import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type GivenAnswer, parseBank, questionContentHash } from "@/lib/bank";
 import { type ActingUser, ForbiddenError } from "../auth/acting-user";
+import { answerRoute, csvDownload } from "../auth/route-answer";
 import { syncBanks } from "../banks/sync-banks";
+import { createPerson, QUIZ_BANK, saveByKeys } from "../testing/attempts-fixture";
 import { STUDY_BANK } from "../testing/study-fixture";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { startAttempt, submitAttempt } from "./attempts";
-import { createPerson, QUIZ_BANK, saveByKeys } from "./attempts-fixture";
 import { classHeatmap, learnerDrillDown } from "./insight";
-import {
-  heatmapCsv,
-  heatmapCsvResponse,
-  itemStatsCsv,
-  itemStatsCsvResponse,
-  reportsCsv,
-} from "./insight-csv";
+import { heatmapCsv, heatmapCsvFor, itemStatsCsv, itemStatsCsvFor, reportsCsv } from "./insight-csv";
 import { quizItemStats } from "./insight-items";
 import { reportedQuestions } from "./insight-reports";
 import { loadProgress } from "./progress";
 import { recordGrade } from "./study-grading";
+
+/** What the CSV routes answer: the text, or the refusal (route-answer.ts). */
+const heatmapCsvResponse = (
+  db: TestDatabase["prisma"],
+  actor: ActingUser | null,
+  classId: string,
+  now: Date,
+) =>
+  answerRoute("text", async () =>
+    csvDownload("class-heatmap.csv", await heatmapCsvFor(db, actor, classId, now)),
+  );
+const itemStatsCsvResponse = (
+  db: TestDatabase["prisma"],
+  actor: ActingUser | null,
+  quizId: string,
+  now: Date,
+) =>
+  answerRoute("text", async () =>
+    csvDownload("question-statistics.csv", await itemStatsCsvFor(db, actor, quizId, now)),
+  );
 
 // Class insight on a real SQLite file: the study bank (flashcards, a single-choice question with
 // misconception tags) and the quiz bank, a class of three learners, and a quiz they take.

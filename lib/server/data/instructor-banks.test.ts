@@ -6,11 +6,12 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importBank, parseBank, questionContentHash } from "@/lib/bank";
 import { taskListBank } from "@/lib/testing/task-list-bank";
+import { AppError } from "@/lib/errors";
 import type { ActingUser } from "../auth/acting-user";
 import { syncBanks } from "../banks/sync-banks";
+import { createPerson, loadQuizBank, seedClassQuiz } from "../testing/attempts-fixture";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { startAttempt } from "./attempts";
-import { createPerson, loadQuizBank, seedClassQuiz } from "./attempts-fixture";
 import {
   deleteInstructorBank,
   replaceInstructorBank,
@@ -19,9 +20,8 @@ import {
 } from "./instructor-banks";
 import { cardTotalsByTopic } from "./progress";
 import { builderChoices } from "./quizzes";
-import { QuizError } from "./quizzes-error";
 import { studyCatalog } from "./study-catalog";
-import { recordGrade, reportQuestion, StudyError, setSuspended } from "./study-grading";
+import { recordGrade, reportQuestion, setSuspended } from "./study-grading";
 import { loadStudyQueue } from "./study-queue";
 import { listTopics } from "./topics";
 import { exportOwnData } from "./user-export";
@@ -152,7 +152,7 @@ describe("bank visibility", () => {
     expect(await cardTotal()).toBe(0);
     expect(await builderIds(rival)).not.toContain(questionId);
     expect(await studyIds(learner)).not.toContain(questionId);
-    await expect(setBankVisibility(db.prisma, rival, bankId, "published")).rejects.toBeInstanceOf(QuizError);
+    await expect(setBankVisibility(db.prisma, rival, bankId, "published")).rejects.toBeInstanceOf(AppError);
   });
 
   it("a private question cannot be graded, suspended or reported by id; once published it can", async () => {
@@ -167,11 +167,11 @@ describe("bank visibility", () => {
       durationMs: 3000,
       clientTime: now.toISOString(),
     });
-    await expect(recordGrade(db.prisma, learner, grading(), now)).rejects.toBeInstanceOf(StudyError);
-    await expect(setSuspended(db.prisma, learner, ref, true, now)).rejects.toBeInstanceOf(StudyError);
+    await expect(recordGrade(db.prisma, learner, grading(), now)).rejects.toMatchObject({ code: "refused" });
+    await expect(setSuspended(db.prisma, learner, ref, true, now)).rejects.toMatchObject({ code: "refused" });
     await expect(
       reportQuestion(db.prisma, learner, { questionId, reason: "typo", message: "x" }),
-    ).rejects.toBeInstanceOf(StudyError);
+    ).rejects.toMatchObject({ code: "refused" });
     expect(await db.prisma.review.count({ where: { questionId } })).toBe(0);
     expect(await db.prisma.studyCard.count({ where: { questionId } })).toBe(0);
 
@@ -222,7 +222,7 @@ kind: true-false · difficulty: 1
       later,
     );
     await expect(replaceInstructorBank(db.prisma, rival, bankId, md(GOOD), later)).rejects.toBeInstanceOf(
-      QuizError,
+      AppError,
     );
   });
 
@@ -236,8 +236,8 @@ kind: true-false · difficulty: 1
       data: { questionIds: JSON.stringify([questionId]) },
     });
     const refusal = await deleteInstructorBank(db.prisma, teacher, bankId).catch((e: unknown) => e);
-    expect(refusal).toBeInstanceOf(QuizError);
-    expect((refusal as QuizError).userMessage).toContain("“Fixture quiz”");
+    expect(refusal).toBeInstanceOf(AppError);
+    expect((refusal as AppError).userMessage).toContain("“Fixture quiz”");
     expect(await db.prisma.bank.count({ where: { id: bankId } })).toBe(1);
     await db.prisma.quiz.delete({ where: { id: quizId } });
     expect(await deleteInstructorBank(db.prisma, teacher, bankId)).toEqual({ title: "My bank" });

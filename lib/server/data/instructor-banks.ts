@@ -1,13 +1,13 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { type Bank, questionContentHash } from "@/lib/bank";
+import { AppError } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ActingUser } from "../auth/acting-user";
 import { assertRole } from "../auth/acting-user";
 import type { FindingCount, UploadFinding, UploadInput } from "../banks/check-upload";
 import { checkUploadOffThread } from "../banks/check-upload-thread";
 import { storeOf } from "../db";
-import { QuizError } from "./quizzes-error";
 
 // Instructors' own banks: pasted or uploaded Markdown (or another format importBank converts),
 // checked by the same engine as content/ (in a worker thread on the server: a 1 MB bank takes a
@@ -211,7 +211,7 @@ async function ownedBank(db: PrismaClient, actor: ActingUser, bankId: string) {
   return { ...row, uploadId: row.bank.file.replace(/^upload:/, "") };
 }
 
-const NO_BANK = () => new QuizError("That bank does not exist.", "not-found");
+const NO_BANK = () => new AppError("not-found", "That bank does not exist.");
 
 /**
  * The owner: a new version of their bank, checked like an upload. Nothing changes when it has an
@@ -296,9 +296,9 @@ export async function deleteInstructorBank(db: PrismaClient, actor: ActingUser, 
       named ? `your ${usage.mine.length === 1 ? "quiz" : "quizzes"} ${named}` : "",
       usage.others ? `${usage.others} other instructors' ${usage.others === 1 ? "quiz" : "quizzes"}` : "",
     ].filter(Boolean);
-    throw new QuizError(
-      `Not deleted: ${parts.join(" and ")} use its questions, and their grades depend on them. Delete those quizzes first, or unpublish the bank so no new quiz uses it.`,
+    throw new AppError(
       "conflict",
+      `Not deleted: ${parts.join(" and ")} use its questions, and their grades depend on them. Delete those quizzes first, or unpublish the bank so no new quiz uses it.`,
     );
   }
   await db.bank.delete({ where: { id: bankId } });

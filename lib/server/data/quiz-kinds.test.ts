@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseBank, questionContentHash } from "@/lib/bank";
-import { quizFormObject, quizInputSchema } from "../actions/quiz-schemas";
+import { quizFormObject, quizInputSchema } from "@/lib/quiz/schemas";
 import type { ActingUser } from "../auth/acting-user";
 import { syncBanks } from "../banks/sync-banks";
+import { createPerson, optionIdOf, saveByKeys, seedClassQuiz } from "../testing/attempts-fixture";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { getResultView, getRunnerView, startAttempt, submitAttempt } from "./attempts";
-import { createPerson, optionIdOf, saveByKeys, seedClassQuiz } from "./attempts-fixture";
 import { builderChoices, questionPool } from "./quizzes";
 
 // Every kind the bank format has for graded questions works in a quiz: the builder offers it, the

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { deleteQuizCore, updateQuizCore } from "../actions/quiz-core";
 import type { ActingUser } from "../auth/acting-user";
+import { createPerson, loadQuizBank, saveByKeys, seedClassQuiz } from "../testing/attempts-fixture";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { startAttempt } from "./attempts";
-import { createPerson, loadQuizBank, saveByKeys, seedClassQuiz } from "./attempts-fixture";
 import { getManagedQuiz } from "./quiz-manage";
 
 // Managing a quiz: its instructor edits the settings; the questions lock at the first attempt so

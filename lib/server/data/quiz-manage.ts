@@ -1,23 +1,32 @@
 import "server-only";
+import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { attemptDeadline } from "@/lib/quiz";
-import type { QuizInput } from "../actions/quiz-schemas";
+import type { QuizInput } from "@/lib/quiz/schemas";
 import type { ActingUser } from "../auth/acting-user";
+import { readQuizQuestionIds } from "./json-columns";
 import { getOwnedQuiz, type QuizRow, quizFilters, quizSelectionData, quizSettingsData } from "./quizzes";
-import { QuizError } from "./quizzes-error";
 
 // Managing a class quiz after it is built: its instructor edits the settings (the question
 // selection only while nobody has attempted it, so every grade stands on the same questions) or
 // deletes it with its attempts.
 
-const NOT_FOUND = () => new QuizError("That quiz does not exist.", "not-found");
+const NOT_FOUND = () => new AppError("not-found", "That quiz does not exist.");
 
-/** The instructor's class quiz with how many attempts it has; null for anyone else. */
+/**
+ * The instructor's class quiz with how many attempts it has and its fixed question list; null for
+ * anyone else.
+ */
 export async function getManagedQuiz(db: PrismaClient, actor: ActingUser, quizId: string) {
   const quiz = await getOwnedQuiz(db, actor, quizId);
   if (quiz?.mode !== "quiz" || !quiz.classId) return null;
   const attempts = await db.quizAttempt.count({ where: { quizId } });
-  return { quiz, attempts, selectionLocked: attempts > 0 };
+  return {
+    quiz,
+    attempts,
+    selectionLocked: attempts > 0,
+    questionIds: readQuizQuestionIds(quiz.questionIds),
+  };
 }
 
 /** The stored selection as the builder's input has it (used when the selection is locked). */
@@ -25,7 +34,7 @@ export function storedSelection(quiz: QuizRow) {
   return {
     filters: quizFilters(quiz),
     selection: quiz.selection === "random" ? ("random" as const) : ("fixed" as const),
-    questionIds: JSON.parse(quiz.questionIds) as string[],
+    questionIds: readQuizQuestionIds(quiz.questionIds),
     perTopic: quiz.perTopic,
   };
 }
@@ -59,9 +68,9 @@ export async function updateQuiz(
         data: selection,
       });
       if (changed.count === 0)
-        throw new QuizError(
-          "Learners have attempted this quiz, so its questions can no longer change. Duplicate it to ask other questions.",
+        throw new AppError(
           "locked",
+          "Learners have attempted this quiz, so its questions can no longer change. Duplicate it to ask other questions.",
         );
     }
     const open = await tx.quizAttempt.findMany({
@@ -93,9 +102,9 @@ export async function deleteQuiz(
   return db.$transaction(async (tx) => {
     const attempts = await tx.quizAttempt.count({ where: { quizId } });
     if (attempts !== confirmedAttempts)
-      throw new QuizError(
-        `This quiz now has ${attempts} ${attempts === 1 ? "attempt" : "attempts"}: confirm again to delete them with it.`,
+      throw new AppError(
         "conflict",
+        `This quiz now has ${attempts} ${attempts === 1 ? "attempt" : "attempts"}: confirm again to delete them with it.`,
       );
     await tx.quiz.delete({ where: { id: quizId } });
     return { classId, attemptsDeleted: attempts };

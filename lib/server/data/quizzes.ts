@@ -1,12 +1,13 @@
 import "server-only";
 import { CARD_KINDS, type Question, renderMarkdown } from "@/lib/bank";
+import { AppError } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { drawAttempt, type PoolQuestion, seededRng, seedOf } from "@/lib/quiz";
-import type { QuizFilters, QuizInput } from "../actions/quiz-schemas";
+import type { QuizFilters, QuizInput } from "@/lib/quiz/schemas";
 import { type ActingUser, ForbiddenError } from "../auth/acting-user";
 import { inOpenBank } from "./bank-visibility";
 import { assertOwnsClass, isMember } from "./classes";
-import { QuizError } from "./quizzes-error";
+import { readBankDomains, readQuizFilters, readQuizQuestionIds } from "./json-columns";
 import { parseStoredQuestion } from "./study-queue";
 import { topicLabel } from "./topics";
 
@@ -142,7 +143,7 @@ export async function questionPool(
   return rows.flatMap((row) => {
     const question = parseStoredQuestion(row.data);
     if (!question) return [];
-    const domains = JSON.parse(row.bank.domains) as string[];
+    const domains = readBankDomains(row.bank.domains);
     return [
       {
         id: row.id,
@@ -160,13 +161,7 @@ export async function questionPool(
 
 /** The filters stored on a quiz, parsed back. */
 export function quizFilters(quiz: Pick<QuizRow, "filters">): QuizFilters {
-  const raw = JSON.parse(quiz.filters) as Partial<QuizFilters>;
-  return {
-    topics: raw.topics ?? [],
-    tags: raw.tags ?? [],
-    difficulties: raw.difficulties ?? [],
-    kinds: raw.kinds ?? [],
-  };
+  return readQuizFilters(quiz.filters);
 }
 
 /** Learners: a practice exam of their own (mode "exam"), drawn from the chosen topics. */
@@ -176,7 +171,7 @@ export async function createExam(
   input: { title: string; topics: string[]; questionCount: number; timeLimitMinutes: number },
 ) {
   const pool = await questionPool(db, { topics: input.topics, tags: [], difficulties: [], kinds: [] }, null);
-  if (pool.length === 0) throw new QuizError("No questions match those topics.", "invalid");
+  if (pool.length === 0) throw new AppError("invalid", "No questions match those topics.");
   return db.quiz.create({
     data: {
       ownerId: actor.id,
@@ -244,7 +239,7 @@ export async function previewQuestions(db: PrismaClient, actor: ActingUser, quiz
     pool,
     {
       selection: quiz.selection === "random" ? "random" : "fixed",
-      questionIds: JSON.parse(quiz.questionIds) as string[],
+      questionIds: readQuizQuestionIds(quiz.questionIds),
       perTopic: quiz.perTopic,
       totalCount: quiz.mode === "exam" ? quiz.perTopic : null,
       shuffleQuestions: quiz.shuffleQuestions,

@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { inOpenBank, openBank } from "./bank-visibility";
+import { readQuestionTags } from "./json-columns";
 import { topicLabel } from "./topics";
 
 /** What a learner can filter study by: topics (with labels), banks and the most used tags. Public bank data. */
@@ -21,7 +22,7 @@ export async function studyCatalog(db: PrismaClient) {
   ]);
   const tagCounts = new Map<string, number>();
   for (const row of tagRows) {
-    for (const tag of JSON.parse(row.tags) as string[]) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
+    for (const tag of readQuestionTags(row.tags)) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
   }
   const tags = [...tagCounts.entries()]
     .filter(([tag]) => !/^[A-Z0-9]+-C\d\d$/.test(tag))

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
 import type { ActingUser } from "../auth/acting-user";
+import { createPerson, loadQuizBank, seedClassQuiz } from "../testing/attempts-fixture";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { startAttempt, submitAttempt } from "./attempts";
-import { createPerson, loadQuizBank, seedClassQuiz } from "./attempts-fixture";
-import { recordGrade, StudyError } from "./study-grading";
+import { recordGrade } from "./study-grading";
 import { loadStudyQueue } from "./study-queue";
 
 // Issue 21 item 7: while a learner's attempt is open, its questions are held back from Study, so
@@ -61,8 +62,8 @@ describe("questions of an open attempt in Study", () => {
       for (const id of QUIZ_QUESTIONS) expect(ids, mode).not.toContain(id);
     }
     const refused = await gradeQzOne(at(4)).catch((error: unknown) => error);
-    expect(refused).toBeInstanceOf(StudyError);
-    expect((refused as StudyError).userMessage).toMatch(/part of a quiz you are taking/);
+    expect(refused).toMatchObject({ code: "refused" });
+    expect((refused as AppError).userMessage).toMatch(/part of a quiz you are taking/);
     expect(JSON.stringify(refused)).not.toMatch(/awsvpc|isCorrect/);
     expect(await db.prisma.review.count({ where: { userId: learner.id } })).toBe(1);
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { acceptsWork } from "@/lib/quiz";
 import { storeOf } from "../db";
-import { parseItems } from "./attempt-review";
+import { readAttemptItems } from "./json-columns";
 
 // While a learner has a quiz or exam attempt open, its questions stay out of Study: cram mode and
 // a grading would otherwise show their keys and explanations, and tell right from wrong, in the
@@ -15,7 +15,7 @@ export async function questionsHeldBack(db: PrismaClient, userId: string, now: D
   const held = new Set<string>();
   for (const attempt of open) {
     if (!acceptsWork(now, attempt.deadline)) continue;
-    for (const item of parseItems(attempt.items)) held.add(item.questionId);
+    for (const item of readAttemptItems(attempt.items)) held.add(item.questionId);
   }
   return held;
 }

@@ -79,3 +79,8 @@ export async function saveStudyPreferences(
     update: input,
   });
 }
+
+/** Whether the learner has saved settings of their own (the settings page says when defaults apply). */
+export async function hasOwnStudySettings(db: PrismaClient, actor: ActingUser): Promise<boolean> {
+  return (await db.studySettings.count({ where: { userId: actor.id } })) > 0;
+}

@@ -2,8 +2,9 @@ import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { toPublicAnswer } from "@/lib/quiz";
 import { type ActingUser, assertSignedIn, rolesFrom } from "@/lib/server/auth/acting-user";
-import { learnerMaySeeReview, parseAnswer, parseItems } from "./attempt-review";
+import { learnerMaySeeReview } from "./attempt-review";
 import { mayCheck } from "./attempts";
+import { readAttemptItems, readSavedAnswer } from "./json-columns";
 
 // "Export my data": everything Taskdeck keeps about the acting user, and nothing about anyone
 // else. Each feature that stores rows for a person adds a section here, reading only rows
@@ -165,7 +166,7 @@ async function exportAttempts(db: PrismaClient, userId: string, now: Date) {
   });
   return attempts.map(({ quiz, answers, items: itemsJson, ...attempt }) => {
     const released = learnerMaySeeReview({ ...attempt, quiz }, now);
-    const items = parseItems(itemsJson);
+    const items = readAttemptItems(itemsJson);
     const byQuestion = new Map(items.map((i) => [i.questionId, i]));
     return {
       ...attempt,
@@ -174,7 +175,7 @@ async function exportAttempts(db: PrismaClient, userId: string, now: Date) {
       answers: answers.map((a) => {
         const item = byQuestion.get(a.questionId);
         const shown = released || (a.checkedAt !== null && mayCheck(quiz));
-        const given = parseAnswer(a.answer);
+        const given = readSavedAnswer(a.answer);
         return {
           questionId: a.questionId,
           answer: released || !item ? given : toPublicAnswer(item, given),

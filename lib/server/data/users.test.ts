@@ -9,7 +9,6 @@ import {
   loadActingUser,
   setAccountDisabled,
   setGrantedRole,
-  UnknownUserError,
 } from "./users";
 
 let database: TestDatabase;
@@ -121,7 +120,7 @@ describe("roles and account status", () => {
     ).rejects.toMatchObject({ status: 403 });
     await expect(
       setGrantedRole(database.prisma, admin, { userId: "missing", role: "instructor", granted: true }),
-    ).rejects.toBeInstanceOf(UnknownUserError);
+    ).rejects.toMatchObject({ code: "unknown-account", userMessage: "There is no such account." });
     expect((await loadActingUser(database.prisma, other.id))?.roles).toEqual(["learner"]);
   });
 

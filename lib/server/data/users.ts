@@ -1,4 +1,5 @@
 import "server-only";
+import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import {
   type ActingUser,
@@ -111,20 +112,16 @@ export async function listUsersForAdmin(
 /** The outcome of a role or status change: the target's name and roles afterwards. */
 export type ChangedUser = { id: string; name: string; roles: Role[]; isDisabled: boolean };
 
-/** Thrown when the target account does not exist; actions show it as "no such account". */
-export class UnknownUserError extends Error {
-  constructor() {
-    super("No such account");
-    this.name = "UnknownUserError";
-  }
-}
+/** The target account does not exist: actions and the CLI say "no such account". */
+const unknownAccount = () =>
+  new AppError("unknown-account", "There is no such account.", { internal: "No such account" });
 
 async function changedUser(db: PrismaClient, userId: string): Promise<ChangedUser> {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: { id: true, name: true, disabledAt: true, roles: { select: { role: true } } },
   });
-  if (!user) throw new UnknownUserError();
+  if (!user) throw unknownAccount();
   return {
     id: user.id,
     name: user.name,
@@ -147,7 +144,7 @@ export async function setGrantedRole(
     throw new ForbiddenError("An admin may not revoke their own admin role");
   }
   const exists = await db.user.findUnique({ where: { id: change.userId }, select: { id: true } });
-  if (!exists) throw new UnknownUserError();
+  if (!exists) throw unknownAccount();
   if (change.granted) {
     await db.userRole.upsert({
       where: { userId_role: { userId: change.userId, role: change.role } },
@@ -176,7 +173,7 @@ export async function setAccountDisabled(
       where: { id: change.userId },
       data: { disabledAt: change.disabled ? new Date() : null },
     });
-    if (updated.count === 0) throw new UnknownUserError();
+    if (updated.count === 0) throw unknownAccount();
     if (change.disabled) await tx.session.deleteMany({ where: { userId: change.userId } });
   });
   return changedUser(db, change.userId);

@@ -49,18 +49,14 @@ function kindOfText(text: string): DatabaseErrorKind | null {
   return null;
 }
 
-/**
- * What a database error means, or null when it is none of the kinds above (a bug, a constraint the
- * code should have checked). Storage beats busy beats unavailable when several causes are nested.
- */
-export function classifyDatabaseError(error: unknown): DatabaseErrorKind | null {
-  const found = new Set<DatabaseErrorKind>();
+/** Every text (codes and messages) of an error and the errors it wraps, through Prisma's layers. */
+function textsOf(error: unknown): string[] {
+  const texts: string[] = [];
   const seen = new Set<unknown>();
   const visit = (value: unknown, depth: number) => {
     if (value === null || value === undefined || depth > 6 || seen.has(value)) return;
     if (typeof value === "string") {
-      const kind = kindOfText(value);
-      if (kind) found.add(kind);
+      texts.push(value);
       return;
     }
     if (typeof value !== "object") return;
@@ -74,7 +70,41 @@ export function classifyDatabaseError(error: unknown): DatabaseErrorKind | null 
     visit(record.driverAdapterError, depth + 1);
   };
   visit(error, 0);
+  return texts;
+}
+
+/**
+ * What a database error means, or null when it is none of the kinds above (a bug, a constraint the
+ * code should have checked). Storage beats busy beats unavailable when several causes are nested.
+ */
+export function classifyDatabaseError(error: unknown): DatabaseErrorKind | null {
+  const found = new Set<DatabaseErrorKind>();
+  for (const text of textsOf(error)) {
+    const kind = kindOfText(text);
+    if (kind) found.add(kind);
+  }
   for (const kind of ["storage", "busy", "unavailable", "unique"] as const) if (found.has(kind)) return kind;
+  return null;
+}
+
+const READ_ONLY =
+  /^SQLITE_READONLY|readonly database|read-only|read only|^25006$|recovery is in progress|in a read-only transaction/i;
+const FULL = /^SQLITE_FULL|disk is full|no space left on device|could not extend file|^53100$/i;
+
+/**
+ * What a no-op write the health check tried says about the storage, on either database: "read-only"
+ * (a read-only file, mount, server or standby), "full" (no space, or a disk that fails writes
+ * another way: writes cannot land), "busy" (another writer holds the lock), or null (another cause,
+ * such as a schema behind or an unreachable server, which the other checks report).
+ * @example storageStateOf(new Error("SQLITE_READONLY: attempt to write a readonly database")) // "read-only"
+ */
+export function storageStateOf(error: unknown): "read-only" | "full" | "busy" | null {
+  const texts = textsOf(error);
+  if (texts.some((text) => READ_ONLY.test(text))) return "read-only";
+  if (texts.some((text) => FULL.test(text))) return "full";
+  const kind = classifyDatabaseError(error);
+  if (kind === "storage") return "full";
+  if (kind === "busy") return "busy";
   return null;
 }
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { compileQuery, QueryError, type QueryTarget } from "./query-language";
+import {
+  compiledQueryCount,
+  compileQuery,
+  QUERY_CACHE_LIMIT,
+  QueryError,
+  type QueryTarget,
+} from "./query-language";
 
 const target = (type: string, az = "us-east-1a", groups: Record<string, number> = {}): QueryTarget => ({
   id: "i-0abc",
@@ -57,5 +63,29 @@ describe("R11 cluster query language", () => {
     "attribute:x =~ *a",
   ])("rejects %j", (expression) => {
     expect(() => compileQuery(expression)).toThrow(QueryError);
+  });
+});
+
+describe("the compiled-query cache", () => {
+  it("keeps at most QUERY_CACHE_LIMIT expressions, dropping the least recently used", () => {
+    const expr = (i: number) => `attribute:cache-test-${i} == v`;
+    const kept = compileQuery(expr(0));
+    const dropped = compileQuery(expr(1));
+    for (let i = 2; i < QUERY_CACHE_LIMIT + 50; i++) {
+      compileQuery(expr(i));
+      // expr(0) is used all along, so it stays the most recently used.
+      if (i % 100 === 0) expect(compileQuery(expr(0))).toBe(kept);
+    }
+    expect(compiledQueryCount()).toBe(QUERY_CACHE_LIMIT);
+    expect(compileQuery(expr(0))).toBe(kept);
+    const again = compileQuery(expr(1));
+    expect(again).not.toBe(dropped);
+    const target: QueryTarget = {
+      id: "i-1",
+      attributes: { "cache-test-1": "v" },
+      runningTasksCount: 0,
+      groups: new Map(),
+    };
+    expect(again(target)).toBe(true);
   });
 });

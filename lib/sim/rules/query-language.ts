@@ -171,7 +171,18 @@ function compare(a: string | undefined, b: string, op: ">" | ">=" | "<" | "<="):
   return op === ">" ? l > r : op === ">=" ? l >= r : op === "<" ? l < r : l <= r;
 }
 
+/**
+ * How many compiled expressions are kept. A bank's scenarios use a few dozen; an uploaded bank or
+ * the simulator page could send any number of distinct ones, so the cache is bounded and drops
+ * the least recently used.
+ */
+export const QUERY_CACHE_LIMIT = 500;
+
+/** Compiled queries by expression; a Map iterates in insertion order, so the first key is the least recently used. */
 const cache = new Map<string, Query>();
+
+/** How many compiled queries are cached now (for tests). */
+export const compiledQueryCount = () => cache.size;
 
 /**
  * Compiles a cluster query expression; throws QueryError when it is malformed.
@@ -182,8 +193,13 @@ const cache = new Map<string, Query>();
  */
 export function compileQuery(expression: string): Query {
   const hit = cache.get(expression);
-  if (hit) return hit;
+  if (hit) {
+    cache.delete(expression);
+    cache.set(expression, hit);
+    return hit;
+  }
   const q = new Parser(tokenize(expression)).parse();
   cache.set(expression, q);
+  if (cache.size > QUERY_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   return q;
 }

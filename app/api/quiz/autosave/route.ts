@@ -5,7 +5,7 @@ import { routeContext } from "@/lib/server/auth/session";
 export const dynamic = "force-dynamic";
 
 // Signed-in learners, for their own open attempts: the quiz runner autosaves one answer here
-// (JSON; the same core as saveAnswerAction, see lib/server/auth/json-route.ts).
+// (JSON, through saveAnswerCore; see lib/server/auth/json-route.ts).
 export async function POST(request: Request) {
   return jsonWrite(request, routeContext, saveAnswerCore);
 }

@@ -4,8 +4,8 @@ import { routeContext } from "@/lib/server/auth/session";
 
 export const dynamic = "force-dynamic";
 
-// Signed-in learners, for their own cards only: the study page grades a card here (JSON; the
-// same core as gradeAction, see lib/server/auth/json-route.ts for the same-origin rules).
+// Signed-in learners, for their own cards only: the study page grades a card here (JSON, through
+// gradeCore; see lib/server/auth/json-route.ts for the same-origin rules).
 export async function POST(request: Request) {
   return jsonWrite(request, routeContext, gradeCore);
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HeatmapTable } from "@/components/insight/heatmap-table";
 import { ReportedQuestions } from "@/components/insight/reported-questions";
-import { AccessError } from "@/lib/server/auth/acting-user";
+import { isAppError } from "@/lib/errors";
 import { requirePageRole } from "@/lib/server/auth/session";
 import { classHeatmap } from "@/lib/server/data/insight";
 import { reportedQuestions } from "@/lib/server/data/insight-reports";
@@ -24,7 +24,7 @@ export default async function ClassInsightPage({ params }: { params: Promise<{ c
     listClassQuizzes(prisma, user, classId),
     reportedQuestions(prisma, user),
   ]).catch((error) => {
-    if (error instanceof AccessError) notFound();
+    if (isAppError(error)) notFound();
     throw error;
   });
   const [map, quizzes, reports] = loaded;

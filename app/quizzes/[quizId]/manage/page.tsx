@@ -16,15 +16,14 @@ export default async function ManageQuizPage({ params }: { params: Promise<{ qui
   const user = await requirePageRole("instructor", `/quizzes/${encodeURIComponent(quizId)}/manage`);
   const managed = await getManagedQuiz(prisma, user, quizId);
   if (!managed) notFound();
-  const { quiz, attempts } = managed;
-  const fixed = JSON.parse(quiz.questionIds) as string[];
+  const { quiz, attempts, questionIds } = managed;
   return (
     <div>
       <h1>{quiz.title}</h1>
       <ul>
         <li>
           {quiz.selection === "fixed"
-            ? `A fixed list of ${fixed.length} questions`
+            ? `A fixed list of ${questionIds.length} questions`
             : `${quiz.perTopic} random questions per topic`}
           {quiz.shuffleQuestions ? ", questions shuffled" : ""}
           {quiz.shuffleOptions ? ", options shuffled" : ""}

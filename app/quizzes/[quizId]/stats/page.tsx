@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DistractorTable, QuestionStatsSummary, StatsMethod } from "@/components/insight/question-stats";
-import { AccessError } from "@/lib/server/auth/acting-user";
+import { isAppError } from "@/lib/errors";
 import { requirePageRole } from "@/lib/server/auth/session";
 import { quizItemStats } from "@/lib/server/data/insight-items";
 import { prisma } from "@/lib/server/db";
@@ -17,7 +17,7 @@ export default async function QuizStatsPage({ params }: { params: Promise<{ quiz
   const { quizId } = await params;
   const user = await requirePageRole("instructor", `/quizzes/${encodeURIComponent(quizId)}/stats`);
   const view = await quizItemStats(prisma, user, quizId, new Date()).catch((error) => {
-    if (error instanceof AccessError) notFound();
+    if (isAppError(error)) notFound();
     throw error;
   });
   return (

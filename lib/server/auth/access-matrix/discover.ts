@@ -10,7 +10,9 @@ import type { AccessRow } from "./types";
 // functions are reported too: the matrix cannot call them, so they are not allowed.
 
 const SCANNED = ["app", "components", "lib"];
-const SKIPPED = new Set(["node_modules", ".next", "generated", "data", "test-results", "playwright-report"]);
+// Build output and generated code only: a source folder of any other name (lib/server/data
+// included) is read, so a "use server" module cannot hide in it.
+const SKIPPED = new Set(["node_modules", ".next", "generated", "test-results", "playwright-report"]);
 const HTTP_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 const SOURCE = /\.(ts|tsx|mts|js|jsx|mjs)$/;
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type pg from "pg";
-import { classifyDatabaseError } from "../errors";
+import { storageStateOf } from "../errors";
 import type {
   AnswerSave,
   AnswerWriteMode,
@@ -234,13 +234,8 @@ async function storageState(health: pg.Pool): Promise<StorageState> {
     await db.query("ROLLBACK").catch(() => {
       broken = true;
     });
-    const kind = classifyDatabaseError(error);
-    const message = error instanceof Error ? error.message : String(error);
-    if (/read-only transaction|recovery/i.test(message)) return "read-only";
-    if (kind === "storage") return "full";
-    if (kind === "busy") return "busy";
     // Anything else (schema behind, server unreachable) is reported by the other checks.
-    return "ok";
+    return storageStateOf(error) ?? "ok";
   } finally {
     db.release(broken);
   }

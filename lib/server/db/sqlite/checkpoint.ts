@@ -8,7 +8,7 @@ import { Worker } from "node:worker_threads";
 // takes the log past 1,000 pages copies them back into the database file there and then: on a
 // Taskdeck server that is the one connection every request shares, and better-sqlite3 is
 // synchronous, so every ~125th grading stopped the whole event loop for 15–20 ms while it copied
-// (docs/benchmarks.md, "Load"). Here a worker thread with its own connection copies the log in the
+// (docs/benchmarks-history.md, "Load"). Here a worker thread with its own connection copies the log in the
 // background instead (a PASSIVE checkpoint never takes the write lock, so it never makes a
 // grading wait), and the server's connection never checkpoints by itself.
 //

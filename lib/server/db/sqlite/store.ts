@@ -2,7 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { classifyDatabaseError } from "../errors";
+import { storageStateOf } from "../errors";
 import type {
   AnswerSave,
   AnswerWriteMode,
@@ -490,12 +490,8 @@ async function sqliteStorageState(link: SqliteLink): Promise<StorageState> {
       { once: true },
     );
   } catch (error) {
-    const kind = classifyDatabaseError(error);
-    const message = error instanceof Error ? error.message : String(error);
-    if (/readonly|read-only|read only/i.test(message)) return "read-only";
-    if (/SQLITE_FULL|disk is full/i.test(message)) return "full";
-    if (kind === "busy") return "busy";
     // Anything else (schema behind, database unreachable) is reported by the other checks.
+    return storageStateOf(error) ?? "ok";
   }
   return "ok";
 }

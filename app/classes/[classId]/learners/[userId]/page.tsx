@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProgressBody } from "@/components/progress/progress-body";
-import { AccessError } from "@/lib/server/auth/acting-user";
+import { isAppError } from "@/lib/errors";
 import { requirePageRole } from "@/lib/server/auth/session";
 import { learnerDrillDown } from "@/lib/server/data/insight";
 import { prisma } from "@/lib/server/db";
@@ -24,7 +24,7 @@ export default async function LearnerPage({
   const path = `/classes/${encodeURIComponent(classId)}/learners/${encodeURIComponent(userId)}`;
   const user = await requirePageRole("instructor", path);
   const view = await learnerDrillDown(prisma, user, classId, userId, new Date()).catch((error) => {
-    if (error instanceof AccessError) notFound();
+    if (isAppError(error)) notFound();
     throw error;
   });
   return (

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { QuizRunner } from "@/components/quiz/quiz-runner";
+import { isAppError } from "@/lib/errors";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getRunnerView } from "@/lib/server/data/attempts";
-import { QuizError } from "@/lib/server/data/quizzes-error";
 import { prisma } from "@/lib/server/db";
 import "@/components/quiz/quiz.css";
 
@@ -19,7 +19,7 @@ export default async function AttemptPage({
     `/quizzes/${encodeURIComponent(quizId)}/attempts/${encodeURIComponent(attemptId)}`,
   );
   const view = await getRunnerView(prisma, user, attemptId, new Date()).catch((error) => {
-    if (error instanceof QuizError) notFound();
+    if (isAppError(error)) notFound();
     throw error;
   });
   const resultsHref = `/quizzes/${encodeURIComponent(quizId)}/attempts/${encodeURIComponent(attemptId)}/results`;

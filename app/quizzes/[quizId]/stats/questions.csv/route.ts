@@ -1,9 +1,12 @@
+import { answerRoute, csvDownload } from "@/lib/server/auth/route-answer";
 import { routeContext } from "@/lib/server/auth/session";
-import { itemStatsCsvResponse } from "@/lib/server/data/insight-csv";
+import { itemStatsCsvFor } from "@/lib/server/data/insight-csv";
 
 // Instructors only, for class quizzes they own: each question's facility, discrimination and distractors as CSV (GET).
 export async function GET(request: Request, { params }: { params: Promise<{ quizId: string }> }) {
   const { quizId } = await params;
   const { actor, db } = await routeContext(request);
-  return itemStatsCsvResponse(db, actor, quizId);
+  return answerRoute("text", async () =>
+    csvDownload("question-statistics.csv", await itemStatsCsvFor(db, actor, quizId)),
+  );
 }

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { QuizResults } from "@/components/quiz/quiz-results";
+import { isAppError } from "@/lib/errors";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getResultView } from "@/lib/server/data/attempts";
-import { QuizError } from "@/lib/server/data/quizzes-error";
 import { prisma } from "@/lib/server/db";
 import "@/components/quiz/quiz.css";
 import "@/components/study/study.css";
@@ -20,7 +20,7 @@ export default async function ResultsPage({
   const path = `/quizzes/${encodeURIComponent(quizId)}/attempts/${encodeURIComponent(attemptId)}`;
   const user = await requirePageUser(`${path}/results`);
   const result = await getResultView(prisma, user, attemptId, new Date()).catch((error) => {
-    if (error instanceof QuizError) notFound();
+    if (isAppError(error)) notFound();
     throw error;
   });
   if (!result) redirect(path);

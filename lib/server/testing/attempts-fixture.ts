@@ -1,11 +1,11 @@
 import { type GivenAnswer, parseBank, questionContentHash } from "@/lib/bank";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { publicIdOf } from "@/lib/quiz";
-import type { SaveAnswerInput } from "../actions/quiz-schemas";
+import type { SaveAnswerInput } from "@/lib/quiz/schemas";
 import type { ActingUser } from "../auth/acting-user";
 import { syncBanks } from "../banks/sync-banks";
-import { parseItems } from "./attempt-review";
-import { saveAnswer } from "./attempts";
+import { saveAnswer } from "../data/attempts";
+import { readAttemptItems } from "../data/json-columns";
 
 // A bank whose keys, rationales and explanations carry marker strings: the leak tests search every
 // response an attempt produces for them.
@@ -166,7 +166,7 @@ export async function saveByKeys(
   now: Date,
 ) {
   const row = await db.quizAttempt.findUnique({ where: { id: input.attemptId }, select: { items: true } });
-  const item = row ? parseItems(row.items).find((i) => i.questionId === input.questionId) : undefined;
+  const item = row ? readAttemptItems(row.items).find((i) => i.questionId === input.questionId) : undefined;
   const answer =
     item && input.answer && (input.answer.kind === "choice" || input.answer.kind === "ordering")
       ? { kind: input.answer.kind, keys: input.answer.keys.map((k) => publicIdOf(item, k) ?? k) }
@@ -177,6 +177,6 @@ export async function saveByKeys(
 /** The opaque id an attempt shows a bank key under. */
 export async function optionIdOf(db: PrismaClient, attemptId: string, questionId: string, key: string) {
   const row = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { items: true } });
-  const item = parseItems(row.items).find((i) => i.questionId === questionId);
+  const item = readAttemptItems(row.items).find((i) => i.questionId === questionId);
   return item ? publicIdOf(item, key) : null;
 }

@@ -1,8 +1,10 @@
 import { z } from "zod";
-import { FEEDBACK_TIMINGS } from "@/lib/quiz";
-import { nameSchema, readableName } from "@/lib/server/auth/name-policy";
+import { nameSchema, readableName } from "@/lib/name-policy";
+import { FEEDBACK_TIMINGS } from "./deadline";
 
-// zod schemas for the quiz builder, the exam builder and the attempt actions.
+// zod schemas for the quiz builder, the exam builder and the attempt actions, beside the quiz
+// domain so the actions (FormData and JSON) and the data layer (stored filters, saved answers)
+// share them.
 
 /** Question kinds a quiz can ask: every kind but cards (flashcards and cloze are studied, not graded). */
 export const QUIZ_KINDS = ["single", "multiple", "true-false", "typed", "ordering"] as const;

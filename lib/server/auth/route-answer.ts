@@ -1,0 +1,57 @@
+import { type AppError, isAppError } from "@/lib/errors";
+
+// The one place a route handler's refusal is shaped from an AppError (lib/errors.ts), as `guarded`
+// (action-result.ts) is for server actions. A route never confirms that a record exists to
+// someone without access: "forbidden" answers 404 "Not found.", like a record that is not there.
+// A JSON route answers `{ ok: false, code, formError }`, a download route plain text; neither
+// carries anything but the user message.
+
+/** How the refused route speaks: JSON (the writes, the export) or plain text (the CSV downloads). */
+export type RouteFormat = "json" | "text";
+
+const NOT_FOUND = "Not found.";
+
+/**
+ * The Response for a refusal.
+ * @example appErrorResponse(new NotSignedInError(), "text") // 401 "Sign in to continue."
+ */
+export function appErrorResponse(
+  error: AppError,
+  format: RouteFormat,
+  headers: Record<string, string> = {},
+): Response {
+  const hidden = error.code === "forbidden";
+  const status = hidden ? 404 : error.status;
+  const message = hidden ? NOT_FOUND : error.userMessage;
+  const code = hidden ? "not-found" : error.code;
+  const all = { "Cache-Control": "no-store", ...headers };
+  return format === "json"
+    ? Response.json({ ok: false, code, formError: message }, { status, headers: all })
+    : new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", ...all } });
+}
+
+/**
+ * Runs a route's body; an AppError it throws becomes its Response (see appErrorResponse), anything
+ * else is unexpected and propagates (Next answers 500 and logs it).
+ * @example return answerRoute("text", async () => csvDownload("gradebook.csv", await gradebookCsvFor(db, actor, id)));
+ */
+export async function answerRoute(format: RouteFormat, run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isAppError(error)) return appErrorResponse(error, format);
+    throw error;
+  }
+}
+
+/** A CSV file download: never cached, never sniffed as anything else. */
+export function csvDownload(filename: string, text: string): Response {
+  return new Response(text, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${filename}"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}
