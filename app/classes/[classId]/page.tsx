@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CopyJoinLink } from "@/components/teach/copy-join-link";
 import { DuplicateQuizButton } from "@/components/teach/duplicate-quiz-button";
 import { MemberControls, RotateJoinCodeButton, UnblockButton } from "@/components/teach/member-controls";
+import { requestOrigin } from "@/lib/server/auth/origin";
 import { requirePageRole } from "@/lib/server/auth/session";
 import { getOwnedClass } from "@/lib/server/data/classes";
 import { classGradebook } from "@/lib/server/data/gradebook";
@@ -24,18 +26,15 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
     listClassQuizzes(prisma, user, classId),
     classGradebook(prisma, user, classId, new Date()),
   ]);
-  const host = (await headers()).get("host") ?? "";
-  const joinPath = `/join/${klass.joinCode}`;
+  const joinUrl = `${requestOrigin(new Headers(await headers()))}/join/${klass.joinCode}`;
   return (
     <div className="class-page">
       <h1>{klass.name}</h1>
       <p>
-        Join code <strong data-testid="join-code">{klass.joinCode}</strong> · link{" "}
-        <code>
-          {host}
-          {joinPath}
-        </code>
+        Join code <strong data-testid="join-code">{klass.joinCode}</strong>: learners type it on their Classes
+        page, or open the link.
       </p>
+      <CopyJoinLink url={joinUrl} />
       <RotateJoinCodeButton classId={klass.id} />
       <p>
         <Link href={`/classes/${klass.id}/insight`}>
