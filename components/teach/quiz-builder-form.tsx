@@ -10,6 +10,7 @@ import {
   type TopicChoice,
 } from "@/components/quiz/question-filters";
 import { createQuizAction, updateQuizAction } from "@/lib/server/actions/quiz";
+import "./quiz-builder.css";
 
 export type BuilderQuestion = {
   id: string;
@@ -121,7 +122,7 @@ export function QuizBuilderForm({
     startTransition(() => formAction(data));
   };
   return (
-    <form onSubmit={onSubmit} noValidate className="teach-form">
+    <form onSubmit={onSubmit} noValidate className="teach-form quiz-builder">
       {editing ? (
         <input type="hidden" name="quizId" value={target.quizId} />
       ) : (
