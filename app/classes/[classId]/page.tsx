@@ -12,6 +12,7 @@ import { classGradebook } from "@/lib/server/data/gradebook";
 import { listClassQuizzes } from "@/lib/server/data/quizzes";
 import { prisma } from "@/lib/server/db";
 import "@/components/quiz/quiz.css";
+import "@/components/teach/class-page.css";
 
 export const metadata: Metadata = { title: "Class" };
 
@@ -97,7 +98,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
         <h2 id="roster-heading">Roster ({klass.members.length})</h2>
         {klass.members.length === 0 ? <p>Nobody has joined yet. Share the code or the link.</p> : null}
         <div className="table-scroll">
-          <table className="teach-table" aria-labelledby="roster-heading">
+          <table className="teach-table roster-table" aria-labelledby="roster-heading">
             <tbody>
               {klass.members.map((m) => (
                 <tr key={m.user.id}>
@@ -117,7 +118,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
           <h2 id="blocked-heading">Blocked ({klass.blocks.length})</h2>
           <p>They cannot join this class, whatever the code, until you unblock them.</p>
           <div className="table-scroll">
-            <table className="teach-table" aria-labelledby="blocked-heading">
+            <table className="teach-table roster-table" aria-labelledby="blocked-heading">
               <tbody>
                 {klass.blocks.map((b) => (
                   <tr key={b.user.id}>
