@@ -1,7 +1,31 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { TodayView } from "@/components/today/today-view";
+import { getActingUser } from "@/lib/server/auth/session";
+import { loadToday } from "@/lib/server/data/today";
 import { listTopics } from "@/lib/server/data/topics";
 import { prisma } from "@/lib/server/db";
 
+/** A signed-in learner's tab reads "Today"; a visitor's keeps the site's name. */
+export async function generateMetadata(): Promise<Metadata> {
+  return (await getActingUser()) ? { title: "Today" } : {};
+}
+
+/** `/`: Today for a signed-in learner; what Taskdeck is, and its topics, for a visitor. */
 export default async function HomePage() {
+  const user = await getActingUser();
+  if (user) {
+    const now = new Date();
+    return <TodayView today={await loadToday(prisma, user, now)} now={now} />;
+  }
+  return <MarketingHome />;
+}
+
+/** Where a visitor's topic card leads: sign-up, then straight into studying that topic. */
+const studyTopicHref = (topic: string) =>
+  `/sign-up?next=${encodeURIComponent(`/study?topic=${encodeURIComponent(topic)}`)}`;
+
+async function MarketingHome() {
   const topics = await listTopics(prisma);
   return (
     <>
@@ -40,23 +64,30 @@ export default async function HomePage() {
             </p>
           </div>
         ) : (
-          <ul className="topic-grid" aria-label="Topics">
-            {topics.map((topic) => (
-              <li key={topic.topic} className="card">
-                <h3>{topic.label}</h3>
-                <dl className="topic-counts">
-                  <div>
-                    <dt>questions</dt>
-                    <dd>{topic.questions}</dd>
-                  </div>
-                  <div>
-                    <dt>flashcards</dt>
-                    <dd>{topic.flashcards}</dd>
-                  </div>
-                </dl>
-              </li>
-            ))}
-          </ul>
+          <>
+            <p>Pick a topic to start: create a free account and its cards are the first you study.</p>
+            <ul className="topic-grid" aria-label="Topics">
+              {topics.map((topic) => (
+                <li key={topic.topic} className="card">
+                  <h3>
+                    <Link className="topic-card__link" href={studyTopicHref(topic.topic)}>
+                      {topic.label}
+                    </Link>
+                  </h3>
+                  <dl className="topic-counts">
+                    <div>
+                      <dt>questions</dt>
+                      <dd>{topic.questions}</dd>
+                    </div>
+                    <div>
+                      <dt>flashcards</dt>
+                      <dd>{topic.flashcards}</dd>
+                    </div>
+                  </dl>
+                </li>
+              ))}
+            </ul>
+          </>
         )}
       </section>
     </>

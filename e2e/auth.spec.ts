@@ -9,10 +9,12 @@ async function sessionCookies(context: BrowserContext) {
 }
 
 test.describe("sign-up", () => {
-  test("a new visitor signs up, is signed in, and sees their name", async ({ page }) => {
+  test("a new visitor signs up, is signed in, lands on Today, and sees their name", async ({ page }) => {
     const account = newAccount("Sam");
     await signUp(page, account);
     await expect(bannerName(page, account.name)).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
+    await page.goto("/account");
     await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
     await expect(page.getByRole("list", { name: "Roles" }).getByRole("listitem")).toHaveText(["Learner"]);
     const [cookie] = await sessionCookies(page.context());
@@ -185,6 +187,7 @@ test.describe("account page", () => {
   }) => {
     const account = newAccount("Uma");
     await signUp(page, account);
+    await page.goto("/account");
 
     await page.getByLabel("Current password").fill(account.password);
     await page.getByLabel("New password").fill("a completely new passphrase");

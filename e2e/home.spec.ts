@@ -10,6 +10,10 @@ test.describe("home page", () => {
     await expect(topics.or(empty)).toBeVisible();
     if (await topics.isVisible()) {
       await expect(topics.getByRole("listitem").first()).toContainText(/questions\s*\d+/);
+      await expect(topics.getByRole("listitem").first().getByRole("link")).toHaveAttribute(
+        "href",
+        /^\/sign-up\?next=/,
+      );
     }
   });
 

@@ -34,7 +34,7 @@ async function newPerson(browser: Browser, label: string): Promise<{ page: Page;
 async function takeQuiz(page: Page, code: string, quizTitle: string, right: boolean) {
   await page.goto(`/join/${code}`);
   await page.getByRole("button", { name: "Join class" }).click();
-  await expect(page).toHaveURL(/\/quizzes$/);
+  await expect(page).toHaveURL(/\/quizzes\?joined=/);
   await page.getByRole("link", { name: quizTitle }).click();
   await page.getByRole("button", { name: "Start attempt" }).click();
   const runner = page.getByRole("region", { name: "Quiz attempt" });

@@ -262,7 +262,7 @@ test.describe("quizzes", () => {
     const recorder = recordResponses(learner);
     await learner.goto(`/join/${code}`);
     await learner.getByRole("button", { name: "Join class" }).click();
-    await expect(learner).toHaveURL(/\/quizzes$/);
+    await expect(learner).toHaveURL(/\/quizzes\?joined=/);
     await learner.getByRole("link", { name: quizTitle }).click();
     await learner.getByRole("button", { name: "Start attempt" }).click();
     const runner = learner.getByRole("region", { name: "Quiz attempt" });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { DeleteAccountForm } from "@/components/account/delete-account-form";
 import { SignOutButton } from "@/components/account/sign-out-button";
@@ -7,6 +8,38 @@ import { requirePageUser } from "@/lib/server/auth/session";
 export const metadata: Metadata = { title: "Your account" };
 
 const ROLE_LABELS = { learner: "Learner", instructor: "Instructor", admin: "Admin" } as const;
+
+/** Why an account holds more than the learner role, and what each extra role opens. */
+function RolesExplained({ roles }: { roles: readonly string[] }) {
+  const isAdmin = roles.includes("admin");
+  return (
+    <div className="roles-explained">
+      {isAdmin ? (
+        <p>
+          You have every role because yours was the first account on this Taskdeck: the first person to sign
+          up runs it.
+        </p>
+      ) : null}
+      <ul>
+        <li>
+          <strong>Learner</strong>: study, take quizzes and practice exams, follow your progress.
+        </li>
+        {roles.includes("instructor") ? (
+          <li>
+            <strong>Instructor</strong>: run classes, build quizzes from the banks and upload banks of your
+            own (Classes in the menu).
+          </li>
+        ) : null}
+        {isAdmin ? (
+          <li>
+            <strong>Admin</strong>: the <Link href="/admin">People</Link> page lists every account; there you
+            make someone an instructor, take the role back, or disable an account.
+          </li>
+        ) : null}
+      </ul>
+    </div>
+  );
+}
 
 export default async function AccountPage() {
   const user = await requirePageUser("/account");
@@ -37,6 +70,7 @@ export default async function AccountPage() {
             </dd>
           </div>
         </dl>
+        {user.roles.length > 1 ? <RolesExplained roles={user.roles} /> : null}
       </section>
       <section className="card" aria-labelledby="password-title">
         <h2 id="password-title">Change password</h2>

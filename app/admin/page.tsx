@@ -23,8 +23,13 @@ export default async function AdminPage({
     <div className="admin-page">
       <h1>People and roles</h1>
       <p className="lead">
-        Instructors build quizzes and run classes. Grant the role here or with{" "}
-        <code>npm run user -- promote &lt;email&gt;</code>. Disabling an account signs it out everywhere.
+        Everyone who has an account on this Taskdeck. Each starts as a learner; make the people who teach
+        instructors here (or with <code>npm run user -- promote &lt;email&gt;</code>) so they can run classes,
+        build quizzes and upload banks. Disabling an account signs it out everywhere.
+      </p>
+      <p>
+        You see this page because you are an admin: the first account on a fresh install becomes admin, and
+        instructor, so someone can hand out roles.
       </p>
       <search>
         <form className="admin-search" method="get">

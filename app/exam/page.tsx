@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ExamBuilderForm } from "@/components/quiz/exam-builder-form";
 import { requirePageUser } from "@/lib/server/auth/session";
-import { studyCatalog } from "@/lib/server/data/study-catalog";
+import { examTopics } from "@/lib/server/data/quizzes";
 import { prisma } from "@/lib/server/db";
 import "@/components/quiz/quiz.css";
 
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Practice exam" };
 
 export default async function ExamPage() {
   await requirePageUser("/exam");
-  const catalog = await studyCatalog(prisma);
+  const topics = await examTopics(prisma);
   return (
     <div>
       <h1>Practice exam</h1>
@@ -18,9 +18,7 @@ export default async function ExamPage() {
         scaled score from 100 to 1000 (720 passes) with the breakdown by domain. Only the questions the banks
         have can be drawn, so a small bank gives a shorter exam.
       </p>
-      <ExamBuilderForm
-        topics={catalog.topics.map((t) => ({ value: t.topic, label: t.label, count: t.count }))}
-      />
+      <ExamBuilderForm topics={topics} />
     </div>
   );
 }

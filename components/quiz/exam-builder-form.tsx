@@ -15,7 +15,11 @@ export function ExamBuilderForm({
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form action={formAction} noValidate className="teach-form">
-      <QuestionFilters legend="Topics (none chosen: all)" topics={topics} errors={errors.topics} />
+      <QuestionFilters
+        legend="Topics (none chosen: all), with the number of questions an exam can draw from each"
+        topics={topics}
+        errors={errors.topics}
+      />
       <div className="form-field">
         <label htmlFor="exam-count">Questions</label>
         <input

@@ -1,16 +1,27 @@
 "use client";
 
-import { type FormEvent, startTransition, useActionState } from "react";
+import { type FormEvent, startTransition, useActionState, useSyncExternalStore } from "react";
 import { FormField } from "@/components/account/form-field";
 import { FormStatus } from "@/components/account/form-status";
 import {
+  KIND_LABELS,
   QuestionFilters,
   type QuestionFilterValues,
   type TopicChoice,
 } from "@/components/quiz/question-filters";
 import { createQuizAction, updateQuizAction } from "@/lib/server/actions/quiz";
+import "./quiz-builder.css";
 
-export type BuilderQuestion = { id: string; title: string; topic: string; kind: string; difficulty: number };
+export type BuilderQuestion = {
+  id: string;
+  title: string;
+  topic: string;
+  topicLabel: string;
+  kind: string;
+  difficulty: number;
+};
+
+const kindLabel = (kind: string) => KIND_LABELS.find((k) => k.value === kind)?.label ?? kind;
 
 /** A quiz's stored settings, as the edit form starts from them. */
 export type QuizSettings = {
@@ -22,7 +33,7 @@ export type QuizSettings = {
   shuffleQuestions: boolean;
   shuffleOptions: boolean;
   timeLimitMinutes: number | null;
-  /** "YYYY-MM-DDTHH:mm" in UTC, or "". */
+  /** An ISO instant, or "": the form shows it on the instructor's own clock. */
   opensAt: string;
   closesAt: string;
   attemptsAllowed: number;
@@ -45,6 +56,31 @@ const NEW_QUIZ: QuizSettings = {
   passMark: 70,
   feedback: "after-submit",
 };
+
+const never = () => () => {};
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** An instant as a datetime-local field shows it: the browser's own date and time. */
+function localField(iso: string): string {
+  const date = new Date(iso);
+  if (!iso || Number.isNaN(date.getTime())) return "";
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/**
+ * The form's date fields hold the browser's wall-clock time; the server gets the instant (UTC ISO),
+ * so "Opens 09:00" means 09:00 where the instructor is. A value that is not a date is sent as typed,
+ * for the server to refuse beside the field.
+ */
+function datesAsInstants(data: FormData): void {
+  for (const name of ["opensAt", "closesAt"]) {
+    const value = data.get(name);
+    if (typeof value !== "string" || value === "") continue;
+    const date = new Date(value);
+    if (!Number.isNaN(date.getTime())) data.set(name, date.toISOString());
+  }
+}
 
 function Errors({ id, errors }: { id: string; errors?: string[] }) {
   return errors?.length ? (
@@ -75,14 +111,18 @@ export function QuizBuilderForm({
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const initial = editing ? target.initial : NEW_QUIZ;
   const locked = editing && target.attempts > 0;
+  // Known only in the browser: the server renders the date fields empty, then they fill in.
+  const zone = useSyncExternalStore<string | null>(never, browserZone, () => null);
+  const yourTime = zone ? `your time, ${zone.replace(/_/g, " ")}` : "your time";
   // Submitted without React's form reset, so a refused form keeps what the instructor typed.
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
+    datesAsInstants(data);
     startTransition(() => formAction(data));
   };
   return (
-    <form onSubmit={onSubmit} noValidate className="teach-form">
+    <form onSubmit={onSubmit} noValidate className="teach-form quiz-builder">
       {editing ? (
         <input type="hidden" name="quizId" value={target.quizId} />
       ) : (
@@ -159,7 +199,7 @@ export function QuizBuilderForm({
                 />{" "}
                 {q.title}{" "}
                 <span className="muted">
-                  ({q.topic}, {q.kind}, difficulty {q.difficulty})
+                  ({q.topicLabel}, {kindLabel(q.kind).toLowerCase()}, difficulty {q.difficulty})
                 </span>
               </label>
             ))}
@@ -187,26 +227,28 @@ export function QuizBuilderForm({
           errors={errors.timeLimitMinutes}
         />
         <div className="form-field">
-          <label htmlFor="quiz-opens">Opens (UTC)</label>
+          <label htmlFor="quiz-opens">Opens ({yourTime}; empty: now)</label>
           <input
+            key={zone ?? "server"}
             id="quiz-opens"
             name="opensAt"
             type="datetime-local"
             className="input"
-            defaultValue={initial.opensAt}
+            defaultValue={zone ? localField(initial.opensAt) : ""}
             aria-invalid={errors.opensAt ? true : undefined}
             aria-describedby={errors.opensAt ? "quiz-opens-error" : undefined}
           />
           <Errors id="quiz-opens-error" errors={errors.opensAt} />
         </div>
         <div className="form-field">
-          <label htmlFor="quiz-closes">Closes (UTC)</label>
+          <label htmlFor="quiz-closes">Closes ({yourTime}; empty: never)</label>
           <input
+            key={zone ?? "server"}
             id="quiz-closes"
             name="closesAt"
             type="datetime-local"
             className="input"
-            defaultValue={initial.closesAt}
+            defaultValue={zone ? localField(initial.closesAt) : ""}
             aria-invalid={errors.closesAt ? true : undefined}
             aria-describedby={errors.closesAt ? "quiz-closes-error" : undefined}
           />

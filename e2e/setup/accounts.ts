@@ -40,14 +40,14 @@ export function newAccount(label: string): Account {
   };
 }
 
-/** Signs up through the form; ends on /account, signed in. */
+/** Signs up through the form; ends on Today (/), signed in. */
 export async function signUp(page: Page, account: Account): Promise<void> {
   await page.goto("/sign-up");
   await page.getByLabel("Name", { exact: true }).fill(account.name);
   await page.getByLabel("Email", { exact: true }).fill(account.email);
   await page.getByLabel("Password", { exact: true }).fill(account.password);
   await page.getByRole("button", { name: "Sign up" }).click();
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/$/);
 }
 
 /** Signs in through the form (optionally from a page that sent the visitor there). */

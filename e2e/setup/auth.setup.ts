@@ -12,7 +12,7 @@ async function signUpOrIn(page: Page, account: Account): Promise<void> {
   await page.getByLabel("Password", { exact: true }).fill(account.password);
   await page.getByRole("button", { name: "Sign up" }).click();
   const exists = page.getByText("An account with this email already exists");
-  await expect(page.getByRole("heading", { name: "Your account" }).or(exists)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Today" }).or(exists)).toBeVisible();
   if (await exists.isVisible()) {
     // A reused database (a direct `npx playwright test` run): the account is there already.
     await signIn(page, account);

@@ -8,9 +8,9 @@ import { type AuthSearchParams, readAuthSearchParams } from "../search-params";
 export const metadata: Metadata = { title: "Sign up" };
 
 export default async function SignUpPage({ searchParams }: { searchParams: AuthSearchParams }) {
-  const { next, isAfterDeletion } = await readAuthSearchParams(searchParams, "/account");
+  const { next, isAfterDeletion } = await readAuthSearchParams(searchParams, "/");
   if (await getActingUser()) redirect(next);
-  const signInHref = next === "/account" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(next)}`;
+  const signInHref = next === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(next)}`;
   return (
     <section className="card auth-card" aria-labelledby="sign-up-title">
       {isAfterDeletion ? (

@@ -2,14 +2,17 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CopyJoinLink } from "@/components/teach/copy-join-link";
 import { DuplicateQuizButton } from "@/components/teach/duplicate-quiz-button";
 import { MemberControls, RotateJoinCodeButton, UnblockButton } from "@/components/teach/member-controls";
+import { requestOrigin } from "@/lib/server/auth/origin";
 import { requirePageRole } from "@/lib/server/auth/session";
 import { getOwnedClass } from "@/lib/server/data/classes";
 import { classGradebook } from "@/lib/server/data/gradebook";
 import { listClassQuizzes } from "@/lib/server/data/quizzes";
 import { prisma } from "@/lib/server/db";
 import "@/components/quiz/quiz.css";
+import "@/components/teach/class-page.css";
 
 export const metadata: Metadata = { title: "Class" };
 
@@ -24,18 +27,15 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
     listClassQuizzes(prisma, user, classId),
     classGradebook(prisma, user, classId, new Date()),
   ]);
-  const host = (await headers()).get("host") ?? "";
-  const joinPath = `/join/${klass.joinCode}`;
+  const joinUrl = `${requestOrigin(new Headers(await headers()))}/join/${klass.joinCode}`;
   return (
     <div className="class-page">
       <h1>{klass.name}</h1>
       <p>
-        Join code <strong data-testid="join-code">{klass.joinCode}</strong> · link{" "}
-        <code>
-          {host}
-          {joinPath}
-        </code>
+        Join code <strong data-testid="join-code">{klass.joinCode}</strong>: learners type it on their Classes
+        page, or open the link.
       </p>
+      <CopyJoinLink url={joinUrl} />
       <RotateJoinCodeButton classId={klass.id} />
       <p>
         <Link href={`/classes/${klass.id}/insight`}>
@@ -98,7 +98,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
         <h2 id="roster-heading">Roster ({klass.members.length})</h2>
         {klass.members.length === 0 ? <p>Nobody has joined yet. Share the code or the link.</p> : null}
         <div className="table-scroll">
-          <table className="teach-table" aria-labelledby="roster-heading">
+          <table className="teach-table roster-table" aria-labelledby="roster-heading">
             <tbody>
               {klass.members.map((m) => (
                 <tr key={m.user.id}>
@@ -118,7 +118,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
           <h2 id="blocked-heading">Blocked ({klass.blocks.length})</h2>
           <p>They cannot join this class, whatever the code, until you unblock them.</p>
           <div className="table-scroll">
-            <table className="teach-table" aria-labelledby="blocked-heading">
+            <table className="teach-table roster-table" aria-labelledby="blocked-heading">
               <tbody>
                 {klass.blocks.map((b) => (
                   <tr key={b.user.id}>

@@ -2,15 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { StartAttemptButton } from "@/components/quiz/start-attempt-button";
+import { feedbackWords } from "@/components/teach/feedback-words";
+import { LocalTime } from "@/components/today/local-time";
 import { startWindow } from "@/lib/quiz";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { listMyAttempts } from "@/lib/server/data/attempts";
 import { getVisibleQuiz } from "@/lib/server/data/quizzes";
+import { getStudyPreferences } from "@/lib/server/data/study-settings";
 import { prisma } from "@/lib/server/db";
 
 export const metadata: Metadata = { title: "Quiz" };
-
-const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function QuizPage({ params }: { params: Promise<{ quizId: string }> }) {
   const { quizId } = await params;
@@ -19,7 +20,11 @@ export default async function QuizPage({ params }: { params: Promise<{ quizId: s
   if (!quiz) notFound();
   if (quiz.mode === "quiz" && quiz.ownerId === user.id) redirect(`/quizzes/${quiz.id}/manage`);
   const now = new Date();
-  const attempts = await listMyAttempts(prisma, user, quiz.id, now);
+  const [attempts, { timeZone }] = await Promise.all([
+    listMyAttempts(prisma, user, quiz.id, now),
+    getStudyPreferences(prisma, user),
+  ]);
+  const at = (date: Date) => <LocalTime iso={date.toISOString()} savedZone={timeZone} />;
   const open = attempts.find((a) => a.status === "open");
   const window = startWindow(now, quiz.opensAt, quiz.closesAt);
   const canStart = !open && window === "open" && attempts.length < quiz.attemptsAllowed;
@@ -29,12 +34,13 @@ export default async function QuizPage({ params }: { params: Promise<{ quizId: s
       <ul>
         {quiz.class ? <li>Class: {quiz.class.name}</li> : <li>Your practice exam</li>}
         <li>{quiz.timeLimitMinutes ? `Time limit: ${quiz.timeLimitMinutes} minutes` : "No time limit"}</li>
-        {quiz.opensAt ? <li>Opens {when.format(quiz.opensAt)} UTC</li> : null}
-        {quiz.closesAt ? <li>Closes {when.format(quiz.closesAt)} UTC</li> : null}
+        {quiz.opensAt ? <li>Opens {at(quiz.opensAt)}</li> : null}
+        {quiz.closesAt ? <li>Closes {at(quiz.closesAt)}</li> : null}
         <li>
           {quiz.mode === "exam" ? "Pass: 720 of 1000" : `Pass mark: ${quiz.passMark}%`} · attempts allowed:{" "}
           {quiz.attemptsAllowed}
         </li>
+        <li>{feedbackWords(quiz.feedback).replace(/^a/, "A")}</li>
       </ul>
       {open ? <StartAttemptButton quizId={quiz.id} label="Resume attempt" /> : null}
       {canStart ? <StartAttemptButton quizId={quiz.id} label="Start attempt" /> : null}
@@ -56,8 +62,10 @@ export default async function QuizPage({ params }: { params: Promise<{ quizId: s
               .map((a) => (
                 <li key={a.id}>
                   <Link href={`/quizzes/${quiz.id}/attempts/${a.id}/results`}>Attempt {a.number}</Link>:{" "}
-                  {a.scaledScore ?? `${a.score}%`} · {a.passed ? "passed" : "not passed"}
+                  {a.scaledScore ?? `${Math.round((a.score ?? 0) * 10) / 10}%`} ·{" "}
+                  {a.passed ? "passed" : "not passed"}
                   {a.status === "expired" ? " (time ran out)" : ""}
+                  {a.finishedAt ? <> · {at(a.finishedAt)}</> : null}
                 </li>
               ))}
           </ul>

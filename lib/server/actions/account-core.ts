@@ -37,7 +37,7 @@ export async function signUpCore(
   const { name, email, password } = parsed.data;
   if (ctx.actor) await callAuthEndpoint(ctx, "/sign-out", {});
   const result = await callAuthEndpoint(ctx, "/sign-up/email", { name, email, password });
-  if (result.status === 200) return { ok: true, next: safeNextPath(parsed.data.next, "/account") };
+  if (result.status === 200) return { ok: true, next: safeNextPath(parsed.data.next, "/") };
   if (result.status === 422 || result.code === "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL") {
     return failure(undefined, { email: ["An account with this email already exists. Sign in instead."] });
   }

@@ -35,7 +35,8 @@ export async function joinClassAction(
 ) {
   return boundedForm(_previous, formData, async (formData) => {
     const result = await joinClassCore(await currentActionContext(), formData);
-    if (result.ok) redirect("/quizzes");
+    // The quizzes page names the class just joined (it checks the roster, not the address).
+    if (result.ok) redirect(`/quizzes?joined=${encodeURIComponent(result.classId)}`);
     return result;
   });
 }

@@ -103,6 +103,8 @@ export async function listLearnerQuizzes(db: PrismaClient, actor: ActingUser) {
       opensAt: true,
       closesAt: true,
       timeLimitMinutes: true,
+      attemptsAllowed: true,
+      createdAt: true,
       class: { select: { name: true } },
     },
   });
@@ -159,6 +161,24 @@ export async function questionPool(
   });
 }
 
+/**
+ * The topics a learner's practice exam can draw from, with how many questions each offers: only
+ * gradable questions of shipped and published banks count (flashcards and cloze cards are studied,
+ * never drawn), so "Cluster placement (36)" means 36 questions an exam can ask. Public bank data.
+ */
+export async function examTopics(
+  db: PrismaClient,
+): Promise<Array<{ value: string; label: string; count: number }>> {
+  const rows = await db.question.groupBy({
+    by: ["topic"],
+    where: { retiredAt: null, kind: { notIn: [...CARD_KINDS] }, ...inOpenBank },
+    _count: { _all: true },
+  });
+  return rows
+    .map((row) => ({ value: row.topic, label: topicLabel(row.topic), count: row._count._all }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+}
+
 /** The filters stored on a quiz, parsed back. */
 export function quizFilters(quiz: Pick<QuizRow, "filters">): QuizFilters {
   return readQuizFilters(quiz.filters);
@@ -172,11 +192,12 @@ export async function createExam(
 ) {
   const pool = await questionPool(db, { topics: input.topics, tags: [], difficulties: [], kinds: [] }, null);
   if (pool.length === 0) throw new AppError("invalid", "No questions match those topics.");
+  const drawn = Math.min(input.questionCount, pool.length);
   return db.quiz.create({
     data: {
       ownerId: actor.id,
       mode: "exam",
-      title: input.title || `Practice exam (${Math.min(input.questionCount, pool.length)} questions)`,
+      title: input.title || `Practice exam (${drawn} ${drawn === 1 ? "question" : "questions"})`,
       filters: JSON.stringify({ topics: input.topics, tags: [], difficulties: [], kinds: [] }),
       selection: "random",
       perTopic: input.questionCount,
@@ -216,6 +237,7 @@ export async function builderChoices(db: PrismaClient, actor: ActingUser) {
       id: question.id,
       title: question.title,
       topic,
+      topicLabel: topicLabel(topic),
       kind: question.kind,
       difficulty: question.difficulty,
     })),

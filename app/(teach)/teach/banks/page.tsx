@@ -1,15 +1,19 @@
 import type { Metadata } from "next";
 import { BankVisibilityForm, DeleteBankForm } from "@/components/teach/bank-actions";
+import { InstructorsOnly } from "@/components/teach/instructors-only";
 import { UploadBankForm } from "@/components/teach/upload-bank-form";
-import { requirePageRole } from "@/lib/server/auth/session";
+import { hasRole } from "@/lib/server/auth/acting-user";
+import { requirePageUser } from "@/lib/server/auth/session";
 import { listInstructorBanks } from "@/lib/server/data/instructor-banks";
+import { topicLabel } from "@/lib/server/data/topics";
 import { prisma } from "@/lib/server/db";
 import "@/components/quiz/quiz.css";
 
 export const metadata: Metadata = { title: "Your banks" };
 
 export default async function TeachBanksPage() {
-  const user = await requirePageRole("instructor", "/teach/banks");
+  const user = await requirePageUser("/teach/banks");
+  if (!hasRole(user, "instructor")) return <InstructorsOnly />;
   const banks = await listInstructorBanks(prisma, user);
   return (
     <div>
@@ -26,7 +30,7 @@ export default async function TeachBanksPage() {
             <h2>{b.bank.title}</h2>
             <p>
               <span className="muted">
-                {b.bank.topic}, {b.bank._count.questions}{" "}
+                {topicLabel(b.bank.topic)}, {b.bank._count.questions}{" "}
                 {b.bank._count.questions === 1 ? "question" : "questions"} ·{" "}
               </span>
               <strong>

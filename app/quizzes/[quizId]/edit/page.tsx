@@ -10,9 +10,6 @@ import "@/components/quiz/quiz.css";
 
 export const metadata: Metadata = { title: "Edit quiz" };
 
-/** A date as a datetime-local field shows it, in UTC (the form's labels say so). */
-const utcField = (date: Date | null) => (date ? date.toISOString().slice(0, 16) : "");
-
 export default async function EditQuizPage({ params }: { params: Promise<{ quizId: string }> }) {
   const { quizId } = await params;
   const user = await requirePageRole("instructor", `/quizzes/${encodeURIComponent(quizId)}/edit`);
@@ -30,8 +27,8 @@ export default async function EditQuizPage({ params }: { params: Promise<{ quizI
     shuffleQuestions: quiz.shuffleQuestions,
     shuffleOptions: quiz.shuffleOptions,
     timeLimitMinutes: quiz.timeLimitMinutes,
-    opensAt: utcField(quiz.opensAt),
-    closesAt: utcField(quiz.closesAt),
+    opensAt: quiz.opensAt?.toISOString() ?? "",
+    closesAt: quiz.closesAt?.toISOString() ?? "",
     attemptsAllowed: quiz.attemptsAllowed,
     passMark: quiz.passMark,
     feedback: quiz.feedback,

@@ -3,13 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeleteQuizForm } from "@/components/teach/delete-quiz-form";
 import { DuplicateQuizButton } from "@/components/teach/duplicate-quiz-button";
+import { feedbackWords } from "@/components/teach/feedback-words";
+import { LocalTime } from "@/components/today/local-time";
 import { requirePageRole } from "@/lib/server/auth/session";
 import { getManagedQuiz } from "@/lib/server/data/quiz-manage";
+import { getStudyPreferences } from "@/lib/server/data/study-settings";
 import { prisma } from "@/lib/server/db";
 
 export const metadata: Metadata = { title: "Quiz settings" };
-
-const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function ManageQuizPage({ params }: { params: Promise<{ quizId: string }> }) {
   const { quizId } = await params;
@@ -17,6 +18,8 @@ export default async function ManageQuizPage({ params }: { params: Promise<{ qui
   const managed = await getManagedQuiz(prisma, user, quizId);
   if (!managed) notFound();
   const { quiz, attempts, questionIds } = managed;
+  const { timeZone } = await getStudyPreferences(prisma, user);
+  const at = (date: Date) => <LocalTime iso={date.toISOString()} savedZone={timeZone} />;
   return (
     <div>
       <h1>{quiz.title}</h1>
@@ -29,11 +32,12 @@ export default async function ManageQuizPage({ params }: { params: Promise<{ qui
           {quiz.shuffleOptions ? ", options shuffled" : ""}
         </li>
         <li>{quiz.timeLimitMinutes ? `${quiz.timeLimitMinutes} minutes` : "No time limit"}</li>
-        <li>Opens: {quiz.opensAt ? `${when.format(quiz.opensAt)} UTC` : "now"}</li>
-        <li>Closes: {quiz.closesAt ? `${when.format(quiz.closesAt)} UTC` : "never"}</li>
+        <li>Opens: {quiz.opensAt ? at(quiz.opensAt) : "now"}</li>
+        <li>Closes: {quiz.closesAt ? at(quiz.closesAt) : "never"}</li>
         <li>
-          Attempts: {quiz.attemptsAllowed} · pass mark {quiz.passMark}% · feedback {quiz.feedback}
+          Attempts allowed: {quiz.attemptsAllowed} · pass mark {quiz.passMark}%
         </li>
+        <li>Feedback: {feedbackWords(quiz.feedback)}</li>
         <li>
           {attempts === 0
             ? "No attempts yet"

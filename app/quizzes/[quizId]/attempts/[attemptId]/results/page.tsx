@@ -5,6 +5,7 @@ import { QuizResults } from "@/components/quiz/quiz-results";
 import { isAppError } from "@/lib/errors";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getResultView } from "@/lib/server/data/attempts";
+import { topicLabel } from "@/lib/server/data/topics";
 import { prisma } from "@/lib/server/db";
 import "@/components/quiz/quiz.css";
 import "@/components/study/study.css";
@@ -28,7 +29,15 @@ export default async function ResultsPage({
   return (
     <div>
       <h1>Results: {result.title}</h1>
-      <QuizResults result={result} />
+      <QuizResults
+        result={{
+          ...result,
+          // Topics are stored by id ("launch-types"); people read their names ("Launch types").
+          breakdown: result.breakdown.map((row) =>
+            row.kind === "topic" ? { ...row, group: topicLabel(row.group) } : row,
+          ),
+        }}
+      />
       <p>
         <Link href={`/quizzes/${result.quizId}`}>Back to the quiz</Link>
       </p>
