@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
+import { FirstVisitTimeZone } from "@/components/account/first-visit-time-zone";
 import { SiteHeader } from "@/components/ui/site-header";
 import "./globals.css";
 
@@ -28,6 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <SiteHeader />
+        <FirstVisitTimeZone />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

@@ -293,6 +293,7 @@ test.describe("quizzes", () => {
     }
 
     await runner.getByRole("button", { name: "Submit answers" }).click();
+    await runner.getByRole("dialog").getByRole("button", { name: "Submit now" }).click();
     await expect(learner.getByRole("heading", { name: `Results: ${quizTitle}` })).toBeVisible();
     await expect(learner.getByText("66.7%")).toBeVisible();
     await expect(learner.getByText("Passed", { exact: true })).toBeVisible();
@@ -329,6 +330,7 @@ test.describe("quizzes", () => {
     // The page's countdown still shows time left; the server alone knows the deadline has passed.
     await runner.getByRole("button", { name: "Review", exact: true }).click();
     await runner.getByRole("button", { name: "Submit answers" }).click();
+    await runner.getByRole("dialog").getByRole("button", { name: "Submit now" }).click();
     await expect(learner.getByRole("heading", { name: `Results: ${title}` })).toBeVisible();
     await expect(learner.getByText(/Time ran out/)).toBeVisible();
     const row = await attemptRow(attemptId);
@@ -402,6 +404,7 @@ test.describe("quizzes", () => {
 
     await runner.getByRole("button", { name: "Review", exact: true }).click();
     await runner.getByRole("button", { name: "Submit answers" }).click();
+    await runner.getByRole("dialog").getByRole("button", { name: "Submit now" }).click();
     await expect(learner.getByRole("heading", { name: `Results: ${title}` })).toBeVisible();
     await expect(learner.getByText(/2 of 3 correct/)).toBeVisible();
   });
@@ -471,6 +474,7 @@ test.describe("quizzes", () => {
       runner.getByRole("list", { name: "Unanswered questions" }).getByRole("listitem"),
     ).toHaveCount(3);
     await runner.getByRole("button", { name: "Submit answers" }).click();
+    await runner.getByRole("dialog").getByRole("button", { name: "Submit now" }).click();
     await expect(learner.getByText(/Scaled score 100 of 1000 \(720 to pass\)/)).toBeVisible();
     await expect(learner.getByText("Not passed", { exact: true })).toBeVisible();
     await expect(learner.getByRole("table", { name: "By domain" })).toContainText("Leak Domain");
@@ -585,6 +589,7 @@ test.describe("quizzes", () => {
     await learner.goBack();
     await learner.getByRole("button", { name: "Review", exact: true }).click();
     await learner.getByRole("button", { name: "Submit answers" }).click();
+    await learner.getByRole("dialog").getByRole("button", { name: "Submit now" }).click();
     await expect(learner.getByRole("heading", { name: `Results: ${title}` })).toBeVisible();
     await learner.goto(cram);
     await expect(session.getByRole("heading", { name: "Leak question one", level: 2 })).toBeVisible();

@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState, useRef } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { changePassword } from "@/lib/server/actions/account";
 import { FormField } from "./form-field";
 import { FormStatus } from "./form-status";
+import { submitKeepingValues } from "./submit-keeping-values";
 import { useFocusFirstError } from "./use-focus-first-error";
 
 /** Current and new password, sent to the changePassword action; other devices are signed out. */
@@ -11,9 +12,19 @@ export function ChangePasswordForm() {
   const [state, formAction, isPending] = useActionState(changePassword, null);
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(form, state);
+  // A refused change keeps what was typed; a done one clears both passwords.
+  useEffect(() => {
+    if (state?.ok) form.current?.reset();
+  }, [state]);
   const failed = state && !state.ok ? state : null;
   return (
-    <form ref={form} action={formAction} noValidate className="auth-form">
+    <form
+      ref={form}
+      action={formAction}
+      onSubmit={submitKeepingValues(formAction)}
+      noValidate
+      className="auth-form"
+    >
       <FormField
         id="current-password"
         name="currentPassword"

@@ -4,6 +4,7 @@ import { useActionState, useRef } from "react";
 import { deleteAccount } from "@/lib/server/actions/account";
 import { FormField } from "./form-field";
 import { FormStatus } from "./form-status";
+import { submitKeepingValues } from "./submit-keeping-values";
 import { useFocusFirstError } from "./use-focus-first-error";
 
 /** Deleting the account needs its email typed out, so it cannot happen by a stray click. */
@@ -13,7 +14,13 @@ export function DeleteAccountForm({ email }: { email: string }) {
   useFocusFirstError(form, state);
   const failed = state && !state.ok ? state : null;
   return (
-    <form ref={form} action={formAction} noValidate className="auth-form">
+    <form
+      ref={form}
+      action={formAction}
+      onSubmit={submitKeepingValues(formAction)}
+      noValidate
+      className="auth-form"
+    >
       <FormField
         id="confirm-email"
         name="confirmEmail"

@@ -4,6 +4,7 @@ import { useActionState, useRef } from "react";
 import { signUp } from "@/lib/server/actions/account";
 import { FormField } from "./form-field";
 import { FormStatus } from "./form-status";
+import { submitKeepingValues } from "./submit-keeping-values";
 import { useFocusFirstError } from "./use-focus-first-error";
 
 /** Name, email and password, sent to the signUp action. */
@@ -13,7 +14,13 @@ export function SignUpForm({ next }: { next: string }) {
   useFocusFirstError(form, state);
   const failed = state && !state.ok ? state : null;
   return (
-    <form ref={form} action={formAction} noValidate className="auth-form">
+    <form
+      ref={form}
+      action={formAction}
+      onSubmit={submitKeepingValues(formAction)}
+      noValidate
+      className="auth-form"
+    >
       <input type="hidden" name="next" value={next} />
       <FormField
         id="sign-up-name"

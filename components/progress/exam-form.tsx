@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { submitKeepingValues } from "@/components/account/submit-keeping-values";
 import { saveExamDateAction } from "@/lib/server/actions/progress";
 
 /**
@@ -29,7 +30,7 @@ export function ExamForm({ examDate, target }: { examDate: string; target: numbe
   };
   const described = (name: string) => `exam-${name}-hint${errors[name]?.[0] ? ` exam-${name}-error` : ""}`;
   return (
-    <form action={action} className="exam-form" noValidate>
+    <form action={action} onSubmit={submitKeepingValues(action)} className="exam-form" noValidate>
       {field(
         "examDate",
         "Exam date",

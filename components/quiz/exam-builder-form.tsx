@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { FormStatus } from "@/components/account/form-status";
+import { submitKeepingValues } from "@/components/account/submit-keeping-values";
 import { createExamAction } from "@/lib/server/actions/quiz";
 import { QuestionFilters } from "./question-filters";
 
@@ -14,7 +15,7 @@ export function ExamBuilderForm({
   const [state, formAction, isPending] = useActionState(createExamAction, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
-    <form action={formAction} noValidate className="teach-form">
+    <form action={formAction} onSubmit={submitKeepingValues(formAction)} noValidate className="teach-form">
       <QuestionFilters
         legend="Topics (none chosen: all), with the number of questions an exam can draw from each"
         topics={topics}

@@ -17,6 +17,16 @@ export function isAnswered(answer: GivenAnswer | null): boolean {
   return answer.keys.length > 0;
 }
 
+/**
+ * The answer after choosing one option: the only choice of a single or true/false question, or
+ * ticking/unticking it in a multiple-answer question (keys kept sorted).
+ */
+export function choose(item: RunnerItem, key: string): GivenAnswer {
+  const keys = chosenKeys(item.answer);
+  if (item.kind !== "multiple") return { kind: "choice", keys: [key] };
+  return { kind: "choice", keys: keys.includes(key) ? keys.filter((k) => k !== key) : [...keys, key].sort() };
+}
+
 /** An ordering answer's keys: the learner's order, or the order the items were drawn in. */
 const orderOf = (item: RunnerItem) =>
   item.answer?.kind === "ordering" ? item.answer.keys : item.options.map((o) => o.key);
@@ -42,7 +52,7 @@ export function QuizQuestion({
   return (
     <fieldset className="quiz-question" aria-labelledby={headingId}>
       <legend className="visually-hidden">Question {index + 1}</legend>
-      <h2 id={headingId} className="quiz-question__title">
+      <h2 id={headingId} className="quiz-question__title" tabIndex={-1}>
         <span className="muted">Question {index + 1}: </span>
         <SanitizedHtml className="quiz-question__title-text" html={item.titleHtml} />
       </h2>
@@ -58,6 +68,7 @@ export function QuizQuestion({
             className="input"
             maxLength={500}
             autoComplete="off"
+            data-answer-field=""
             readOnly={locked}
             defaultValue={item.answer?.kind === "typed" ? item.answer.text : ""}
             onChange={(e) => onAnswer({ kind: "typed", text: e.currentTarget.value })}
@@ -79,14 +90,7 @@ export function QuizQuestion({
                   value={option.key}
                   checked={keys.includes(option.key)}
                   disabled={locked}
-                  onChange={() => {
-                    const next = multiple
-                      ? keys.includes(option.key)
-                        ? keys.filter((k) => k !== option.key)
-                        : [...keys, option.key].sort()
-                      : [option.key];
-                    onAnswer({ kind: "choice", keys: next });
-                  }}
+                  onChange={() => onAnswer(choose(item, option.key))}
                 />
                 <label htmlFor={id}>
                   <SanitizedHtml className="quiz-option__text" html={option.html} />

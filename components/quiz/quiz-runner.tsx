@@ -1,16 +1,18 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
-import { postJson } from "@/components/ui/post-json";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { GivenAnswer } from "@/lib/bank";
+import type { QuizKeyContext, QuizKeyIntent } from "@/lib/quiz/shortcuts";
+import { quizKeyHints } from "@/lib/quiz/shortcuts";
 import type { RunnerItem, RunnerView } from "@/lib/quiz/views";
 import { checkAnswerAction, submitAttemptAction } from "@/lib/server/actions/attempt";
 import { Countdown } from "./countdown";
-import { isAnswered, QuizQuestion } from "./quiz-question";
+import { choose, isAnswered, QuizQuestion } from "./quiz-question";
 import { ReviewedAnswer } from "./quiz-results";
-
-type SaveState = { state: "idle" | "saving" | "saved" | "error"; message?: string };
+import { SubmitDialog } from "./submit-dialog";
+import { useAutosave } from "./use-autosave";
+import { useQuizKeys } from "./use-quiz-keys";
 
 /**
  * Takes an attempt: free navigation, flags, a review screen, a countdown, and every change
@@ -22,76 +24,36 @@ export function QuizRunner({ view, resultsHref }: { view: RunnerView; resultsHre
   const [items, setItems] = useState<RunnerItem[]>(view.items);
   const [index, setIndex] = useState(0);
   const [reviewing, setReviewing] = useState(false);
-  const [save, setSave] = useState<SaveState>({ state: "idle" });
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
+  const [isConfirming, setConfirming] = useState(false);
   const [checking, setChecking] = useState(false);
   const [checkError, setCheckError] = useState<string | null>(null);
   const [clockOffsetMs] = useState(() => new Date(view.serverNow).getTime() - Date.now());
-  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
-  const pending = useRef(new Set<Promise<unknown>>());
+  // The newest items, for changes made between renders (a key press right after a click).
+  const itemsRef = useRef(items);
+  const [focusQuestion, setFocusQuestion] = useState(false);
 
-  const persist = useCallback(
-    (item: RunnerItem) => {
-      setSave({ state: "saving" });
-      const request = postJson<{ saved: boolean }>("/api/quiz/autosave", {
-        attemptId: view.attemptId,
-        questionId: item.questionId,
-        answer: item.answer,
-        flagged: item.flagged,
-        seq: item.seq,
-      })
-        .then((result) => {
-          if (result.ok) setSave({ state: "saved" });
-          else {
-            setSave({ state: "error", message: result.formError ?? "Not saved." });
-            if ("reason" in result && (result.reason === "deadline" || result.reason === "conflict"))
-              router.push(resultsHref);
-          }
-        })
-        .catch(() => setSave({ state: "error", message: "Not saved: check your connection." }))
-        .finally(() => pending.current.delete(request));
-      pending.current.add(request);
-    },
-    [view.attemptId, router, resultsHref],
-  );
+  const toResults = useCallback(() => router.push(resultsHref), [router, resultsHref]);
+  const { status: save, save: persist, flush } = useAutosave(view.attemptId, toResults);
 
+  const setAll = useCallback((next: RunnerItem[]) => {
+    itemsRef.current = next;
+    setItems(next);
+  }, []);
+
+  // Each change gets the next sequence number, so the server keeps the newest whatever the order
+  // the saves arrive in; typed answers wait for a pause in typing.
   const update = useCallback(
     (questionId: string, change: Partial<Pick<RunnerItem, "answer" | "flagged">>, delayMs = 0) => {
-      setItems((current) => {
-        const next = current.map((item) =>
-          item.questionId === questionId ? { ...item, ...change, seq: item.seq + 1 } : item,
-        );
-        const changed = next.find((item) => item.questionId === questionId);
-        if (changed) {
-          const existing = timers.current.get(questionId);
-          if (existing) clearTimeout(existing);
-          if (delayMs > 0) {
-            setSave({ state: "saving" });
-            timers.current.set(
-              questionId,
-              setTimeout(() => {
-                timers.current.delete(questionId);
-                persist(changed);
-              }, delayMs),
-            );
-          } else persist(changed);
-        }
-        return next;
-      });
+      const current = itemsRef.current.find((item) => item.questionId === questionId);
+      if (!current) return;
+      const changed = { ...current, ...change, seq: current.seq + 1 };
+      setAll(itemsRef.current.map((item) => (item.questionId === questionId ? changed : item)));
+      persist({ questionId, answer: changed.answer, flagged: changed.flagged, seq: changed.seq }, delayMs);
     },
-    [persist],
+    [persist, setAll],
   );
-
-  const flush = useCallback(async () => {
-    for (const [questionId, timer] of timers.current) {
-      clearTimeout(timer);
-      timers.current.delete(questionId);
-      const item = items.find((i) => i.questionId === questionId);
-      if (item) persist(item);
-    }
-    await Promise.allSettled([...pending.current]);
-  }, [items, persist]);
 
   const submit = useCallback(async () => {
     if (submitting) return;
@@ -105,6 +67,7 @@ export function QuizRunner({ view, resultsHref }: { view: RunnerView; resultsHre
     }
     setSubmitError(result.formError ?? "Could not submit. Try again.");
     setSubmitting(false);
+    setConfirming(false);
   }, [submitting, flush, view.attemptId, router, resultsHref]);
 
   // Immediate feedback: the answer is saved first, then checked; the server locks it and only
@@ -118,8 +81,8 @@ export function QuizRunner({ view, resultsHref }: { view: RunnerView; resultsHre
       setChecking(false);
       if (result?.ok) {
         const feedback = result.feedback;
-        setItems((current) =>
-          current.map((it) =>
+        setAll(
+          itemsRef.current.map((it) =>
             it.questionId === questionId ? { ...it, answer: feedback.answer, feedback } : it,
           ),
         );
@@ -129,30 +92,64 @@ export function QuizRunner({ view, resultsHref }: { view: RunnerView; resultsHre
       if (result && "reason" in result && (result.reason === "deadline" || result.reason === "conflict"))
         router.push(resultsHref);
     },
-    [flush, view.attemptId, router, resultsHref],
+    [flush, view.attemptId, router, resultsHref, setAll],
   );
 
   const onExpire = useCallback(() => {
     void submit();
   }, [submit]);
 
-  // Typed answers wait for a pause; leaving the page sends what is still waiting.
-  useEffect(() => {
-    const onHide = () => {
-      if (document.visibilityState === "hidden") void flush();
-    };
-    document.addEventListener("visibilitychange", onHide);
-    return () => document.removeEventListener("visibilitychange", onHide);
-  }, [flush]);
-
-  const item = items[index];
+  const item = reviewing ? undefined : items[index];
   const unanswered = items.map((it, i) => ({ it, i })).filter(({ it }) => !isAnswered(it.answer));
   const flagged = items.map((it, i) => ({ it, i })).filter(({ it }) => it.flagged);
-  const goTo = (i: number) => {
+  const goTo = useCallback((i: number) => {
     setIndex(i);
     setReviewing(false);
     setCheckError(null);
+  }, []);
+  // "Go to question N" from the review screen or the confirmation lands on that question's heading.
+  const goToAndFocus = (i: number) => {
+    setConfirming(false);
+    goTo(i);
+    setFocusQuestion(true);
   };
+  useEffect(() => {
+    if (!focusQuestion) return;
+    setFocusQuestion(false);
+    const current = items[index];
+    if (current) document.getElementById(`q-${current.questionId}-heading`)?.focus();
+  }, [focusQuestion, items, index]);
+
+  // Keyboard: digits pick, Enter checks (immediate feedback) or moves on; lib/quiz/shortcuts.ts.
+  const keyContext = useMemo<QuizKeyContext | null>(
+    () =>
+      item && !isConfirming
+        ? {
+            kind: item.kind,
+            optionCount: item.options.length,
+            isLocked: item.feedback !== null,
+            canCheck: view.canCheck,
+            isAnswered: isAnswered(item.answer),
+            isLast: index === items.length - 1,
+          }
+        : null,
+    [item, isConfirming, view.canCheck, index, items.length],
+  );
+  const onKey = useCallback(
+    (intent: NonNullable<QuizKeyIntent>) => {
+      const current = itemsRef.current[index];
+      if (!current) return;
+      if (intent.action === "pick") {
+        const option = current.options[intent.index];
+        if (option) update(current.questionId, { answer: choose(current, option.key) });
+      } else if (intent.action === "check") {
+        if (!checking) void check(current.questionId);
+      } else if (index < itemsRef.current.length - 1) goTo(index + 1);
+      else setReviewing(true);
+    },
+    [index, update, check, checking, goTo],
+  );
+  useQuizKeys(keyContext, onKey);
 
   return (
     <section className="quiz-runner" aria-label="Quiz attempt">
@@ -164,6 +161,9 @@ export function QuizRunner({ view, resultsHref }: { view: RunnerView; resultsHre
         )}
         <p className="quiz-runner__save" role="status" aria-live="polite">
           {save.state === "saving" ? "Saving…" : save.state === "saved" ? "All answers saved" : null}
+          {save.state === "retrying" ? (
+            <span className="notice notice--error">{save.message} Trying again…</span>
+          ) : null}
           {save.state === "error" ? <span className="notice notice--error">{save.message}</span> : null}
         </p>
       </div>
@@ -208,7 +208,7 @@ export function QuizRunner({ view, resultsHref }: { view: RunnerView; resultsHre
             <ul aria-label="Unanswered questions">
               {unanswered.map(({ i }) => (
                 <li key={i}>
-                  <button type="button" className="button button--quiet" onClick={() => goTo(i)}>
+                  <button type="button" className="button button--quiet" onClick={() => goToAndFocus(i)}>
                     Go to question {i + 1}
                   </button>
                 </li>
@@ -222,7 +222,7 @@ export function QuizRunner({ view, resultsHref }: { view: RunnerView; resultsHre
             <ul aria-label="Flagged questions">
               {flagged.map(({ i }) => (
                 <li key={i}>
-                  <button type="button" className="button button--quiet" onClick={() => goTo(i)}>
+                  <button type="button" className="button button--quiet" onClick={() => goToAndFocus(i)}>
                     Go to question {i + 1}
                   </button>
                 </li>
@@ -236,10 +236,22 @@ export function QuizRunner({ view, resultsHref }: { view: RunnerView; resultsHre
             type="button"
             className="button button--primary"
             disabled={submitting}
-            onClick={() => void submit()}
+            aria-haspopup="dialog"
+            onClick={() => setConfirming(true)}
           >
             {submitting ? "Submitting…" : "Submit answers"}
           </button>
+          <SubmitDialog
+            isOpen={isConfirming}
+            total={items.length}
+            unanswered={unanswered.map(({ i }) => i)}
+            flagged={flagged.map(({ i }) => i)}
+            unsavedMessage={save.state === "error" ? save.message : null}
+            isSubmitting={submitting}
+            onConfirm={() => void submit()}
+            onClose={() => setConfirming(false)}
+            onGoTo={goToAndFocus}
+          />
         </section>
       ) : (
         <div className="quiz-runner__question">
@@ -252,6 +264,12 @@ export function QuizRunner({ view, resultsHref }: { view: RunnerView; resultsHre
               update(item.questionId, { answer }, answer?.kind === "typed" ? 400 : 0)
             }
           />
+          {keyContext ? (
+            <p className="quiz-keys muted">
+              <span className="visually-hidden">Keyboard: </span>
+              {quizKeyHints(keyContext).join(" · ")}
+            </p>
+          ) : null}
           {view.canCheck ? (
             item.feedback ? (
               <section className="quiz-feedback card" aria-label={`Feedback on question ${index + 1}`}>

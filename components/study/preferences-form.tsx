@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useState } from "react";
+import { submitKeepingValues } from "@/components/account/submit-keeping-values";
 import { savePreferencesAction } from "@/lib/server/actions/study";
 
 type Values = {
@@ -58,7 +59,7 @@ export function PreferencesForm({ values }: { values: Values }) {
   }, [values.isDefault]);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
-    <form action={action} className="prefs-form" noValidate>
+    <form action={action} onSubmit={submitKeepingValues(action)} className="prefs-form" noValidate>
       {FIELDS.map((field) => {
         const error = errors[field.name]?.[0];
         const id = `pref-${field.name}`;

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { FormField } from "@/components/account/form-field";
 import { FormStatus } from "@/components/account/form-status";
+import { submitKeepingValues } from "@/components/account/submit-keeping-values";
 import { createClassAction } from "@/lib/server/actions/class";
 
 /** Instructors: name a new class; the class page shows its join code and link. */
@@ -10,7 +11,7 @@ export function CreateClassForm() {
   const [state, formAction, isPending] = useActionState(createClassAction, null);
   const failed = state && !state.ok ? state : null;
   return (
-    <form action={formAction} noValidate className="teach-form">
+    <form action={formAction} onSubmit={submitKeepingValues(formAction)} noValidate className="teach-form">
       <FormField
         id="class-name"
         name="name"

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { FormField } from "@/components/account/form-field";
 import { FormStatus } from "@/components/account/form-status";
+import { submitKeepingValues } from "@/components/account/submit-keeping-values";
 import { joinClassAction } from "@/lib/server/actions/class";
 
 /** Joins the class with a code: typed in, or fixed by the /join/<code> link. */
@@ -10,7 +11,7 @@ export function JoinClassForm({ code }: { code?: string }) {
   const [state, formAction, isPending] = useActionState(joinClassAction, null);
   const failed = state && !state.ok ? state : null;
   return (
-    <form action={formAction} noValidate className="teach-form">
+    <form action={formAction} onSubmit={submitKeepingValues(formAction)} noValidate className="teach-form">
       {code ? (
         <input type="hidden" name="code" value={code} />
       ) : (

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { isValidTimeZone, type SchedulerSettings, schedulerSettingsSchema } from "@/lib/srs";
 import type { ActingUser } from "../auth/acting-user";
+import { isUniqueViolation } from "../db/errors";
 
 /** A learner's study preferences: the FSRS settings plus daily limits and their day. */
 export type StudyPreferences = SchedulerSettings & {
@@ -67,20 +68,68 @@ export function preferencesFromRow(row: SettingsRow): StudyPreferences {
   };
 }
 
-/** Saves the learner's own preferences. */
+/** Saves the learner's own preferences; the time zone in them is their choice from now on. */
 export async function saveStudyPreferences(
   db: PrismaClient,
   actor: ActingUser,
   input: z.infer<typeof studyPreferencesSchema>,
 ): Promise<void> {
+  const data = { ...input, timeZoneSetBy: "learner" };
   await db.studySettings.upsert({
     where: { userId: actor.id },
-    create: { userId: actor.id, ...input },
-    update: input,
+    create: { userId: actor.id, ...data },
+    update: data,
   });
 }
 
 /** Whether the learner has saved settings of their own (the settings page says when defaults apply). */
 export async function hasOwnStudySettings(db: PrismaClient, actor: ActingUser): Promise<boolean> {
   return (await db.studySettings.count({ where: { userId: actor.id } })) > 0;
+}
+
+/** The browser's zone as the first signed-in visit sends it. */
+export const browserTimeZoneSchema = z.object({
+  timeZone: z
+    .string()
+    .max(64, "at most 64 characters")
+    .refine(isValidTimeZone, "not a time zone this server knows, such as Europe/Paris"),
+});
+
+/**
+ * Saves the browser's time zone for a learner whose zone was never set (their first signed-in
+ * visit), so days, streaks and due times follow their clock from the start instead of UTC. A zone
+ * already set, by the learner in Study settings or by an earlier visit, is never replaced: the
+ * update only lands on a row whose `timeZoneSetBy` is still null, so two tabs (or a Save in Study
+ * settings at the same moment) cannot overwrite a choice. Answers whether the zone was saved now,
+ * and whether the zone in effect came from a browser (this visit or an earlier one).
+ * @example await adoptBrowserTimeZone(db, me, "Asia/Tokyo") // { saved: true, isFromBrowser: true } the first time
+ */
+export async function adoptBrowserTimeZone(
+  db: PrismaClient,
+  actor: ActingUser,
+  timeZone: string,
+): Promise<{ saved: boolean; isFromBrowser: boolean }> {
+  const data = { timeZone, timeZoneSetBy: "browser" };
+  const saved = { saved: true, isFromBrowser: true };
+  const adopt = async () =>
+    (await db.studySettings.updateMany({ where: { userId: actor.id, timeZoneSetBy: null }, data })).count > 0;
+  const kept = async () => {
+    const row = await db.studySettings.findUnique({
+      where: { userId: actor.id },
+      select: { timeZoneSetBy: true },
+    });
+    return row ? { saved: false, isFromBrowser: row.timeZoneSetBy === "browser" } : null;
+  };
+  if (await adopt()) return saved;
+  const existing = await kept();
+  if (existing) return existing;
+  try {
+    await db.studySettings.create({ data: { userId: actor.id, ...data } });
+    return saved;
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // Another request made the row meanwhile (an exam date, another tab): the same rule again.
+    if (await adopt()) return saved;
+    return (await kept()) ?? { saved: false, isFromBrowser: false };
+  }
 }
