@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type MasteryRow, masteryBy, type ProgressCard } from "@/lib/progress";
 import { type ActingUser, ForbiddenError } from "../auth/acting-user";
 import { finishOverdue } from "./attempts";
+import { inOpenBank } from "./bank-visibility";
 import { assertOwnsClass } from "./classes";
 import { cardTotalsByTopic, loadProgress, type ProgressView } from "./progress";
 import { getStudyPreferences } from "./study-settings";
@@ -53,8 +54,9 @@ export async function classHeatmap(
   const ids = people.map((p) => p.id);
   const [totals, cardRows, topicRows, prefs] = await Promise.all([
     cardTotalsByTopic(db),
+    // Only cards of open banks: a learner's personal deck is theirs alone, even to their instructor.
     db.studyCard.findMany({
-      where: { userId: { in: ids } },
+      where: { userId: { in: ids }, question: inOpenBank },
       select: {
         userId: true,
         questionId: true,
