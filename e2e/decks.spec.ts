@@ -101,10 +101,9 @@ test("a learner makes a deck by form and by paste, studies it and downloads it; 
   // Study this deck: four new cards, graded with the keyboard.
   await page.getByRole("link", { name: "Study this deck" }).click();
   await expect(page).toHaveURL(new RegExp(`/study\\?bank=${deckId}`));
-  await expect(page.getByRole("navigation", { name: "My decks" }).getByRole("link", { name: title })).toHaveAttribute(
-    "aria-current",
-    "page",
-  );
+  await expect(
+    page.getByRole("navigation", { name: "My decks" }).getByRole("link", { name: title }),
+  ).toHaveAttribute("aria-current", "page");
   for (let i = 0; i < 4; i += 1) await answerWithKeyboard(page);
   await expect(async () => {
     const rows = await query<{ n: number }>(
@@ -154,6 +153,8 @@ test("a learner makes a deck by form and by paste, studies it and downloads it; 
   await confirm.getByRole("button", { name: "Delete deck" }).click();
   await expect(page).toHaveURL(/\/decks$/);
   await expect(page.getByText(title)).toHaveCount(0);
-  const left = await query<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "Question" WHERE "bankId" = ?`, [deckId]);
+  const left = await query<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "Question" WHERE "bankId" = ?`, [
+    deckId,
+  ]);
   expect(Number(left[0]?.n)).toBe(0);
 });

@@ -18,9 +18,9 @@ export default async function DecksPage() {
     <div className="deck-page">
       <h1>My decks</h1>
       <p className="lead">
-        Cards and questions of your own, studied with the same schedule as the banks. A deck is yours alone: no
-        other learner, instructor or admin can see it. Its cards join your daily reviews in Study, or study one
-        deck at a time.
+        Cards and questions of your own, studied with the same schedule as the banks. A deck is yours alone:
+        no other learner, instructor or admin can see it. Its cards join your daily reviews in Study, or study
+        one deck at a time.
       </p>
       {decks.length === 0 ? <p>No decks yet: create one below.</p> : null}
       <ul aria-label="My decks" className="deck-list">

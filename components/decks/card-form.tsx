@@ -26,7 +26,10 @@ const TEXT_LABELS: Record<string, { label: string; hint: string }> = {
   },
   "true-false": { label: "Statement", hint: "The first line is the title; lines below it are the body." },
 };
-const QUESTION_TEXT = { label: "Question", hint: "The first line is the title; lines below it are the body." };
+const QUESTION_TEXT = {
+  label: "Question",
+  hint: "The first line is the title; lines below it are the body.",
+};
 
 /**
  * Adds a card to a deck, or edits one (`card`): every kind's fields, each with its own error. On a
@@ -89,7 +92,12 @@ export function CardForm({
         <>
           {field("back", "Back", { rows: 3 })}
           <label className="check">
-            <input type="checkbox" name="reversible" value="yes" defaultChecked={values.reversible === "yes"} />
+            <input
+              type="checkbox"
+              name="reversible"
+              value="yes"
+              defaultChecked={values.reversible === "yes"}
+            />
             Also study it back to front
           </label>
         </>
@@ -155,7 +163,12 @@ export function CardForm({
       {field("tags", "Tags (optional)", { hint: "Separated by commas, such as fargate, networking." })}
       <div className="form-field">
         <label htmlFor="card-difficulty">Difficulty</label>
-        <select id="card-difficulty" name="difficulty" className="input" defaultValue={values.difficulty ?? "2"}>
+        <select
+          id="card-difficulty"
+          name="difficulty"
+          className="input"
+          defaultValue={values.difficulty ?? "2"}
+        >
           {["1", "2", "3", "4", "5"].map((d) => (
             <option key={d} value={d}>
               {d}

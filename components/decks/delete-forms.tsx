@@ -5,7 +5,15 @@ import { FormStatus } from "@/components/account/form-status";
 import { deleteCardAction, deleteDeckAction } from "@/lib/server/actions/deck";
 
 /** Deletes one card after a confirmation; the learner's reviews of it go with it. */
-export function DeleteCardButton({ deckId, cardId, label }: { deckId: string; cardId: string; label: string }) {
+export function DeleteCardButton({
+  deckId,
+  cardId,
+  label,
+}: {
+  deckId: string;
+  cardId: string;
+  label: string;
+}) {
   const [state, formAction, isPending] = useActionState(deleteCardAction, null);
   const [confirming, setConfirming] = useState(false);
   if (!confirming)
@@ -48,8 +56,8 @@ export function DeleteDeckForm({ deckId, title, cards }: { deckId: string; title
   return (
     <form action={formAction} className="deck-form card" aria-label={`Delete “${title}”?`}>
       <p>
-        Delete “{title}”, its {cards} {cards === 1 ? "card" : "cards"} and your reviews of them? This cannot be
-        undone: download it as Markdown first to keep a copy.
+        Delete “{title}”, its {cards} {cards === 1 ? "card" : "cards"} and your reviews of them? This cannot
+        be undone: download it as Markdown first to keep a copy.
       </p>
       <input type="hidden" name="deckId" value={deckId} />
       <label className="check">

@@ -25,13 +25,18 @@ export function ImportCardsForm({ deckId }: { deckId: string }) {
   const saved = state?.ok && !tooLarge ? state : null;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   return (
-    <form action={formAction} onSubmit={checkSize} className="deck-form" aria-label="Add cards from text or a file">
+    <form
+      action={formAction}
+      onSubmit={checkSize}
+      className="deck-form"
+      aria-label="Add cards from text or a file"
+    >
       <input type="hidden" name="deckId" value={deckId} />
       <div className="form-field">
         <label htmlFor="deck-import-text">Cards (Markdown)</label>
         <p id="deck-import-hint" className="form-field__hint">
-          One “## heading” per card, as in the bank format; a front matter is optional. Cards whose {"{#id}"} the
-          deck already has are updated, keeping your history.
+          One “## heading” per card, as in the bank format; a front matter is optional. Cards whose {"{#id}"}{" "}
+          the deck already has are updated, keeping your history.
         </p>
         <textarea
           id="deck-import-text"

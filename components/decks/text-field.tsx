@@ -22,7 +22,8 @@ export function TextField({
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const hasErrors = Boolean(errors && errors.length > 0);
-  const describedBy = [hint ? hintId : null, hasErrors ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? hintId : null, hasErrors ? errorId : null].filter(Boolean).join(" ") || undefined;
   const common = {
     id,
     name,

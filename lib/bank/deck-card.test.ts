@@ -33,20 +33,31 @@ const EVERY_KIND: Record<string, CardFields> = {
     correct1: "yes",
     option2: "Lambda",
   },
-  "true-false": { kind: "true-false", text: "Fargate tasks can use the bridge network mode.", truth: "false" },
+  "true-false": {
+    kind: "true-false",
+    text: "Fargate tasks can use the bridge network mode.",
+    truth: "false",
+  },
   typed: { kind: "typed", text: "Which port does NFS use?", answers: "2049\nport 2049" },
-  ordering: { kind: "ordering", text: "Order a rolling update.", items: "Register\nUpdate the service\nDrain" },
+  ordering: {
+    kind: "ordering",
+    text: "Order a rolling update.",
+    items: "Register\nUpdate the service\nDrain",
+  },
 };
 
 describe("the card form", () => {
-  it.each(Object.entries(EVERY_KIND))("builds a %s and opens it again for editing unchanged", (_name, fields) => {
-    const built = build(fields);
-    if (!built.ok) throw new Error(JSON.stringify(built));
-    expect(built.question.id).toBe("card-1");
-    const again = build(formFromQuestion(built.question));
-    if (!again.ok) throw new Error(JSON.stringify(again));
-    expect(again.question).toEqual(built.question);
-  });
+  it.each(Object.entries(EVERY_KIND))(
+    "builds a %s and opens it again for editing unchanged",
+    (_name, fields) => {
+      const built = build(fields);
+      if (!built.ok) throw new Error(JSON.stringify(built));
+      expect(built.question.id).toBe("card-1");
+      const again = build(formFromQuestion(built.question));
+      if (!again.ok) throw new Error(JSON.stringify(again));
+      expect(again.question).toEqual(built.question);
+    },
+  );
 
   it("reads each kind's fields into the question the parser makes", () => {
     const single = build(EVERY_KIND.single as CardFields);
@@ -70,7 +81,11 @@ describe("the card form", () => {
     const ordering = build(EVERY_KIND.ordering as CardFields);
     expect(ordering.ok && ordering.question.order).toEqual(["A", "B", "C"]);
     const card = build(EVERY_KIND.flashcard as CardFields);
-    expect(card.ok && card.question).toMatchObject({ front: "Fargate network mode", back: "awsvpc", reversible: true });
+    expect(card.ok && card.question).toMatchObject({
+      front: "Fargate network mode",
+      back: "awsvpc",
+      reversible: true,
+    });
   });
 
   it("says what is wrong on each field and builds nothing", () => {
@@ -78,7 +93,11 @@ describe("the card form", () => {
       [{ kind: "flashcard", text: "", back: "x" }, "text", /front of the card/],
       [{ kind: "flashcard", text: "Front", back: "" }, "back", /back of the card/],
       [{ kind: "cloze", text: "No gap here" }, "text", /\{\{c1::answer\}\}/],
-      [{ kind: "single", text: "Q", option0: "Only one", correct0: "yes" }, "options", /at least two options/],
+      [
+        { kind: "single", text: "Q", option0: "Only one", correct0: "yes" },
+        "options",
+        /at least two options/,
+      ],
       [{ kind: "single", text: "Q", option0: "A", option1: "B" }, "options", /Tick the right option/],
       [
         { kind: "single", text: "Q", option0: "A", correct0: "yes", option1: "B", correct1: "yes" },
@@ -122,8 +141,15 @@ describe("the card form", () => {
     const keep = build(EVERY_KIND.typed as CardFields);
     if (!keep.ok) throw new Error("typed did not build");
     const stored = { ...keep.question, exams: ["SAA-C03"], verified: "2026-12-01" };
-    const edited = cardFromForm({ ...formFromQuestion(stored), text: "Which port, exactly?" }, { id: "card-1", keep: stored });
-    expect(edited.ok && edited.question).toMatchObject({ title: "Which port, exactly?", exams: ["SAA-C03"], verified: "2026-12-01" });
+    const edited = cardFromForm(
+      { ...formFromQuestion(stored), text: "Which port, exactly?" },
+      { id: "card-1", keep: stored },
+    );
+    expect(edited.ok && edited.question).toMatchObject({
+      title: "Which port, exactly?",
+      exams: ["SAA-C03"],
+      verified: "2026-12-01",
+    });
   });
 
   it("labels a cloze card without giving its gaps away", () => {

@@ -177,7 +177,8 @@ export function cardFromForm(
     case "ordering": {
       const items = lines(field("items"));
       if (items.length < 2) add("items", "Write at least two steps, one per line, in the right order.");
-      if (items.length > LETTERS.length) add("items", `An ordering question has at most ${LETTERS.length} steps.`);
+      if (items.length > LETTERS.length)
+        add("items", `An ordering question has at most ${LETTERS.length} steps.`);
       question.options = items
         .slice(0, LETTERS.length)
         .map((item, i) => ({ key: LETTERS[i] ?? "Z", text: item, correct: true }));
@@ -203,12 +204,17 @@ export function cardFromForm(
     }
   }
   if (Object.keys(errors).length > 0) return refused(errors);
-  return readBack(question, options.validateSim);
+  return readBack(question, fields, options.validateSim);
 }
 
 function refused(fieldErrors: CardFieldErrors): CardFormResult {
   return { ok: false, fieldErrors, formError: "Nothing was saved: check the highlighted fields." };
 }
+
+const STRUCTURE_MESSAGE =
+  "A line here reads as bank structure (a heading starting with #, a list item such as “- [x]” or “1.”, or a {#id}): reword or indent that line.";
+/** A line the bank format reads as a heading, an option, a numbered item, a fence or an id. */
+const STRUCTURE_LINE = /^ {0,3}(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|```|~~~)|\{#[^{}]*\}\s*$/m;
 
 /** Which form field holds each part of a question, for a part that did not read back the same. */
 const FIELD_OF: Array<[keyof Question, string]> = [
@@ -227,7 +233,7 @@ const FIELD_OF: Array<[keyof Question, string]> = [
  * Writes the card as bank Markdown and parses it back: the card is accepted only when the parser
  * reads exactly what the form said, so the deck's Markdown export round-trips.
  */
-function readBack(question: Question, validateSim?: SimValidator): CardFormResult {
+function readBack(question: Question, fields: CardFields, validateSim?: SimValidator): CardFormResult {
   const bank: Bank = {
     file: "card.md",
     meta: {
@@ -246,6 +252,12 @@ function readBack(question: Question, validateSim?: SimValidator): CardFormResul
   const back = parsed?.questions.length === 1 ? parsed.questions[0] : undefined;
   const errors = findings.filter((f) => f.severity === "error");
   if (!back || errors.length > 0) {
+    // Most often a line of one field started a question or section of its own: name that field.
+    const suspects = Object.keys(fields).filter(
+      (name) => name !== "kind" && STRUCTURE_LINE.test(fields[name] ?? ""),
+    );
+    if (suspects.length > 0)
+      return refused(Object.fromEntries(suspects.map((name) => [name, [STRUCTURE_MESSAGE]])));
     const first = errors[0];
     return {
       ok: false,
@@ -256,9 +268,7 @@ function readBack(question: Question, validateSim?: SimValidator): CardFormResul
   const fieldErrors: CardFieldErrors = {};
   for (const [part, field] of FIELD_OF) {
     if (JSON.stringify(partOf(back, part)) !== JSON.stringify(partOf(question, part)) && !fieldErrors[field])
-      fieldErrors[field] = [
-        "A line here reads as bank structure (a heading starting with #, a list item such as “- [x]” or “1.”, or a {#id}): reword or indent that line.",
-      ];
+      fieldErrors[field] = [STRUCTURE_MESSAGE];
   }
   if (Object.keys(fieldErrors).length > 0) return refused(fieldErrors);
   return { ok: true, question: { ...back, line: 1 } };
@@ -266,8 +276,7 @@ function readBack(question: Question, validateSim?: SimValidator): CardFormResul
 
 /** A part of a question as the form sees it, for comparing what was written with what was read. */
 function partOf(question: Question, part: keyof Question): unknown {
-  if (part === "options")
-    return question.options.map((o) => [o.text, o.correct, o.rationale ?? null, o.key]);
+  if (part === "options") return question.options.map((o) => [o.text, o.correct, o.rationale ?? null, o.key]);
   const value = question[part];
   return value === undefined || value === "" ? null : value;
 }

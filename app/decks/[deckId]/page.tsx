@@ -53,7 +53,11 @@ export default async function DeckPage({
             <Link href={`/study?bank=${encodeURIComponent(deck.id)}`} className="button button--primary">
               Study this deck
             </Link>
-            <a href={`/decks/${encodeURIComponent(deck.id)}/export?format=markdown`} className="button" download>
+            <a
+              href={`/decks/${encodeURIComponent(deck.id)}/export?format=markdown`}
+              className="button"
+              download
+            >
               Download as Markdown
             </a>
           </>

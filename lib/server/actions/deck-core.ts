@@ -49,14 +49,17 @@ export async function createDeckCore(
   formData: FormData,
   now = new Date(),
 ): Promise<ActionResult<{ deckId: string }>> {
-  return guarded(async () => {
+  return guarded<{ deckId: string }>(async () => {
     const me = assertSignedIn(ctx.actor);
     const fields = formFields(formData);
     const parsed = createSchema.safeParse(fields);
     if (!parsed.success)
       return {
         ...invalidInput(parsed.error),
-        values: { title: (fields.title ?? "").slice(0, 200), description: (fields.description ?? "").slice(0, 1000) },
+        values: {
+          title: (fields.title ?? "").slice(0, 200),
+          description: (fields.description ?? "").slice(0, 1000),
+        },
       };
     const { deckId } = await createDeck(ctx.db, me, parsed.data, now);
     return { ok: true, deckId };
@@ -127,7 +130,14 @@ async function readImport(formData: FormData): Promise<UploadInput | ActionFailu
 }
 
 export type ImportDeckResult =
-  | { ok: true; added: number; updated: number; unchanged: number; warnings: UploadFinding[]; notes: string[] }
+  | {
+      ok: true;
+      added: number;
+      updated: number;
+      unchanged: number;
+      warnings: UploadFinding[];
+      notes: string[];
+    }
   | (ActionFailure & { findings?: UploadFinding[] });
 
 /** Signed-in learners, for their own decks: paste or upload cards (nothing is saved on any error). */

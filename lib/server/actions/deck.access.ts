@@ -1,5 +1,10 @@
 import { expect } from "vitest";
-import type { AccessAttempt, AccessRow, MatrixUserKey, MatrixWorld } from "@/lib/server/auth/access-matrix/types";
+import type {
+  AccessAttempt,
+  AccessRow,
+  MatrixUserKey,
+  MatrixWorld,
+} from "@/lib/server/auth/access-matrix/types";
 import { form } from "@/lib/server/auth/access-matrix/world";
 import { deckExportResponse } from "@/lib/server/data/decks-export";
 import { createDeckCore, deleteCardCore, deleteDeckCore, importDeckCore, saveCardCore } from "./deck-core";
@@ -77,7 +82,8 @@ export const accessRows: AccessRow[] = [
         label: "learner1 creates a deck, which becomes theirs",
         actor: "learner1",
         expect: "allowed",
-        run: async (w) => createDeckCore(await w.as(w.users.learner1), form({ title: TITLE, description: "" })),
+        run: async (w) =>
+          createDeckCore(await w.as(w.users.learner1), form({ title: TITLE, description: "" })),
         verify: async (w) => expect(await deckCount(w)).toBe(1),
       },
     ],

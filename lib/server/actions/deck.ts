@@ -19,7 +19,10 @@ import { boundedForm } from "./input-guard";
 // core (deck-core.ts). A deck is its owner's alone.
 
 // Signed-in learners: a new deck of their own.
-export async function createDeckAction(_previous: ActionResult<{ deckId: string }> | null, formData: FormData) {
+export async function createDeckAction(
+  _previous: ActionResult<{ deckId: string }> | null,
+  formData: FormData,
+) {
   return boundedForm(_previous, formData, async (formData) => {
     const result = await createDeckCore(await currentActionContext(), formData);
     if (result.ok) redirect(`/decks/${result.deckId}`);

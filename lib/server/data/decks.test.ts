@@ -5,10 +5,19 @@ import type { ActingUser } from "../auth/acting-user";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { startAttempt } from "./attempts";
 import { createPerson, loadQuizBank, seedClassQuiz } from "./attempts-fixture";
-import { createDeck, deckChoices, deleteDeck, deleteDeckCard, getDeck, getDeckCard, listDecks, saveDeckCard } from "./decks";
+import {
+  createDeck,
+  deckChoices,
+  deleteDeck,
+  deleteDeckCard,
+  getDeck,
+  getDeckCard,
+  listDecks,
+  saveDeckCard,
+} from "./decks";
 import { deckAsBank } from "./decks-export";
 import { importIntoDeck } from "./decks-import";
-import { classHeatmap } from "./insight";
+import { classHeatmap, learnerDrillDown } from "./insight";
 import { cardTotalsByTopic } from "./progress";
 import { builderChoices, createExam, questionPool } from "./quizzes";
 import { QuizError } from "./quizzes-error";
@@ -80,15 +89,26 @@ describe("a learner's deck", () => {
     // Studying one deck: only its cards.
     expect(new Set(await cram(owner, [deckId]))).toEqual(new Set([cardId, questionId]));
     // The daily queue offers the deck's new cards with the banks'.
-    const daily = await loadStudyQueue(db.prisma, owner, { topics: [], tags: [], banks: [] }, now, { limit: 200 });
+    const daily = await loadStudyQueue(db.prisma, owner, { topics: [], tags: [], banks: [] }, now, {
+      limit: 200,
+    });
     expect(daily.items.map((i) => i.ref.questionId)).toContain(cardId);
 
     await recordGrade(db.prisma, owner, grading(cardId), now);
-    await recordGrade(db.prisma, owner, grading(questionId, { answer: { kind: "choice", keys: ["B"] } }), now);
+    await recordGrade(
+      db.prisma,
+      owner,
+      grading(questionId, { answer: { kind: "choice", keys: ["B"] } }),
+      now,
+    );
     expect(await db.prisma.review.count({ where: { userId: owner.id } })).toBe(2);
     const listed = await listDecks(db.prisma, owner, now);
     expect(listed).toEqual([
-      expect.objectContaining({ id: deckId, title: "Secret deck", progress: expect.objectContaining({ cards: 2, studied: 2 }) }),
+      expect.objectContaining({
+        id: deckId,
+        title: "Secret deck",
+        progress: expect.objectContaining({ cards: 2, studied: 2 }),
+      }),
     ]);
     expect(await deckChoices(db.prisma, owner)).toEqual([{ id: deckId, title: "Secret deck" }]);
 
@@ -96,12 +116,12 @@ describe("a learner's deck", () => {
     expect(await cram(other)).not.toContain(cardId);
     expect(await cram(other, [deckId])).toEqual([]);
     await expect(recordGrade(db.prisma, other, grading(cardId), now)).rejects.toBeInstanceOf(StudyError);
-    await expect(setSuspended(db.prisma, other, { questionId: cardId, side: "" }, true, now)).rejects.toBeInstanceOf(
-      StudyError,
-    );
-    await expect(buryUntilTomorrow(db.prisma, other, { questionId: cardId, side: "" }, now)).rejects.toBeInstanceOf(
-      StudyError,
-    );
+    await expect(
+      setSuspended(db.prisma, other, { questionId: cardId, side: "" }, true, now),
+    ).rejects.toBeInstanceOf(StudyError);
+    await expect(
+      buryUntilTomorrow(db.prisma, other, { questionId: cardId, side: "" }, now),
+    ).rejects.toBeInstanceOf(StudyError);
     expect(await db.prisma.studyCard.count({ where: { userId: other.id } })).toBe(0);
     // The owner can suspend their own card.
     await setSuspended(db.prisma, owner, { questionId: cardId, side: "" }, true, now);
@@ -124,15 +144,25 @@ describe("a learner's deck", () => {
     const everything = { topics: [], tags: [], difficulties: [], kinds: [] };
     expect((await questionPool(db.prisma, everything, owner.id)).map((q) => q.id)).not.toContain(questionId);
     await expect(
-      createExam(db.prisma, owner, { title: "", topics: ["my-decks"], questionCount: 5, timeLimitMinutes: 10 }),
+      createExam(db.prisma, owner, {
+        title: "",
+        topics: ["my-decks"],
+        questionCount: 5,
+        timeLimitMinutes: 10,
+      }),
     ).rejects.toBeInstanceOf(QuizError);
     // A quiz that names the deck's question by id still cannot draw it.
     const { quizId, classId } = await seedClassQuiz(db.prisma, teacher, [owner]);
-    await db.prisma.quiz.update({ where: { id: quizId }, data: { questionIds: JSON.stringify([questionId]) } });
+    await db.prisma.quiz.update({
+      where: { id: quizId },
+      data: { questionIds: JSON.stringify([questionId]) },
+    });
     await expect(startAttempt(db.prisma, owner, quizId, now)).rejects.toBeInstanceOf(QuizError);
     // The class heatmap shows the learner's open-bank topics only.
     const heatmap = await classHeatmap(db.prisma, teacher, classId, now);
     expect(heatmap.topics.map((t) => t.key)).not.toContain("my-decks");
+    const drill = await learnerDrillDown(db.prisma, teacher, classId, owner.id, now);
+    expect(drill.progress.byTopic.map((t) => t.key)).not.toContain("my-decks");
     // Reports are for banks' authors: a deck question is not reportable.
     await expect(
       reportQuestion(db.prisma, other, { questionId, reason: "typo", message: "x" }),
@@ -147,7 +177,11 @@ describe("a learner's deck", () => {
       expect(await saveDeckCard(db.prisma, who, deckId, null, FLASHCARD)).toBeNull();
       expect(await saveDeckCard(db.prisma, who, deckId, cardLocal, FLASHCARD)).toBeNull();
       expect(
-        await importIntoDeck(db.prisma, who, deckId, { text: "## X {#x}\n\nkind: flashcard\n\nY\n", fileName: "x.md", format: "gfm" }),
+        await importIntoDeck(db.prisma, who, deckId, {
+          text: "## X {#x}\n\nkind: flashcard\n\nY\n",
+          fileName: "x.md",
+          format: "gfm",
+        }),
       ).toBeNull();
       expect(await deleteDeckCard(db.prisma, who, deckId, cardLocal)).toBeNull();
       expect(await deleteDeck(db.prisma, who, deckId)).toBeNull();
@@ -166,7 +200,10 @@ describe("a learner's deck", () => {
 
     const unchanged = await saveDeckCard(db.prisma, owner, deckId, cardLocal, FLASHCARD);
     expect(unchanged).toMatchObject({ ok: true, revision: 1, created: false });
-    const edited = await saveDeckCard(db.prisma, owner, deckId, cardLocal, { ...FLASHCARD, back: "A better back" });
+    const edited = await saveDeckCard(db.prisma, owner, deckId, cardLocal, {
+      ...FLASHCARD,
+      back: "A better back",
+    });
     expect(edited).toMatchObject({ ok: true, localId: cardLocal, revision: 2, created: false });
     // A change of kind is a change like any other: same id, next revision.
     const rekinded = await saveDeckCard(db.prisma, owner, deckId, cardLocal, {
@@ -178,11 +215,18 @@ describe("a learner's deck", () => {
 
     const row = await db.prisma.question.findUniqueOrThrow({ where: { id: cardId } });
     expect([row.revision, row.kind]).toEqual([3, "typed"]);
-    const revisions = await db.prisma.questionRevision.findMany({ where: { questionId: cardId }, orderBy: { revision: "asc" } });
+    const revisions = await db.prisma.questionRevision.findMany({
+      where: { questionId: cardId },
+      orderBy: { revision: "asc" },
+    });
     expect(revisions.map((r) => r.revision)).toEqual([1, 2, 3]);
     expect(revisions[0]?.data).toContain("Secret deck back");
     const after = await db.prisma.studyCard.findFirstOrThrow({ where: { questionId: cardId } });
-    expect([after.id, after.due.getTime(), after.reps]).toEqual([before.id, before.due.getTime(), before.reps]);
+    expect([after.id, after.due.getTime(), after.reps]).toEqual([
+      before.id,
+      before.due.getTime(),
+      before.reps,
+    ]);
     expect(await db.prisma.review.count({ where: { questionId: cardId } })).toBe(1);
   });
 
@@ -191,19 +235,23 @@ describe("a learner's deck", () => {
     const { deckId, cardLocal } = await deckOf(owner);
     const questions = await db.prisma.question.count();
     const refused = await saveDeckCard(db.prisma, owner, deckId, null, { ...SINGLE, correct1: "" });
-    expect(refused).toMatchObject({ ok: false, fieldErrors: { options: [expect.stringMatching(/Tick the right/)] } });
+    expect(refused).toMatchObject({
+      ok: false,
+      fieldErrors: { options: [expect.stringMatching(/Tick the right/)] },
+    });
     const badEdit = await saveDeckCard(db.prisma, owner, deckId, cardLocal, { ...FLASHCARD, back: "" });
     expect(badEdit?.ok).toBe(false);
     expect(await db.prisma.question.count()).toBe(questions);
-    expect((await db.prisma.question.findUniqueOrThrow({ where: { id: `${deckId}.${cardLocal}` } })).data).toContain(
-      "Secret deck back",
-    );
+    expect(
+      (await db.prisma.question.findUniqueOrThrow({ where: { id: `${deckId}.${cardLocal}` } })).data,
+    ).toContain("Secret deck back");
   });
 
   it("pasted cards are checked like an upload: errors point into the paste and save nothing; ids merge", async () => {
     const owner = await createPerson(db.prisma, "l1");
     const { deckId } = await createDeck(db.prisma, owner, { title: "Pasted", description: "" }, now);
-    const paste = (text: string) => importIntoDeck(db.prisma, owner, deckId, { text, fileName: "p.md", format: "gfm" });
+    const paste = (text: string) =>
+      importIntoDeck(db.prisma, owner, deckId, { text, fileName: "p.md", format: "gfm" });
     const broken = `## Good card {#good}
 
 kind: flashcard
@@ -225,9 +273,16 @@ kind: single
     const fixed = broken.replace("- [ ] here either", "- [x] here either");
     expect(await paste(fixed)).toMatchObject({ ok: true, added: 2, updated: 0 });
     // The same ids again, one changed: updated in place, not doubled.
-    expect(await paste(fixed.replace("Back", "A new back"))).toMatchObject({ ok: true, added: 0, updated: 1, unchanged: 1 });
+    expect(await paste(fixed.replace("Back", "A new back"))).toMatchObject({
+      ok: true,
+      added: 0,
+      updated: 1,
+      unchanged: 1,
+    });
     expect(await db.prisma.question.count({ where: { bankId: deckId } })).toBe(2);
-    expect((await db.prisma.question.findUniqueOrThrow({ where: { id: `${deckId}.good` } })).revision).toBe(2);
+    expect((await db.prisma.question.findUniqueOrThrow({ where: { id: `${deckId}.good` } })).revision).toBe(
+      2,
+    );
 
     // Another format goes through the same converter; misconception tags are left out, and said so.
     const withTag = `---
@@ -247,9 +302,9 @@ kind: single
     const tagged = await paste(withTag);
     expect(tagged).toMatchObject({ ok: true, added: 1 });
     if (tagged?.ok) expect(tagged.notes.join(" ")).toMatch(/1 misconception tag was left out/);
-    expect((await db.prisma.question.findUniqueOrThrow({ where: { id: `${deckId}.tagged` } })).data).not.toContain(
-      "bridge-on-fargate",
-    );
+    expect(
+      (await db.prisma.question.findUniqueOrThrow({ where: { id: `${deckId}.tagged` } })).data,
+    ).not.toContain("bridge-on-fargate");
     const anki = await paste("#separator:tab\nWhat port does NFS use?\t2049\n");
     expect(anki?.ok).toBe(false);
     const ankiAuto = await importIntoDeck(db.prisma, owner, deckId, {
@@ -263,22 +318,40 @@ kind: single
   it("exports as Markdown that imports back as the same cards (round trip)", async () => {
     const owner = await createPerson(db.prisma, "l1");
     const { deckId } = await deckOf(owner);
-    const kinds = [
+    const kinds: Array<Record<string, string>> = [
       { kind: "cloze", text: "EFS uses port {{c1::2049}} over {{c2::NFS}}." },
-      { kind: "multiple", text: "Launch types?", option0: "EC2", correct0: "yes", option1: "Fargate", correct1: "yes", option2: "S3" },
-      { kind: "true-false", text: "Fargate supports bridge mode.", truth: "false", explanation: "Only **awsvpc**." },
+      {
+        kind: "multiple",
+        text: "Launch types?",
+        option0: "EC2",
+        correct0: "yes",
+        option1: "Fargate",
+        correct1: "yes",
+        option2: "S3",
+      },
+      {
+        kind: "true-false",
+        text: "Fargate supports bridge mode.",
+        truth: "false",
+        explanation: "Only **awsvpc**.",
+      },
       { kind: "typed", text: "NFS port?", answers: "2049" },
       { kind: "ordering", text: "Roll out", items: "Register\nUpdate\nDrain" },
       { kind: "flashcard", text: "Two-way", back: "card", reversible: "yes", tags: "basics" },
     ];
-    for (const fields of kinds) expect((await saveDeckCard(db.prisma, owner, deckId, null, fields))?.ok).toBe(true);
+    for (const fields of kinds)
+      expect((await saveDeckCard(db.prisma, owner, deckId, null, fields))?.ok).toBe(true);
     const bank = await deckAsBank(db.prisma, owner, deckId);
     if (!bank) throw new Error("no bank");
     const markdown = exportMarkdown(bank);
     expect(markdown).toMatch(/^---\nid: secret-deck\ntitle: Secret deck\ntopic: my-decks/);
 
     const { deckId: copyId } = await createDeck(db.prisma, owner, { title: "Copy", description: "" }, now);
-    const imported = await importIntoDeck(db.prisma, owner, copyId, { text: markdown, fileName: "secret-deck.md", format: "gfm" });
+    const imported = await importIntoDeck(db.prisma, owner, copyId, {
+      text: markdown,
+      fileName: "secret-deck.md",
+      format: "gfm",
+    });
     expect(imported).toMatchObject({ ok: true, added: 8 });
     const copy = await deckAsBank(db.prisma, owner, copyId);
     const strip = (b: typeof bank) => b.questions.map(({ line: _line, ...q }) => q);
@@ -291,10 +364,17 @@ kind: single
     const mine = await deckOf(owner);
     const theirs = await deckOf(other, "Their deck");
     await recordGrade(db.prisma, owner, grading(mine.cardId), now);
-    await recordGrade(db.prisma, owner, grading(mine.questionId, { answer: { kind: "choice", keys: ["A"] } }), now);
+    await recordGrade(
+      db.prisma,
+      owner,
+      grading(mine.questionId, { answer: { kind: "choice", keys: ["A"] } }),
+      now,
+    );
     await recordGrade(db.prisma, other, grading(theirs.cardId), now);
 
-    expect(await deleteDeckCard(db.prisma, owner, mine.deckId, mine.cardLocal)).toEqual({ label: "Secret deck front" });
+    expect(await deleteDeckCard(db.prisma, owner, mine.deckId, mine.cardLocal)).toEqual({
+      label: "Secret deck front",
+    });
     expect(await db.prisma.review.count({ where: { questionId: mine.cardId } })).toBe(0);
     expect(await db.prisma.studyCard.count({ where: { questionId: mine.cardId } })).toBe(0);
     expect(await db.prisma.review.count({ where: { questionId: mine.questionId } })).toBe(1);

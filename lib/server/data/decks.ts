@@ -52,7 +52,13 @@ const MATURE_DAYS = 21;
  */
 function progressOf(
   cards: number,
-  rows: Array<{ questionId: string; phase: string; due: Date; scheduledDays: number; suspendedAt: Date | null }>,
+  rows: Array<{
+    questionId: string;
+    phase: string;
+    due: Date;
+    scheduledDays: number;
+    suspendedAt: Date | null;
+  }>,
   now: Date,
 ): DeckProgress {
   const studied = rows.filter((r) => r.phase !== "new");
@@ -246,7 +252,13 @@ export async function writeDeckQuestions(
     const row = deckQuestionRow(deckId, question, before?.position ?? nextPosition);
     if (!before) {
       nextPosition += 1;
-      created.push({ id: row.id, bankId: deckId, ...row.fields, data: row.data, contentHash: row.contentHash });
+      created.push({
+        id: row.id,
+        bankId: deckId,
+        ...row.fields,
+        data: row.data,
+        contentHash: row.contentHash,
+      });
       counts.added += 1;
       counts.revisions.set(question.id, 1);
     } else if (before.contentHash !== row.contentHash) {

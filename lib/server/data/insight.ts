@@ -1,4 +1,5 @@
 import "server-only";
+import { DECK_TOPIC } from "@/lib/bank/deck-card";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type MasteryRow, masteryBy, type ProgressCard } from "@/lib/progress";
 import { type ActingUser, ForbiddenError } from "../auth/acting-user";
@@ -174,6 +175,7 @@ export async function learnerDrillDown(
       passed: a.status === "open" ? null : a.passed,
       finishedAt: a.finishedAt?.toISOString() ?? null,
     })),
-    progress,
+    // A learner's personal decks are theirs alone: their mastery row is not shown to the instructor.
+    progress: { ...progress, byTopic: progress.byTopic.filter((row) => row.key !== DECK_TOPIC) },
   };
 }
