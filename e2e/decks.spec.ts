@@ -104,6 +104,7 @@ test("a learner makes a deck by form and by paste, studies it and downloads it; 
   await expect(
     page.getByRole("navigation", { name: "My decks" }).getByRole("link", { name: title }),
   ).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("region", { name: "Study session" })).toBeVisible();
   for (let i = 0; i < 4; i += 1) await answerWithKeyboard(page);
   await expect(async () => {
     const rows = await query<{ n: number }>(
