@@ -50,9 +50,11 @@ test("a learner makes a deck by form and by paste, studies it and downloads it; 
   // A deck with no title is refused on its field.
   const newDeck = page.getByRole("form", { name: "New deck" });
   await newDeck.getByRole("button", { name: "Create deck" }).click();
-  await expect(newDeck.getByLabel("Title")).toHaveAccessibleDescription(/Give the deck a title/);
+  await expect(newDeck.getByLabel("Title", { exact: true })).toHaveAccessibleDescription(
+    /Give the deck a title/,
+  );
   const title = `Ports and roles ${Date.now().toString(36)}`;
-  await newDeck.getByLabel("Title").fill(title);
+  await newDeck.getByLabel("Title", { exact: true }).fill(title);
   await newDeck.getByLabel("Description (optional)").fill("Numbers I keep forgetting.");
   await newDeck.getByRole("button", { name: "Create deck" }).click();
   await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
@@ -62,20 +64,22 @@ test("a learner makes a deck by form and by paste, studies it and downloads it; 
   // A flashcard without a back: the field says so and the front typed stays.
   const addCard = page.getByRole("form", { name: "Add a card" });
   await addCard.getByLabel("Kind").selectOption("flashcard");
-  await addCard.getByLabel("Front").fill("Fargate network mode");
+  await addCard.getByLabel("Front", { exact: true }).fill("Fargate network mode");
   await addCard.getByRole("button", { name: "Add card" }).click();
-  await expect(addCard.getByLabel("Back")).toHaveAccessibleDescription(/Write the back of the card/);
-  await expect(addCard.getByLabel("Front")).toHaveValue("Fargate network mode");
-  await addCard.getByLabel("Back").fill("awsvpc");
+  await expect(addCard.getByLabel("Back", { exact: true })).toHaveAccessibleDescription(
+    /Write the back of the card/,
+  );
+  await expect(addCard.getByLabel("Front", { exact: true })).toHaveValue("Fargate network mode");
+  await addCard.getByLabel("Back", { exact: true }).fill("awsvpc");
   await addCard.getByRole("button", { name: "Add card" }).click();
   await expect(addCard.getByText("Card added.")).toBeVisible();
 
   // A single-choice question in the form.
   await addCard.getByLabel("Kind").selectOption("single");
-  await addCard.getByLabel("Question").fill("Which port does HTTPS use by default?");
+  await addCard.getByLabel("Question", { exact: true }).fill("Which port does HTTPS use by default?");
   await addCard.getByLabel("Option 1", { exact: true }).fill("80");
   await addCard.getByLabel("Option 2", { exact: true }).fill("443");
-  await addCard.getByLabel("Option 2 is right").check();
+  await addCard.getByRole("checkbox", { name: "Option 2 is right" }).check();
   await addCard.getByRole("button", { name: "Add card" }).click();
   await expect(addCard.getByText("Card added.")).toBeVisible();
 
@@ -92,8 +96,8 @@ test("a learner makes a deck by form and by paste, studies it and downloads it; 
   // Edit the flashcard: the same card, a new revision.
   await cards.getByRole("link", { name: "Edit “Fargate network mode”" }).click();
   const edit = page.getByRole("form", { name: "Edit card “Fargate network mode”" });
-  await expect(edit.getByLabel("Back")).toHaveValue("awsvpc");
-  await edit.getByLabel("Back").fill("awsvpc: each task gets its own ENI");
+  await expect(edit.getByLabel("Back", { exact: true })).toHaveValue("awsvpc");
+  await edit.getByLabel("Back", { exact: true }).fill("awsvpc: each task gets its own ENI");
   await edit.getByRole("button", { name: "Save card" }).click();
   await expect(cards.getByRole("listitem").first()).toContainText("revision 2");
   await expect(cards.getByRole("listitem")).toHaveCount(4);
