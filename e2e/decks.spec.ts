@@ -81,7 +81,9 @@ test("a learner makes a deck by form and by paste, studies it and downloads it; 
   await addCard.getByLabel("Option 2", { exact: true }).fill("443");
   await addCard.getByRole("checkbox", { name: "Option 2 is right" }).check();
   await addCard.getByRole("button", { name: "Add card" }).click();
-  await expect(addCard.getByText("Card added.")).toBeVisible();
+  await expect(addCard.getByLabel("Option 2", { exact: true })).toHaveValue("");
+  // The form is ready for another card of the same kind.
+  await expect(addCard.getByLabel("Kind")).toHaveValue("single");
 
   // Two more by paste.
   const paste = page.getByRole("form", { name: "Add cards from text or a file" });

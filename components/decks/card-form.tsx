@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useRef, useState } from "react";
+import { type FormEvent, useActionState, useRef, useState } from "react";
 import { FormStatus } from "@/components/account/form-status";
 import { useFocusFirstError } from "@/components/account/use-focus-first-error";
 import { OPTION_ROWS } from "@/lib/bank/deck-card";
@@ -49,6 +49,14 @@ export function CardForm({
   const values = failed?.values ?? card?.fields ?? {};
   const errors = failed?.fieldErrors ?? {};
   const [kind, setKind] = useState(values.kind ?? "flashcard");
+  // React resets the form after each action, which puts the kind menu back on its first option
+  // while the fields shown stay those of the chosen kind: set the menu back to the chosen kind.
+  const keepKind = (event: FormEvent<HTMLFormElement>) => {
+    const select = event.currentTarget.elements.namedItem("kind");
+    setTimeout(() => {
+      if (select instanceof HTMLSelectElement) select.value = kind;
+    }, 0);
+  };
   const text = TEXT_LABELS[kind] ?? QUESTION_TEXT;
   const field = (name: string, label: string, extra: { hint?: string; rows?: number } = {}) => (
     <TextField
@@ -65,6 +73,7 @@ export function CardForm({
     <form
       ref={form}
       action={formAction}
+      onReset={keepKind}
       noValidate
       className="deck-form"
       aria-label={card ? `Edit card “${card.label}”` : "Add a card"}
