@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { StudySession } from "@/components/study/study-session";
 import { requirePageUser } from "@/lib/server/auth/session";
+import { deckChoices } from "@/lib/server/data/decks";
 import { studyCatalog } from "@/lib/server/data/study-catalog";
 import { loadStudyQueue } from "@/lib/server/data/study-queue";
 import { prisma } from "@/lib/server/db";
@@ -17,8 +18,9 @@ export default async function StudyPage({
 }) {
   const user = await requirePageUser("/study");
   const { filter, mode } = parseStudySearch(await searchParams);
-  const [catalog, view] = await Promise.all([
+  const [catalog, decks, view] = await Promise.all([
     studyCatalog(prisma),
+    deckChoices(prisma, user),
     loadStudyQueue(prisma, user, filter, new Date(), { mode, limit: 12 }),
   ]);
   // A new key per filter resets the session when the learner changes what to study.
@@ -31,6 +33,29 @@ export default async function StudyPage({
           Study settings
         </Link>
       </div>
+      {decks.length > 0 ? (
+        // The learner's own decks are in the daily queue with everything else; a link studies one alone.
+        <nav aria-label="My decks" className="study-decks">
+          <span className="muted">My decks:</span>{" "}
+          {decks.map((deck, i) => (
+            <span key={deck.id}>
+              {i > 0 ? " · " : null}
+              <Link
+                href={`/study?bank=${encodeURIComponent(deck.id)}`}
+                aria-current={filter.banks.length === 1 && filter.banks[0] === deck.id ? "page" : undefined}
+              >
+                {deck.title}
+              </Link>
+            </span>
+          ))}
+          {filter.banks.length > 0 ? (
+            <>
+              {" · "}
+              <Link href="/study">Everything due</Link>
+            </>
+          ) : null}
+        </nav>
+      ) : null}
       <details
         className="study-filter"
         open={filter.topics.length + filter.tags.length === 0 && mode === "review" ? undefined : true}

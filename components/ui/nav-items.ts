@@ -2,6 +2,8 @@
 export const NAV_ITEMS: ReadonlyArray<{ href: string; label: string }> = [
   { href: "/", label: "Topics" },
   { href: "/study", label: "Study" },
+  // A learner's own decks (issue 17): the page asks signed-out visitors to sign in.
+  { href: "/decks", label: "My decks" },
   { href: "/simulator", label: "Simulator" },
   { href: "/progress", label: "Progress" },
   // Quizzes and exams (issue 7). /classes serves learners (join) and instructors (teach); the page checks the role.

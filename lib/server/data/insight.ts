@@ -1,8 +1,10 @@
 import "server-only";
+import { DECK_TOPIC } from "@/lib/bank/deck-card";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type MasteryRow, masteryBy, type ProgressCard } from "@/lib/progress";
 import { type ActingUser, ForbiddenError } from "../auth/acting-user";
 import { finishOverdue } from "./attempts";
+import { inOpenBank } from "./bank-visibility";
 import { assertOwnsClass } from "./classes";
 import { cardTotalsByTopic, loadProgress, type ProgressView } from "./progress";
 import { getStudyPreferences } from "./study-settings";
@@ -53,8 +55,9 @@ export async function classHeatmap(
   const ids = people.map((p) => p.id);
   const [totals, cardRows, topicRows, prefs] = await Promise.all([
     cardTotalsByTopic(db),
+    // Only cards of open banks: a learner's personal deck is theirs alone, even to their instructor.
     db.studyCard.findMany({
-      where: { userId: { in: ids } },
+      where: { userId: { in: ids }, question: inOpenBank },
       select: {
         userId: true,
         questionId: true,
@@ -172,6 +175,7 @@ export async function learnerDrillDown(
       passed: a.status === "open" ? null : a.passed,
       finishedAt: a.finishedAt?.toISOString() ?? null,
     })),
-    progress,
+    // A learner's personal decks are theirs alone: their mastery row is not shown to the instructor.
+    progress: { ...progress, byTopic: progress.byTopic.filter((row) => row.key !== DECK_TOPIC) },
   };
 }

@@ -16,7 +16,7 @@ import type { CardRef, Confidence, GradeRequest, GradeResponse } from "@/lib/stu
 import { type ActingUser, ForbiddenError } from "../auth/acting-user";
 import { DatabaseBusyError, type EarlierReview, storeOf } from "../db";
 import { sidesOf } from "../study/present-card";
-import { inOpenBank } from "./bank-visibility";
+import { inOpenBank, inStudyableBank } from "./bank-visibility";
 import { readReviewState } from "./json-columns";
 import { HELD_BACK_MESSAGE, questionsHeldBack } from "./study-holdback";
 import { parseStoredQuestion, stateOfRow } from "./study-queue";
@@ -212,7 +212,7 @@ export async function undoGrade(
 
 async function cardFor(db: PrismaClient, actor: ActingUser, ref: CardRef, now: Date) {
   const question = await db.question.findFirst({
-    where: { id: ref.questionId, ...inOpenBank },
+    where: { id: ref.questionId, ...inStudyableBank(actor.id) },
     select: { data: true },
   });
   const parsed = question ? parseStoredQuestion(question.data) : null;

@@ -6,7 +6,7 @@ import { type CardState, cardStateSchema, newCardState, studyDayStart } from "@/
 import type { QueueItem, QueueView, StudyFilter, StudyMode } from "@/lib/study/views";
 import type { ActingUser } from "../auth/acting-user";
 import { presentCard, sidesOf } from "../study/present-card";
-import { inOpenBank } from "./bank-visibility";
+import { inStudyableBank } from "./bank-visibility";
 import { questionsHeldBack } from "./study-holdback";
 import { getStudyPreferences, type StudyPreferences } from "./study-settings";
 
@@ -59,11 +59,14 @@ export function parseStoredQuestion(data: string): Question | null {
   return question;
 }
 
-/** The question filter every study query shares: live questions of open banks, by topic, bank and tag. */
-export function questionWhere(filter: StudyFilter): Prisma.QuestionWhereInput {
+/**
+ * The question filter every study query shares: live questions of open banks and of the learner's
+ * own decks (they join the daily queue like any bank), by topic, bank and tag.
+ */
+export function questionWhere(filter: StudyFilter, userId: string): Prisma.QuestionWhereInput {
   return {
     retiredAt: null,
-    ...inOpenBank,
+    ...inStudyableBank(userId),
     ...(filter.topics.length ? { topic: { in: filter.topics } } : {}),
     ...(filter.banks.length ? { bankId: { in: filter.banks } } : {}),
     // Tags are stored as a JSON array of strings; matching the quoted tag is exact and portable.
@@ -106,7 +109,7 @@ export async function loadStudyQueue(
   const dayStart = studyDayStart(now, prefs.timeZone, prefs.dayStartHour);
   // Questions of an attempt the learner has open stay out of every mode (study-holdback.ts).
   const held = await questionsHeldBack(db, actor.id, now);
-  const where = { ...questionWhere(filter), ...(held.size ? { id: { notIn: [...held] } } : {}) };
+  const where = { ...questionWhere(filter, actor.id), ...(held.size ? { id: { notIn: [...held] } } : {}) };
   const cards = await db.studyCard.findMany({
     where: { userId: actor.id, question: where },
     orderBy: { due: "asc" },

@@ -185,7 +185,7 @@ export async function loadToday(db: PrismaClient, actor: ActingUser, now: Date):
         suspendedAt: null,
         due: { gt: now },
         OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }],
-        question: questionWhere(EVERYTHING),
+        question: questionWhere(EVERYTHING, actor.id),
       },
       orderBy: { due: "asc" },
       select: { due: true },

@@ -132,6 +132,22 @@ export const USER_DATA_SECTIONS: UserDataSection[] = [
         },
       }),
   },
+  {
+    // The learner's personal decks (visibility "personal"), with every card as stored.
+    name: "decks",
+    collect: (db, userId) =>
+      db.bank.findMany({
+        where: { visibility: "personal", ownerId: userId },
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          title: true,
+          description: true,
+          createdAt: true,
+          questions: { select: { id: true, revision: true, data: true }, orderBy: { position: "asc" } },
+        },
+      }),
+  },
 ];
 
 /** The export document for the acting user. */

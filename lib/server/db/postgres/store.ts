@@ -279,13 +279,15 @@ export function createPostgresStore(pool: pg.Pool, health: pg.Pool = pool): Stor
              "timeZone", "weights", "examDate", "examTargetRecall" FROM "StudySettings" WHERE "userId" = $1`,
           [userId],
         ),
-        // Only a question of a shipped or published bank (lib/server/data/bank-visibility.ts).
+        // Only a question of a shipped or published bank, or of the learner's own deck
+        // (lib/server/data/bank-visibility.ts).
         one<{ id: string; data: string; revision: number }>(
           pool,
           "td_question",
           `SELECT q."id", q."data", q."revision" FROM "Question" q JOIN "Bank" b ON b."id" = q."bankId"
-           WHERE q."id" = $1 AND b."visibility" IN ('public', 'published')`,
-          [questionId],
+           WHERE q."id" = $1 AND (b."visibility" IN ('public', 'published')
+             OR (b."visibility" = 'personal' AND b."ownerId" = $2))`,
+          [questionId, userId],
         ),
       ]);
       return { settings, question };

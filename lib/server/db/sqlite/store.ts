@@ -233,11 +233,14 @@ export function createSqliteStore(client: PrismaClient, link: SqliteLink): Store
              "timeZone", "weights", "examDate", "examTargetRecall" FROM "StudySettings" WHERE "userId" = ?`,
           userId,
         );
-        // Only a question of a shipped or published bank (lib/server/data/bank-visibility.ts).
+        // Only a question of a shipped or published bank, or of the learner's own deck
+        // (lib/server/data/bank-visibility.ts).
         const question = sql.get<{ id: string; data: string; revision: number }>(
           `SELECT q."id", q."data", q."revision" FROM "Question" q JOIN "Bank" b ON b."id" = q."bankId"
-           WHERE q."id" = ? AND b."visibility" IN ('public', 'published')`,
+           WHERE q."id" = ? AND (b."visibility" IN ('public', 'published')
+             OR (b."visibility" = 'personal' AND b."ownerId" = ?))`,
           questionId,
+          userId,
         );
         return {
           settings: settings

@@ -1,0 +1,40 @@
+"use client";
+
+import { useActionState, useRef } from "react";
+import { FormStatus } from "@/components/account/form-status";
+import { useFocusFirstError } from "@/components/account/use-focus-first-error";
+import { createDeckAction } from "@/lib/server/actions/deck";
+import { TextField } from "./text-field";
+
+/** A new deck: a title and an optional description. The server opens the new deck's page. */
+export function CreateDeckForm() {
+  const [state, formAction, isPending] = useActionState(createDeckAction, null);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, state);
+  const failed = state && !state.ok ? state : null;
+  return (
+    <form ref={form} action={formAction} noValidate className="deck-form" aria-label="New deck">
+      <TextField
+        id="deck-title"
+        name="title"
+        label="Title"
+        maxLength={120}
+        defaultValue={failed?.values?.title}
+        errors={failed?.fieldErrors?.title}
+      />
+      <TextField
+        id="deck-description"
+        name="description"
+        label="Description (optional)"
+        rows={3}
+        maxLength={1000}
+        defaultValue={failed?.values?.description}
+        errors={failed?.fieldErrors?.description}
+      />
+      <FormStatus id="deck-create-status" error={failed?.formError} />
+      <button type="submit" className="button button--primary" disabled={isPending}>
+        Create deck
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,175 @@
+import "server-only";
+import { z } from "zod";
+import { MAX_FIELD_LENGTH } from "@/lib/bank/deck-card";
+import { nameSchema } from "@/lib/name-policy";
+import { assertSignedIn } from "@/lib/server/auth/acting-user";
+import {
+  type ActionFailure,
+  type ActionResult,
+  failure,
+  formFields,
+  guarded,
+  invalidInput,
+} from "@/lib/server/auth/action-result";
+import type { ActionContext } from "@/lib/server/auth/auth-call";
+import { AnkiPackageError, readAnkiPackage } from "@/lib/server/banks/anki-package";
+import type { UploadFinding, UploadInput } from "@/lib/server/banks/check-upload";
+import { isAnkiPackage } from "@/lib/server/banks/convert";
+import { createDeck, deleteDeck, deleteDeckCard, saveDeckCard } from "@/lib/server/data/decks";
+import { importIntoDeck } from "@/lib/server/data/decks-import";
+import { decodeUtf8 } from "./instructor-bank-core";
+
+// The deck actions' bodies: who is acting → zod → data. Every one is for the signed-in learner's own
+// decks: a deck of anyone else's is answered exactly like one that does not exist.
+
+const NO_DECK = "That deck does not exist.";
+const NO_CARD = "That card does not exist.";
+const MAX_BYTES = 1024 * 1024;
+const formatSchema = z.enum(["gfm", "auto", "quizdown", "obsidian", "gift", "anki", "apkg"]).catch("gfm");
+const idSchema = z.string().min(1).max(200);
+const createSchema = z.object({
+  title: nameSchema("The deck's title", 120, "Give the deck a title"),
+  description: z.string().trim().max(1000, "The description: at most 1,000 characters").default(""),
+});
+const deckIdSchema = z.object({ deckId: idSchema });
+const cardIdSchema = deckIdSchema.extend({ cardId: z.string().regex(/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/) });
+const deleteDeckSchema = deckIdSchema.extend({
+  confirm: z.literal("yes", { message: "Tick the box to confirm the deletion" }),
+});
+
+/** The fields of a card form sent back on a refusal, so nothing the learner typed is lost. */
+function cardValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(formFields(formData)))
+    if (key !== "deckId") values[key] = value.slice(0, MAX_FIELD_LENGTH);
+  return values;
+}
+
+/** Signed-in learners: a new, empty deck of their own. */
+export async function createDeckCore(
+  ctx: ActionContext,
+  formData: FormData,
+  now = new Date(),
+): Promise<ActionResult<{ deckId: string }>> {
+  return guarded<{ deckId: string }>(async () => {
+    const me = assertSignedIn(ctx.actor);
+    const fields = formFields(formData);
+    const parsed = createSchema.safeParse(fields);
+    if (!parsed.success)
+      return {
+        ...invalidInput(parsed.error),
+        values: {
+          title: (fields.title ?? "").slice(0, 200),
+          description: (fields.description ?? "").slice(0, 1000),
+        },
+      };
+    const { deckId } = await createDeck(ctx.db, me, parsed.data, now);
+    return { ok: true, deckId };
+  });
+}
+
+export type SaveCardResult = ActionResult<{ localId: string; created: boolean; revision: number }>;
+
+/** Signed-in learners, for their own decks: add a card, or save an edit of one (history kept). */
+export async function saveCardCore(ctx: ActionContext, formData: FormData): Promise<SaveCardResult> {
+  return guarded(async () => {
+    const me = assertSignedIn(ctx.actor);
+    const fields = formFields(formData);
+    const deck = deckIdSchema.safeParse(fields);
+    if (!deck.success) return failure(NO_DECK);
+    const cardId = fields.cardId ? cardIdSchema.safeParse(fields) : null;
+    if (cardId && !cardId.success) return failure(NO_CARD);
+    const { deckId: _deck, cardId: _card, ...card } = fields;
+    const outcome = await saveDeckCard(ctx.db, me, deck.data.deckId, cardId?.data.cardId ?? null, card);
+    if (!outcome) return failure(cardId ? NO_CARD : NO_DECK);
+    if (!outcome.ok)
+      return { ...failure(outcome.formError, outcome.fieldErrors), values: cardValues(formData) };
+    return outcome;
+  });
+}
+
+/** Signed-in learners, for their own decks: delete one card with its reviews. */
+export async function deleteCardCore(ctx: ActionContext, formData: FormData) {
+  return guarded<{ label: string }>(async () => {
+    const me = assertSignedIn(ctx.actor);
+    const parsed = cardIdSchema.safeParse(formFields(formData));
+    if (!parsed.success) return failure(NO_CARD);
+    const deleted = await deleteDeckCard(ctx.db, me, parsed.data.deckId, parsed.data.cardId);
+    return deleted ? { ok: true, ...deleted } : failure(NO_CARD);
+  });
+}
+
+/** Signed-in learners, for their own decks: delete it, with its cards and their reviews (confirmed). */
+export async function deleteDeckCore(ctx: ActionContext, formData: FormData) {
+  return guarded<{ title: string }>(async () => {
+    const me = assertSignedIn(ctx.actor);
+    const parsed = deleteDeckSchema.safeParse(formFields(formData));
+    if (!parsed.success)
+      return parsed.error.issues.some((i) => i.path[0] === "confirm")
+        ? failure("Tick the box to confirm the deletion.")
+        : failure(NO_DECK);
+    const deleted = await deleteDeck(ctx.db, me, parsed.data.deckId);
+    return deleted ? { ok: true, ...deleted } : failure(NO_DECK);
+  });
+}
+
+/** The cards' text of an import form (pasted or a file of at most 1 MB), or why there is none. */
+async function readImport(formData: FormData): Promise<UploadInput | ActionFailure> {
+  const file = formData.get("file");
+  const pasted = formData.get("markdown");
+  let text = typeof pasted === "string" ? pasted : "";
+  let fileName = "pasted.md";
+  const format = formatSchema.parse(formData.get("format") ?? "gfm");
+  if (file instanceof File && file.size > 0) {
+    if (file.size > MAX_BYTES) return failure("The file is larger than 1 MB.");
+    fileName = file.name.replace(/[^\w.-]+/g, "_").slice(0, 100) || "upload.md";
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    // An Anki package (a zip holding the collection): the same reader as instructors' uploads.
+    if (isAnkiPackage({ fileName, bytes, format })) {
+      try {
+        return { collection: readAnkiPackage(bytes).collection, fileName, format: "apkg" };
+      } catch (error) {
+        if (error instanceof AnkiPackageError) return failure(`Nothing was saved: ${error.message}`);
+        throw error;
+      }
+    }
+    const decoded = decodeUtf8(bytes);
+    if (!decoded.ok) return failure(decoded.message);
+    text = decoded.text;
+  }
+  if (text.trim() === "") return failure("Paste cards or choose a file.");
+  if (new TextEncoder().encode(text).length > MAX_BYTES) return failure("The text is larger than 1 MB.");
+  if (format === "apkg")
+    return failure("Choose the .apkg file exported from Anki (File → Export → Anki Deck Package).");
+  return { text, fileName, format };
+}
+
+export type ImportDeckResult =
+  | {
+      ok: true;
+      added: number;
+      updated: number;
+      unchanged: number;
+      warnings: UploadFinding[];
+      notes: string[];
+    }
+  | (ActionFailure & { findings?: UploadFinding[] });
+
+/** Signed-in learners, for their own decks: paste or upload cards (nothing is saved on any error). */
+export async function importDeckCore(ctx: ActionContext, formData: FormData): Promise<ImportDeckResult> {
+  return guarded(async () => {
+    const me = assertSignedIn(ctx.actor);
+    const deck = deckIdSchema.safeParse(formFields(formData));
+    if (!deck.success) return failure(NO_DECK);
+    const input = await readImport(formData);
+    if ("ok" in input) return input;
+    const outcome = await importIntoDeck(ctx.db, me, deck.data.deckId, input);
+    if (!outcome) return failure(NO_DECK);
+    if (outcome.ok) return { ...outcome, warnings: outcome.warnings.slice(0, 50) };
+    const count = outcome.findings.length;
+    return {
+      ...failure(`Nothing was saved: the cards have ${count} ${count === 1 ? "error" : "errors"}.`),
+      findings: outcome.findings.slice(0, 200),
+    };
+  });
+}

@@ -1,0 +1,355 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { type Question, questionContentHash } from "@/lib/bank";
+import { type CardFields, cardFromForm, cardLabel, DECK_TOPIC } from "@/lib/bank/deck-card";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { validateSimBlock } from "@/lib/sim";
+import { type ActingUser, assertSignedIn } from "../auth/acting-user";
+import { ownDeck, PERSONAL_VISIBILITY } from "./bank-visibility";
+import { parseStoredQuestion } from "./study-queue";
+
+// A learner's personal decks: a Bank with visibility "personal" and the learner as its owner, so
+// Study, the scheduler and the revision rules treat its cards like any bank's, while every query
+// here is scoped by the acting learner (another learner, an instructor or an admin finds nothing:
+// no list, study, search, export or quiz offers it). Card ids carry the deck's id as a prefix
+// (`d1a2b3c4d5.card-…`), so they can never collide with a shipped or uploaded question.
+
+export type DeckProgress = { cards: number; studied: number; dueNow: number; mature: number };
+export type DeckSummary = {
+  id: string;
+  title: string;
+  description: string | null;
+  createdAt: Date;
+  progress: DeckProgress;
+};
+export type DeckCard = {
+  /** The card's id within the deck (what the Markdown export writes as {#id}). */
+  localId: string;
+  questionId: string;
+  kind: string;
+  label: string;
+  revision: number;
+  /** Whether the learner has graded it at least once. */
+  studied: boolean;
+};
+export type DeckView = DeckSummary & { cards: DeckCard[] };
+
+export type CardSaveOutcome =
+  | { ok: true; localId: string; revision: number; created: boolean }
+  | { ok: false; fieldErrors: Record<string, string[]>; formError: string };
+
+/** A card's id inside its deck, from its stored id. */
+export const localIdOf = (deckId: string, questionId: string) =>
+  questionId.startsWith(`${deckId}.`) ? questionId.slice(deckId.length + 1) : questionId;
+
+/** Days of interval from which a card counts as mature (as the progress page counts them). */
+const MATURE_DAYS = 21;
+
+/**
+ * A deck's progress: its cards (questions), how many the learner has graded at least once, how many
+ * reviews are due now (a reversible card or a cloze with several gaps has a review per side), and
+ * how many cards are mature (a side scheduled 21 days or more ahead).
+ */
+function progressOf(
+  cards: number,
+  rows: Array<{
+    questionId: string;
+    phase: string;
+    due: Date;
+    scheduledDays: number;
+    suspendedAt: Date | null;
+  }>,
+  now: Date,
+): DeckProgress {
+  const studied = rows.filter((r) => r.phase !== "new");
+  return {
+    cards,
+    studied: new Set(studied.map((r) => r.questionId)).size,
+    dueNow: studied.filter((r) => !r.suspendedAt && r.due <= now).length,
+    mature: new Set(studied.filter((r) => r.scheduledDays >= MATURE_DAYS).map((r) => r.questionId)).size,
+  };
+}
+
+/** The learner's own deck (scoped by owner), or null for anyone else's or none. */
+async function ownedDeck(db: PrismaClient | Prisma.TransactionClient, actor: ActingUser, deckId: string) {
+  return db.bank.findFirst({
+    where: { id: deckId, ...ownDeck(actor.id) },
+    select: { id: true, title: true, description: true, createdAt: true },
+  });
+}
+
+/**
+ * Creates an empty deck for the learner. Its cards are added in the form or from a file.
+ * @example const { deckId } = await createDeck(db, me, { title: "ECS ports", description: "" }, now)
+ */
+export async function createDeck(
+  db: PrismaClient,
+  actor: ActingUser,
+  input: { title: string; description: string },
+  now: Date,
+): Promise<{ deckId: string }> {
+  const me = assertSignedIn(actor);
+  const deckId = `d${randomBytes(5).toString("hex")}`;
+  await db.bank.create({
+    data: {
+      id: deckId,
+      title: input.title,
+      description: input.description || null,
+      topic: DECK_TOPIC,
+      file: `deck:${deckId}`,
+      sourceHash: deckId,
+      lastSyncedAt: now,
+      visibility: PERSONAL_VISIBILITY,
+      ownerId: me.id,
+    },
+  });
+  return { deckId };
+}
+
+/** Study state of the learner's cards in the given decks, by deck. */
+async function cardRowsByDeck(db: PrismaClient, actor: ActingUser, deckIds: string[]) {
+  const rows = await db.studyCard.findMany({
+    where: { userId: actor.id, question: { bankId: { in: deckIds }, retiredAt: null } },
+    select: {
+      questionId: true,
+      phase: true,
+      due: true,
+      scheduledDays: true,
+      suspendedAt: true,
+      question: { select: { bankId: true } },
+    },
+  });
+  const byDeck = new Map<string, typeof rows>();
+  for (const row of rows) byDeck.set(row.question.bankId, [...(byDeck.get(row.question.bankId) ?? []), row]);
+  return byDeck;
+}
+
+/** The learner's decks, newest first, each with its progress (cards, studied, due now, mature). */
+export async function listDecks(db: PrismaClient, actor: ActingUser, now: Date): Promise<DeckSummary[]> {
+  const me = assertSignedIn(actor);
+  const decks = await db.bank.findMany({
+    where: ownDeck(me.id),
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      title: true,
+      description: true,
+      createdAt: true,
+      _count: { select: { questions: { where: { retiredAt: null } } } },
+    },
+  });
+  const byDeck = await cardRowsByDeck(
+    db,
+    me,
+    decks.map((d) => d.id),
+  );
+  return decks.map((d) => ({
+    id: d.id,
+    title: d.title,
+    description: d.description,
+    createdAt: d.createdAt,
+    progress: progressOf(d._count.questions, byDeck.get(d.id) ?? [], now),
+  }));
+}
+
+/** The learner's deck with its cards in order, or null when it is not theirs (or does not exist). */
+export async function getDeck(
+  db: PrismaClient,
+  actor: ActingUser,
+  deckId: string,
+  now: Date,
+): Promise<DeckView | null> {
+  const me = assertSignedIn(actor);
+  const deck = await ownedDeck(db, me, deckId);
+  if (!deck) return null;
+  const questions = await db.question.findMany({
+    where: { bankId: deck.id, retiredAt: null },
+    orderBy: { position: "asc" },
+    select: { id: true, kind: true, data: true, revision: true },
+  });
+  const rows = (await cardRowsByDeck(db, me, [deck.id])).get(deck.id) ?? [];
+  const studied = new Set(rows.filter((r) => r.phase !== "new").map((r) => r.questionId));
+  return {
+    ...deck,
+    progress: progressOf(questions.length, rows, now),
+    cards: questions.map((q) => {
+      const parsed = parseStoredQuestion(q.data);
+      return {
+        localId: localIdOf(deck.id, q.id),
+        questionId: q.id,
+        kind: q.kind,
+        label: parsed ? cardLabel(parsed) : q.id,
+        revision: q.revision,
+        studied: studied.has(q.id),
+      };
+    }),
+  };
+}
+
+/** The learner's card as the form edits it (its id is the deck-local one), or null. */
+export async function getDeckCard(
+  db: PrismaClient,
+  actor: ActingUser,
+  deckId: string,
+  localId: string,
+): Promise<Question | null> {
+  const me = assertSignedIn(actor);
+  const row = await db.question.findFirst({
+    where: { id: `${deckId}.${localId}`, retiredAt: null, bank: ownDeck(me.id) },
+    select: { data: true },
+  });
+  const parsed = row ? parseStoredQuestion(row.data) : null;
+  return parsed ? { ...parsed, id: localId } : null;
+}
+
+/** A question's stored columns, with its id prefixed by the deck's. */
+export function deckQuestionRow(deckId: string, question: Question, position: number) {
+  const stored: Question = { ...question, id: `${deckId}.${question.id}` };
+  const data = JSON.stringify(stored);
+  return {
+    id: stored.id,
+    data,
+    contentHash: questionContentHash(stored),
+    fields: {
+      kind: stored.kind,
+      title: stored.title,
+      topic: DECK_TOPIC,
+      difficulty: stored.difficulty,
+      tags: JSON.stringify([...stored.tags, ...stored.exams]),
+      hasSim: stored.sim != null || stored.options.some((o) => o.sim != null),
+      position,
+      retiredAt: null,
+    },
+  };
+}
+
+/**
+ * Writes deck questions keyed by their deck-local ids, with bank sync's revision rule: a new id is
+ * added at revision 1; a known id whose content changed keeps its id (and the learner's schedule and
+ * reviews) and gets revision n+1 with a revision row; an unchanged one is left as it is. A change of
+ * kind is a change of content like any other (as in bank sync): the schedule stays, and a side the
+ * card no longer has (a removed cloze gap, reversing turned off) is simply not offered any more.
+ */
+export async function writeDeckQuestions(
+  tx: Prisma.TransactionClient,
+  deckId: string,
+  questions: Question[],
+): Promise<{ added: number; updated: number; unchanged: number; revisions: Map<string, number> }> {
+  const ids = questions.map((q) => `${deckId}.${q.id}`);
+  const existing = new Map(
+    (
+      await tx.question.findMany({
+        where: { bankId: deckId },
+        select: { id: true, contentHash: true, revision: true, position: true },
+      })
+    ).map((row) => [row.id, row]),
+  );
+  let nextPosition = Math.max(-1, ...[...existing.values()].map((r) => r.position)) + 1;
+  const counts = { added: 0, updated: 0, unchanged: 0, revisions: new Map<string, number>() };
+  const created: Prisma.QuestionCreateManyInput[] = [];
+  for (const [i, question] of questions.entries()) {
+    const before = existing.get(ids[i] ?? "");
+    const row = deckQuestionRow(deckId, question, before?.position ?? nextPosition);
+    if (!before) {
+      nextPosition += 1;
+      created.push({
+        id: row.id,
+        bankId: deckId,
+        ...row.fields,
+        data: row.data,
+        contentHash: row.contentHash,
+      });
+      counts.added += 1;
+      counts.revisions.set(question.id, 1);
+    } else if (before.contentHash !== row.contentHash) {
+      const revision = before.revision + 1;
+      await tx.question.update({
+        where: { id: row.id },
+        data: { ...row.fields, data: row.data, contentHash: row.contentHash, revision },
+      });
+      await tx.questionRevision.create({
+        data: { questionId: row.id, revision, contentHash: row.contentHash, data: row.data },
+      });
+      counts.updated += 1;
+      counts.revisions.set(question.id, revision);
+    } else {
+      counts.unchanged += 1;
+      counts.revisions.set(question.id, before.revision);
+    }
+  }
+  for (let i = 0; i < created.length; i += 100) {
+    const batch = created.slice(i, i + 100);
+    await tx.question.createMany({ data: batch });
+    await tx.questionRevision.createMany({
+      data: batch.map((q) => ({ questionId: q.id, revision: 1, contentHash: q.contentHash, data: q.data })),
+    });
+  }
+  return counts;
+}
+
+/**
+ * Adds a card to the learner's deck (`localId` null) or saves an edit of one. The form is checked
+ * field by field (lib/bank/deck-card.ts); nothing is written when any field is wrong. Null when the
+ * deck (or the edited card) is not the learner's.
+ */
+export async function saveDeckCard(
+  db: PrismaClient,
+  actor: ActingUser,
+  deckId: string,
+  localId: string | null,
+  fields: CardFields,
+): Promise<CardSaveOutcome | null> {
+  const me = assertSignedIn(actor);
+  if (!(await ownedDeck(db, me, deckId))) return null;
+  const keep = localId ? await getDeckCard(db, me, deckId, localId) : null;
+  if (localId && !keep) return null;
+  const id = localId ?? `card-${randomBytes(4).toString("hex")}`;
+  const built = cardFromForm(fields, { id, keep, validateSim: validateSimBlock });
+  if (!built.ok) return built;
+  const written = await db.$transaction(async (tx) => {
+    // Checked again inside the write: a deck deleted meanwhile takes no new card.
+    if (!(await ownedDeck(tx, me, deckId))) return null;
+    return writeDeckQuestions(tx, deckId, [built.question]);
+  });
+  if (!written) return null;
+  return { ok: true, localId: id, revision: written.revisions.get(id) ?? 1, created: written.added > 0 };
+}
+
+/** Deletes one card of the learner's deck, with the learner's schedule and reviews of it. */
+export async function deleteDeckCard(
+  db: PrismaClient,
+  actor: ActingUser,
+  deckId: string,
+  localId: string,
+): Promise<{ label: string } | null> {
+  const me = assertSignedIn(actor);
+  const card = await getDeckCard(db, me, deckId, localId);
+  if (!card) return null;
+  const { count } = await db.question.deleteMany({
+    where: { id: `${deckId}.${localId}`, bank: ownDeck(me.id) },
+  });
+  return count > 0 ? { label: cardLabel(card) } : null;
+}
+
+/** Deletes the learner's deck with its cards and every review of them. */
+export async function deleteDeck(
+  db: PrismaClient,
+  actor: ActingUser,
+  deckId: string,
+): Promise<{ title: string } | null> {
+  const me = assertSignedIn(actor);
+  const deck = await ownedDeck(db, me, deckId);
+  if (!deck) return null;
+  const { count } = await db.bank.deleteMany({ where: { id: deckId, ...ownDeck(me.id) } });
+  return count > 0 ? { title: deck.title } : null;
+}
+
+/** The learner's decks as Study offers them: one link per deck with cards. */
+export async function deckChoices(db: PrismaClient, actor: ActingUser) {
+  const me = assertSignedIn(actor);
+  return db.bank.findMany({
+    where: { ...ownDeck(me.id), questions: { some: { retiredAt: null } } },
+    orderBy: { title: "asc" },
+    select: { id: true, title: true },
+  });
+}
