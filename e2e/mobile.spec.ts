@@ -159,6 +159,7 @@ test.describe("phone menu and touch screens", () => {
     await expect(nav.getByRole("link", { name: "Progress" })).toHaveAttribute("aria-current", "page");
     await expect(nav.getByRole("link", { name: "Study" })).not.toHaveAttribute("aria-current");
     await expect(nav.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath("menu-open-375.png") });
     // The browser reports the disclosure's state to assistive technology as "expanded".
     const cdp = await context.newCDPSession(page);
     const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as {
