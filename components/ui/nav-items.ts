@@ -1,5 +1,8 @@
+/** One destination of the main navigation. */
+export type NavItem = { href: string; label: string };
+
 /** Primary navigation. A destination is listed here only once its page exists. */
-export const NAV_ITEMS: ReadonlyArray<{ href: string; label: string }> = [
+export const NAV_ITEMS: ReadonlyArray<NavItem> = [
   { href: "/", label: "Topics" },
   { href: "/study", label: "Study" },
   // A learner's own decks (issue 17): the page asks signed-out visitors to sign in.
@@ -11,3 +14,6 @@ export const NAV_ITEMS: ReadonlyArray<{ href: string; label: string }> = [
   { href: "/exam", label: "Exam" },
   { href: "/classes", label: "Classes" },
 ];
+
+/** The admin's extra destination, listed after the others. */
+export const ADMIN_NAV_ITEM: NavItem = { href: "/admin", label: "People" };

@@ -4,7 +4,8 @@ import { SessionKeeper } from "@/components/account/session-keeper";
 import { SignOutButton } from "@/components/account/sign-out-button";
 import { type ActingUser, hasRole } from "@/lib/server/auth/acting-user";
 import { getActingUser } from "@/lib/server/auth/session";
-import { NAV_ITEMS } from "./nav-items";
+import { ADMIN_NAV_ITEM, NAV_ITEMS } from "./nav-items";
+import { SiteNav } from "./site-nav";
 import "@/components/account/account.css";
 
 /** The signed-in user for the header; a broken database shows the signed-out header, not an error. */
@@ -21,8 +22,31 @@ async function headerUser(): Promise<ActingUser | null> {
 /** The banner and primary navigation shown on every page, with the account controls. */
 export async function SiteHeader() {
   const user = await headerUser();
+  const items = user && hasRole(user, "admin") ? [...NAV_ITEMS, ADMIN_NAV_ITEM] : NAV_ITEMS;
+  // The account controls: in the header row on a wide screen, inside the menu on a phone.
+  const account = user ? (
+    <>
+      <p className="account-menu__user">
+        <span className="visually-hidden">Signed in as </span>
+        <Link href="/account" className="account-menu__name">
+          {user.name}
+        </Link>
+      </p>
+      <SignOutButton className="button button--quiet" />
+    </>
+  ) : (
+    <>
+      <Link href="/sign-in" className="account-menu__link">
+        Sign in
+      </Link>
+      <Link href="/sign-up" className="button button--primary">
+        Sign up
+      </Link>
+    </>
+  );
   return (
     <header className="site-header">
+      {user ? <SessionKeeper /> : null}
       <div className="site-header__inner">
         <Link href="/" className="brand" aria-label="Taskdeck home">
           <svg aria-hidden="true" width="28" height="28" viewBox="0 0 32 32" focusable="false">
@@ -38,43 +62,8 @@ export async function SiteHeader() {
           </svg>
           <span>Taskdeck</span>
         </Link>
-        <nav aria-label="Main">
-          <ul className="nav-list">
-            {NAV_ITEMS.map((item) => (
-              <li key={item.href}>
-                <Link href={item.href}>{item.label}</Link>
-              </li>
-            ))}
-            {user && hasRole(user, "admin") ? (
-              <li>
-                <Link href="/admin">People</Link>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-        <div className="account-menu">
-          {user ? (
-            <>
-              <SessionKeeper />
-              <p className="account-menu__user">
-                <span className="visually-hidden">Signed in as </span>
-                <Link href="/account" className="account-menu__name">
-                  {user.name}
-                </Link>
-              </p>
-              <SignOutButton className="button button--quiet" />
-            </>
-          ) : (
-            <>
-              <Link href="/sign-in" className="account-menu__link">
-                Sign in
-              </Link>
-              <Link href="/sign-up" className="button button--primary">
-                Sign up
-              </Link>
-            </>
-          )}
-        </div>
+        <SiteNav items={items} account={account} />
+        <div className="account-menu site-header__account">{account}</div>
       </div>
     </header>
   );
