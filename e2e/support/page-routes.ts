@@ -20,6 +20,8 @@ export type SweepData = {
   /** The learner's submitted practice exam. */
   examQuizId: string;
   examAttemptId: string;
+  /** The learner's personal deck (everyone else opens it as "not found"). */
+  deckId: string;
   /** A topic whose first card has long unbroken code words in its options. */
   longWordsTopic: string;
 };
@@ -68,6 +70,9 @@ export const PAGE_ROUTES: ReadonlyArray<SweepRoute> = [
   { route: "/classes/[classId]/quizzes/new", urls: (d) => [`/classes/${d.classId}/quizzes/new`] },
   { route: "/join/[code]", urls: (d) => [`/join/${d.joinCode}`] },
   { route: "/teach/banks", urls: () => ["/teach/banks"] },
+  { route: "/teach/[[...rest]]", urls: () => ["/teach/classes-of-mine"] },
+  { route: "/decks", urls: () => ["/decks"] },
+  { route: "/decks/[deckId]", urls: (d) => [`/decks/${d.deckId}`] },
 ];
 
 /** Pages that are no route of their own: app/not-found.tsx, shown for any unknown address. */

@@ -183,7 +183,24 @@ async function answerAndSubmit(page: Page): Promise<void> {
   }
   await runner.getByRole("button", { name: "Review", exact: true }).click();
   await runner.getByRole("button", { name: "Submit answers" }).click();
+  await runner.getByRole("dialog").getByRole("button", { name: "Submit now" }).click();
   await expect(page).toHaveURL(/\/results$/);
+}
+
+/** A personal deck of the learner's with one card, made through the decks page. */
+async function createDeck(page: Page, stamp: string): Promise<string> {
+  await page.goto("/decks");
+  const form = page.getByRole("form", { name: "New deck" });
+  await form.getByLabel("Title", { exact: true }).fill(`Sweep deck ${stamp}`);
+  await form.getByRole("button", { name: "Create deck" }).click();
+  await expect(page.getByRole("heading", { name: `Sweep deck ${stamp}`, level: 1 })).toBeVisible();
+  const addCard = page.getByRole("form", { name: "Add a card" });
+  await addCard.getByLabel("Kind").selectOption("flashcard");
+  await addCard.getByLabel("Front", { exact: true }).fill("AmazonECSTaskExecutionRolePolicyIsALongWord");
+  await addCard.getByLabel("Back", { exact: true }).fill("The managed policy of the task execution role.");
+  await addCard.getByRole("button", { name: /^Add card/ }).click();
+  await expect(page.getByRole("list", { name: "Cards" }).getByRole("listitem")).toHaveCount(1);
+  return page.url().split("/").pop() ?? "";
 }
 
 /** Makes every record the sweep opens; the learner's attempts are made through the pages. */
@@ -207,7 +224,9 @@ export async function createSweepData(browser: Browser): Promise<SweepData> {
     const examQuizId = page.url().split("/").pop() ?? "";
     const examAttemptId = await startAttempt(page, `/quizzes/${examQuizId}`);
     await answerAndSubmit(page);
+    const deckId = await createDeck(page, stamp);
     return {
+      deckId,
       ...seeded,
       openAttemptId,
       finishedAttemptId,
