@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ActingUser } from "../auth/acting-user";
+import { createPerson, loadQuizBank, saveByKeys, seedClassQuiz } from "../testing/attempts-fixture";
 import { createLearner, loadStudyBank } from "../testing/study-fixture";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { startAttempt, submitAttempt } from "./attempts";
-import { createPerson, loadQuizBank, saveByKeys, seedClassQuiz } from "../testing/attempts-fixture";
 import { saveExamDate } from "./progress-exam";
 import { createExam } from "./quizzes";
 import { recordGrade } from "./study-grading";
