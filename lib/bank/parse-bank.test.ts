@@ -237,6 +237,10 @@ describe("checkBanks", () => {
       },
       simulated: { questions: 1, share: 0.143 },
       dated: 0,
+      byCode: [
+        { code: "duplicate-id", severity: "error", count: 1 },
+        { code: "duplicate-stem", severity: "warning", count: 1 },
+      ],
     });
   });
 });

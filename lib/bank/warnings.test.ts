@@ -129,7 +129,11 @@ describe("one input per warning code", () => {
   });
 
   it("covers every warning code the checker can report", () => {
-    const covered = new Set(CASES.map((c) => c.code));
+    // Reported where a bank's files travel, not by parseBank: each has its own tests there.
+    const reportedElsewhere: FindingCode[] = [
+      "missing-asset", // scripts/bank-cli.test.ts (import --out) and check-upload's asset check
+    ];
+    const covered = new Set([...CASES.map((c) => c.code), ...reportedElsewhere]);
     const warnings = Object.entries(FINDING_CODES).filter(([, info]) => info.severity === "warning");
     expect(warnings.map(([code]) => code).filter((code) => !covered.has(code as FindingCode))).toEqual([]);
   });
