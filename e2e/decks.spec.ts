@@ -148,7 +148,7 @@ test("a learner makes a deck by form and by paste, studies it and downloads it; 
   const apkgBytes = Buffer.concat(apkgChunks);
   expect(apkgBytes.subarray(0, 2).toString("latin1")).toBe("PK");
   await page.goto("/decks");
-  const copyTitle = `${title} from Anki`;
+  const copyTitle = `From Anki ${Date.now().toString(36)}`;
   await page.getByRole("form", { name: "New deck" }).getByLabel("Title", { exact: true }).fill(copyTitle);
   await page.getByRole("form", { name: "New deck" }).getByRole("button", { name: "Create deck" }).click();
   await expect(page.getByRole("heading", { name: copyTitle, level: 1 })).toBeVisible();

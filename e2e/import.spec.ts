@@ -112,7 +112,7 @@ test("a 700-question GitHub task-list bank with thousands of warnings is saved, 
   const card = page
     .getByRole("list", { name: "Your banks" })
     .getByRole("listitem")
-    .filter({ hasText: `practice-${stamp}` })
+    .filter({ hasText: `Practice ${stamp}` })
     .first();
   await card.getByRole("button", { name: "Publish" }).click();
   await expect(card).toContainText("Published: every instructor's quizzes and learners' study");

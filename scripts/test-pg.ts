@@ -1,6 +1,7 @@
 // `npm run test:pg`: the PostgreSQL half of the checks, run inside `tsx scripts/pg-cluster.ts run --`
 // (which sets DATABASE_URL to a throwaway cluster): the data-layer tests on PostgreSQL, then the
-// end-to-end suite served on a fresh database in the same cluster (scripts/e2e.ts makes it). The
+// end-to-end suite (less the specs that never touch the database differently: playwright.config.ts)
+// served on a fresh database in the same cluster (scripts/e2e.ts makes it). The
 // production build from `npm test` is reused unless a source file is newer. Stops at the first
 // failing step and says which.
 import { isPostgresUrl } from "@/lib/server/database-url";
@@ -19,7 +20,13 @@ async function main() {
       args: ["run", "lib/server"],
       env: { TEST_DATABASE: "postgres", TEST_POSTGRES_URL: url },
     },
-    { name: "End-to-end tests on PostgreSQL", command: bin("tsx"), args: ["scripts/e2e.ts"] },
+    {
+      // Every spec but those that do not touch the database differently (playwright.config.ts).
+      name: "End-to-end tests on PostgreSQL",
+      command: bin("tsx"),
+      args: ["scripts/e2e.ts"],
+      env: { E2E_DATABASE_SPECS_ONLY: "1" },
+    },
   ];
   const started = Date.now();
   for (const step of steps) {

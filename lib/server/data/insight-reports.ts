@@ -17,6 +17,9 @@ export type ReportedQuestion = {
   reports: Array<{ reason: string; message: string; createdAt: string }>;
 };
 
+/** How many question ids one report query names (well under SQLite's and PostgreSQL's parameter limits). */
+const REPORT_ID_CHUNK = 500;
+
 /** The questions an instructor's quizzes and banks use. */
 async function questionsInUse(db: PrismaClient, ownerId: string): Promise<Set<string>> {
   const [quizzes, attempts, banked] = await Promise.all([
@@ -40,19 +43,29 @@ export async function reportedQuestions(
   limit = 20,
 ): Promise<ReportedQuestion[]> {
   const me = assertRole(actor, "instructor");
-  const ids = [...(await questionsInUse(db, me.id))];
-  if (ids.length === 0) return [];
-  const reports = await db.questionReport.findMany({
-    where: { questionId: { in: ids }, resolvedAt: null },
-    orderBy: { createdAt: "desc" },
-    select: {
-      questionId: true,
-      reason: true,
-      message: true,
-      createdAt: true,
-      question: { select: { title: true, topic: true } },
-    },
-  });
+  const inUse = await questionsInUse(db, me.id);
+  if (inUse.size === 0) return [];
+  // The questions with open reports are few; the questions an instructor uses may be tens of
+  // thousands (a large published bank), more than a database takes as parameters of one query.
+  // So: the reported questions first, kept when in use, then their reports a chunk at a time.
+  const reported = await db.questionReport.groupBy({ by: ["questionId"], where: { resolvedAt: null } });
+  const ids = reported.map((r) => r.questionId).filter((id) => inUse.has(id));
+  const reports = [];
+  for (let start = 0; start < ids.length; start += REPORT_ID_CHUNK) {
+    reports.push(
+      ...(await db.questionReport.findMany({
+        where: { questionId: { in: ids.slice(start, start + REPORT_ID_CHUNK) }, resolvedAt: null },
+        orderBy: { createdAt: "desc" },
+        select: {
+          questionId: true,
+          reason: true,
+          message: true,
+          createdAt: true,
+          question: { select: { title: true, topic: true } },
+        },
+      })),
+    );
+  }
   const grouped = new Map<string, ReportedQuestion>();
   for (const r of reports) {
     let entry = grouped.get(r.questionId);
