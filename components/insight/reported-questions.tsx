@@ -1,4 +1,5 @@
 import type { ReportedQuestion } from "@/lib/server/data/insight-reports";
+import { topicLabel } from "@/lib/server/data/topics";
 
 // The most reported questions among those an instructor's quizzes and banks use: the count, the
 // reasons, and each report's message (reporters are not named).
@@ -14,7 +15,7 @@ export function ReportedQuestions({ questions }: { questions: ReportedQuestion[]
         <li key={q.questionId}>
           <strong>{q.title}</strong>{" "}
           <span className="muted">
-            ({q.questionId}, {q.topic})
+            ({topicLabel(q.topic)}; the id authors look for in the bank: <code>{q.questionId}</code>)
           </span>
           <br />
           {q.count} {q.count === 1 ? "report" : "reports"}:{" "}
