@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { newAccount, STORAGE_STATE } from "./setup/accounts";
+import { newAccount, STORAGE_STATE, submitSignUp } from "./setup/accounts";
 import { query, queryOne } from "./support/database";
 
 // Issue 16: a signed-in learner lands on Today and starts studying with one key press; the join,
@@ -35,7 +35,7 @@ async function signUpFresh(browser: Browser, label: string, timezoneId?: string)
   await page.getByLabel("Name", { exact: true }).fill(account.name);
   await page.getByLabel("Email", { exact: true }).fill(account.email);
   await page.getByLabel("Password", { exact: true }).fill(account.password);
-  await page.getByRole("button", { name: "Sign up" }).click();
+  await submitSignUp(page);
   await expect(page).toHaveURL(/\/$/);
   return { page, account };
 }
@@ -81,7 +81,7 @@ test.describe("Today", () => {
     await visitor.getByLabel("Name", { exact: true }).fill(account.name);
     await visitor.getByLabel("Email", { exact: true }).fill(account.email);
     await visitor.getByLabel("Password", { exact: true }).fill(account.password);
-    await visitor.getByRole("button", { name: "Sign up" }).click();
+    await submitSignUp(visitor);
     await expect(visitor).toHaveURL(/\/study\?topic=[a-z0-9-]+$/);
 
     await visitor.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
