@@ -1,0 +1,40 @@
+/**
+ * The languages Taskdeck speaks. English is the source of every bank and catalog; Korean sits
+ * beside it (the material Taskdeck grew from is a Korean study guide, and AWS offers its
+ * certification exams in Korean). Pure: used by the server, the browser and the CLI alike.
+ */
+export const LOCALES = ["en", "ko"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "en";
+
+/** Each language's name in itself, as a switcher shows it. */
+export const LOCALE_NAMES: Record<Locale, string> = { en: "English", ko: "한국어" };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+/**
+ * The best of our locales for an `Accept-Language` header, by its q-values; English when none
+ * matches. `ko-KR;q=0.9, en;q=0.8` → "ko".
+ *
+ * @example localeFromAcceptLanguage("ko-KR,ko;q=0.9,en-US;q=0.8") // "ko"
+ */
+export function localeFromAcceptLanguage(header: string | null | undefined): Locale {
+  if (!header) return DEFAULT_LOCALE;
+  const ranked = header
+    .split(",")
+    .map((part, index) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      const weight = q ? Number(q.slice(2)) : 1;
+      return { tag: tag.trim().toLowerCase(), weight: Number.isFinite(weight) ? weight : 0, index };
+    })
+    .filter((entry) => entry.tag && entry.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.index - b.index);
+  for (const { tag } of ranked) {
+    const primary = tag.split("-")[0];
+    if (isLocale(primary)) return primary;
+  }
+  return DEFAULT_LOCALE;
+}
