@@ -7,6 +7,7 @@ import { readAnkiPackage } from "../banks/anki-package";
 import { createPerson } from "../testing/attempts-fixture";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { createDeck } from "./decks";
+import { deckExportResponse } from "./decks-export";
 import { importIntoDeck } from "./decks-import";
 import { loadStudyQueue } from "./study-queue";
 
@@ -198,5 +199,33 @@ describe("Anki review history", () => {
     expect(outcome).toMatchObject({ ok: true, added: 4, history: null });
     expect(await db.prisma.review.count()).toBe(0);
     expect(await db.prisma.studyCard.count()).toBe(0);
+  });
+
+  it("travels in the deck's .apkg download and comes back as the same reviews and schedule", async () => {
+    const owner = await createPerson(db.prisma, "l3");
+    const first = await createDeck(db.prisma, owner, { title: "ECS", description: "" }, now);
+    await importIntoDeck(db.prisma, owner, first.deckId, input(), { keepHistory: true });
+    const response = await deckExportResponse(db.prisma, owner, first.deckId, "apkg");
+    const collection = readAnkiPackage(new Uint8Array(await response.arrayBuffer())).collection;
+    expect(collection.reviews).toHaveLength(7);
+    const copy = await createDeck(db.prisma, owner, { title: "ECS copy", description: "" }, now);
+    const imported = await importIntoDeck(
+      db.prisma,
+      owner,
+      copy.deckId,
+      { collection, fileName: "ecs.apkg", format: "apkg" },
+      { keepHistory: true },
+    );
+    expect(imported).toMatchObject({ ok: true, added: 4, history: { cards: 3, reviews: 7 } });
+    const states = async (deckId: string) =>
+      (
+        await db.prisma.studyCard.findMany({
+          where: { userId: owner.id, question: { bankId: deckId } },
+          select: { questionId: true, side: true, phase: true, due: true, reps: true, lapses: true },
+        })
+      )
+        .map((c) => ({ ...c, questionId: c.questionId.slice(deckId.length) }))
+        .sort((a, b) => `${a.questionId}${a.side}`.localeCompare(`${b.questionId}${b.side}`));
+    expect(await states(copy.deckId)).toEqual(await states(first.deckId));
   });
 });
