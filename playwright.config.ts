@@ -26,6 +26,8 @@ export default defineConfig({
   use: {
     baseURL,
     trace: "off",
+    // English unless a spec asks for Korean (`test.use({ locale: "ko-KR" })` sends Accept-Language).
+    locale: "en-US",
     launchOptions: {
       executablePath: process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? "/usr/bin/chromium",
       args: CHROMIUM_ARGS,

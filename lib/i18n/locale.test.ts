@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isLocale, localeFromAcceptLanguage } from "./locale";
+import { isLocale, localeFromAcceptLanguage, resolveLocale } from "./locale";
 
 describe("localeFromAcceptLanguage", () => {
   it("takes the highest-weighted language we speak", () => {
@@ -21,5 +21,14 @@ describe("localeFromAcceptLanguage", () => {
     expect(isLocale("ko")).toBe(true);
     expect(isLocale("ko-KR")).toBe(false);
     expect(isLocale(undefined)).toBe(false);
+  });
+});
+
+describe("resolveLocale", () => {
+  it("prefers the learner's saved choice, then this browser's, then Accept-Language", () => {
+    expect(resolveLocale({ saved: "ko", cookie: "en", acceptLanguage: "en" })).toBe("ko");
+    expect(resolveLocale({ saved: null, cookie: "ko", acceptLanguage: "en" })).toBe("ko");
+    expect(resolveLocale({ saved: null, cookie: undefined, acceptLanguage: "ko-KR,en;q=0.5" })).toBe("ko");
+    expect(resolveLocale({ saved: "xx", cookie: "zz", acceptLanguage: "fr" })).toBe("en");
   });
 });

@@ -38,3 +38,22 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
   }
   return DEFAULT_LOCALE;
 }
+
+/** The cookie that keeps a visitor's (or a signed-in learner's) chosen language. */
+export const LOCALE_COOKIE = "taskdeck-locale";
+
+/**
+ * The interface language for one request: the signed-in learner's saved choice, else the
+ * language chosen in this browser (the cookie), else the browser's `Accept-Language`, else English.
+ *
+ * @example resolveLocale({ saved: null, cookie: undefined, acceptLanguage: "ko-KR" }) // "ko"
+ */
+export function resolveLocale(sources: {
+  saved: string | null | undefined;
+  cookie: string | null | undefined;
+  acceptLanguage: string | null | undefined;
+}): Locale {
+  if (isLocale(sources.saved)) return sources.saved;
+  if (isLocale(sources.cookie)) return sources.cookie;
+  return localeFromAcceptLanguage(sources.acceptLanguage);
+}

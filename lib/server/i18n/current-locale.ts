@@ -1,0 +1,31 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
+import { cache } from "react";
+import { LOCALE_COOKIE, type Locale, resolveLocale } from "@/lib/i18n/locale";
+import { getActingUser } from "@/lib/server/auth/session";
+import { getInterfaceSettings, type InterfaceSettings } from "@/lib/server/data/interface-settings";
+import { prisma } from "@/lib/server/db";
+
+/** The signed-in learner's interface settings, or none; a broken database never breaks a page's language. */
+const savedSettings = cache(async (): Promise<InterfaceSettings | null> => {
+  try {
+    const user = await getActingUser();
+    return user ? await getInterfaceSettings(prisma, user) : null;
+  } catch (error) {
+    unstable_rethrow(error);
+    console.error("Could not read the learner's interface settings", error);
+    return null;
+  }
+});
+
+/** The language and time zone this request renders in (see resolveLocale for the order). */
+export const currentInterface = cache(async (): Promise<{ locale: Locale; timeZone: string | null }> => {
+  const [saved, cookieStore, headerList] = await Promise.all([savedSettings(), cookies(), headers()]);
+  const locale = resolveLocale({
+    saved: saved?.locale,
+    cookie: cookieStore.get(LOCALE_COOKIE)?.value,
+    acceptLanguage: headerList.get("accept-language"),
+  });
+  return { locale, timeZone: saved?.timeZone ?? null };
+});

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "StudySettings" ADD COLUMN "locale" TEXT;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "StudySettings" ADD COLUMN     "locale" TEXT;
+
