@@ -29,6 +29,9 @@ function asQueueItem(item: ReviewItem): QueueItem {
     references: item.references,
     simYaml: item.simYaml,
     intervals: { again: "", hard: "", good: "", easy: "" },
+    lang: item.lang,
+    // The review's English original is drawn beside it (ShowOriginal), not inside the reveal.
+    original: null,
   };
 }
 
