@@ -1,4 +1,6 @@
 import { type ActionFailure, failure } from "@/lib/server/auth/action-result";
+import { currentLocaleOrDefault } from "@/lib/server/i18n/current-locale";
+import { runInLocale } from "@/lib/server/i18n/server-text";
 import {
   MAX_INPUT_DEPTH,
   MAX_INPUT_ENTRIES,
@@ -60,9 +62,12 @@ export async function boundedInput<R>(
   args: readonly unknown[],
   run: () => Promise<R>,
 ): Promise<R | ActionFailure> {
-  const problem = inputProblem(args);
-  if (problem) return failure(problem);
-  return run();
+  // Everything the action says (refusals included) is in the language of the request.
+  return runInLocale(await currentLocaleOrDefault(), async () => {
+    const problem = inputProblem(args);
+    if (problem) return failure(problem);
+    return run();
+  });
 }
 
 /** What a form action answers when it is posted something other than a form. */
@@ -79,7 +84,10 @@ export async function boundedForm<R>(
   ..._fits: ActionFailure extends R ? [] : [never]
 ): Promise<R> {
   if (!(formData instanceof FormData)) return failure(NOT_A_FORM_MESSAGE) as R;
-  const problem = inputProblem([previous, formData]);
-  if (problem) return failure(problem) as R;
-  return run(formData);
+  const form = formData;
+  return runInLocale(await currentLocaleOrDefault(), async () => {
+    const problem = inputProblem([previous, form]);
+    if (problem) return failure(problem) as R;
+    return run(form);
+  });
 }

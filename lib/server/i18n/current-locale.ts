@@ -29,3 +29,13 @@ export const currentInterface = cache(async (): Promise<{ locale: Locale; timeZo
   });
   return { locale, timeZone: saved?.timeZone ?? null };
 });
+
+/** The request's language, or English outside a request (a test, the CLI). */
+export async function currentLocaleOrDefault(): Promise<Locale> {
+  try {
+    await headers(); // throws outside a request, before anything would log a failed lookup
+  } catch {
+    return "en";
+  }
+  return (await currentInterface()).locale;
+}
