@@ -6,17 +6,25 @@
  * Pure: the request config (lib/server/i18n), the tests and the CLI read it alike.
  */
 import enCommon from "@/messages/en/common.json";
+import enExam from "@/messages/en/exam.json";
+import enQuiz from "@/messages/en/quiz.json";
 import koCommon from "@/messages/ko/common.json";
+import koExam from "@/messages/ko/exam.json";
+import koQuiz from "@/messages/ko/quiz.json";
 import type { Locale } from "./locale";
 
 const en = {
   common: enCommon,
+  exam: enExam,
+  quiz: enQuiz,
 };
 
 export type Messages = typeof en;
 
 const ko: Messages = {
   common: koCommon,
+  exam: koExam,
+  quiz: koQuiz,
 };
 
 export const CATALOGS: Record<Locale, Messages> = { en, ko };

@@ -268,7 +268,7 @@ describe('"export my data" follows the results page\'s release rule (issue 21 it
     );
     await submitAttempt(db.prisma, learner, attemptId, at(10));
     const result = await getResultView(db.prisma, learner, attemptId, at(20));
-    expect(result?.reviewNote).toBe("Answers and explanations appear after the quiz closes.");
+    expect(result?.reviewNote).toBe("after-close");
 
     type Exported = {
       answers: { questionId: string; answer: { keys?: string[] }; isCorrect: boolean | null }[];
