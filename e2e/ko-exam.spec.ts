@@ -218,7 +218,7 @@ test("a Korean learner takes a practice exam in Korean and keeps it across a swi
   await expect(page.getByRole("heading", { name: "내 결과" })).toBeVisible();
   await expect(page.getByText(/환산 점수 1000점 중 [\d,]+점\(720점 이상 합격\)/)).toBeVisible();
   await expect(page.getByRole("table", { name: "도메인별" })).toContainText("Ko Domain");
-  await expect(page.getByRole("heading", { name: "문제" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "문제", exact: true })).toBeVisible();
   await expect(page.getByText(/내 답: awsvpc/)).toBeVisible();
   await shoot(page, "results");
   const results = page.locator(".quiz-results");
