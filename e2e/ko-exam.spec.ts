@@ -165,8 +165,8 @@ test("a Korean learner takes a practice exam in Korean and keeps it across a swi
   await expect(page).toHaveTitle(/^모의고사/);
   await expect(page.getByRole("heading", { level: 1, name: "모의고사" })).toBeVisible();
   await page.getByRole("checkbox", { name: /^E2e ko exam/i }).check();
-  await page.getByLabel("문제 수").fill("3");
-  await page.getByLabel("시간(분)").fill("20");
+  await page.getByLabel("문제 수", { exact: true }).fill("3");
+  await page.getByLabel("시간(분)", { exact: true }).fill("20");
   await page.getByRole("button", { name: "모의고사 만들기" }).click();
 
   await expect(page.getByText("제한 시간: 20분")).toBeVisible();
