@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { SanitizedHtml } from "@/components/ui/html";
+import { ShowOriginal } from "@/components/ui/show-original";
 import type { GivenAnswer } from "@/lib/bank";
 import { textOfHtml } from "@/lib/bank/html-text";
 import type { RunnerItem } from "@/lib/quiz/views";
@@ -59,6 +60,7 @@ export function QuizQuestion({
         <SanitizedHtml className="quiz-question__title-text" html={item.titleHtml} />
       </h2>
       <SanitizedHtml className="prose" html={item.stemHtml} />
+      <ShowOriginal original={item.original} lang={item.lang} />
       {item.kind === "multiple" && item.chooseCount ? (
         <p className="muted">{t("chooseCount", { count: item.chooseCount })}</p>
       ) : null}
