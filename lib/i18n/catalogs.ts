@@ -5,18 +5,30 @@
  * missing from a Korean file fails `tsc`, and catalogs.test.ts fails on extra or empty ones.
  * Pure: the request config (lib/server/i18n), the tests and the CLI read it alike.
  */
+import enClasses from "@/messages/en/classes.json";
 import enCommon from "@/messages/en/common.json";
+import enExam from "@/messages/en/exam.json";
+import enQuiz from "@/messages/en/quiz.json";
+import koClasses from "@/messages/ko/classes.json";
 import koCommon from "@/messages/ko/common.json";
+import koExam from "@/messages/ko/exam.json";
+import koQuiz from "@/messages/ko/quiz.json";
 import type { Locale } from "./locale";
 
 const en = {
+  classes: enClasses,
   common: enCommon,
+  exam: enExam,
+  quiz: enQuiz,
 };
 
 export type Messages = typeof en;
 
 const ko: Messages = {
+  classes: koClasses,
   common: koCommon,
+  exam: koExam,
+  quiz: koQuiz,
 };
 
 export const CATALOGS: Record<Locale, Messages> = { en, ko };

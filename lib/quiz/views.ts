@@ -94,5 +94,6 @@ export type ResultView = {
   breakdown: BreakdownRow[];
   /** Null when the feedback rule does not allow a review yet. */
   review: ReviewItem[] | null;
-  reviewNote: string | null;
+  /** Why the review is held back (the page words it): the quiz shows answers after it closes, or later. */
+  reviewNote: "after-close" | "later" | null;
 };

@@ -3,6 +3,7 @@ import { answerKeyWithTranslations, checkAnswer } from "@/lib/bank";
 import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { acceptsWork, gradeItems, isOverdue, passes, SCALED_PASS, scaledScore } from "@/lib/quiz";
+import { serverText } from "@/lib/server/i18n/server-text";
 import type { ActingUser } from "../auth/acting-user";
 import { assertStillOnRoster } from "./attempt-membership";
 import { NO_ATTEMPT, questionsOf } from "./attempt-review";
@@ -110,15 +111,13 @@ export async function submitAttempt(db: PrismaClient, actor: ActingUser, attempt
     select: { status: true, deadline: true },
   });
   if (!attempt) throw NO_ATTEMPT();
-  if (attempt.status !== "open") throw new AppError("conflict", "This attempt was already submitted.");
+  if (attempt.status !== "open")
+    throw new AppError("conflict", serverText("quiz.refusal")("alreadySubmitted"));
   if (!acceptsWork(now, attempt.deadline)) {
     await finishOverdue(db, { attemptId }, now);
-    throw new AppError(
-      "deadline",
-      "Time ran out before this submission: the attempt was graded at its deadline.",
-    );
+    throw new AppError("deadline", serverText("quiz.refusal")("submitDeadline"));
   }
   if (!(await finishAttempt(db, attemptId, "submitted", now)))
-    throw new AppError("conflict", "This attempt was already submitted.");
+    throw new AppError("conflict", serverText("quiz.refusal")("alreadySubmitted"));
   return { attemptId };
 }

@@ -11,6 +11,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/locale";
 import { type FeedbackTiming, mayReview, publicIdOf, toPublicAnswer, toPublicKeys } from "@/lib/quiz";
 import type { ReviewItem, ReviewOriginal } from "@/lib/quiz/views";
+import { serverText } from "@/lib/server/i18n/server-text";
 import { type AttemptItem, readBankDomains, readQuestionTranslations } from "./json-columns";
 import { parseStoredQuestion } from "./study-queue";
 
@@ -18,7 +19,7 @@ import { parseStoredQuestion } from "./study-queue";
 // learner saw, and one question's review (key, explanations, simulation) for when it is allowed.
 
 /** The refusal for an attempt that does not exist or is not the caller's. */
-export const NO_ATTEMPT = () => new AppError("not-found", "That attempt does not exist.");
+export const NO_ATTEMPT = () => new AppError("not-found", serverText("quiz.refusal")("noAttempt"));
 
 export const md = (text: string | undefined) => (text ? renderMarkdown(text) : "");
 

@@ -203,10 +203,6 @@ export async function getResultView(
     passMark: attempt.quiz.passMark,
     breakdown: readAttemptBreakdown(attempt.breakdown),
     review,
-    reviewNote: allowed
-      ? null
-      : attempt.quiz.feedback === "after-close"
-        ? "Answers and explanations appear after the quiz closes."
-        : "Answers and explanations are not shown for this quiz yet.",
+    reviewNote: allowed ? null : attempt.quiz.feedback === "after-close" ? "after-close" : "later",
   };
 }

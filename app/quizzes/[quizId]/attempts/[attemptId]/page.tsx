@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { QuizRunner } from "@/components/quiz/quiz-runner";
 import { isAppError } from "@/lib/errors";
 import { requirePageUser } from "@/lib/server/auth/session";
@@ -8,7 +8,10 @@ import { getRunnerView } from "@/lib/server/data/attempts";
 import { prisma } from "@/lib/server/db";
 import "@/components/quiz/quiz.css";
 
-export const metadata: Metadata = { title: "Quiz attempt" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("quiz.pages");
+  return { title: t("attempt") };
+}
 
 export default async function AttemptPage({
   params,
