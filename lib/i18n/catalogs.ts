@@ -6,17 +6,21 @@
  * Pure: the request config (lib/server/i18n), the tests and the CLI read it alike.
  */
 import enCommon from "@/messages/en/common.json";
+import enDecks from "@/messages/en/decks.json";
 import koCommon from "@/messages/ko/common.json";
+import koDecks from "@/messages/ko/decks.json";
 import type { Locale } from "./locale";
 
 const en = {
   common: enCommon,
+  decks: enDecks,
 };
 
 export type Messages = typeof en;
 
 const ko: Messages = {
   common: koCommon,
+  decks: koDecks,
 };
 
 export const CATALOGS: Record<Locale, Messages> = { en, ko };
