@@ -7,13 +7,16 @@
  */
 import enCommon from "@/messages/en/common.json";
 import enDecks from "@/messages/en/decks.json";
+import enTeach from "@/messages/en/teach.json";
 import koCommon from "@/messages/ko/common.json";
 import koDecks from "@/messages/ko/decks.json";
+import koTeach from "@/messages/ko/teach.json";
 import type { Locale } from "./locale";
 
 const en = {
   common: enCommon,
   decks: enDecks,
+  teach: enTeach,
 };
 
 export type Messages = typeof en;
@@ -21,6 +24,7 @@ export type Messages = typeof en;
 const ko: Messages = {
   common: koCommon,
   decks: koDecks,
+  teach: koTeach,
 };
 
 export const CATALOGS: Record<Locale, Messages> = { en, ko };
