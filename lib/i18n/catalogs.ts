@@ -7,15 +7,18 @@
  */
 import enCommon from "@/messages/en/common.json";
 import enDecks from "@/messages/en/decks.json";
+import enInsight from "@/messages/en/insight.json";
 import enTeach from "@/messages/en/teach.json";
 import koCommon from "@/messages/ko/common.json";
 import koDecks from "@/messages/ko/decks.json";
+import koInsight from "@/messages/ko/insight.json";
 import koTeach from "@/messages/ko/teach.json";
 import type { Locale } from "./locale";
 
 const en = {
   common: enCommon,
   decks: enDecks,
+  insight: enInsight,
   teach: enTeach,
 };
 
@@ -24,6 +27,7 @@ export type Messages = typeof en;
 const ko: Messages = {
   common: koCommon,
   decks: koDecks,
+  insight: koInsight,
   teach: koTeach,
 };
 
