@@ -74,11 +74,11 @@ test("a Korean learner makes a deck and a card in Korean, and the language switc
   await addCard.getByRole("button", { name: "카드 추가" }).click();
   await expect(addCard.getByText("카드를 추가했습니다.", { exact: false })).toBeVisible();
 
-  const cards = page.getByRole("list", { name: "카드" });
+  const cards = page.getByRole("list", { name: "카드", exact: true });
   await expect(cards.getByRole("listitem")).toHaveCount(1);
   await expect(cards.getByRole("listitem").first()).toContainText("플래시카드");
   await expect(cards.getByRole("listitem").first()).toContainText("Fargate 네트워크 모드");
-  await expect(page.getByRole("list", { name: "진행 상황" })).toContainText("카드 1장");
+  await expect(page.getByRole("list", { name: "진행 상황", exact: true })).toContainText("카드 1장");
   await expect(page.getByRole("link", { name: "이 덱 학습" })).toBeVisible();
   await checkWidths(page, "deck");
 
@@ -86,7 +86,7 @@ test("a Korean learner makes a deck and a card in Korean, and the language switc
   await page.getByRole("button", { name: /English/ }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
-  const englishCards = page.getByRole("list", { name: "Cards" });
+  const englishCards = page.getByRole("list", { name: "Cards", exact: true });
   await expect(englishCards.getByRole("listitem")).toHaveCount(1);
   await expect(englishCards.getByRole("listitem").first()).toContainText("Flashcard");
   await expect(page.getByRole("form", { name: "Add a card" })).toBeVisible();
@@ -98,7 +98,7 @@ test("a Korean learner makes a deck and a card in Korean, and the language switc
   await expect(cards.getByRole("listitem").first()).toContainText("Fargate 네트워크 모드");
 
   await page.goto("/decks");
-  const decks = page.getByRole("list", { name: "내 덱" });
+  const decks = page.getByRole("list", { name: "내 덱", exact: true });
   await expect(decks.getByRole("listitem")).toHaveCount(1);
   await expect(decks.getByRole("link", { name: title })).toBeVisible();
   await expect(decks.getByText("카드 1장")).toBeVisible();
