@@ -57,6 +57,20 @@ export function ImportCardsForm({ deckId }: { deckId: string }) {
           <option value="apkg">{t("formatApkg")}</option>
         </select>
       </div>
+      <div className="form-field">
+        <label className="check">
+          <input
+            type="checkbox"
+            name="keepHistory"
+            defaultChecked
+            aria-describedby="deck-import-history-hint"
+          />{" "}
+          {t("keepHistory")}
+        </label>
+        <p id="deck-import-history-hint" className="form-field__hint">
+          {t("keepHistoryHint")}
+        </p>
+      </div>
       <FormStatus
         id="deck-import-status"
         error={tooLarge ? t("tooLarge") : state && !state.ok ? state.formError : undefined}

@@ -159,6 +159,7 @@ export type ImportDeckResult =
       unchanged: number;
       warnings: UploadFinding[];
       notes: string[];
+      history: { cards: number; reviews: number } | null;
     }
   | (ActionFailure & { findings?: UploadFinding[] });
 
@@ -170,7 +171,9 @@ export async function importDeckCore(ctx: ActionContext, formData: FormData): Pr
     if (!deck.success) return noDeck();
     const input = await readImport(formData);
     if ("ok" in input) return input;
-    const outcome = await importIntoDeck(ctx.db, me, deck.data.deckId, input);
+    // A checkbox sends "on" when ticked and nothing otherwise (the form ticks it by default).
+    const keepHistory = formData.get("keepHistory") === "on";
+    const outcome = await importIntoDeck(ctx.db, me, deck.data.deckId, input, { keepHistory });
     if (!outcome) return noDeck();
     if (outcome.ok) return { ...outcome, warnings: outcome.warnings.slice(0, 50) };
     return {
