@@ -1,10 +1,11 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { type Question, questionContentHash } from "@/lib/bank";
-import { type CardFields, cardFromForm, cardLabel, DECK_TOPIC } from "@/lib/bank/deck-card";
+import { type CardFields, type CardText, cardFromForm, cardLabel, DECK_TOPIC } from "@/lib/bank/deck-card";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { validateSimBlock } from "@/lib/sim";
 import { type ActingUser, assertSignedIn } from "../auth/acting-user";
+import { serverText } from "../i18n/server-text";
 import { ownDeck, PERSONAL_VISIBILITY } from "./bank-visibility";
 import { parseStoredQuestion } from "./study-queue";
 
@@ -318,7 +319,9 @@ export async function saveDeckCard(
   const keep = localId ? await getDeckCard(db, me, deckId, localId) : null;
   if (localId && !keep) return null;
   const id = localId ?? `card-${randomBytes(4).toString("hex")}`;
-  const built = cardFromForm(fields, { id, keep, validateSim: validateSimBlock });
+  // The field messages in the language of the request (English outside one: tests, the CLI).
+  const text = serverText("decks.cardErrors") as CardText;
+  const built = cardFromForm(fields, { id, keep, validateSim: validateSimBlock, text });
   if (!built.ok) return built;
   const written = await db.$transaction(async (tx) => {
     // Checked again inside the write: a deck deleted meanwhile takes no new card.

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { Bank } from "@/lib/bank";
 import { AppError } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { serverText } from "@/lib/server/i18n/server-text";
 import type { ActingUser } from "../auth/acting-user";
 import { assertRole } from "../auth/acting-user";
 import type { FindingCount, UploadFinding, UploadInput } from "../banks/check-upload";
@@ -205,7 +206,7 @@ async function ownedBank(db: PrismaClient, actor: ActingUser, bankId: string) {
   return { ...row, uploadId: row.bank.file.replace(/^upload:/, "") };
 }
 
-const NO_BANK = () => new AppError("not-found", "That bank does not exist.");
+const NO_BANK = () => new AppError("not-found", serverText("teach.refusal")("noBank"));
 
 /**
  * The owner: a new version of their bank, checked like an upload. Nothing changes when it has an
@@ -285,15 +286,13 @@ export async function deleteInstructorBank(db: PrismaClient, actor: ActingUser, 
   if (!owned) throw NO_BANK();
   const usage = await bankUsage(db, actor, bankId);
   if (usage.mine.length > 0 || usage.others > 0) {
+    // Said in the language of the request (English outside one).
+    const t = serverText("teach.refusal");
     const named = usage.mine.map((q) => `“${q.title}”`).join(", ");
-    const parts = [
-      named ? `your ${usage.mine.length === 1 ? "quiz" : "quizzes"} ${named}` : "",
-      usage.others ? `${usage.others} other instructors' ${usage.others === 1 ? "quiz" : "quizzes"}` : "",
-    ].filter(Boolean);
-    throw new AppError(
-      "conflict",
-      `Not deleted: ${parts.join(" and ")} use its questions, and their grades depend on them. Delete those quizzes first, or unpublish the bank so no new quiz uses it.`,
-    );
+    const mine = named ? t("yourQuizzes", { count: usage.mine.length, named }) : "";
+    const others = usage.others ? t("othersQuizzes", { count: usage.others }) : "";
+    const users = mine && others ? t("both", { mine, others }) : mine || others;
+    throw new AppError("conflict", t("inUse", { users }));
   }
   await db.bank.delete({ where: { id: bankId } });
   return { title: owned.bank.title };
