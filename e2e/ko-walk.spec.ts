@@ -75,8 +75,45 @@ async function open(browser: Browser, viewer: Viewer) {
   });
 }
 
+/** Opens every URL `viewer` may see in a Korean browser; what each shows in English. */
+async function walk(browser: Browser, viewer: Viewer, data: SweepData): Promise<string[]> {
+  const context = await open(browser, viewer);
+  const page = await context.newPage();
+  // What people wrote (their names, the sweep's class, quiz and deck titles) is theirs to keep.
+  const names = Object.values(ROLE_ACCOUNTS).map((account) => account.name);
+  const written = [
+    /Phone sweep class with a rather long name \S+/,
+    /Sweep (?:quiz in progress|quiz submitted|deck) \S+/,
+  ];
+  const problems: string[] = [];
+  const urls = [
+    ...PAGE_ROUTES.filter(({ route }) => viewersOf(route).includes(viewer)).flatMap(({ urls }) => urls(data)),
+    ...(viewer === "admin" ? [] : EXTRA_URLS.map(({ url }) => url)),
+  ];
+  try {
+    for (const url of urls) {
+      const response = await page.goto(url);
+      expect(response?.status() ?? 0, `${url}: server error`).toBeLessThan(500);
+      await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => undefined);
+      const shown = await readPage(page);
+      // innerText, not textContent: it keeps the breaks between elements, so a title ends where it shows.
+      const titles = await page.evaluate(
+        (sources) =>
+          // biome-ignore lint/performance/useDomNodeTextContent: rendered breaks end each title.
+          sources.flatMap((source) => document.body.innerText.match(new RegExp(source, "g")) ?? []),
+        written.map((pattern) => pattern.source),
+      );
+      expect(shown.lang, `${url}: <html lang>`).toBe("ko");
+      for (const problem of englishOn(shown, [...names, ...titles]))
+        problems.push(`${viewer} ${url} ${problem}`);
+    }
+  } finally {
+    await context.close();
+  }
+  return problems;
+}
+
 test.describe("every main page in Korean", () => {
-  test.describe.configure({ mode: "serial" });
   let data: SweepData;
 
   test.beforeAll(async ({ browser }) => {
@@ -84,46 +121,14 @@ test.describe("every main page in Korean", () => {
     data = await createSweepData(browser);
   });
 
-  for (const viewer of ["visitor", "learner", "instructor", "admin"] as const) {
-    test(`${viewer}: no English left on a Korean page`, async ({ browser }) => {
-      test.setTimeout(300_000);
-      const context = await open(browser, viewer);
-      const page = await context.newPage();
-      // What people wrote (their names, the sweep's class, quiz and deck titles) is theirs to keep.
-      const names = Object.values(ROLE_ACCOUNTS).map((account) => account.name);
-      const written = [
-        /Phone sweep class with a rather long name \S+/,
-        /Sweep (?:quiz in progress|quiz submitted|deck) \S+/,
-      ];
-      const problems: string[] = [];
-      const urls = [
-        ...PAGE_ROUTES.filter(({ route }) => viewersOf(route).includes(viewer)).flatMap(({ urls }) =>
-          urls(data),
-        ),
-        ...(viewer === "admin" ? [] : EXTRA_URLS.map(({ url }) => url)),
-      ];
-      try {
-        for (const url of urls) {
-          const response = await page.goto(url);
-          expect(response?.status() ?? 0, `${url}: server error`).toBeLessThan(500);
-          await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => undefined);
-          const shown = await readPage(page);
-          // innerText, not textContent: it keeps the breaks between elements, so a title ends where it shows.
-          const titles = await page.evaluate(
-            (sources) =>
-              // biome-ignore lint/performance/useDomNodeTextContent: rendered breaks end each title.
-              sources.flatMap((source) => document.body.innerText.match(new RegExp(source, "g")) ?? []),
-            written.map((pattern) => pattern.source),
-          );
-          expect(shown.lang, `${url}: <html lang>`).toBe("ko");
-          for (const problem of englishOn(shown, [...names, ...titles])) problems.push(`${url} ${problem}`);
-        }
-      } finally {
-        await context.close();
-      }
-      // Every problem at once, so one run lists all that is left to translate.
-      console.log(`[ko-walk] ${viewer}: ${problems.length} problems\n${problems.join("\n")}`);
-      expect(problems, `English on Korean pages as ${viewer}`).toEqual([]);
-    });
-  }
+  // One test walks every viewer, so the report lists everything left at once.
+  test("no English is left on a Korean page, for any viewer", async ({ browser }) => {
+    test.setTimeout(900_000);
+    const problems: string[] = [];
+    for (const viewer of ["visitor", "learner", "instructor", "admin"] as const) {
+      problems.push(...(await walk(browser, viewer, data)));
+    }
+    console.log(`[ko-walk] ${problems.length} problems\n${problems.join("\n")}`);
+    expect(problems, "English on Korean pages").toEqual([]);
+  });
 });
