@@ -5,7 +5,7 @@ import { SanitizedHtml } from "@/components/ui/html";
 import type { GivenAnswer } from "@/lib/bank";
 import { textOfHtml } from "@/lib/bank/html-text";
 import type { ResultView, ReviewItem } from "@/lib/quiz/views";
-import type { QueueItem } from "@/lib/study/views";
+import { NO_INTERVALS, type QueueItem } from "@/lib/study/views";
 
 /** The review item in the shape the study page's AnswerReveal draws. */
 function asQueueItem(item: ReviewItem): QueueItem {
@@ -28,7 +28,7 @@ function asQueueItem(item: ReviewItem): QueueItem {
     explanationHtml: item.explanationHtml,
     references: item.references,
     simYaml: item.simYaml,
-    intervals: { again: "", hard: "", good: "", easy: "" },
+    intervals: NO_INTERVALS,
   };
 }
 

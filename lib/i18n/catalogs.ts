@@ -6,17 +6,29 @@
  * Pure: the request config (lib/server/i18n), the tests and the CLI read it alike.
  */
 import enCommon from "@/messages/en/common.json";
+import enProgress from "@/messages/en/progress.json";
+import enStudy from "@/messages/en/study.json";
+import enStudySettings from "@/messages/en/studySettings.json";
 import koCommon from "@/messages/ko/common.json";
+import koProgress from "@/messages/ko/progress.json";
+import koStudy from "@/messages/ko/study.json";
+import koStudySettings from "@/messages/ko/studySettings.json";
 import type { Locale } from "./locale";
 
 const en = {
   common: enCommon,
+  progress: enProgress,
+  study: enStudy,
+  studySettings: enStudySettings,
 };
 
 export type Messages = typeof en;
 
 const ko: Messages = {
   common: koCommon,
+  progress: koProgress,
+  study: koStudy,
+  studySettings: koStudySettings,
 };
 
 export const CATALOGS: Record<Locale, Messages> = { en, ko };

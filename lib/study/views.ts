@@ -1,5 +1,5 @@
 import type { GivenAnswer, QuestionKind } from "@/lib/bank";
-import type { CardPhase, GradeName } from "@/lib/srs";
+import type { CardPhase, GradeName, Interval } from "@/lib/srs";
 
 // The plain objects the study page and its server actions exchange. Markdown arrives already
 // rendered and sanitized on the server; answers are included because study (unlike a graded
@@ -39,8 +39,16 @@ export type QueueItem = {
   explanationHtml: string;
   references: string[];
   simYaml: string | null;
-  /** What each grade would schedule, as labels ("10m", "3d"). */
-  intervals: Record<GradeName, string>;
+  /** What each grade would schedule; the grade buttons word it in the learner's language. */
+  intervals: Record<GradeName, Interval>;
+};
+
+/** For an item drawn outside study (a quiz's review), whose grade buttons are never shown. */
+export const NO_INTERVALS: Record<GradeName, Interval> = {
+  again: { unit: "minute", count: 0 },
+  hard: { unit: "minute", count: 0 },
+  good: { unit: "minute", count: 0 },
+  easy: { unit: "minute", count: 0 },
 };
 
 export type StudyCounts = { new: number; learning: number; due: number };

@@ -64,10 +64,10 @@ export function presentCard(
     references: question.references,
     simYaml: question.sim?.yaml ?? null,
     intervals: {
-      again: preview.again.label,
-      hard: preview.hard.label,
-      good: preview.good.label,
-      easy: preview.easy.label,
+      again: preview.again.interval,
+      hard: preview.hard.interval,
+      good: preview.good.interval,
+      easy: preview.easy.interval,
     },
   };
 }
