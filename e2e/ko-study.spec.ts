@@ -92,7 +92,8 @@ test("a Korean learner studies, switches to English and back mid-session, and re
   // Progress in Korean, counting the one grading left after the undo (saved in the background).
   await expect(async () => {
     await page.goto("/progress");
-    const totals = page.getByRole("list", { name: "학습 합계" });
+    // A <dl> has no list role in Chromium's tree: find it by its label.
+    const totals = page.locator("dl[aria-label='학습 합계']");
     await expect(totals.getByText("전체 복습").locator("xpath=following-sibling::dd")).toHaveText("1", {
       timeout: 1000,
     });
