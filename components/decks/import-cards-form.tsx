@@ -63,6 +63,21 @@ export function ImportCardsForm({ deckId }: { deckId: string }) {
           <option value="apkg">Anki package (.apkg)</option>
         </select>
       </div>
+      <div className="form-field">
+        <label className="check">
+          <input
+            type="checkbox"
+            name="keepHistory"
+            defaultChecked
+            aria-describedby="deck-import-history-hint"
+          />{" "}
+          Keep my Anki review history
+        </label>
+        <p id="deck-import-history-hint" className="form-field__hint">
+          For an Anki package: the reviews you made in Anki become your reviews here, and each new card is
+          scheduled from them instead of starting as new.
+        </p>
+      </div>
       <FormStatus
         id="deck-import-status"
         error={tooLarge ? TOO_LARGE_MESSAGE : state && !state.ok ? state.formError : undefined}

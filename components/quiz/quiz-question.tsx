@@ -1,6 +1,7 @@
 "use client";
 
 import { SanitizedHtml } from "@/components/ui/html";
+import { ShowOriginal } from "@/components/ui/show-original";
 import type { GivenAnswer } from "@/lib/bank";
 import { textOfHtml } from "@/lib/bank/html-text";
 import type { RunnerItem } from "@/lib/quiz/views";
@@ -57,6 +58,7 @@ export function QuizQuestion({
         <SanitizedHtml className="quiz-question__title-text" html={item.titleHtml} />
       </h2>
       <SanitizedHtml className="prose" html={item.stemHtml} />
+      <ShowOriginal original={item.original} lang={item.lang} />
       {item.kind === "multiple" && item.chooseCount ? (
         <p className="muted">Choose {item.chooseCount}.</p>
       ) : null}

@@ -2,6 +2,7 @@
 
 import { AnswerReveal } from "@/components/study/answer-reveal";
 import { SanitizedHtml } from "@/components/ui/html";
+import { ShowOriginal } from "@/components/ui/show-original";
 import type { GivenAnswer } from "@/lib/bank";
 import { textOfHtml } from "@/lib/bank/html-text";
 import type { ResultView, ReviewItem } from "@/lib/quiz/views";
@@ -29,6 +30,9 @@ function asQueueItem(item: ReviewItem): QueueItem {
     references: item.references,
     simYaml: item.simYaml,
     intervals: NO_INTERVALS,
+    lang: item.lang,
+    // The review's English original is drawn beside it (ShowOriginal), not inside the reveal.
+    original: null,
   };
 }
 
@@ -150,6 +154,7 @@ export function QuizResults({ result }: { result: ResultView }) {
               <li key={item.questionId} className="card">
                 <SanitizedHtml className="quiz-question__title-text" html={item.titleHtml} />
                 <SanitizedHtml className="prose" html={item.stemHtml} />
+                <ShowOriginal original={item.original} lang={item.lang} />
                 <ReviewedAnswer item={item} />
               </li>
             ))}

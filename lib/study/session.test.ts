@@ -58,6 +58,8 @@ function card(
       good: { unit: "minute", count: 10 },
       easy: { unit: "day", count: 3 },
     },
+    lang: "en",
+    original: null,
   };
 }
 

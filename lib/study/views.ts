@@ -1,4 +1,5 @@
 import type { GivenAnswer, QuestionKind } from "@/lib/bank";
+import type { Locale } from "@/lib/i18n/locale";
 import type { CardPhase, GradeName, Interval } from "@/lib/srs";
 
 // The plain objects the study page and its server actions exchange. Markdown arrives already
@@ -41,6 +42,10 @@ export type QueueItem = {
   simYaml: string | null;
   /** What each grade would schedule; the grade buttons word it in the learner's language. */
   intervals: Record<GradeName, Interval>;
+  /** The language of the text above: "ko" when the card is shown in its Korean translation. */
+  lang: Locale;
+  /** The English original of a translated card, for the "English original" toggle; else null. */
+  original: StudyOriginal | null;
 };
 
 /** For an item drawn outside study (a quiz's review), whose grade buttons are never shown. */
@@ -49,6 +54,16 @@ export const NO_INTERVALS: Record<GradeName, Interval> = {
   hard: { unit: "minute", count: 0 },
   good: { unit: "minute", count: 0 },
   easy: { unit: "minute", count: 0 },
+};
+
+/** The English text of a card shown in translation (options under the same keys). */
+export type StudyOriginal = {
+  titleHtml: string;
+  promptHtml: string;
+  answerHtml: string | null;
+  options: Array<{ key: string; html: string; rationaleHtml: string | null }>;
+  explanationHtml: string;
+  references: string[];
 };
 
 export type StudyCounts = { new: number; learning: number; due: number };

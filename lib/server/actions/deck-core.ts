@@ -152,6 +152,7 @@ export type ImportDeckResult =
       unchanged: number;
       warnings: UploadFinding[];
       notes: string[];
+      history: { cards: number; reviews: number } | null;
     }
   | (ActionFailure & { findings?: UploadFinding[] });
 
@@ -163,7 +164,9 @@ export async function importDeckCore(ctx: ActionContext, formData: FormData): Pr
     if (!deck.success) return failure(NO_DECK);
     const input = await readImport(formData);
     if ("ok" in input) return input;
-    const outcome = await importIntoDeck(ctx.db, me, deck.data.deckId, input);
+    // A checkbox sends "on" when ticked and nothing otherwise (the form ticks it by default).
+    const keepHistory = formData.get("keepHistory") === "on";
+    const outcome = await importIntoDeck(ctx.db, me, deck.data.deckId, input, { keepHistory });
     if (!outcome) return failure(NO_DECK);
     if (outcome.ok) return { ...outcome, warnings: outcome.warnings.slice(0, 50) };
     const count = outcome.findings.length;

@@ -23,7 +23,7 @@ import {
   studyPreferencesSchema,
 } from "@/lib/server/data/study-settings";
 import { isStorageUnavailable } from "@/lib/server/db";
-import { serverText } from "@/lib/server/i18n/server-text";
+import { serverLocale, serverText } from "@/lib/server/i18n/server-text";
 import type { GradeResponse, QueueView } from "@/lib/study/views";
 import { localizeFieldErrors } from "./localized-fields";
 import {
@@ -102,7 +102,15 @@ export async function loadMoreCore(ctx: ActionContext, input: unknown, now = new
     const parsed = loadMoreSchema.safeParse(input);
     if (!parsed.success) return invalidInput(parsed.error);
     const { filter, mode, exclude } = parsed.data;
-    return { ok: true, view: await loadStudyQueue(ctx.db, actor, filter, now, { mode, exclude, limit: 10 }) };
+    return {
+      ok: true,
+      view: await loadStudyQueue(ctx.db, actor, filter, now, {
+        mode,
+        exclude,
+        limit: 10,
+        locale: serverLocale(),
+      }),
+    };
   });
 }
 

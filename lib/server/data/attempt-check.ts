@@ -1,7 +1,8 @@
 import "server-only";
-import { checkAnswer, type GivenAnswer } from "@/lib/bank";
+import { answerKeyWithTranslations, checkAnswer, type GivenAnswer } from "@/lib/bank";
 import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Locale } from "@/lib/i18n/locale";
 import { acceptsWork } from "@/lib/quiz";
 import type { ReviewItem } from "@/lib/quiz/views";
 import type { ActingUser } from "../auth/acting-user";
@@ -23,13 +24,15 @@ export function hasContent(answer: GivenAnswer | null): answer is GivenAnswer {
 
 /**
  * Learners, for their own open attempt at a quiz with immediate feedback: locks the saved answer
- * to one question and returns its review. Checking again returns the same review.
+ * to one question and returns its review (in `locale`, with the English original when translated).
+ * Checking again returns the same review.
  */
 export async function checkQuestion(
   db: PrismaClient,
   actor: ActingUser,
   input: { attemptId: string; questionId: string },
   now: Date,
+  locale: Locale = "en",
 ): Promise<ReviewItem> {
   // A learner taken off the class's roster gets no key.
   await assertStillOnRoster(db, actor, input.attemptId);
@@ -60,14 +63,17 @@ export async function checkQuestion(
     });
     const given = readSavedAnswer(row?.answer ?? null);
     if (!row || !hasContent(given)) throw new AppError("invalid", "Answer the question before checking it.");
-    const isCorrect = checkAnswer(entry.question, given).isCorrect;
+    const isCorrect = checkAnswer(
+      answerKeyWithTranslations(entry.question, entry.translations),
+      given,
+    ).isCorrect;
     // The runner knows the options by the attempt's opaque ids: the review speaks them too.
-    if (row.checkedAt) return publicReviewItem(item, reviewItem(item, entry, given, isCorrect));
+    if (row.checkedAt) return publicReviewItem(item, reviewItem(item, entry, given, isCorrect, locale));
     const locked = await db.attemptAnswer.updateMany({
       where: { ...where, seq: row.seq, checkedAt: null, attempt: { status: "open" } },
       data: { checkedAt: now, isCorrect },
     });
-    if (locked.count === 1) return publicReviewItem(item, reviewItem(item, entry, given, isCorrect));
+    if (locked.count === 1) return publicReviewItem(item, reviewItem(item, entry, given, isCorrect, locale));
   }
   throw new AppError("conflict", "Your answer is still changing: check it again.");
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { checkAnswer } from "@/lib/bank";
+import { answerKeyWithTranslations, checkAnswer } from "@/lib/bank";
 import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { acceptsWork, gradeItems, isOverdue, passes, SCALED_PASS, scaledScore } from "@/lib/quiz";
@@ -41,7 +41,11 @@ export async function finishAttempt(
     const marked = items.map((item) => {
       const q = questions.get(item.questionId);
       const given = byQuestion.get(item.questionId) ?? null;
-      const isCorrect = q && given ? checkAnswer(q.question, given).isCorrect : false;
+      // A typed answer in Korean counts when the question carries a Korean translation.
+      const isCorrect =
+        q && given
+          ? checkAnswer(answerKeyWithTranslations(q.question, q.translations), given).isCorrect
+          : false;
       return {
         questionId: item.questionId,
         topic: q?.topic ?? "unknown",

@@ -234,7 +234,14 @@ export async function writeDeckQuestions(
   tx: Prisma.TransactionClient,
   deckId: string,
   questions: Question[],
-): Promise<{ added: number; updated: number; unchanged: number; revisions: Map<string, number> }> {
+): Promise<{
+  added: number;
+  updated: number;
+  unchanged: number;
+  revisions: Map<string, number>;
+  /** The stored ids of the questions this write added (new cards: no schedule, no reviews yet). */
+  addedIds: Set<string>;
+}> {
   const ids = questions.map((q) => `${deckId}.${q.id}`);
   const existing = new Map(
     (
@@ -245,7 +252,13 @@ export async function writeDeckQuestions(
     ).map((row) => [row.id, row]),
   );
   let nextPosition = Math.max(-1, ...[...existing.values()].map((r) => r.position)) + 1;
-  const counts = { added: 0, updated: 0, unchanged: 0, revisions: new Map<string, number>() };
+  const counts = {
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    revisions: new Map<string, number>(),
+    addedIds: new Set<string>(),
+  };
   const created: Prisma.QuestionCreateManyInput[] = [];
   for (const [i, question] of questions.entries()) {
     const before = existing.get(ids[i] ?? "");
@@ -260,6 +273,7 @@ export async function writeDeckQuestions(
         contentHash: row.contentHash,
       });
       counts.added += 1;
+      counts.addedIds.add(row.id);
       counts.revisions.set(question.id, 1);
     } else if (before.contentHash !== row.contentHash) {
       const revision = before.revision + 1;

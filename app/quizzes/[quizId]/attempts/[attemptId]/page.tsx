@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
 import { QuizRunner } from "@/components/quiz/quiz-runner";
 import { isAppError } from "@/lib/errors";
 import { requirePageUser } from "@/lib/server/auth/session";
@@ -18,7 +19,7 @@ export default async function AttemptPage({
   const user = await requirePageUser(
     `/quizzes/${encodeURIComponent(quizId)}/attempts/${encodeURIComponent(attemptId)}`,
   );
-  const view = await getRunnerView(prisma, user, attemptId, new Date()).catch((error) => {
+  const view = await getRunnerView(prisma, user, attemptId, new Date(), await getLocale()).catch((error) => {
     if (isAppError(error)) notFound();
     throw error;
   });

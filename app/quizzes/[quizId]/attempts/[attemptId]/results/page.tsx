@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
 import { QuizResults } from "@/components/quiz/quiz-results";
 import { isAppError } from "@/lib/errors";
 import { requirePageUser } from "@/lib/server/auth/session";
@@ -20,7 +21,8 @@ export default async function ResultsPage({
   const { quizId, attemptId } = await params;
   const path = `/quizzes/${encodeURIComponent(quizId)}/attempts/${encodeURIComponent(attemptId)}`;
   const user = await requirePageUser(`${path}/results`);
-  const result = await getResultView(prisma, user, attemptId, new Date()).catch((error) => {
+  const locale = await getLocale();
+  const result = await getResultView(prisma, user, attemptId, new Date(), locale).catch((error) => {
     if (isAppError(error)) notFound();
     throw error;
   });
