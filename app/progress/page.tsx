@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ExamForm } from "@/components/progress/exam-form";
 import { ProgressBody } from "@/components/progress/progress-body";
 import { requirePageUser } from "@/lib/server/auth/session";
@@ -8,19 +9,22 @@ import { prisma } from "@/lib/server/db";
 import "@/components/study/study.css";
 import "@/components/progress/progress.css";
 
-export const metadata: Metadata = { title: "Progress" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("progress");
+  return { title: t("title") };
+}
 
 // Signed-in learners: their own progress only (the data layer scopes every query to them).
 export default async function ProgressPage() {
   const user = await requirePageUser("/progress");
-  const view = await loadProgress(prisma, user, new Date());
+  const [t, view] = await Promise.all([getTranslations("progress"), loadProgress(prisma, user, new Date())]);
   return (
     <div className="progress-page">
       <div>
-        <h1>Progress</h1>
+        <h1>{t("title")}</h1>
         <p className="lead">
-          What your review log says about you, in your time zone ({view.timeZone}, days start at{" "}
-          {view.dayStartHour}:00). <Link href="/study">Study now</Link>
+          {t("lead", { timeZone: view.timeZone, hour: view.dayStartHour })}{" "}
+          <Link href="/study">{t("studyNow")}</Link>
         </p>
       </div>
       <ProgressBody

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { StudySession } from "@/components/study/study-session";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { deckChoices } from "@/lib/server/data/decks";
@@ -10,7 +10,10 @@ import { prisma } from "@/lib/server/db";
 import { parseStudySearch } from "./search-params";
 import "@/components/study/study.css";
 
-export const metadata: Metadata = { title: "Study" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("study");
+  return { title: t("title") };
+}
 
 export default async function StudyPage({
   searchParams,
@@ -20,7 +23,8 @@ export default async function StudyPage({
   const user = await requirePageUser("/study");
   const { filter, mode } = parseStudySearch(await searchParams);
   const locale = await getLocale();
-  const [catalog, decks, view] = await Promise.all([
+  const [t, catalog, decks, view] = await Promise.all([
+    getTranslations("study"),
     studyCatalog(prisma),
     deckChoices(prisma, user),
     loadStudyQueue(prisma, user, filter, new Date(), { mode, limit: 12, locale }),
@@ -30,15 +34,15 @@ export default async function StudyPage({
   return (
     <div className="study-page">
       <div className="study-page__head">
-        <h1>Study</h1>
+        <h1>{t("title")}</h1>
         <Link href="/study/settings" className="button button--quiet">
-          Study settings
+          {t("settingsLink")}
         </Link>
       </div>
       {decks.length > 0 ? (
         // The learner's own decks are in the daily queue with everything else; a link studies one alone.
-        <nav aria-label="My decks" className="study-decks">
-          <span className="muted">My decks:</span>{" "}
+        <nav aria-label={t("decks.label")} className="study-decks">
+          <span className="muted">{t("decks.lead")}</span>{" "}
           {decks.map((deck, i) => (
             <span key={deck.id}>
               {i > 0 ? " · " : null}
@@ -53,7 +57,7 @@ export default async function StudyPage({
           {filter.banks.length > 0 ? (
             <>
               {" · "}
-              <Link href="/study">Everything due</Link>
+              <Link href="/study">{t("decks.everything")}</Link>
             </>
           ) : null}
         </nav>
@@ -62,50 +66,50 @@ export default async function StudyPage({
         className="study-filter"
         open={filter.topics.length + filter.tags.length === 0 && mode === "review" ? undefined : true}
       >
-        <summary>Choose what to study</summary>
+        <summary>{t("filter.summary")}</summary>
         <form method="get" action="/study" className="study-filter__form">
           <fieldset>
-            <legend>Topics</legend>
-            {catalog.topics.map((t) => (
-              <label key={t.topic} className="check">
+            <legend>{t("filter.topics")}</legend>
+            {catalog.topics.map((topic) => (
+              <label key={topic.topic} className="check">
                 <input
                   type="checkbox"
                   name="topic"
-                  value={t.topic}
-                  defaultChecked={filter.topics.includes(t.topic)}
+                  value={topic.topic}
+                  defaultChecked={filter.topics.includes(topic.topic)}
                 />
-                {t.label} <span className="muted">({t.count})</span>
+                {topic.label} <span className="muted">({topic.count})</span>
               </label>
             ))}
           </fieldset>
           <div className="field">
-            <label htmlFor="study-tag">Only cards tagged</label>
+            <label htmlFor="study-tag">{t("filter.tag")}</label>
             <select id="study-tag" name="tag" className="input" defaultValue={filter.tags[0] ?? ""}>
-              <option value="">Any tag</option>
-              {catalog.tags.map((t) => (
-                <option key={t.tag} value={t.tag}>
-                  {t.tag} ({t.count})
+              <option value="">{t("filter.anyTag")}</option>
+              {catalog.tags.map((tag) => (
+                <option key={tag.tag} value={tag.tag}>
+                  {tag.tag} ({tag.count})
                 </option>
               ))}
             </select>
           </div>
           <fieldset>
-            <legend>Mode</legend>
+            <legend>{t("filter.mode")}</legend>
             <label className="check">
-              <input type="radio" name="mode" value="review" defaultChecked={mode === "review"} /> Scheduled
-              review
+              <input type="radio" name="mode" value="review" defaultChecked={mode === "review"} />{" "}
+              {t("filter.review")}
             </label>
             <label className="check">
-              <input type="radio" name="mode" value="cram" defaultChecked={mode === "cram"} /> Cram (schedule
-              unchanged)
+              <input type="radio" name="mode" value="cram" defaultChecked={mode === "cram"} />{" "}
+              {t("filter.cram")}
             </label>
             <label className="check">
-              <input type="radio" name="mode" value="missed" defaultChecked={mode === "missed"} /> What I
-              missed today
+              <input type="radio" name="mode" value="missed" defaultChecked={mode === "missed"} />{" "}
+              {t("filter.missed")}
             </label>
           </fieldset>
           <button type="submit" className="button button--primary">
-            Start
+            {t("filter.start")}
           </button>
         </form>
       </details>

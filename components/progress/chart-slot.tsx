@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type ComponentProps, startTransition, useEffect, useRef, useState } from "react";
 
 // The progress page's numbers and data tables are server-rendered; its charts (recharts, the
@@ -50,6 +51,7 @@ export function ChartSlot<N extends ChartName>({
   height: number;
   props: ComponentProps<Charts[N]>;
 }) {
+  const t = useTranslations("progress.chart");
   const ref = useRef<HTMLDivElement>(null);
   const [Chart, setChart] = useState<Charts[N] | null>(null);
   const [failed, setFailed] = useState(false);
@@ -116,9 +118,7 @@ export function ChartSlot<N extends ChartName>({
         <Drawn {...props} />
       ) : (
         <figure className="progress-chart progress-chart--pending" aria-label={label} aria-busy={!failed}>
-          <p className="muted">
-            {failed ? "The chart could not be loaded; its data table is below." : "Drawing the chart…"}
-          </p>
+          <p className="muted">{failed ? t("failed") : t("drawing")}</p>
         </figure>
       )}
     </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import {
   Bar,
   BarChart,
@@ -115,6 +116,7 @@ export function MasteryChart({
   label: string;
   rows: Array<{ label: string; meanRecall: number; matureShare: number }>;
 }) {
+  const t = useTranslations("progress");
   return (
     <Frame label={label}>
       <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 24 }} accessibilityLayer>
@@ -128,13 +130,18 @@ export function MasteryChart({
           textAnchor="end"
           height={90}
           tickFormatter={(v: string) => (v.length > 18 ? `${v.slice(0, 17)}…` : v)}
-          label={xLabel("Group")}
+          label={xLabel(t("chart.group"))}
         />
-        <YAxis {...PERCENT_AXIS} label={yLabel("Share of cards")} />
+        <YAxis {...PERCENT_AXIS} label={yLabel(t("chart.share"))} />
         <Tooltip {...TOOLTIP} formatter={(v) => pct(Number(v))} />
         <Legend {...LEGEND} verticalAlign="top" />
-        <Bar isAnimationActive={false} dataKey="meanRecall" name="Mean recall today" fill="var(--accent)" />
-        <Bar isAnimationActive={false} dataKey="matureShare" name="Interval ≥ 21 days" fill="var(--ok)" />
+        <Bar
+          isAnimationActive={false}
+          dataKey="meanRecall"
+          name={t("mastery.meanRecall")}
+          fill="var(--accent)"
+        />
+        <Bar isAnimationActive={false} dataKey="matureShare" name={t("mastery.mature")} fill="var(--ok)" />
       </BarChart>
     </Frame>
   );
@@ -142,8 +149,9 @@ export function MasteryChart({
 
 /** Cards due per day for the next 30 days. */
 export function ForecastChart({ rows }: { rows: Array<{ date: string; due: number }> }) {
+  const t = useTranslations("progress");
   return (
-    <Frame label="Cards due per day, next 30 days">
+    <Frame label={t("forecast.chart")}>
       <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 28, left: 8 }} accessibilityLayer>
         <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
         <XAxis
@@ -152,18 +160,18 @@ export function ForecastChart({ rows }: { rows: Array<{ date: string; due: numbe
           stroke="var(--muted)"
           interval={4}
           tickFormatter={(d: string) => d.slice(5)}
-          label={xLabel("Day", -18)}
+          label={xLabel(t("forecast.day"), -18)}
         />
         <YAxis
           allowDecimals={false}
           interval={0}
           tick={AXIS}
           stroke="var(--muted)"
-          label={yLabel("Cards due")}
+          label={yLabel(t("forecast.due"))}
         />
         <Tooltip {...TOOLTIP} />
         <Legend {...LEGEND} verticalAlign="top" />
-        <Bar isAnimationActive={false} dataKey="due" name="Cards due" fill="var(--accent)" />
+        <Bar isAnimationActive={false} dataKey="due" name={t("forecast.due")} fill="var(--accent)" />
       </BarChart>
     </Frame>
   );
@@ -175,8 +183,9 @@ export function TrendChart({
 }: {
   rows: Array<{ weekStart: string; accuracy: number | null; secondsPerCard: number | null }>;
 }) {
+  const t = useTranslations("progress");
   return (
-    <Frame label="Weekly accuracy and seconds per card">
+    <Frame label={t("trends.chart")}>
       <LineChart data={rows} margin={{ top: 8, right: 8, bottom: 28, left: 8 }} accessibilityLayer>
         <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
         <XAxis
@@ -185,24 +194,35 @@ export function TrendChart({
           stroke="var(--muted)"
           interval={1}
           tickFormatter={(d: string) => d.slice(5)}
-          label={xLabel("Week starting", -18)}
+          label={xLabel(t("trends.week"), -18)}
         />
-        <YAxis yAxisId="acc" {...PERCENT_AXIS} label={yLabel("Accuracy")} />
+        <YAxis yAxisId="acc" {...PERCENT_AXIS} label={yLabel(t("trends.accuracy"))} />
         <YAxis
           yAxisId="sec"
           orientation="right"
           interval={0}
           tick={AXIS}
           stroke="var(--muted)"
-          label={{ value: "Seconds", angle: 90, position: "insideRight", fill: "var(--muted)", fontSize: 12 }}
+          label={{
+            value: t("chart.seconds"),
+            angle: 90,
+            position: "insideRight",
+            fill: "var(--muted)",
+            fontSize: 12,
+          }}
         />
-        <Tooltip {...TOOLTIP} formatter={(v, name) => (name === "Accuracy" ? pct(Number(v)) : `${v} s`)} />
+        <Tooltip
+          {...TOOLTIP}
+          formatter={(v, name) =>
+            name === t("trends.accuracy") ? pct(Number(v)) : t("chart.secondsValue", { value: String(v) })
+          }
+        />
         <Legend {...LEGEND} verticalAlign="top" />
         <Line
           isAnimationActive={false}
           yAxisId="acc"
           dataKey="accuracy"
-          name="Accuracy"
+          name={t("trends.accuracy")}
           stroke="var(--ok)"
           strokeWidth={2}
           connectNulls
@@ -211,7 +231,7 @@ export function TrendChart({
           isAnimationActive={false}
           yAxisId="sec"
           dataKey="secondsPerCard"
-          name="Seconds per card"
+          name={t("trends.seconds")}
           stroke="var(--accent)"
           strokeWidth={2}
           strokeDasharray="5 3"
@@ -227,6 +247,7 @@ const SQUARE = 8;
 
 /** A year of reviews: one square per study day, weeks across, weekdays down. */
 export function HeatmapChart({ days }: { days: Array<{ date: string; count: number }> }) {
+  const t = useTranslations("progress");
   const max = Math.max(1, ...days.map((d) => d.count));
   // Align columns on the first day's weekday (UTC date keys have no zone).
   const offset = days.length ? new Date(`${days[0]?.date}T00:00:00Z`).getUTCDay() : 0;
@@ -240,7 +261,7 @@ export function HeatmapChart({ days }: { days: Array<{ date: string; count: numb
       ? "var(--surface-2)"
       : `color-mix(in srgb, var(--accent) ${25 + Math.round((75 * count) / max)}%, var(--surface))`;
   return (
-    <Frame label="Reviews per day over the last year" height={HEATMAP_HEIGHT}>
+    <Frame label={t("heatmap.chart")} height={HEATMAP_HEIGHT}>
       <ScatterChart margin={{ top: 8, right: 8, bottom: 24, left: 8 }} accessibilityLayer>
         <XAxis
           type="number"
@@ -250,7 +271,7 @@ export function HeatmapChart({ days }: { days: Array<{ date: string; count: numb
           interval={0}
           tick={AXIS}
           stroke="var(--muted)"
-          label={xLabel("Week", -14)}
+          label={xLabel(t("chart.week"), -14)}
         />
         <YAxis
           type="number"
@@ -259,12 +280,15 @@ export function HeatmapChart({ days }: { days: Array<{ date: string; count: numb
           reversed
           ticks={[0, 2, 4, 6]}
           interval={0}
-          tickFormatter={(d: number) => ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][d] ?? ""}
+          // i18n-keys: progress.chart.weekdays.*
+          tickFormatter={(d: number) =>
+            d % 2 === 0 && d >= 0 && d <= 6 ? t(`chart.weekdays.${d as 0 | 2 | 4 | 6}`) : ""
+          }
           tick={AXIS}
           stroke="var(--muted)"
-          label={yLabel("Weekday")}
+          label={yLabel(t("chart.weekday"))}
         />
-        <ZAxis type="number" dataKey="count" name="Reviews" range={[60, 60]} />
+        <ZAxis type="number" dataKey="count" name={t("trends.reviews")} range={[60, 60]} />
         <Tooltip
           {...TOOLTIP}
           cursor={false}
@@ -274,7 +298,7 @@ export function HeatmapChart({ days }: { days: Array<{ date: string; count: numb
         <Legend {...LEGEND} verticalAlign="top" />
         <Scatter
           data={points}
-          name="Reviews per day (darker = more)"
+          name={t("chart.reviewsShaded")}
           legendType="square"
           // A plain square per day, shaded by its count (cheaper to draw than 365 symbol cells).
           shape={(cell: { cx?: number; cy?: number; payload?: { count: number } }) => (
@@ -302,8 +326,9 @@ export function ReadinessChart({
   rows: Array<{ label: string; predictedRecall: number }>;
   target: number;
 }) {
+  const t = useTranslations("progress");
   return (
-    <Frame label="Predicted recall on the exam date by domain">
+    <Frame label={t("readiness.chart")}>
       <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 28, left: 8 }} accessibilityLayer>
         <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
         <XAxis
@@ -314,10 +339,9 @@ export function ReadinessChart({
           angle={-25}
           textAnchor="end"
           height={80}
-          tickFormatter={(v: string) => v.replace(/^Design /, "").replace(/ Architectures$/, "")}
-          label={xLabel("Exam domain")}
+          label={xLabel(t("chart.examDomain"))}
         />
-        <YAxis {...PERCENT_AXIS} label={yLabel("Predicted recall")} />
+        <YAxis {...PERCENT_AXIS} label={yLabel(t("readiness.predicted"))} />
         <Tooltip {...TOOLTIP} formatter={(v) => pct(Number(v))} />
         <Legend {...LEGEND} verticalAlign="top" />
         <ReferenceLine
@@ -325,7 +349,7 @@ export function ReadinessChart({
           stroke="var(--warn)"
           strokeDasharray="4 4"
           label={{
-            value: `Target ${pct(target)}`,
+            value: t("chart.target", { target: pct(target) }),
             fill: "var(--warn)",
             fontSize: 12,
             position: "insideTopRight",
@@ -334,7 +358,7 @@ export function ReadinessChart({
         <Bar
           isAnimationActive={false}
           dataKey="predictedRecall"
-          name="Predicted recall on exam day"
+          name={t("chart.onExamDay")}
           fill="var(--accent)"
         />
       </BarChart>
@@ -344,8 +368,9 @@ export function ReadinessChart({
 
 /** The most chosen misconceptions, as horizontal bars. */
 export function MisconceptionChart({ rows }: { rows: Array<{ tag: string; count: number }> }) {
+  const t = useTranslations("progress");
   return (
-    <Frame label="Misconceptions chosen most often" height={misconceptionChartHeight(rows.length)}>
+    <Frame label={t("weak.chart")} height={misconceptionChartHeight(rows.length)}>
       <BarChart
         data={rows}
         layout="vertical"
@@ -359,7 +384,7 @@ export function MisconceptionChart({ rows }: { rows: Array<{ tag: string; count:
           interval={0}
           tick={AXIS}
           stroke="var(--muted)"
-          label={xLabel("Times chosen", -12)}
+          label={xLabel(t("weak.chosen"), -12)}
         />
         <YAxis
           type="category"
@@ -372,7 +397,7 @@ export function MisconceptionChart({ rows }: { rows: Array<{ tag: string; count:
         />
         <Tooltip {...TOOLTIP} />
         <Legend {...LEGEND} verticalAlign="top" />
-        <Bar isAnimationActive={false} dataKey="count" name="Times chosen" fill="var(--bad)" />
+        <Bar isAnimationActive={false} dataKey="count" name={t("weak.chosen")} fill="var(--bad)" />
       </BarChart>
     </Frame>
   );

@@ -1,5 +1,7 @@
+import { getTranslations } from "next-intl/server";
+
 /** A chart's data as a table, in a disclosure beside the chart (server-rendered, no script). */
-export function DataTable({
+export async function DataTable({
   caption,
   columns,
   rows,
@@ -10,9 +12,10 @@ export function DataTable({
   rows: Array<Array<string | number>>;
   open?: boolean;
 }) {
+  const t = await getTranslations("progress.table");
   return (
     <details className="progress-table" open={open}>
-      <summary>Data table: {caption}</summary>
+      <summary>{t("summary", { caption })}</summary>
       <div className="progress-table__scroll">
         <table>
           <caption>{caption}</caption>
@@ -28,7 +31,7 @@ export function DataTable({
           <tbody>
             {rows.length === 0 ? (
               <tr>
-                <td colSpan={columns.length}>Nothing yet.</td>
+                <td colSpan={columns.length}>{t("empty")}</td>
               </tr>
             ) : (
               rows.map((row) => (

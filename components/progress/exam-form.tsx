@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { submitKeepingValues } from "@/components/account/submit-keeping-values";
 import { saveExamDateAction } from "@/lib/server/actions/progress";
@@ -9,6 +10,7 @@ import { saveExamDateAction } from "@/lib/server/actions/progress";
  * appear at their field, and the page's readiness and plan are redrawn with the saved values.
  */
 export function ExamForm({ examDate, target }: { examDate: string; target: number }) {
+  const t = useTranslations("progress.exam");
   const [state, action, isPending] = useActionState(saveExamDateAction, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const field = (name: "examDate" | "targetRecall", label: string, hint: string, input: React.ReactNode) => {
@@ -22,7 +24,7 @@ export function ExamForm({ examDate, target }: { examDate: string; target: numbe
         </p>
         {error ? (
           <p id={`exam-${name}-error`} className="field-error">
-            {label}: {error}
+            {t("fieldError", { field: label, error })}
           </p>
         ) : null}
       </div>
@@ -33,8 +35,8 @@ export function ExamForm({ examDate, target }: { examDate: string; target: numbe
     <form action={action} onSubmit={submitKeepingValues(action)} className="exam-form" noValidate>
       {field(
         "examDate",
-        "Exam date",
-        "Leave empty to clear it.",
+        t("date"),
+        t("dateHint"),
         <input
           id="exam-examDate"
           name="examDate"
@@ -47,8 +49,8 @@ export function ExamForm({ examDate, target }: { examDate: string; target: numbe
       )}
       {field(
         "targetRecall",
-        "Target recall",
-        "The share of cards you want to remember on the day (0.50–0.99).",
+        t("target"),
+        t("targetHint"),
         <input
           id="exam-targetRecall"
           name="targetRecall"
@@ -64,10 +66,10 @@ export function ExamForm({ examDate, target }: { examDate: string; target: numbe
         />,
       )}
       <p aria-live="polite" className={state && !state.ok ? "field-error" : "muted"}>
-        {state ? (state.ok ? state.message : (state.formError ?? "Check the fields marked above.")) : ""}
+        {state ? (state.ok ? state.message : (state.formError ?? t("checkFields"))) : ""}
       </p>
       <button type="submit" className="button button--primary" disabled={isPending}>
-        Save exam date
+        {t("save")}
       </button>
     </form>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import type { MasteryRow } from "@/lib/progress";
 import { SAA_C03_GUIDE_URL } from "@/lib/progress/exam-domains";
@@ -14,25 +15,36 @@ import { DataTable } from "./data-table";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
+type T = Awaited<ReturnType<typeof getTranslations<"progress">>>;
+
+const DOMAIN_IDS = ["secure", "resilient", "performing", "cost"] as const;
+type DomainId = (typeof DOMAIN_IDS)[number];
+const isDomain = (id: string): id is DomainId => (DOMAIN_IDS as readonly string[]).includes(id);
+
+/** An exam domain's name in the reader's language (the guide's own words in English). */
+// i18n-keys: progress.domains.*
+// i18n-keys: progress.domainsShort.*
+const domainName = (t: T, id: string, fallback: string) => (isDomain(id) ? t(`domains.${id}`) : fallback);
+const domainShort = (t: T, id: string, fallback: string) =>
+  isDomain(id) ? t(`domainsShort.${id}`) : fallback;
+
 /**
  * A chart, or a line saying there is nothing to draw yet: a learner without reviews gets no empty
  * axes (and no chart script); the data table below still shows the zeros.
  */
-function ChartOrNothing({ hasData, children }: { hasData: boolean; children: React.ReactNode }) {
-  return hasData ? (
-    children
-  ) : (
-    <p className="muted progress-empty">Nothing to draw yet: this chart fills in with study.</p>
-  );
+function ChartOrNothing({ t, hasData, children }: { t: T; hasData: boolean; children: React.ReactNode }) {
+  return hasData ? children : <p className="muted progress-empty">{t("nothingToDraw")}</p>;
 }
 
 /** One mastery chart with its data table: by exam domain or by topic. */
 function MasterySection({
+  t,
   id,
   title,
   groupLabel,
   rows,
 }: {
+  t: T;
   id: string;
   title: string;
   groupLabel: string;
@@ -41,7 +53,7 @@ function MasterySection({
   return (
     <section className="progress-section" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
-      <ChartOrNothing hasData={rows.some((r) => r.studied > 0)}>
+      <ChartOrNothing t={t} hasData={rows.some((r) => r.studied > 0)}>
         <ChartSlot
           chart="MasteryChart"
           label={title}
@@ -54,90 +66,109 @@ function MasterySection({
       </ChartOrNothing>
       <DataTable
         caption={title}
-        columns={[groupLabel, "Cards", "Studied", "Mean recall today", "Interval ≥ 21 days"]}
+        columns={[
+          groupLabel,
+          t("mastery.cards"),
+          t("mastery.studied"),
+          t("mastery.meanRecall"),
+          t("mastery.mature"),
+        ]}
         rows={rows.map((r) => [r.label, r.cards, r.studied, pct(r.meanRecall), pct(r.matureShare)])}
       />
     </section>
   );
 }
 
-function duration(ms: number): string {
-  if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
+function duration(t: T, ms: number): string {
+  if (ms < 60_000) return t("duration.seconds", { seconds: Math.round(ms / 1000) });
   const minutes = Math.round(ms / 60_000);
-  if (minutes < 60) return `${minutes} min`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  if (minutes < 60) return t("duration.minutes", { minutes });
+  return t("duration.hours", { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
 }
 
 /**
  * `examForm` is shown to the learner themself (who also gets the daily plan); an instructor's view
  * passes none.
  */
-export function ProgressBody({ view, examForm }: { view: ProgressView; examForm?: ReactNode }) {
+const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
+
+export async function ProgressBody({ view, examForm }: { view: ProgressView; examForm?: ReactNode }) {
+  const t = await getTranslations("progress");
   const self = examForm !== undefined;
   const today = view.heatmap[view.heatmap.length - 1];
   const exam = view.exam;
   return (
     <>
-      <dl className="progress-summary" aria-label="Study totals">
+      <dl className="progress-summary" aria-label={t("totals.label")}>
         <div>
-          <dt>Total reviews</dt>
+          <dt>{t("totals.reviews")}</dt>
           <dd>{view.totals.reviews}</dd>
         </div>
         <div>
-          <dt>Reviews today</dt>
+          <dt>{t("totals.today")}</dt>
           <dd>{today?.count ?? 0}</dd>
         </div>
         <div>
-          <dt>Time studied</dt>
-          <dd>{duration(view.totals.msStudied)}</dd>
+          <dt>{t("totals.time")}</dt>
+          <dd>{duration(t, view.totals.msStudied)}</dd>
         </div>
         <div>
-          <dt>Cards studied</dt>
+          <dt>{t("totals.cards")}</dt>
           <dd>
-            {view.totals.cardsStudied} / {view.totals.cardsTotal}
+            {t("totals.cardsValue", { studied: view.totals.cardsStudied, total: view.totals.cardsTotal })}
           </dd>
         </div>
         <div>
-          <dt>Current streak</dt>
-          <dd>{view.streak.current} d</dd>
+          <dt>{t("totals.streak")}</dt>
+          <dd>{t("totals.days", { count: view.streak.current })}</dd>
         </div>
         <div>
-          <dt>Longest streak</dt>
-          <dd>{view.streak.longest} d</dd>
+          <dt>{t("totals.longest")}</dt>
+          <dd>{t("totals.days", { count: view.streak.longest })}</dd>
         </div>
       </dl>
 
       <section className="progress-section" id="readiness" aria-labelledby="readiness-h">
-        <h2 id="readiness-h">Exam readiness (SAA-C03)</h2>
+        <h2 id="readiness-h">{t("readiness.heading")}</h2>
         {examForm}
         {exam ? (
           <>
             <p className="readiness-estimate">
-              Readiness on {exam.examDate.slice(0, 10)} ({exam.daysLeft} days left):{" "}
-              <strong>{pct(exam.estimate)}</strong>{" "}
+              {t.rich("readiness.estimate", {
+                date: exam.examDate.slice(0, 10),
+                daysLeft: exam.daysLeft,
+                estimate: pct(exam.estimate),
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })}{" "}
               <span className="muted">
-                (95% interval {pct(exam.low)}–{pct(exam.high)}; target {pct(exam.target)})
+                {t("readiness.interval", {
+                  low: pct(exam.low),
+                  high: pct(exam.high),
+                  target: pct(exam.target),
+                })}
               </span>
             </p>
             {self ? (
               <>
-                <h3>Daily plan</h3>
-                <ul className="plan-list" aria-label="Daily plan">
+                <h3>{t("readiness.plan")}</h3>
+                <ul className="plan-list" aria-label={t("readiness.plan")}>
+                  <li>{t.rich("readiness.reviews", { count: exam.plan.reviewsPerDay, strong })}</li>
                   <li>
-                    Review <strong>{exam.plan.reviewsPerDay}</strong> cards a day
+                    {t.rich("readiness.learn", {
+                      count: exam.plan.newPerDay,
+                      total: exam.plan.newCardsNeeded,
+                      strong,
+                    })}
                   </li>
                   <li>
-                    Learn <strong>{exam.plan.newPerDay}</strong> new cards a day ({exam.plan.newCardsNeeded}{" "}
-                    in all)
-                  </li>
-                  <li>
-                    {exam.plan.atRisk} studied cards would fall below {pct(view.desiredRetention)} recall by
-                    then without a review; the study queue now shows those first.
+                    {t("readiness.atRisk", { count: exam.plan.atRisk, recall: pct(view.desiredRetention) })}
                   </li>
                   {exam.plan.isReachable ? null : (
                     <li>
-                      The target is above your desired retention ({pct(view.desiredRetention)}): raise it in{" "}
-                      <Link href="/study/settings">study settings</Link> to reach the target.
+                      {t.rich("readiness.unreachable", {
+                        retention: pct(view.desiredRetention),
+                        link: (chunks) => <Link href="/study/settings">{chunks}</Link>,
+                      })}
                     </li>
                   )}
                 </ul>
@@ -145,18 +176,27 @@ export function ProgressBody({ view, examForm }: { view: ProgressView; examForm?
             ) : null}
             <ChartSlot
               chart="ReadinessChart"
-              label="Predicted recall on the exam date by domain"
+              label={t("readiness.chart")}
               height={CHART_HEIGHT}
               props={{
-                rows: exam.domains.map((d) => ({ label: d.label, predictedRecall: d.predictedRecall })),
+                rows: exam.domains.map((d) => ({
+                  label: domainShort(t, d.id, d.label),
+                  predictedRecall: d.predictedRecall,
+                })),
                 target: exam.target,
               }}
             />
             <DataTable
-              caption="Predicted recall on the exam date by domain"
-              columns={["Domain", "Exam weight", "Cards", "Studied", "Predicted recall"]}
+              caption={t("readiness.chart")}
+              columns={[
+                t("readiness.domain"),
+                t("readiness.weight"),
+                t("mastery.cards"),
+                t("mastery.studied"),
+                t("readiness.predicted"),
+              ]}
               rows={exam.domains.map((d) => [
-                d.label,
+                domainName(t, d.id, d.label),
                 pct(d.weight),
                 d.cards,
                 d.studied,
@@ -165,57 +205,58 @@ export function ProgressBody({ view, examForm }: { view: ProgressView; examForm?
               open
             />
             <p className="muted">
-              Predicted recall is FSRS retrievability on the exam date, averaged over each domain&apos;s cards
-              (unseen cards count 0), weighted by the <a href={SAA_C03_GUIDE_URL}>SAA-C03 exam guide</a>. The
-              interval treats each card as an independent chance of recall.
+              {t.rich("readiness.note", { guide: (chunks) => <a href={SAA_C03_GUIDE_URL}>{chunks}</a> })}
             </p>
           </>
         ) : (
-          <p className="muted">
-            {self
-              ? "Set an exam date to see your predicted recall per domain and a daily plan."
-              : "No exam date set."}
-          </p>
+          <p className="muted">{self ? t("readiness.setDate") : t("readiness.noDate")}</p>
         )}
       </section>
 
       <div className="progress-grid">
         <MasterySection
+          t={t}
           id="domains-h"
-          title="Mastery by exam domain"
-          groupLabel="Domain"
-          rows={view.byDomain}
+          title={t("mastery.byDomain")}
+          groupLabel={t("readiness.domain")}
+          rows={view.byDomain.map((r) => ({ ...r, label: domainName(t, r.key, r.label) }))}
         />
-        <MasterySection id="topics-h" title="Mastery by topic" groupLabel="Topic" rows={view.byTopic} />
+        <MasterySection
+          t={t}
+          id="topics-h"
+          title={t("mastery.byTopic")}
+          groupLabel={t("mastery.topic")}
+          rows={view.byTopic}
+        />
         <section className="progress-section" aria-labelledby="forecast-h">
-          <h2 id="forecast-h">Due forecast</h2>
-          <ChartOrNothing hasData={view.forecast.some((d) => d.due > 0)}>
+          <h2 id="forecast-h">{t("forecast.heading")}</h2>
+          <ChartOrNothing t={t} hasData={view.forecast.some((d) => d.due > 0)}>
             <ChartSlot
               chart="ForecastChart"
-              label="Cards due per day, next 30 days"
+              label={t("forecast.chart")}
               height={CHART_HEIGHT}
               props={{ rows: view.forecast }}
             />
           </ChartOrNothing>
           <DataTable
-            caption="Cards due per day, next 30 days"
-            columns={["Day", "Cards due"]}
+            caption={t("forecast.chart")}
+            columns={[t("forecast.day"), t("forecast.due")]}
             rows={view.forecast.map((d) => [d.date, d.due])}
           />
         </section>
         <section className="progress-section" aria-labelledby="trends-h">
-          <h2 id="trends-h">Accuracy and time per card</h2>
-          <ChartOrNothing hasData={view.trends.some((w) => w.reviews > 0)}>
+          <h2 id="trends-h">{t("trends.heading")}</h2>
+          <ChartOrNothing t={t} hasData={view.trends.some((w) => w.reviews > 0)}>
             <ChartSlot
               chart="TrendChart"
-              label="Weekly accuracy and seconds per card"
+              label={t("trends.chart")}
               height={CHART_HEIGHT}
               props={{ rows: view.trends }}
             />
           </ChartOrNothing>
           <DataTable
-            caption="Weekly accuracy and seconds per card"
-            columns={["Week starting", "Reviews", "Accuracy", "Seconds per card"]}
+            caption={t("trends.chart")}
+            columns={[t("trends.week"), t("trends.reviews"), t("trends.accuracy"), t("trends.seconds")]}
             rows={view.trends.map((w) => [
               w.weekStart,
               w.reviews,
@@ -227,21 +268,19 @@ export function ProgressBody({ view, examForm }: { view: ProgressView; examForm?
       </div>
 
       <section className="progress-section" aria-labelledby="heatmap-h">
-        <h2 id="heatmap-h">Reviews over the last year</h2>
-        <p>
-          Current streak: {view.streak.current} days · Longest streak: {view.streak.longest} days
-        </p>
-        <ChartOrNothing hasData={view.heatmap.some((d) => d.count > 0)}>
+        <h2 id="heatmap-h">{t("heatmap.heading")}</h2>
+        <p>{t("heatmap.streaks", { current: view.streak.current, longest: view.streak.longest })}</p>
+        <ChartOrNothing t={t} hasData={view.heatmap.some((d) => d.count > 0)}>
           <ChartSlot
             chart="HeatmapChart"
-            label="Reviews per day over the last year"
+            label={t("heatmap.chart")}
             height={HEATMAP_HEIGHT}
             props={{ days: view.heatmap }}
           />
         </ChartOrNothing>
         <DataTable
-          caption="Reviews per day (days with reviews, and today)"
-          columns={["Day", "Reviews"]}
+          caption={t("heatmap.table")}
+          columns={[t("forecast.day"), t("trends.reviews")]}
           rows={view.heatmap
             .filter((d, i) => d.count > 0 || i === view.heatmap.length - 1)
             .reverse()
@@ -250,22 +289,20 @@ export function ProgressBody({ view, examForm }: { view: ProgressView; examForm?
       </section>
 
       <section className="progress-section" aria-labelledby="weak-h">
-        <h2 id="weak-h">Weakest concepts</h2>
+        <h2 id="weak-h">{t("weak.heading")}</h2>
         {view.misconceptions.length ? (
           <ChartSlot
             chart="MisconceptionChart"
-            label="Misconceptions chosen most often"
+            label={t("weak.chart")}
             height={misconceptionChartHeight(view.misconceptions.length)}
             props={{ rows: view.misconceptions }}
           />
         ) : (
-          <p className="muted">
-            No misconceptions yet: they appear when a wrong option is chosen with confidence.
-          </p>
+          <p className="muted">{t("weak.none")}</p>
         )}
         <DataTable
-          caption="Misconceptions chosen most often"
-          columns={["Misconception", "Times chosen"]}
+          caption={t("weak.chart")}
+          columns={[t("weak.misconception"), t("weak.chosen")]}
           rows={view.misconceptions.map((m) => [m.tag, m.count])}
         />
       </section>

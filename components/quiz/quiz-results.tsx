@@ -8,7 +8,7 @@ import { ShowOriginal } from "@/components/ui/show-original";
 import type { GivenAnswer } from "@/lib/bank";
 import { textOfHtml } from "@/lib/bank/html-text";
 import type { ResultView, ReviewItem } from "@/lib/quiz/views";
-import type { QueueItem } from "@/lib/study/views";
+import { NO_INTERVALS, type QueueItem } from "@/lib/study/views";
 
 /** The review item in the shape the study page's AnswerReveal draws. */
 function asQueueItem(item: ReviewItem): QueueItem {
@@ -31,7 +31,7 @@ function asQueueItem(item: ReviewItem): QueueItem {
     explanationHtml: item.explanationHtml,
     references: item.references,
     simYaml: item.simYaml,
-    intervals: { again: "", hard: "", good: "", easy: "" },
+    intervals: NO_INTERVALS,
     lang: item.lang,
     // The review's English original is drawn beside it (ShowOriginal), not inside the reveal.
     original: null,

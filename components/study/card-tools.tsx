@@ -1,16 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { reportAction } from "@/lib/server/actions/study";
 import type { QueueItem } from "@/lib/study/views";
 
-const REASONS = [
-  { value: "wrong-answer", label: "The answer is wrong" },
-  { value: "unclear", label: "The question is unclear" },
-  { value: "outdated", label: "AWS has changed since" },
-  { value: "typo", label: "A typo or broken link" },
-  { value: "other", label: "Something else" },
-] as const;
+// i18n-keys: study.tools.reasons.*
+const REASONS = ["wrong-answer", "unclear", "outdated", "typo", "other"] as const;
 
 /** Less frequent actions on the card: suspend, bury, and report a problem to the bank's authors. */
 export function CardTools({
@@ -23,7 +19,8 @@ export function CardTools({
   disabled?: boolean;
 }) {
   const [isReporting, setReporting] = useState(false);
-  const [reason, setReason] = useState<(typeof REASONS)[number]["value"]>("wrong-answer");
+  const t = useTranslations("study.tools");
+  const [reason, setReason] = useState<(typeof REASONS)[number]>("wrong-answer");
   const [message, setMessage] = useState("");
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -39,7 +36,7 @@ export function CardTools({
       setFieldError(null);
     } else {
       setFieldError(result.fieldErrors?.message?.[0] ?? null);
-      setStatus({ ok: false, text: result.formError ?? "The report was not sent." });
+      setStatus({ ok: false, text: result.formError ?? t("notSent") });
     }
   };
 
@@ -52,7 +49,7 @@ export function CardTools({
           onClick={() => onRemove("bury")}
           disabled={disabled}
         >
-          Bury until tomorrow
+          {t("bury")}
         </button>
         <button
           type="button"
@@ -60,7 +57,7 @@ export function CardTools({
           onClick={() => onRemove("suspend")}
           disabled={disabled}
         >
-          Suspend card
+          {t("suspend")}
         </button>
         <button
           type="button"
@@ -70,7 +67,7 @@ export function CardTools({
           disabled={disabled}
           onClick={() => setReporting((open) => !open)}
         >
-          Report a problem
+          {t("report")}
         </button>
       </div>
       <p aria-live="polite" className={status?.ok === false ? "field-error" : "card-tools__status"}>
@@ -79,7 +76,7 @@ export function CardTools({
       {isReporting ? (
         <form id={`${id}-report`} className="report-form" onSubmit={submit}>
           <div className="field">
-            <label htmlFor={`${id}-reason`}>What is wrong?</label>
+            <label htmlFor={`${id}-reason`}>{t("reason")}</label>
             <select
               id={`${id}-reason`}
               className="input"
@@ -87,14 +84,14 @@ export function CardTools({
               onChange={(e) => setReason(e.target.value as typeof reason)}
             >
               {REASONS.map((r) => (
-                <option key={r.value} value={r.value}>
-                  {r.label}
+                <option key={r} value={r}>
+                  {t(`reasons.${r}`)}
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor={`${id}-message`}>Details</label>
+            <label htmlFor={`${id}-message`}>{t("details")}</label>
             <textarea
               id={`${id}-message`}
               className="input"
@@ -111,7 +108,7 @@ export function CardTools({
             ) : null}
           </div>
           <button type="submit" className="button button--primary">
-            Send report
+            {t("send")}
           </button>
         </form>
       ) : null}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import type { Returning } from "@/lib/study/session-state";
 import type { StudyMode } from "@/lib/study/views";
 
@@ -17,6 +18,8 @@ export function EmptyState({
   mode: StudyMode;
   onStudyAhead: () => void;
 }) {
+  const t = useTranslations("study.empty");
+  const format = useFormatter();
   const soonest = returning.reduce<number | null>(
     (min, r) => (min === null || r.dueAt < min ? r.dueAt : min),
     null,
@@ -26,13 +29,10 @@ export function EmptyState({
     return (
       <div className="notice" role="status">
         <p>
-          <strong>
-            The next card comes back in {minutes} minute{minutes === 1 ? "" : "s"}.
-          </strong>{" "}
-          It is still in a learning step.
+          <strong>{t("returning", { minutes })}</strong> {t("stillLearning")}
         </p>
         <button type="button" className="button" onClick={onStudyAhead}>
-          Study it now
+          {t("studyNow")}
         </button>
       </div>
     );
@@ -40,13 +40,15 @@ export function EmptyState({
   return (
     <div className="notice" role="status">
       <p>
-        <strong>{mode === "review" ? "Nothing is due right now." : "You have gone through this set."}</strong>
+        <strong>{mode === "review" ? t("nothingDue") : t("setDone")}</strong>
       </p>
       {mode === "review" ? (
         <p>
           {nextDueAt
-            ? `Your next card is due ${new Date(nextDueAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}.`
-            : "No cards are scheduled yet: choose a topic to start new cards."}
+            ? t("nextDue", {
+                when: format.dateTime(new Date(nextDueAt), { dateStyle: "medium", timeStyle: "short" }),
+              })
+            : t("noneScheduled")}
         </p>
       ) : null}
     </div>

@@ -1,12 +1,13 @@
 "use client";
 
-import type { GradeName } from "@/lib/srs";
+import { useTranslations } from "next-intl";
+import type { GradeName, Interval } from "@/lib/srs";
 
-const BUTTONS: Array<{ grade: GradeName; label: string; key: string }> = [
-  { grade: "again", label: "Again", key: "1" },
-  { grade: "hard", label: "Hard", key: "2" },
-  { grade: "good", label: "Good", key: "3" },
-  { grade: "easy", label: "Easy", key: "4" },
+const BUTTONS: Array<{ grade: GradeName; key: string }> = [
+  { grade: "again", key: "1" },
+  { grade: "hard", key: "2" },
+  { grade: "good", key: "3" },
+  { grade: "easy", key: "4" },
 ];
 
 /** The four grades, each showing when the card would come back. Keys 1–4 press them. */
@@ -15,29 +16,37 @@ export function GradeButtons({
   onGrade,
   disabled,
 }: {
-  intervals: Record<GradeName, string>;
+  intervals: Record<GradeName, Interval>;
   onGrade: (grade: GradeName) => void;
   disabled?: boolean;
 }) {
+  const t = useTranslations("study");
   return (
     <fieldset className="grade-buttons">
-      <legend className="visually-hidden">How well did you remember?</legend>
-      {BUTTONS.map(({ grade, label, key }) => (
-        <button
-          key={grade}
-          type="button"
-          className={`button grade-button grade-button--${grade}`}
-          onClick={() => onGrade(grade)}
-          disabled={disabled}
-          aria-keyshortcuts={key}
-          aria-label={`${label}, next in ${intervals[grade]} (key ${key})`}
-        >
-          <span className="grade-button__label">{label}</span>
-          <span className="grade-button__interval" aria-hidden="true">
-            {intervals[grade]}
-          </span>
-        </button>
-      ))}
+      <legend className="visually-hidden">{t("grades.legend")}</legend>
+      {BUTTONS.map(({ grade, key }) => {
+        const label = t(`grades.${grade}`);
+        // i18n-keys: study.grades.*
+        // i18n-keys: study.interval.*
+        // "10m" / "10분": the unit's message formats the count by the locale.
+        const interval = t(`interval.${intervals[grade].unit}`, { count: intervals[grade].count });
+        return (
+          <button
+            key={grade}
+            type="button"
+            className={`button grade-button grade-button--${grade}`}
+            onClick={() => onGrade(grade)}
+            disabled={disabled}
+            aria-keyshortcuts={key}
+            aria-label={t("grades.button", { grade: label, interval, key })}
+          >
+            <span className="grade-button__label">{label}</span>
+            <span className="grade-button__interval" aria-hidden="true">
+              {interval}
+            </span>
+          </button>
+        );
+      })}
     </fieldset>
   );
 }

@@ -1,8 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useState } from "react";
 import { submitKeepingValues } from "@/components/account/submit-keeping-values";
 import { savePreferencesAction } from "@/lib/server/actions/study";
+
+type FieldName = "newPerDay" | "desiredRetention" | "maximumIntervalDays" | "dayStartHour" | "timeZone";
 
 type Values = {
   desiredRetention: number;
@@ -14,43 +17,19 @@ type Values = {
   isDefault: boolean;
 };
 
-const FIELDS: Array<{
-  name: keyof Values;
-  label: string;
-  hint: string;
-  type: "number" | "text";
-  step?: string;
-}> = [
-  {
-    name: "newPerDay",
-    label: "New cards a day",
-    hint: "How many new cards to start each day (0–500).",
-    type: "number",
-  },
-  {
-    name: "desiredRetention",
-    label: "Desired retention",
-    hint: "The chance of remembering a card when it comes back (0.70–0.99). Higher means more reviews.",
-    type: "number",
-    step: "0.01",
-  },
-  {
-    name: "maximumIntervalDays",
-    label: "Maximum interval (days)",
-    hint: "The longest a card may wait.",
-    type: "number",
-  },
-  {
-    name: "dayStartHour",
-    label: "Day starts at (hour)",
-    hint: "0–23 in your time zone; 4 means 4 am.",
-    type: "number",
-  },
-  { name: "timeZone", label: "Time zone", hint: "An IANA name such as Europe/Paris.", type: "text" },
+// Each field's label, hint and range come from `studySettings.fields.<name>`.
+// i18n-keys: studySettings.fields.*
+const FIELDS: Array<{ name: FieldName; type: "number" | "text"; step?: string }> = [
+  { name: "newPerDay", type: "number" },
+  { name: "desiredRetention", type: "number", step: "0.01" },
+  { name: "maximumIntervalDays", type: "number" },
+  { name: "dayStartHour", type: "number" },
+  { name: "timeZone", type: "text" },
 ];
 
 /** The learner's study settings, saved with a server action; errors appear at their field. */
 export function PreferencesForm({ values }: { values: Values }) {
+  const t = useTranslations("studySettings");
   const [state, action, isPending] = useActionState(savePreferencesAction, null);
   const [timeZone, setTimeZone] = useState(values.timeZone);
   // A learner who never chose a time zone gets the browser's, which is almost always right.
@@ -63,9 +42,10 @@ export function PreferencesForm({ values }: { values: Values }) {
       {FIELDS.map((field) => {
         const error = errors[field.name]?.[0];
         const id = `pref-${field.name}`;
+        const label = t(`fields.${field.name}.label`);
         return (
           <div key={field.name} className="field">
-            <label htmlFor={id}>{field.label}</label>
+            <label htmlFor={id}>{label}</label>
             <input
               id={id}
               name={field.name}
@@ -83,25 +63,24 @@ export function PreferencesForm({ values }: { values: Values }) {
               aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
             />
             <p id={`${id}-hint`} className="muted field-hint">
-              {field.hint}
+              {t(`fields.${field.name}.hint`)}
             </p>
             {error ? (
               <p id={`${id}-error`} className="field-error">
-                {field.label}: {error}
+                {t("fieldError", { field: label, error })}
               </p>
             ) : null}
           </div>
         );
       })}
       <label className="check">
-        <input type="checkbox" name="enableFuzz" defaultChecked={values.enableFuzz} /> Spread reviews a little
-        (fuzz) so cards learned together do not all come back on the same day
+        <input type="checkbox" name="enableFuzz" defaultChecked={values.enableFuzz} /> {t("fuzz")}
       </label>
       <p aria-live="polite" className={state && !state.ok ? "field-error" : "muted"}>
-        {state ? (state.ok ? state.message : (state.formError ?? "Check the fields marked above.")) : ""}
+        {state ? (state.ok ? state.message : (state.formError ?? t("checkFields"))) : ""}
       </p>
       <button type="submit" className="button button--primary" disabled={isPending}>
-        Save settings
+        {t("save")}
       </button>
     </form>
   );

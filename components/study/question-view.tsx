@@ -1,16 +1,14 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { RefObject } from "react";
 import { SanitizedHtml } from "@/components/ui/html";
 import { textOfHtml } from "@/lib/bank/html-text";
 import { type Draft, type Feedback, isMultiple, toggleKey } from "@/lib/study/draft";
 import type { Confidence, QueueItem } from "@/lib/study/views";
 
-export const CONFIDENCE_LABELS: Record<Confidence, string> = {
-  guessed: "I guessed",
-  sure: "Fairly sure",
-  certain: "Certain (too easy)",
-};
+/** The confidence levels in the order offered; each is a key of `study.question`. */
+const CONFIDENCE_LEVELS: Confidence[] = ["guessed", "sure", "certain"];
 
 export function QuestionView({
   item,
@@ -31,18 +29,19 @@ export function QuestionView({
   /** Until the page is hydrated nothing can be picked or typed. */
   disabled: boolean;
 }) {
+  const t = useTranslations("study.question");
   const answered = feedback !== null;
   const name = `answer-${item.key}`;
   return (
     <div className="question">
       <SanitizedHtml className="prose question__stem" html={item.promptHtml} />
       {item.kind === "multiple" && item.chooseCount ? (
-        <p className="question__hint">Choose {item.chooseCount}.</p>
+        <p className="question__hint">{t("chooseCount", { count: item.chooseCount })}</p>
       ) : null}
 
       {item.kind === "typed" ? (
         <div className="field">
-          <label htmlFor={`${name}-typed`}>Your answer</label>
+          <label htmlFor={`${name}-typed`}>{t("yourAnswer")}</label>
           <input
             id={`${name}-typed`}
             ref={answerRef}
@@ -56,16 +55,16 @@ export function QuestionView({
             spellCheck={false}
           />
           {answered ? (
-            <p className="question__accepted">Accepted: {item.accepted.map((a) => `“${a}”`).join(", ")}</p>
+            <p className="question__accepted">
+              {t("accepted", { answers: item.accepted.map((a) => `“${a}”`).join(", ") })}
+            </p>
           ) : null}
         </div>
       ) : item.kind === "ordering" ? (
         <OrderingList item={item} draft={draft} onDraft={onDraft} feedback={feedback} disabled={disabled} />
       ) : (
         <fieldset className="options" aria-labelledby={headingId}>
-          <legend className="visually-hidden">
-            {isMultiple(item) ? "Choose all that apply" : "Choose one answer"}
-          </legend>
+          <legend className="visually-hidden">{isMultiple(item) ? t("chooseAll") : t("chooseOne")}</legend>
           {item.options.map((option, index) => {
             const chosen = (answered ? feedback.keys : draft.keys).includes(option.key);
             const state = !answered ? "" : option.correct ? "is-right" : chosen ? "is-wrong" : "";
@@ -84,9 +83,11 @@ export function QuestionView({
                     {index + 1}
                   </span>
                   <SanitizedHtml className="option__text" html={option.html} />
-                  {answered && option.correct ? <span className="option__mark">✓ right answer</span> : null}
+                  {answered && option.correct ? (
+                    <span className="option__mark">{t("rightAnswer")}</span>
+                  ) : null}
                   {answered && chosen && !option.correct ? (
-                    <span className="option__mark">✗ your answer</span>
+                    <span className="option__mark">{t("yourWrongAnswer")}</span>
                   ) : null}
                 </label>
                 {answered && chosen && !option.correct && option.rationaleHtml ? (
@@ -100,8 +101,8 @@ export function QuestionView({
 
       {!answered ? (
         <fieldset className="confidence">
-          <legend>How sure are you?</legend>
-          {(Object.keys(CONFIDENCE_LABELS) as Confidence[]).map((level) => (
+          <legend>{t("confidence")}</legend>
+          {CONFIDENCE_LEVELS.map((level) => (
             <label key={level} className="confidence__choice">
               <input
                 type="radio"
@@ -111,7 +112,7 @@ export function QuestionView({
                 disabled={disabled}
                 onChange={() => onDraft({ ...draft, confidence: level })}
               />
-              {CONFIDENCE_LABELS[level]}
+              {t(level)}
             </label>
           ))}
         </fieldset>
@@ -133,6 +134,7 @@ function OrderingList({
   feedback: Feedback | null;
   disabled: boolean;
 }) {
+  const t = useTranslations("study.question");
   const order = feedback ? feedback.order : draft.order;
   const byKey = new Map(item.options.map((o) => [o.key, o]));
   const move = (index: number, by: number) => {
@@ -143,7 +145,7 @@ function OrderingList({
     onDraft({ ...draft, order: next });
   };
   return (
-    <ol className="ordering" aria-label="Put these in order">
+    <ol className="ordering" aria-label={t("order")}>
       {order.map((key, index) => {
         const option = byKey.get(key);
         if (!option) return null;
@@ -156,7 +158,9 @@ function OrderingList({
             <SanitizedHtml className="ordering__text" html={option.html} />
             {feedback ? (
               <span className="option__mark">
-                {placedRight ? "✓ in place" : `✗ belongs at ${(item.order?.indexOf(key) ?? 0) + 1}`}
+                {placedRight
+                  ? t("inPlace")
+                  : t("belongsAt", { position: (item.order?.indexOf(key) ?? 0) + 1 })}
               </span>
             ) : (
               <span className="ordering__moves">
@@ -165,7 +169,7 @@ function OrderingList({
                   className="button button--small"
                   onClick={() => move(index, -1)}
                   disabled={disabled || index === 0}
-                  aria-label={`Move “${textOfHtml(option.html)}” up`}
+                  aria-label={t("moveUp", { item: textOfHtml(option.html) })}
                 >
                   ↑
                 </button>
@@ -174,7 +178,7 @@ function OrderingList({
                   className="button button--small"
                   onClick={() => move(index, 1)}
                   disabled={disabled || index === order.length - 1}
-                  aria-label={`Move “${textOfHtml(option.html)}” down`}
+                  aria-label={t("moveDown", { item: textOfHtml(option.html) })}
                 >
                   ↓
                 </button>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { RefObject } from "react";
 import { beforeAnswer, ShowOriginal } from "@/components/ui/show-original";
 import { textOfHtml } from "@/lib/bank/html-text";
@@ -43,16 +44,21 @@ export function StudyCard({
   headingRef: RefObject<HTMLHeadingElement | null>;
   answerRef: RefObject<HTMLInputElement | null>;
 }) {
+  const t = useTranslations("study.card");
+  const keys = useTranslations("study.keys");
+  const said = keyHint(state);
+  const hintText = said ? keys(said.key, said.values) : "";
   const question = isQuestion(item);
   const headingId = `card-${item.key.replace(/[^a-z0-9-]/gi, "-")}`;
   const { feedback, revealed } = state;
-  const hint = <span className="study__keys">{isReady ? keyHint(state) : "Getting the card ready…"}</span>;
+  const hint = <span className="study__keys">{isReady ? hintText : t("preparing")}</span>;
   return (
     <article className="card study__card" aria-labelledby={headingId} aria-busy={!isReady}>
       <header className="study__card-head">
-        <span className="badge">{item.kind === "cloze" ? "cloze" : item.kind.replace("-", " ")}</span>
+        {/* i18n-keys: study.card.kind.* */}
+        <span className="badge">{t(`kind.${item.kind}`)}</span>
         <span className="badge">{item.topic.replace(/-/g, " ")}</span>
-        {item.phase === "new" ? <span className="badge badge--new">new</span> : null}
+        {item.phase === "new" ? <span className="badge badge--new">{t("new")}</span> : null}
       </header>
       <h2
         id={headingId}
@@ -60,7 +66,7 @@ export function StudyCard({
         tabIndex={-1}
         className={question ? "study__title" : "study__label"}
       >
-        {question ? textOfHtml(item.titleHtml) : item.kind === "cloze" ? "Fill the gap" : "Flashcard"}
+        {question ? textOfHtml(item.titleHtml) : item.kind === "cloze" ? t("fillGap") : t("flashcard")}
       </h2>
       {question ? (
         <>
@@ -80,12 +86,12 @@ export function StudyCard({
                 className={`verdict ${feedback.isCorrect ? "verdict--right" : "verdict--wrong"}`}
                 role="status"
               >
-                {feedback.isCorrect ? "✓ Correct" : "✗ Not quite"}
+                {feedback.isCorrect ? t("right") : t("wrong")}
               </p>
               <AnswerReveal item={item} chosenKeys={feedback.keys} />
               <div className="study__actions">
                 <button type="button" className="button button--primary" onClick={handlers.onNext}>
-                  Next
+                  {t("next")}
                 </button>
                 {hint}
               </div>
@@ -98,7 +104,7 @@ export function StudyCard({
                 onClick={handlers.onCheck}
                 disabled={!isReady}
               >
-                Check answer
+                {t("check")}
               </button>
               {hint}
             </div>
@@ -112,7 +118,7 @@ export function StudyCard({
             <>
               <AnswerReveal item={item} chosenKeys={[]} />
               <GradeButtons intervals={item.intervals} onGrade={handlers.onGrade} disabled={!isReady} />
-              <p className="study__keys">{keyHint(state)}</p>
+              <p className="study__keys">{hintText}</p>
             </>
           ) : (
             <div className="study__actions">
@@ -122,7 +128,7 @@ export function StudyCard({
                 onClick={handlers.onReveal}
                 disabled={!isReady}
               >
-                Show answer
+                {t("show")}
               </button>
               {hint}
             </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useReducer, useRef } from "react";
 import type { GradeName } from "@/lib/srs";
 import { isQuestion } from "@/lib/study/draft";
@@ -31,6 +32,7 @@ export function StudySession({
   const [state, dispatch] = useReducer(studyReducer, null, () =>
     initialStudyState(initial, mode, Date.now()),
   );
+  const t = useTranslations("study.session");
   const isReady = useHydrated();
   const network = useStudyNetwork(state, dispatch, filter, mode);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -99,50 +101,48 @@ export function StudySession({
   const progress = sessionProgress(state);
   const counts = visibleCounts(state);
   return (
-    <section className="study" aria-label="Study session">
+    <section className="study" aria-label={t("label")}>
       <div className="study__bar">
-        <dl className="study__counts" aria-label="Cards left today">
+        <dl className="study__counts" aria-label={t("counts")}>
           {state.isScheduled ? (
             <>
               <div className="count count--new">
-                <dt>New</dt>
+                <dt>{t("new")}</dt>
                 <dd>{counts.new}</dd>
               </div>
               <div className="count count--learning">
-                <dt>Learning</dt>
+                <dt>{t("learning")}</dt>
                 <dd>{counts.learning}</dd>
               </div>
               <div className="count count--due">
-                <dt>Due</dt>
+                <dt>{t("due")}</dt>
                 <dd>{counts.due}</dd>
               </div>
             </>
           ) : (
             <div className="count">
-              <dt>{mode === "cram" ? "Cram: schedule unchanged" : "Missed today: schedule unchanged"}</dt>
+              <dt>{mode === "cram" ? t("cramCount") : t("missedCount")}</dt>
               <dd>{state.queue.length}</dd>
             </div>
           )}
         </dl>
         <label className="study__progress">
-          <span>
-            Session progress: {progress.done} of {progress.total}
-          </span>
+          <span>{t("progress", progress)}</span>
           <progress value={progress.done} max={Math.max(progress.total, 1)} />
         </label>
       </div>
 
       <p className="visually-hidden" aria-live="polite">
-        {state.announcement}
+        {state.announcement ? t(state.announcement.key, state.announcement.values) : ""}
       </p>
       <p className="study__notice" role="status">
-        {state.notice}
+        {state.notice ? t(state.notice.key, state.notice.values) : null}
       </p>
       {state.error ? (
         <div className="notice notice--error" role="alert">
           <p>{state.error}</p>
           <button type="button" className="button" onClick={() => dispatch({ type: "dismissError" })}>
-            Dismiss
+            {t("dismiss")}
           </button>
         </div>
       ) : null}
@@ -182,7 +182,7 @@ export function StudySession({
             disabled={state.undoing !== null}
             aria-keyshortcuts="z"
           >
-            {state.undoing ? "Undoing…" : "Undo last grade"}
+            {state.undoing ? t("undoing") : t("undo")}
           </button>
         </p>
       ) : null}

@@ -1,12 +1,10 @@
+import { useTranslations } from "next-intl";
 import { type Dispatch, useCallback, useEffect, useLayoutEffect, useRef } from "react";
 import { postJson } from "@/components/ui/post-json";
 import { buryAction, loadMoreAction, suspendAction, undoAction } from "@/lib/server/actions/study";
 import type { Grading, StudyAction, StudyState } from "@/lib/study/session-state";
 import { heldKeys, needsMore } from "@/lib/study/session-view";
 import type { GradeRequest, GradeResponse, StudyFilter, StudyMode } from "@/lib/study/views";
-
-const SAVE_FAILED =
-  "Your last grade could not be saved. Check your connection and study on; undo is unavailable for it.";
 
 /**
  * The study session's traffic with the server, reported to the reducer as actions: grades saved in
@@ -19,6 +17,7 @@ export function useStudyNetwork(
   filter: StudyFilter,
   mode: StudyMode,
 ) {
+  const t = useTranslations("study.network");
   const saves = useRef(new Map<string, Promise<void>>());
   const latest = useRef(state);
   useLayoutEffect(() => {
@@ -70,7 +69,7 @@ export function useStudyNetwork(
             dispatch({
               type: "saveFailed",
               reviewId,
-              message: result.formError ?? "Your grade could not be saved.",
+              message: result.formError ?? t("gradeNotSaved"),
             });
             return;
           }
@@ -78,11 +77,11 @@ export function useStudyNetwork(
           dispatch({ type: "saved", reviewId, due: Date.parse(due), phase, now: Date.now() });
         },
         // The server could not take the write (offline, full disk): say so rather than fail silently.
-        () => dispatch({ type: "saveFailed", reviewId, message: SAVE_FAILED }),
+        () => dispatch({ type: "saveFailed", reviewId, message: t("saveFailed") }),
       );
       saves.current.set(reviewId, saving);
     },
-    [dispatch],
+    [dispatch, t],
   );
 
   const undo = useCallback(
@@ -93,17 +92,17 @@ export function useStudyNetwork(
         const result = await undoAction({ undoId: crypto.randomUUID(), reviewId: grading.reviewId }).catch(
           () => ({
             ok: false as const,
-            formError: "The server could not undo that grade. Try again in a moment.",
+            formError: t("undoUnreachable"),
           }),
         );
         if (!result.ok) {
-          dispatch({ type: "undoFailed", message: result.formError ?? "That grade could not be undone." });
+          dispatch({ type: "undoFailed", message: result.formError ?? t("undoFailed") });
           return;
         }
       }
       dispatch({ type: "undone", now: Date.now() });
     },
-    [dispatch],
+    [dispatch, t],
   );
 
   const remove = useCallback(
@@ -111,10 +110,10 @@ export function useStudyNetwork(
       const item = latest.current.queue[0];
       if (!item) return;
       const result = await (how === "suspend" ? suspendAction : buryAction)({ ref: item.ref });
-      if (!result.ok) dispatch({ type: "failed", message: result.formError ?? "That did not work." });
+      if (!result.ok) dispatch({ type: "failed", message: result.formError ?? t("failed") });
       else dispatch({ type: "removed", key: item.key, how, now: Date.now() });
     },
-    [dispatch],
+    [dispatch, t],
   );
 
   return { save, undo, remove };

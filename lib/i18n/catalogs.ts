@@ -16,7 +16,10 @@ import enExam from "@/messages/en/exam.json";
 import enHome from "@/messages/en/home.json";
 import enInsight from "@/messages/en/insight.json";
 import enNav from "@/messages/en/nav.json";
+import enProgress from "@/messages/en/progress.json";
 import enQuiz from "@/messages/en/quiz.json";
+import enStudy from "@/messages/en/study.json";
+import enStudySettings from "@/messages/en/studySettings.json";
 import enTeach from "@/messages/en/teach.json";
 import enToday from "@/messages/en/today.json";
 import enValidation from "@/messages/en/validation.json";
@@ -31,7 +34,10 @@ import koExam from "@/messages/ko/exam.json";
 import koHome from "@/messages/ko/home.json";
 import koInsight from "@/messages/ko/insight.json";
 import koNav from "@/messages/ko/nav.json";
+import koProgress from "@/messages/ko/progress.json";
 import koQuiz from "@/messages/ko/quiz.json";
+import koStudy from "@/messages/ko/study.json";
+import koStudySettings from "@/messages/ko/studySettings.json";
 import koTeach from "@/messages/ko/teach.json";
 import koToday from "@/messages/ko/today.json";
 import koValidation from "@/messages/ko/validation.json";
@@ -49,7 +55,10 @@ const en = {
   home: enHome,
   insight: enInsight,
   nav: enNav,
+  progress: enProgress,
   quiz: enQuiz,
+  study: enStudy,
+  studySettings: enStudySettings,
   teach: enTeach,
   today: enToday,
   validation: enValidation,
@@ -69,7 +78,10 @@ const ko: Messages = {
   home: koHome,
   insight: koInsight,
   nav: koNav,
+  progress: koProgress,
   quiz: koQuiz,
+  study: koStudy,
+  studySettings: koStudySettings,
   teach: koTeach,
   today: koToday,
   validation: koValidation,

@@ -5,11 +5,11 @@ import { fuzzRuns } from "@/lib/testing/fuzz";
 import { newCardState, toFsrsCard } from "./card-state";
 import {
   DEFAULT_SETTINGS,
-  formatInterval,
   GRADES,
   type GradeName,
   gradeCard,
   gradeForAnswer,
+  intervalOf,
   previewGrades,
   retrievability,
   schedulerSettingsSchema,
@@ -90,8 +90,8 @@ describe("gradeCard", () => {
 describe("previewGrades", () => {
   it("labels each button with the interval it would schedule", () => {
     const preview = previewGrades(newCardState(t0), DEFAULT_SETTINGS, t0);
-    expect(preview.again.label).toBe("1m");
-    expect(preview.good.label).toBe("10m");
+    expect(preview.again.interval).toEqual({ unit: "minute", count: 1 });
+    expect(preview.good.interval).toEqual({ unit: "minute", count: 10 });
     for (const grade of GRADES) {
       const graded = gradeCard(newCardState(t0), grade as GradeName, DEFAULT_SETTINGS, t0).after;
       expect(preview[grade].due).toEqual(graded.due);
@@ -111,16 +111,16 @@ describe("retrievability", () => {
   });
 });
 
-describe("formatInterval", () => {
+describe("intervalOf", () => {
   it.each([
-    [30_000, "1m"],
-    [minutes(10), "10m"],
-    [minutes(60 * 5), "5h"],
-    [3 * 86_400_000, "3d"],
-    [65 * 86_400_000, "2.1mo"],
-    [548 * 86_400_000, "1.5y"],
-  ])("%i ms → %s", (ms, label) => {
-    expect(formatInterval(ms)).toBe(label);
+    [30_000, "minute", 1],
+    [minutes(10), "minute", 10],
+    [minutes(60 * 5), "hour", 5],
+    [3 * 86_400_000, "day", 3],
+    [65 * 86_400_000, "month", 2.1],
+    [548 * 86_400_000, "year", 1.5],
+  ])("%i ms → %s × %d", (ms, unit, count) => {
+    expect(intervalOf(ms)).toEqual({ unit, count });
   });
 });
 

@@ -60,11 +60,11 @@ export function previewGrades(
   state: CardState,
   settings: SchedulerSettings,
   now: Date,
-): Record<GradeName, { due: Date; label: string }> {
+): Record<GradeName, { due: Date; interval: Interval }> {
   const preview = createScheduler(settings).repeat(toFsrsCard(state), now);
   const entry = (grade: GradeName) => {
     const due = new Date(preview[RATING[grade]].card.due);
-    return { due, label: formatInterval(due.getTime() - now.getTime()) };
+    return { due, interval: intervalOf(due.getTime() - now.getTime()) };
   };
   return { again: entry("again"), hard: entry("hard"), good: entry("good"), easy: entry("easy") };
 }
@@ -78,23 +78,27 @@ export function retrievability(state: CardState, settings: SchedulerSettings, at
   return createScheduler(settings).get_retrievability(toFsrsCard(state), at, false);
 }
 
+/** How long until a card comes back, in the largest unit that fits; the page words it per locale. */
+export type Interval = { unit: "minute" | "hour" | "day" | "month" | "year"; count: number };
+
 /**
- * A short human interval: "1m", "10m", "5h", "3d", "2.1mo", "1.5y".
- * @example formatInterval(3 * 86_400_000) // "3d"
+ * A short interval for a grade button, counted in one unit (months and years to one decimal):
+ * the study page words it in the learner's language ("10m" / "10분", "3d" / "3일").
+ * @example intervalOf(3 * 86_400_000) // { unit: "day", count: 3 }
  */
-export function formatInterval(ms: number): string {
+export function intervalOf(ms: number): Interval {
   const minutes = Math.max(1, Math.round(ms / 60_000));
-  if (minutes < 60) return `${minutes}m`;
+  if (minutes < 60) return { unit: "minute", count: minutes };
   const hours = minutes / 60;
-  if (hours < 24) return `${Math.round(hours)}h`;
+  if (hours < 24) return { unit: "hour", count: Math.round(hours) };
   const days = hours / 24;
-  if (days < 30) return `${Math.round(days)}d`;
+  if (days < 30) return { unit: "day", count: Math.round(days) };
   const months = days / 30.44;
-  if (months < 12) return `${roundOne(months)}mo`;
-  return `${roundOne(days / 365.25)}y`;
+  if (months < 12) return { unit: "month", count: roundOne(months) };
+  return { unit: "year", count: roundOne(days / 365.25) };
 }
 
-const roundOne = (n: number) => String(Math.round(n * 10) / 10);
+const roundOne = (n: number) => Math.round(n * 10) / 10;
 
 /**
  * The grade a practice question earns: wrong → again; right → good; right but guessed → hard;

@@ -94,10 +94,11 @@ export const isDraftCorrect = (item: QueueItem, draft: Draft) =>
   checkAnswer(answerKey(item), givenAnswer(item, draft)).isCorrect;
 
 /**
- * A card's name as a learner reads it: a question's title, or a flashcard's front, cut short.
+ * A card's name as a learner reads it: a question's title, or a flashcard's front, cut short;
+ * "" when it has no text (the page then says "this card" in the learner's language).
  * @example cardLabel(item) // "Which launch type needs no EC2 instances?"
  */
 export function cardLabel(item: QueueItem): string {
-  const text = textOfHtml(isQuestion(item) ? item.titleHtml : item.promptHtml) || "this card";
+  const text = textOfHtml(isQuestion(item) ? item.titleHtml : item.promptHtml);
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }

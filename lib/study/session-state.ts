@@ -5,6 +5,28 @@ import type { QueueItem, QueueView, StudyCounts, StudyMode } from "./views";
 // The study session's state and the actions that move it (the reducer is session.ts). Plain data:
 // a session can be rebuilt from its actions in a test.
 
+/**
+ * Words the session says (an announcement, a notice, a key hint) as a key of the `study.session`
+ * catalog and its values: the reducer stays pure and the page words them in the learner's language.
+ */
+export type Said<Key extends string = SessionWords> = {
+  key: Key;
+  values?: Record<string, string | number>;
+};
+
+// i18n-keys: study.session.*
+export type SessionWords =
+  | "graded"
+  | "correct"
+  | "notQuite"
+  | "suspended"
+  | "buried"
+  | "undone"
+  | "undoneUntitled"
+  | "typeFirst"
+  | "orderFirst"
+  | "pickFirst";
+
 /** A card graded into a learning step this soon comes back in the same session. */
 export const SAME_SESSION_MS = 20 * 60_000;
 
@@ -40,9 +62,9 @@ export type StudyState = {
   isFetching: boolean;
   isExhausted: boolean;
   /** For screen readers only. */
-  announcement: string;
+  announcement: Said | null;
   /** Shown and announced: an undo done, or why a key did nothing. */
-  notice: string | null;
+  notice: Said | null;
   error: string | null;
 };
 
@@ -88,7 +110,7 @@ export function initialStudyState(view: QueueView, mode: StudyMode, now: number)
     nextDueAt: view.nextDueAt,
     isFetching: false,
     isExhausted: view.items.length === 0,
-    announcement: "",
+    announcement: null,
     notice: null,
     error: null,
   };

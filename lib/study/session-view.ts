@@ -1,6 +1,6 @@
 import type { GradeName } from "@/lib/srs";
 import { givenAnswer, isQuestion } from "./draft";
-import type { StudyState } from "./session-state";
+import type { Said, StudyState } from "./session-state";
 import type { GradeRequest, StudyCounts } from "./views";
 
 // What the study page reads off the session state: progress, counts, what to prefetch, and the
@@ -92,14 +92,20 @@ export function answerRequest(state: StudyState, reviewId: string, now: number):
   };
 }
 
-/** The key hints under a card, true to what the keys do for its kind. */
-export function keyHint(state: StudyState): string {
+// i18n-keys: study.keys.*
+export type HintWords = "grade" | "reveal" | "next" | "typed" | "ordering" | "pick";
+
+/**
+ * The key hint under a card, true to what the keys do for its kind, as a key of the `study.keys`
+ * catalog (key names stay as printed on the keyboard in every language).
+ * @example keyHint(state) // { key: "pick", values: { last: 3 } }: "1–3 to pick · Enter to check"
+ */
+export function keyHint(state: StudyState): Said<HintWords> | null {
   const item = state.queue[0];
-  if (!item) return "";
-  if (!isQuestion(item))
-    return state.revealed ? "Keys 1–4 grade · Z undoes the last grade" : "Space or Enter";
-  if (state.feedback) return "Enter for the next card · Z to undo";
-  if (item.kind === "typed") return "Type your answer · Enter to check";
-  if (item.kind === "ordering") return "Arrange with ↑ and ↓ · then Enter to check";
-  return `1–${Math.min(item.options.length, 9)} to pick · Enter to check`;
+  if (!item) return null;
+  if (!isQuestion(item)) return { key: state.revealed ? "grade" : "reveal" };
+  if (state.feedback) return { key: "next" };
+  if (item.kind === "typed") return { key: "typed" };
+  if (item.kind === "ordering") return { key: "ordering" };
+  return { key: "pick", values: { last: Math.min(item.options.length, 9) } };
 }

@@ -11,6 +11,7 @@ import {
   category,
   type Returning,
   SAME_SESSION_MS,
+  type Said,
   type StudyAction,
   type StudyState,
 } from "./session-state";
@@ -83,7 +84,7 @@ export function studyReducer(state: StudyState, action: StudyAction): StudyState
       const graded = record(state, state.isScheduled ? action.reviewId : null);
       return {
         ...advance(graded, action.now, !state.isScheduled && action.grade === "again"),
-        announcement: `Graded ${action.grade}. Next card.`,
+        announcement: { key: "graded", values: { grade: action.grade } },
       };
     }
     case "submit": {
@@ -92,11 +93,8 @@ export function studyReducer(state: StudyState, action: StudyAction): StudyState
       if (notice) return { ...state, notice };
       const isCorrect = isDraftCorrect(current, state.draft);
       const { keys, typed, order } = state.draft;
-      const answered = {
-        ...state,
-        feedback: { isCorrect, keys, typed, order },
-        announcement: isCorrect ? "Correct." : "Not quite. The right answer is shown.",
-      };
+      const announcement: Said = { key: isCorrect ? "correct" : "notQuite" };
+      const answered = { ...state, feedback: { isCorrect, keys, typed, order }, announcement };
       return state.isScheduled ? record(answered, action.reviewId) : { ...answered, notice: null };
     }
     case "next": {
@@ -129,6 +127,7 @@ export function studyReducer(state: StudyState, action: StudyAction): StudyState
       const undone = state.undoing;
       if (!undone) return state;
       const { item } = undone;
+      const label = cardLabel(item);
       const kind = category(item);
       const unseen =
         state.isScheduled && undone.isFirst
@@ -139,8 +138,8 @@ export function studyReducer(state: StudyState, action: StudyAction): StudyState
       return {
         ...show({ ...state, undoing: null, unseen }, queue, action.now),
         returning: state.returning.filter((r) => r.item.key !== item.key),
-        announcement: "",
-        notice: `Grade undone — ${cardLabel(item)}`,
+        announcement: null,
+        notice: label ? { key: "undone", values: { card: label } } : { key: "undoneUntitled" },
       };
     }
     case "undoFailed":
@@ -158,7 +157,7 @@ export function studyReducer(state: StudyState, action: StudyAction): StudyState
       const rest = { ...state, unseen };
       return {
         ...(current?.key === item.key ? show(rest, queue, action.now) : { ...rest, queue }),
-        announcement: action.how === "suspend" ? "Card suspended." : "Card buried until tomorrow.",
+        announcement: { key: action.how === "suspend" ? "suspended" : "buried" },
       };
     }
     case "failed":
@@ -193,11 +192,10 @@ export function studyReducer(state: StudyState, action: StudyAction): StudyState
 }
 
 /** Why an answer cannot be checked yet, or null when it can. */
-function submitRefusal(item: QueueItem, draft: Draft, isExplicit: boolean): string | null {
+function submitRefusal(item: QueueItem, draft: Draft, isExplicit: boolean): Said | null {
   if (isAnswerGiven(item, draft)) return null;
-  if (item.kind === "typed") return "Type your answer first.";
+  if (item.kind === "typed") return { key: "typeFirst" };
   // The starting order is a shuffle, never the answer: Enter alone must not hand it in.
-  if (item.kind === "ordering")
-    return isExplicit ? null : "Put the items in order with the ↑ and ↓ buttons, then check.";
-  return "Pick an answer first.";
+  if (item.kind === "ordering") return isExplicit ? null : { key: "orderFirst" };
+  return { key: "pickFirst" };
 }

@@ -1,6 +1,6 @@
 import type { GivenAnswer, QuestionKind } from "@/lib/bank";
 import type { Locale } from "@/lib/i18n/locale";
-import type { CardPhase, GradeName } from "@/lib/srs";
+import type { CardPhase, GradeName, Interval } from "@/lib/srs";
 
 // The plain objects the study page and its server actions exchange. Markdown arrives already
 // rendered and sanitized on the server; answers are included because study (unlike a graded
@@ -40,12 +40,20 @@ export type QueueItem = {
   explanationHtml: string;
   references: string[];
   simYaml: string | null;
-  /** What each grade would schedule, as labels ("10m", "3d"). */
-  intervals: Record<GradeName, string>;
+  /** What each grade would schedule; the grade buttons word it in the learner's language. */
+  intervals: Record<GradeName, Interval>;
   /** The language of the text above: "ko" when the card is shown in its Korean translation. */
   lang: Locale;
   /** The English original of a translated card, for the "English original" toggle; else null. */
   original: StudyOriginal | null;
+};
+
+/** For an item drawn outside study (a quiz's review), whose grade buttons are never shown. */
+export const NO_INTERVALS: Record<GradeName, Interval> = {
+  again: { unit: "minute", count: 0 },
+  hard: { unit: "minute", count: 0 },
+  good: { unit: "minute", count: 0 },
+  easy: { unit: "minute", count: 0 },
 };
 
 /** The English text of a card shown in translation (options under the same keys). */

@@ -18,13 +18,22 @@ import {
 import { loadStudyQueue } from "@/lib/server/data/study-queue";
 import {
   getStudyPreferences,
+  PREFERENCE_ERRORS,
   saveStudyPreferences,
   studyPreferencesSchema,
 } from "@/lib/server/data/study-settings";
 import { isStorageUnavailable } from "@/lib/server/db";
-import { serverLocale } from "@/lib/server/i18n/server-text";
+import { serverLocale, serverText } from "@/lib/server/i18n/server-text";
 import type { GradeResponse, QueueView } from "@/lib/study/views";
-import { cardActionSchema, gradeSchema, loadMoreSchema, reportSchema, undoSchema } from "./study-schemas";
+import { localizeFieldErrors } from "./localized-fields";
+import {
+  cardActionSchema,
+  gradeSchema,
+  loadMoreSchema,
+  REPORT_ERRORS,
+  reportSchema,
+  undoSchema,
+} from "./study-schemas";
 
 // The study actions' bodies: who is acting → zod → domain/data. study.ts wraps them with the
 // session's acting user; the role matrix calls them with its own.
@@ -109,10 +118,19 @@ export async function loadMoreCore(ctx: ActionContext, input: unknown, now = new
 export async function reportCore(ctx: ActionContext, input: unknown) {
   return studying<{ message: string }>(async () => {
     const actor = assertSignedIn(ctx.actor);
+    const t = serverText("study.refusals");
     const parsed = reportSchema.safeParse(input);
-    if (!parsed.success) return invalidInput(parsed.error);
+    if (!parsed.success) {
+      const failed = invalidInput(parsed.error);
+      return localizeFieldErrors(
+        failed,
+        REPORT_ERRORS,
+        (key) => t(key as keyof typeof REPORT_ERRORS),
+        failed.formError ?? "",
+      );
+    }
     await reportQuestion(ctx.db, actor, parsed.data);
-    return { ok: true, message: "Thank you: the bank's authors will see your report." };
+    return { ok: true, message: t("reported") };
   });
 }
 
@@ -125,9 +143,13 @@ export async function savePreferencesCore(ctx: ActionContext, formData: FormData
       ...fields,
       enableFuzz: formData.get("enableFuzz") === "on",
     });
-    if (!parsed.success) return invalidInput(parsed.error);
+    const t = serverText("studySettings");
+    if (!parsed.success) {
+      const translate = (key: string) => t(`errors.${key as keyof typeof PREFERENCE_ERRORS}`);
+      return localizeFieldErrors(invalidInput(parsed.error), PREFERENCE_ERRORS, translate, t("invalid"));
+    }
     await saveStudyPreferences(ctx.db, actor, parsed.data);
-    return { ok: true, message: "Saved. Your next cards follow these settings." };
+    return { ok: true, message: t("saved") };
   });
 }
 

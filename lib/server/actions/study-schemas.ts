@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CATALOGS } from "@/lib/i18n/catalogs";
 import { GRADES } from "@/lib/srs";
 
 // zod schemas for the study actions' input: what the browser sends is never trusted.
@@ -41,8 +42,14 @@ export const loadMoreSchema = z.object({
   exclude: z.array(z.string().max(220)).max(500).default([]),
 });
 
+/**
+ * The report form's field messages in English; reportCore gives them in the learner's language.
+ * i18n-keys: study.refusals.reportTooShort
+ */
+export const REPORT_ERRORS = { reportTooShort: CATALOGS.en.study.refusals.reportTooShort };
+
 export const reportSchema = z.object({
   questionId: z.string().min(1).max(200),
   reason: z.enum(["wrong-answer", "unclear", "outdated", "typo", "other"]),
-  message: z.string().trim().min(5, "Say what is wrong, in a few words").max(2000),
+  message: z.string().trim().min(5, REPORT_ERRORS.reportTooShort).max(2000),
 });

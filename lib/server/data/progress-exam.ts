@@ -1,13 +1,21 @@
 import "server-only";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { CATALOGS } from "@/lib/i18n/catalogs";
 import type { ActingUser } from "../auth/acting-user";
+
+/**
+ * The exam form's field messages in English; the action gives them in the learner's language
+ * (lib/server/actions/localized-fields.ts).
+ * i18n-keys: progress.errors.*
+ */
+export const EXAM_ERRORS = CATALOGS.en.progress.errors;
 
 /** The recall aimed for on the exam date: the bounds the form and the stored column share. */
 export const examTargetRecallSchema = z.coerce
-  .number({ error: "a number such as 0.90" })
-  .min(0.5, "at least 0.50")
-  .max(0.99, "at most 0.99");
+  .number({ error: EXAM_ERRORS.notNumber })
+  .min(0.5, EXAM_ERRORS.targetMin)
+  .max(0.99, EXAM_ERRORS.targetMax);
 
 /**
  * The exam form: a calendar date (empty clears it) and the recall the learner aims for on that
@@ -18,8 +26,8 @@ export const examDateSchema = z.object({
     z.literal(""),
     z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "a date such as 2027-03-15")
-      .refine((s) => !Number.isNaN(Date.parse(`${s}T12:00:00Z`)), "not a real date"),
+      .regex(/^\d{4}-\d{2}-\d{2}$/, EXAM_ERRORS.dateFormat)
+      .refine((s) => !Number.isNaN(Date.parse(`${s}T12:00:00Z`)), EXAM_ERRORS.notDate),
   ]),
   targetRecall: examTargetRecallSchema.optional(),
 });

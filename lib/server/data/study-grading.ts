@@ -15,12 +15,17 @@ import {
 import type { CardRef, Confidence, GradeRequest, GradeResponse } from "@/lib/study/views";
 import { type ActingUser, ForbiddenError } from "../auth/acting-user";
 import { DatabaseBusyError, type EarlierReview, storeOf } from "../db";
+import { serverText } from "../i18n/server-text";
 import { sidesOf } from "../study/present-card";
 import { inOpenBank, inStudyableBank } from "./bank-visibility";
 import { readQuestionTranslations, readReviewState } from "./json-columns";
-import { HELD_BACK_MESSAGE, questionsHeldBack } from "./study-holdback";
+import { questionsHeldBack } from "./study-holdback";
 import { parseStoredQuestion, stateOfRow } from "./study-queue";
 import { getStudyPreferences, preferencesFromRow } from "./study-settings";
+
+/** A refusal in the language of the request (English for a direct call: a test, the CLI). */
+const said = (key: Parameters<ReturnType<typeof serverText<"study.refusals">>>[0]) =>
+  serverText("study.refusals")(key);
 
 const cardColumns = (state: CardState) => ({
   phase: state.phase,
@@ -52,19 +57,19 @@ export async function recordGrade(
   // A question of a quiz attempt the learner has open is not graded here: the answer would say
   // whether it was right. Refused before anything is read or written, with no key.
   if ((await questionsHeldBack(db, actor.id, now)).has(request.ref.questionId))
-    throw new AppError("refused", HELD_BACK_MESSAGE);
+    throw new AppError("refused", said("heldBack"));
   const store = storeOf(db);
   const { settings, question } = await store.gradingContext(actor.id, request.ref.questionId);
   const prefs = preferencesFromRow(settings);
   const parsed = question ? parseStoredQuestion(question.data) : null;
   if (!question || !parsed || !sidesOf(parsed).includes(request.ref.side)) {
-    throw new AppError("refused", "That card is not in any bank.");
+    throw new AppError("refused", said("notInBank"));
   }
   let grade: GradeName;
   let isCorrect: boolean | null = null;
   let misconception: string | null = null;
   if (QUESTION_KINDS_WITH_ANSWERS.has(parsed.kind)) {
-    if (!request.answer) throw new AppError("refused", "Answer the question before it is graded.");
+    if (!request.answer) throw new AppError("refused", said("answerFirst"));
     isCorrect = checkAnswer(await withTranslatedAnswers(db, parsed), request.answer).isCorrect;
     grade = gradeForAnswer({
       isCorrect,
@@ -75,7 +80,7 @@ export async function recordGrade(
     if (!isCorrect && request.confidence !== "guessed")
       misconception = chosenMisconceptions(parsed, request.answer)[0] ?? null;
   } else {
-    if (!request.grade) throw new AppError("refused", "Choose Again, Hard, Good or Easy.");
+    if (!request.grade) throw new AppError("refused", said("chooseGrade"));
     grade = request.grade;
   }
 
@@ -132,7 +137,7 @@ export async function recordGrade(
   if (earlier.userId !== actor.id)
     throw new ForbiddenError("A grading id belonging to another learner was reused");
   if (repeated && earlier.questionId !== request.ref.questionId)
-    throw new AppError("refused", "That grading id was already used for another card.");
+    throw new AppError("refused", said("idReused"));
   const after = readReviewState("Review.stateAfter", earlier.stateAfter);
   return {
     reviewId: earlier.id,
@@ -168,20 +173,19 @@ export async function undoGrade(
       include: { card: true, undoneBy: true },
     });
     if (!target || target.userId !== actor.id || target.kind !== "grade")
-      throw new AppError("refused", "There is no grade to undo.");
+      throw new AppError("refused", said("nothingToUndo"));
     const ref = { questionId: target.card.questionId, side: target.card.side };
     if (already) {
       if (already.userId !== actor.id || already.undoneReviewId !== target.id)
-        throw new AppError("refused", "That undo id was already used.");
+        throw new AppError("refused", said("undoIdReused"));
       return { ref, restoredPhase: readReviewState("Review.stateAfter", already.stateAfter).phase };
     }
-    if (target.undoneBy) throw new AppError("refused", "That grade was already undone.");
+    if (target.undoneBy) throw new AppError("refused", said("alreadyUndone"));
     const latest = await tx.review.findFirst({
       where: { cardId: target.cardId, kind: "grade", undoneBy: { is: null } },
       orderBy: [{ serverTime: "desc" }, { clientTime: "desc" }],
     });
-    if (latest?.id !== target.id)
-      throw new AppError("refused", "Only the card's latest grade can be undone.");
+    if (latest?.id !== target.id) throw new AppError("refused", said("latestOnly"));
     const current = stateOfRow(target.card);
     const restored = readReviewState("Review.stateBefore", target.stateBefore);
     // Only over the state this undo read: a grading that landed meanwhile wins, and the undo is refused.
@@ -189,8 +193,7 @@ export async function undoGrade(
       where: { id: target.cardId, version: target.card.version },
       data: { ...cardColumns(restored), version: { increment: 1 } },
     });
-    if (restoredCard.count === 0)
-      throw new AppError("refused", "The card changed meanwhile; undo was not applied.");
+    if (restoredCard.count === 0) throw new AppError("refused", said("changedMeanwhile"));
     await tx.review.create({
       data: {
         id: input.undoId,
@@ -223,8 +226,7 @@ async function cardFor(db: PrismaClient, actor: ActingUser, ref: CardRef, now: D
     select: { data: true },
   });
   const parsed = question ? parseStoredQuestion(question.data) : null;
-  if (!parsed || !sidesOf(parsed).includes(ref.side))
-    throw new AppError("refused", "That card is not in any bank.");
+  if (!parsed || !sidesOf(parsed).includes(ref.side)) throw new AppError("refused", said("notInBank"));
   const where = { userId_questionId_side: { userId: actor.id, questionId: ref.questionId, side: ref.side } };
   return db.studyCard.upsert({
     where,
@@ -273,7 +275,7 @@ export async function reportQuestion(
   input: { questionId: string; reason: (typeof REPORT_REASONS)[number]; message: string },
 ) {
   const exists = await db.question.count({ where: { id: input.questionId, ...inOpenBank } });
-  if (!exists) throw new AppError("refused", "That question is not in any bank.");
+  if (!exists) throw new AppError("refused", said("questionNotInBank"));
   await db.questionReport.create({ data: { userId: actor.id, ...input } });
 }
 

@@ -19,6 +19,3 @@ export async function questionsHeldBack(db: PrismaClient, userId: string, now: D
   }
   return held;
 }
-
-export const HELD_BACK_MESSAGE =
-  "This question is part of a quiz you are taking. It comes back to Study when that attempt ends.";

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { CATALOGS } from "@/lib/i18n/catalogs";
 import { isValidTimeZone, type SchedulerSettings, schedulerSettingsSchema } from "@/lib/srs";
 import type { ActingUser } from "../auth/acting-user";
 import { isUniqueViolation } from "../db/errors";
@@ -15,14 +16,22 @@ export type StudyPreferences = SchedulerSettings & {
   examTargetRecall: number;
 };
 
+/**
+ * The field messages of the preferences form, in English; the action gives them in the learner's
+ * language (lib/server/actions/localized-fields.ts).
+ * i18n-keys: studySettings.errors.*
+ */
+export const PREFERENCE_ERRORS = CATALOGS.en.studySettings.errors;
+const E = PREFERENCE_ERRORS;
+
 /** The form's schema; the same bounds guard what is read back. */
 export const studyPreferencesSchema = z.object({
-  desiredRetention: z.coerce.number().min(0.7, "at least 0.70").max(0.99, "at most 0.99"),
-  maximumIntervalDays: z.coerce.number().int().min(1, "at least 1 day").max(36_500, "at most 36,500 days"),
+  desiredRetention: z.coerce.number().min(0.7, E.retentionMin).max(0.99, E.retentionMax),
+  maximumIntervalDays: z.coerce.number().int().min(1, E.intervalMin).max(36_500, E.intervalMax),
   enableFuzz: z.boolean(),
-  newPerDay: z.coerce.number().int().min(0, "0 or more").max(500, "at most 500"),
-  dayStartHour: z.coerce.number().int().min(0, "0 to 23").max(23, "0 to 23"),
-  timeZone: z.string().refine(isValidTimeZone, "not a time zone this server knows, such as Europe/Paris"),
+  newPerDay: z.coerce.number().int().min(0, E.newMin).max(500, E.newMax),
+  dayStartHour: z.coerce.number().int().min(0, E.hourRange).max(23, E.hourRange),
+  timeZone: z.string().refine(isValidTimeZone, E.timeZone),
 });
 
 const weightsSchema = z.array(z.number()).min(17).max(21);

@@ -38,7 +38,10 @@ describe("the study queue", () => {
       "fx-cloze|c2",
     ]);
     expect(view.counts).toEqual({ new: 4, learning: 0, due: 0 });
-    expect(view.items[1]?.intervals).toMatchObject({ again: "1m", good: "10m" });
+    expect(view.items[1]?.intervals).toMatchObject({
+      again: { unit: "minute", count: 1 },
+      good: { unit: "minute", count: 10 },
+    });
   });
 
   it("puts due cards first and stops new cards at the daily limit", async () => {
