@@ -6,17 +6,21 @@
  * Pure: the request config (lib/server/i18n), the tests and the CLI read it alike.
  */
 import enCommon from "@/messages/en/common.json";
+import enSim from "@/messages/en/sim.json";
 import koCommon from "@/messages/ko/common.json";
+import koSim from "@/messages/ko/sim.json";
 import type { Locale } from "./locale";
 
 const en = {
   common: enCommon,
+  sim: enSim,
 };
 
 export type Messages = typeof en;
 
 const ko: Messages = {
   common: koCommon,
+  sim: koSim,
 };
 
 export const CATALOGS: Record<Locale, Messages> = { en, ko };
