@@ -314,7 +314,7 @@ function start(sim: Sim, tasks: TaskRec[]): TaskRec[] {
       "running",
       m("engine.launch.running", {
         tId: t.st.id,
-        p: t.st.instanceId ? ` on ${t.st.instanceId}` : ` on ${t.via.provider ?? "FARGATE"}`,
+        p: m("engine.launch.onHost", { host: t.st.instanceId ?? t.via.provider ?? "FARGATE" }),
       }),
       {
         subject: t.st.id,
