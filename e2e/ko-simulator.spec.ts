@@ -39,7 +39,9 @@ test.describe("ECS simulator in Korean", () => {
     await expect(verdict).toContainText("판정: 부분: 수락되었지만 모두 이루어지지는 않았습니다");
     await expect(verdict).toContainText("태스크 3개 중 2개 실행 중. 태스크 t-3: PENDING 상태로 남음.");
     await expect(verdict).toContainText("여유 메모리가 3000MiB인 인스턴스가 없습니다 (R03)");
-    await expect(verdict.getByText("배치는 리소스, 배치 제약 조건, 배치 전략 순으로 거릅니다")).toBeVisible();
+    await expect(
+      verdict.getByText("배치는 리소스, 배치 제약 조건, 배치 전략 순으로 거릅니다").first(),
+    ).toBeVisible();
     await expect(verdict.getByRole("link", { name: /AWS 페이지 R03 관련/ })).toHaveAttribute(
       "href",
       /^https:\/\/docs\.aws\.amazon\.com\//,
@@ -63,6 +65,11 @@ test.describe("ECS simulator in Korean", () => {
     const verdict = page.getByRole("region", { name: "판정" });
     await expect(verdict).toContainText("판정: 정상: 동작합니다");
     await expect(verdict).toContainText("태스크 3개가 인스턴스 2개, AZ 2개에서 RUNNING");
+    await expect(
+      verdict.getByText("인스턴스가 등록하려면 컨테이너 인스턴스 역할이 필요합니다"),
+    ).toBeVisible();
+    // R09 (spread over AZs) applied too; it waits behind the "more rules" disclosure.
+    await verdict.getByText(/적용된 규칙 \d+개 더 보기/).click();
     await expect(
       verdict.getByText("서비스는 따로 지정하지 않으면 가용 영역에 고르게 분산됩니다"),
     ).toBeVisible();
