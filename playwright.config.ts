@@ -9,10 +9,11 @@ const baseURL = `http://127.0.0.1:${port}`;
 
 // The specs whose steps do not depend on the database: the 375 px sweep (layout), the simulator
 // (it runs in the browser), the marketing page, the body limits and the bank parser's refusals and
-// big uploads (their PostgreSQL writes are the data-layer tests' `instructor-banks.test.ts`). On
+// big uploads (their PostgreSQL writes are the data-layer tests' `instructor-banks.test.ts`), and
+// the Korean flows (`ko-*`: the same queries as their English specs, with another catalog). On
 // PostgreSQL (`npm run test:pg` sets E2E_DATABASE_SPECS_ONLY) they are left out, so that CI's
 // second pass goes over the flows whose SQL differs and the whole run stays near its budget.
-const SAME_ON_EVERY_DATABASE = /\/(mobile|simulator|home|limits|import)\.spec\.ts$/;
+const SAME_ON_EVERY_DATABASE = /\/(mobile|simulator|home|limits|import|ko-[a-z-]+)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -17,6 +18,11 @@ export default defineConfig({
     exclude: ["node_modules/**", "e2e/**", ".next/**", "data/**"],
     environment: "node",
     pool: "forks",
+    // Vitest's default is one worker fewer than the CPUs: one on a 2-core CI machine. The slow files
+    // mostly wait (password hashing in a thread pool, child processes, PostgreSQL), so at least two
+    // run side by side. The timing checks (auth-flow's "similar time", login throttle, SQLite busy)
+    // compare interleaved samples or allow a loaded machine's margin, and pass under this setting.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 20_000,
   },
 });

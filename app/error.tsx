@@ -1,5 +1,7 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+
 // Unexpected failures land here. The message shown is generic on purpose: raw errors can
 // carry internals, so only the digest (which matches the server log) is displayed.
 export default function ErrorPage({
@@ -9,17 +11,16 @@ export default function ErrorPage({
   error: Error & { digest?: string };
   reset: () => void;
 }) {
+  const t = useTranslations("errors.page");
   return (
     <section aria-labelledby="error-title" className="notice notice--error" role="alert">
-      <h1 id="error-title">Something went wrong</h1>
-      <p>Taskdeck could not show this page. Your saved progress is safe.</p>
+      <h1 id="error-title">{t("title")}</h1>
+      <p>{t("text")}</p>
       {error.digest ? (
-        <p>
-          Reference: <code>{error.digest}</code>
-        </p>
+        <p>{t.rich("reference", { digest: error.digest, code: (chunks) => <code>{chunks}</code> })}</p>
       ) : null}
       <button type="button" className="button" onClick={reset}>
-        Try again
+        {t("retry")}
       </button>
     </section>
   );

@@ -1,12 +1,14 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations("errors.notFound");
   return (
     <section aria-labelledby="not-found-title">
-      <h1 id="not-found-title">Page not found</h1>
-      <p>There is nothing at this address. It may have moved, or the link may be mistyped.</p>
+      <h1 id="not-found-title">{t("title")}</h1>
+      <p>{t("text")}</p>
       <p>
-        <Link href="/">Back to the topics</Link>
+        <Link href="/">{t("back")}</Link>
       </p>
     </section>
   );

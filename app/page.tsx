@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { TodayView } from "@/components/today/today-view";
 import { getActingUser } from "@/lib/server/auth/session";
 import { loadToday } from "@/lib/server/data/today";
@@ -8,7 +10,9 @@ import { prisma } from "@/lib/server/db";
 
 /** A signed-in learner's tab reads "Today"; a visitor's keeps the site's name. */
 export async function generateMetadata(): Promise<Metadata> {
-  return (await getActingUser()) ? { title: "Today" } : {};
+  if (!(await getActingUser())) return {};
+  const t = await getTranslations("today");
+  return { title: t("title") };
 }
 
 /** `/`: Today for a signed-in learner; what Taskdeck is, and its topics, for a visitor. */
@@ -25,48 +29,37 @@ export default async function HomePage() {
 const studyTopicHref = (topic: string) =>
   `/sign-up?next=${encodeURIComponent(`/study?topic=${encodeURIComponent(topic)}`)}`;
 
+// i18n-keys: home.features.*
 async function MarketingHome() {
-  const topics = await listTopics(prisma);
+  const [topics, t] = await Promise.all([listTopics(prisma), getTranslations("home")]);
+  const code = (chunks: ReactNode) => <code>{chunks}</code>;
   return (
     <>
       <section className="hero" aria-labelledby="home-title">
-        <h1 id="home-title">Study for your AWS exam, one card at a time</h1>
-        <p className="lead">
-          Taskdeck schedules flashcards and exam-style practice questions with spaced repetition, explains
-          every wrong option, and plays the scenario behind an answer in an Amazon ECS simulator, so you see
-          why it is right.
-        </p>
+        <h1 id="home-title">{t("title")}</h1>
+        <p className="lead">{t("lead")}</p>
         <ul className="feature-list">
-          <li>
-            <strong>Spaced repetition</strong>
-            Reviews come back just before you would forget them.
-          </li>
-          <li>
-            <strong>Every option explained</strong>
-            Each wrong answer says why it is wrong, with the AWS page to read.
-          </li>
-          <li>
-            <strong>Shown, not just told</strong>
-            The simulator places tasks, grants or denies calls, and names the rule that decided.
-          </li>
+          {(["spaced", "explained", "shown"] as const).map((feature) => (
+            <li key={feature}>
+              <strong>{t(`features.${feature}.title`)}</strong>
+              {t(`features.${feature}.text`)}
+            </li>
+          ))}
         </ul>
       </section>
       <section aria-labelledby="topics-title">
-        <h2 id="topics-title">Topics</h2>
+        <h2 id="topics-title">{t("topics")}</h2>
         {topics.length === 0 ? (
           <div className="notice" role="status">
             <p>
-              <strong>No question banks are loaded yet.</strong>
+              <strong>{t("noBanks")}</strong>
             </p>
-            <p>
-              Banks are Markdown files in the <code>content/</code> folder. Add one and run{" "}
-              <code>npm start</code> to load it.
-            </p>
+            <p>{t.rich("noBanksHelp", { code })}</p>
           </div>
         ) : (
           <>
-            <p>Pick a topic to start: create a free account and its cards are the first you study.</p>
-            <ul className="topic-grid" aria-label="Topics">
+            <p>{t("pickTopic")}</p>
+            <ul className="topic-grid" aria-label={t("topics")}>
               {topics.map((topic) => (
                 <li key={topic.topic} className="card">
                   <h3>
@@ -76,11 +69,11 @@ async function MarketingHome() {
                   </h3>
                   <dl className="topic-counts">
                     <div>
-                      <dt>questions</dt>
+                      <dt>{t("questions")}</dt>
                       <dd>{topic.questions}</dd>
                     </div>
                     <div>
-                      <dt>flashcards</dt>
+                      <dt>{t("flashcards")}</dt>
                       <dd>{topic.flashcards}</dd>
                     </div>
                   </dl>

@@ -159,9 +159,16 @@ test("a learner makes a deck by form and by paste, studies it and downloads it; 
     buffer: apkgBytes,
   });
   await ankiImport.getByLabel("Format").selectOption("apkg");
+  // The package carries the four grades given above; a learner's import keeps them by default.
+  await expect(ankiImport.getByRole("checkbox", { name: "Keep my Anki review history" })).toBeChecked();
   await ankiImport.getByRole("button", { name: "Check and add" }).click();
   await expect(ankiImport.getByText(/^Added 4 cards/)).toBeVisible();
-  await expect(page.getByRole("list", { name: "Cards" })).toContainText("Fargate network mode");
+  await expect(ankiImport.getByRole("list", { name: "Notes on the import" })).toContainText(
+    "Your Anki review history was kept: 4 reviews of 4 cards",
+  );
+  const copied = page.getByRole("list", { name: "Cards" }).getByRole("listitem");
+  await expect(copied.filter({ hasText: "Fargate network mode" })).toContainText("studied");
+  await expect(copied.filter({ hasText: "studied" })).toHaveCount(4);
   await page.goto(deckUrl);
 
   // Another learner: the deck's page and its download are "not found", and no list names it.

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { type Role, STORAGE_STATE } from "./setup/accounts";
 import { appPageRoutes, EXTRA_URLS, PAGE_ROUTES, type SweepData } from "./support/page-routes";
 import { createSweepData, ensureSweepBank, SWEEP_TOPIC } from "./support/sweep-data";
@@ -83,6 +83,19 @@ async function settle(page: Page): Promise<void> {
   await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => undefined);
 }
 
+/**
+ * Refuses Next's link prefetches (an RSC request per link in view, 10–20 a page, each rendered by
+ * the server): they draw nothing on the page being measured, yet `settle` waited for all of them.
+ */
+async function skipPrefetches(context: BrowserContext): Promise<void> {
+  await context.route(/[?&]_rsc=/, (route) =>
+    route.request().headers()["next-router-prefetch"] ? route.abort() : route.fallback(),
+  );
+}
+
+/** Pages of the sweep open at once: each spends half a second or more only waiting in `settle`. */
+const LANES = 2;
+
 test.describe("every page at 375 px", () => {
   test.describe.configure({ mode: "serial" });
   let data: SweepData;
@@ -110,25 +123,32 @@ test.describe("every page at 375 px", () => {
     test(`${viewer}: no page scrolls sideways and every control is at least 44 px`, async ({ browser }) => {
       test.setTimeout(300_000);
       const context = await openAs(browser, viewer, { viewport: PHONE });
-      const page = await context.newPage();
+      await skipPrefetches(context);
       const shots = test.info().outputPath();
+      const visit = async (page: Page, { route, url }: { route: string; url: string }) => {
+        await page.setViewportSize(PHONE);
+        const response = await page.goto(url);
+        expect(response?.status() ?? 0, `${url} as ${viewer}: server error`).toBeLessThan(500);
+        await settle(page);
+        const found = await measure(page);
+        const where = `${route} (${url}) as ${viewer}`;
+        expect
+          .soft(found.scrollWidth, `${where}: the page is ${found.scrollWidth} px wide`)
+          .toBeLessThanOrEqual(PHONE.width);
+        expect.soft(found.tooSmall, `${where}: controls under ${MIN_TARGET_PX} px`).toEqual([]);
+        const name = slug(url);
+        await page.screenshot({ path: path.join(shots, `${name}-375.png`), fullPage: true });
+        await page.setViewportSize(DESKTOP);
+        await page.screenshot({ path: path.join(shots, `${name}-1280.png`), fullPage: true });
+      };
+      // Every URL once, taken in turn by LANES pages of the same signed-in browser.
+      const queue = sweepUrls(data);
+      const lane = async () => {
+        const page = await context.newPage();
+        for (let next = queue.shift(); next; next = queue.shift()) await visit(page, next);
+      };
       try {
-        for (const { route, url } of sweepUrls(data)) {
-          await page.setViewportSize(PHONE);
-          const response = await page.goto(url);
-          expect(response?.status() ?? 0, `${url} as ${viewer}: server error`).toBeLessThan(500);
-          await settle(page);
-          const found = await measure(page);
-          const where = `${route} (${url}) as ${viewer}`;
-          expect
-            .soft(found.scrollWidth, `${where}: the page is ${found.scrollWidth} px wide`)
-            .toBeLessThanOrEqual(PHONE.width);
-          expect.soft(found.tooSmall, `${where}: controls under ${MIN_TARGET_PX} px`).toEqual([]);
-          const name = slug(url);
-          await page.screenshot({ path: path.join(shots, `${name}-375.png`), fullPage: true });
-          await page.setViewportSize(DESKTOP);
-          await page.screenshot({ path: path.join(shots, `${name}-1280.png`), fullPage: true });
-        }
+        await Promise.all(Array.from({ length: LANES }, lane));
       } finally {
         await context.close();
       }

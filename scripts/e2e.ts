@@ -8,11 +8,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { isPostgresUrl } from "@/lib/server/database-url";
-import { isBuildStale } from "./lib/build-state";
+import { BUILD_INPUTS, isBuildStale } from "./lib/build-state";
 import { findChromium, NO_CHROMIUM_MESSAGE } from "./lib/chromium";
 import { createDatabase, dropDatabase } from "./lib/pg-cluster";
 import { redactUrl } from "./lib/postgres-url";
-import { baseEnv, bin, freePort, run } from "./lib/run";
+import { baseEnv, bin, freePort, newestMtime, run } from "./lib/run";
 
 /** The database the served app uses, and how to get rid of it afterwards. */
 async function throwawayDatabase(): Promise<{
@@ -41,6 +41,17 @@ async function throwawayDatabase(): Promise<{
   };
 }
 
+/**
+ * True when `npm test` (scripts/test.ts) ran `next typegen` and `tsc --noEmit` on the current
+ * sources: it passes when that check began, and no build input may be newer. Never true for a
+ * direct `npm run test:e2e`, whose build then checks types itself.
+ */
+function typesCheckedSinceLastEdit(): boolean {
+  const from = Number(process.env.TASKDECK_TYPES_CHECKED_FROM);
+  if (!Number.isFinite(from) || from <= 0) return false;
+  return newestMtime(BUILD_INPUTS.map((input) => path.resolve(input))) < from;
+}
+
 async function main() {
   const chromium = await findChromium();
   if (!chromium) {
@@ -49,7 +60,12 @@ async function main() {
   }
   if (isBuildStale()) {
     console.log("▸ Building the app for the end-to-end tests");
-    if ((await run(bin("next"), ["build"])) !== 0) process.exit(1);
+    const typesChecked = typesCheckedSinceLastEdit();
+    if (typesChecked)
+      console.log("  (types were checked moments ago by npm test: next build skips its own check)");
+    // Set here or removed: an exported value from elsewhere never reaches the build.
+    const buildEnv = baseEnv({ TASKDECK_TYPES_CHECKED: typesChecked ? "1" : undefined });
+    if ((await run(bin("next"), ["build"], buildEnv)) !== 0) process.exit(1);
   }
   const database = await throwawayDatabase();
   const port = String(await freePort());

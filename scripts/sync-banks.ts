@@ -1,6 +1,7 @@
 // Loads every bank in content/ into the database (run by `npm start`, `npm run dev` and the e2e
 // server; `npm run sync` by hand). A bank with errors is reported and skipped; the others load.
 // Exit code 1 only when the database itself cannot be written.
+import { translationFileOf } from "@/lib/bank";
 import { readContent } from "@/lib/server/banks/read-content";
 import { syncBanks } from "@/lib/server/banks/sync-banks";
 import { prisma } from "@/lib/server/db";
@@ -9,7 +10,11 @@ async function main() {
   const started = Date.now();
   const { input, findings } = readContent();
   for (const skipped of input.skipped) {
-    console.warn(`⚠ Skipped ${skipped.file}: it has errors (run \`npm run bank -- check ${skipped.file}\`):`);
+    const translation = translationFileOf(skipped.file);
+    console.warn(
+      `⚠ Skipped ${skipped.file}: it has errors (run \`npm run bank -- check ${translation?.original ?? skipped.file}\`)` +
+        `${translation ? `; ${translation.original} loads in English` : ""}:`,
+    );
     for (const f of skipped.findings.slice(0, 5))
       console.warn(`    ${skipped.file}:${f.line}:${f.column} ${f.message}`);
     if (skipped.findings.length > 5) console.warn(`    … and ${skipped.findings.length - 5} more`);
@@ -21,6 +26,7 @@ async function main() {
     console.log(
       `✔ Banks: ${report.banksSynced} loaded, ${report.banksUnchanged} unchanged, ${report.banksSkipped} skipped · ` +
         `questions: +${report.questionsAdded} new, ${report.questionsUpdated} edited, ${report.questionsRetired} retired` +
+        `${report.translationsUpdated ? `, ${report.translationsUpdated} translation(s) updated` : ""}` +
         `${warnings ? ` · ${warnings} warning(s)` : ""} (${Date.now() - started} ms)`,
     );
   } catch (error) {

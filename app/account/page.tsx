@@ -1,40 +1,35 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { DeleteAccountForm } from "@/components/account/delete-account-form";
+import { LanguageSettingForm } from "@/components/account/language-setting-form";
 import { SignOutButton } from "@/components/account/sign-out-button";
 import { requirePageUser } from "@/lib/server/auth/session";
+import { getInterfaceSettings } from "@/lib/server/data/interface-settings";
+import { prisma } from "@/lib/server/db";
 
-export const metadata: Metadata = { title: "Your account" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("account");
+  return { title: t("title") };
+}
 
-const ROLE_LABELS = { learner: "Learner", instructor: "Instructor", admin: "Admin" } as const;
+// i18n-keys: account.role.*
+const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
 
 /** Why an account holds more than the learner role, and what each extra role opens. */
-function RolesExplained({ roles }: { roles: readonly string[] }) {
+async function RolesExplained({ roles }: { roles: readonly string[] }) {
+  const t = await getTranslations("account.rolesExplained");
   const isAdmin = roles.includes("admin");
   return (
     <div className="roles-explained">
-      {isAdmin ? (
-        <p>
-          You have every role because yours was the first account on this Taskdeck: the first person to sign
-          up runs it.
-        </p>
-      ) : null}
+      {isAdmin ? <p>{t("firstAccount")}</p> : null}
       <ul>
-        <li>
-          <strong>Learner</strong>: study, take quizzes and practice exams, follow your progress.
-        </li>
-        {roles.includes("instructor") ? (
-          <li>
-            <strong>Instructor</strong>: run classes, build quizzes from the banks and upload banks of your
-            own (Classes in the menu).
-          </li>
-        ) : null}
+        <li>{t.rich("learner", { strong })}</li>
+        {roles.includes("instructor") ? <li>{t.rich("instructor", { strong })}</li> : null}
         {isAdmin ? (
-          <li>
-            <strong>Admin</strong>: the <Link href="/admin">People</Link> page lists every account; there you
-            make someone an instructor, take the role back, or disable an account.
-          </li>
+          <li>{t.rich("admin", { strong, link: (chunks) => <Link href="/admin">{chunks}</Link> })}</li>
         ) : null}
       </ul>
     </div>
@@ -43,27 +38,28 @@ function RolesExplained({ roles }: { roles: readonly string[] }) {
 
 export default async function AccountPage() {
   const user = await requirePageUser("/account");
+  const [t, settings] = await Promise.all([getTranslations("account"), getInterfaceSettings(prisma, user)]);
   return (
     <div className="account-page">
-      <h1>Your account</h1>
+      <h1>{t("title")}</h1>
       <section className="card" aria-labelledby="profile-title">
-        <h2 id="profile-title">Profile</h2>
+        <h2 id="profile-title">{t("profile")}</h2>
         <dl className="profile-list">
           <div>
-            <dt>Name</dt>
+            <dt>{t("name")}</dt>
             <dd>{user.name}</dd>
           </div>
           <div>
-            <dt>Email</dt>
+            <dt>{t("email")}</dt>
             <dd>{user.email}</dd>
           </div>
           <div>
-            <dt>Roles</dt>
+            <dt>{t("roles")}</dt>
             <dd>
-              <ul className="role-list" aria-label="Roles">
+              <ul className="role-list" aria-label={t("roles")}>
                 {user.roles.map((role) => (
                   <li key={role} className="badge">
-                    {ROLE_LABELS[role]}
+                    {t(`role.${role}`)}
                   </li>
                 ))}
               </ul>
@@ -72,24 +68,29 @@ export default async function AccountPage() {
         </dl>
         {user.roles.length > 1 ? <RolesExplained roles={user.roles} /> : null}
       </section>
+      <section className="card" aria-labelledby="language-title">
+        <h2 id="language-title">{t("language.title")}</h2>
+        <p>{t("language.lead")}</p>
+        <LanguageSettingForm saved={settings.locale} />
+      </section>
       <section className="card" aria-labelledby="password-title">
-        <h2 id="password-title">Change password</h2>
+        <h2 id="password-title">{t("password.title")}</h2>
         <ChangePasswordForm />
       </section>
       <section className="card" aria-labelledby="export-title">
-        <h2 id="export-title">Export your data</h2>
-        <p>Download everything Taskdeck keeps about you as a JSON file.</p>
+        <h2 id="export-title">{t("export.title")}</h2>
+        <p>{t("export.lead")}</p>
         <a className="button" href="/account/export" download>
-          Download my data
+          {t("export.download")}
         </a>
       </section>
       <section className="card" aria-labelledby="sign-out-title">
-        <h2 id="sign-out-title">Sign out</h2>
-        <p>Ends this session on the server; your other devices stay signed in.</p>
+        <h2 id="sign-out-title">{t("signOut.title")}</h2>
+        <p>{t("signOut.lead")}</p>
         <SignOutButton />
       </section>
       <section className="card card--danger" aria-labelledby="delete-title">
-        <h2 id="delete-title">Delete your account</h2>
+        <h2 id="delete-title">{t("delete.title")}</h2>
         <DeleteAccountForm email={user.email} />
       </section>
     </div>

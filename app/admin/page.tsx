@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { AdminUserActions } from "@/components/account/admin-user-actions";
 import { hasRole } from "@/lib/server/auth/acting-user";
@@ -6,8 +7,12 @@ import { requirePageRole } from "@/lib/server/auth/session";
 import { listUsersForAdmin } from "@/lib/server/data/users";
 import { prisma } from "@/lib/server/db";
 
-export const metadata: Metadata = { title: "People and roles" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin");
+  return { title: t("title") };
+}
 
+// i18n-keys: admin.role.*
 const searchSchema = z.object({ q: z.string().max(200).optional().catch(undefined) });
 
 export default async function AdminPage({
@@ -18,43 +23,41 @@ export default async function AdminPage({
   const admin = await requirePageRole("admin", "/admin");
   const { q } = searchSchema.parse(await searchParams);
   const users = await listUsersForAdmin(prisma, admin, { query: q, limit: 100 });
-  const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
+  const [t, format] = await Promise.all([getTranslations("admin"), getFormatter()]);
   return (
     <div className="admin-page">
-      <h1>People and roles</h1>
+      <h1>{t("title")}</h1>
       <p className="lead">
-        Everyone who has an account on this Taskdeck. Each starts as a learner; make the people who teach
-        instructors here (or with <code>npm run user -- promote &lt;email&gt;</code>) so they can run classes,
-        build quizzes and upload banks. Disabling an account signs it out everywhere.
+        {t.rich("lead", {
+          command: "npm run user -- promote <email>",
+          code: (chunks) => <code>{chunks}</code>,
+        })}
       </p>
-      <p>
-        You see this page because you are an admin: the first account on a fresh install becomes admin, and
-        instructor, so someone can hand out roles.
-      </p>
+      <p>{t("why")}</p>
       <search>
         <form className="admin-search" method="get">
-          <label htmlFor="admin-search">Find people by name or email</label>
+          <label htmlFor="admin-search">{t("search")}</label>
           <div className="admin-search__row">
             <input id="admin-search" name="q" type="search" defaultValue={q ?? ""} maxLength={200} />
             <button type="submit" className="button">
-              Search
+              {t("searchButton")}
             </button>
           </div>
         </form>
       </search>
       {users.length === 0 ? (
-        <p role="status">No account matches “{q}”.</p>
+        <p role="status">{t("noMatch", { query: q ?? "" })}</p>
       ) : (
         <div className="table-scroll">
           <table>
-            <caption className="visually-hidden">Accounts, newest first</caption>
+            <caption className="visually-hidden">{t("caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Roles</th>
-                <th scope="col">Since</th>
-                <th scope="col">Actions</th>
+                <th scope="col">{t("columns.name")}</th>
+                <th scope="col">{t("columns.email")}</th>
+                <th scope="col">{t("columns.roles")}</th>
+                <th scope="col">{t("columns.since")}</th>
+                <th scope="col">{t("columns.actions")}</th>
               </tr>
             </thead>
             <tbody>
@@ -62,11 +65,11 @@ export default async function AdminPage({
                 <tr key={user.id}>
                   <th scope="row">
                     {user.name}
-                    {user.isDisabled ? <span className="badge badge--warn">Disabled</span> : null}
+                    {user.isDisabled ? <span className="badge badge--warn">{t("disabled")}</span> : null}
                   </th>
                   <td className="cell-email">{user.email}</td>
-                  <td>{user.roles.join(", ")}</td>
-                  <td>{dateFormat.format(user.createdAt)}</td>
+                  <td>{user.roles.map((role) => t(`role.${role}`)).join(", ")}</td>
+                  <td>{format.dateTime(user.createdAt, { dateStyle: "medium" })}</td>
                   <td>
                     <AdminUserActions
                       userId={user.id}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { CreateDeckForm } from "@/components/decks/create-deck-form";
 import { DeckProgressLine } from "@/components/decks/deck-progress";
 import { requirePageUser } from "@/lib/server/auth/session";
@@ -9,21 +10,20 @@ import "@/components/study/study.css";
 import "@/components/quiz/quiz.css";
 import "@/components/decks/decks.css";
 
-export const metadata: Metadata = { title: "My decks" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("decks.list");
+  return { title: t("title") };
+}
 
 export default async function DecksPage() {
   const user = await requirePageUser("/decks");
-  const decks = await listDecks(prisma, user, new Date());
+  const [decks, t] = await Promise.all([listDecks(prisma, user, new Date()), getTranslations("decks.list")]);
   return (
     <div className="deck-page">
-      <h1>My decks</h1>
-      <p className="lead">
-        Cards and questions of your own, studied with the same schedule as the banks. A deck is yours alone:
-        no other learner, instructor or admin can see it. Its cards join your daily reviews in Study, or study
-        one deck at a time.
-      </p>
-      {decks.length === 0 ? <p>No decks yet: create one below.</p> : null}
-      <ul aria-label="My decks" className="deck-list">
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("lead")}</p>
+      {decks.length === 0 ? <p>{t("empty")}</p> : null}
+      <ul aria-label={t("title")} className="deck-list">
         {decks.map((deck) => (
           <li key={deck.id} className="card">
             <h2>
@@ -33,14 +33,14 @@ export default async function DecksPage() {
             <DeckProgressLine progress={deck.progress} />
             {deck.progress.cards > 0 ? (
               <Link href={`/study?bank=${encodeURIComponent(deck.id)}`} className="button">
-                Study “{deck.title}”
+                {t("study", { title: deck.title })}
               </Link>
             ) : null}
           </li>
         ))}
       </ul>
       <section aria-labelledby="new-deck">
-        <h2 id="new-deck">New deck</h2>
+        <h2 id="new-deck">{t("newDeck")}</h2>
         <CreateDeckForm />
       </section>
     </div>

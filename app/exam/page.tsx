@@ -1,23 +1,23 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ExamBuilderForm } from "@/components/quiz/exam-builder-form";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { examTopics } from "@/lib/server/data/quizzes";
 import { prisma } from "@/lib/server/db";
 import "@/components/quiz/quiz.css";
 
-export const metadata: Metadata = { title: "Practice exam" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("exam");
+  return { title: t("title") };
+}
 
 export default async function ExamPage() {
   await requirePageUser("/exam");
-  const topics = await examTopics(prisma);
+  const [topics, t] = await Promise.all([examTopics(prisma), getTranslations("exam")]);
   return (
     <div>
-      <h1>Practice exam</h1>
-      <p className="lead">
-        Like the real certification: a set number of questions against the clock, flag and review, then a
-        scaled score from 100 to 1000 (720 passes) with the breakdown by domain. Only the questions the banks
-        have can be drawn, so a small bank gives a shorter exam.
-      </p>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("lead")}</p>
       <ExamBuilderForm topics={topics} />
     </div>
   );

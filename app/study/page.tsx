@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale } from "next-intl/server";
 import { StudySession } from "@/components/study/study-session";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { deckChoices } from "@/lib/server/data/decks";
@@ -18,10 +19,11 @@ export default async function StudyPage({
 }) {
   const user = await requirePageUser("/study");
   const { filter, mode } = parseStudySearch(await searchParams);
+  const locale = await getLocale();
   const [catalog, decks, view] = await Promise.all([
     studyCatalog(prisma),
     deckChoices(prisma, user),
-    loadStudyQueue(prisma, user, filter, new Date(), { mode, limit: 12 }),
+    loadStudyQueue(prisma, user, filter, new Date(), { mode, limit: 12, locale }),
   ]);
   // A new key per filter resets the session when the learner changes what to study.
   const sessionKey = JSON.stringify({ filter, mode });

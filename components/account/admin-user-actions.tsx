@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { setAccountDisabled, setInstructorRole } from "@/lib/server/actions/account-admin";
 import { FormStatus } from "./form-status";
@@ -20,13 +21,14 @@ export function AdminUserActions({
 }) {
   const [roleState, roleAction, isRolePending] = useActionState(setInstructorRole, null);
   const [statusState, statusAction, isStatusPending] = useActionState(setAccountDisabled, null);
+  const t = useTranslations("admin");
   return (
     <div className="admin-actions">
       <form action={roleAction}>
         <input type="hidden" name="userId" value={userId} />
         <input type="hidden" name="grant" value={isInstructor ? "false" : "true"} />
         <button type="submit" className="button" disabled={isRolePending}>
-          {isInstructor ? "Revoke instructor" : "Make instructor"}
+          {isInstructor ? t("revokeInstructor") : t("makeInstructor")}
           <span className="visually-hidden"> ({name})</span>
         </button>
         <FormStatus
@@ -40,7 +42,7 @@ export function AdminUserActions({
           <input type="hidden" name="userId" value={userId} />
           <input type="hidden" name="disabled" value={isDisabled ? "false" : "true"} />
           <button type="submit" className="button" disabled={isStatusPending}>
-            {isDisabled ? "Enable account" : "Disable account"}
+            {isDisabled ? t("enable") : t("disable")}
             <span className="visually-hidden"> ({name})</span>
           </button>
           <FormStatus

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { changePassword } from "@/lib/server/actions/account";
 import { FormField } from "./form-field";
@@ -17,6 +18,7 @@ export function ChangePasswordForm() {
     if (state?.ok) form.current?.reset();
   }, [state]);
   const failed = state && !state.ok ? state : null;
+  const t = useTranslations("account.password");
   return (
     <form
       ref={form}
@@ -28,7 +30,7 @@ export function ChangePasswordForm() {
       <FormField
         id="current-password"
         name="currentPassword"
-        label="Current password"
+        label={t("current")}
         type="password"
         autoComplete="current-password"
         errors={failed?.fieldErrors?.currentPassword}
@@ -36,10 +38,10 @@ export function ChangePasswordForm() {
       <FormField
         id="new-password"
         name="newPassword"
-        label="New password"
+        label={t("new")}
         type="password"
         autoComplete="new-password"
-        hint="At least 8 characters; very common passwords are refused."
+        hint={t("hint")}
         errors={failed?.fieldErrors?.newPassword}
       />
       <FormStatus
@@ -48,7 +50,7 @@ export function ChangePasswordForm() {
         success={state?.ok ? state.message : undefined}
       />
       <button type="submit" className="button" disabled={isPending}>
-        Change password
+        {t("submit")}
       </button>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useRef } from "react";
 import { deleteAccount } from "@/lib/server/actions/account";
 import { FormField } from "./form-field";
@@ -13,6 +14,7 @@ export function DeleteAccountForm({ email }: { email: string }) {
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(form, state);
   const failed = state && !state.ok ? state : null;
+  const t = useTranslations("account.delete");
   return (
     <form
       ref={form}
@@ -24,16 +26,16 @@ export function DeleteAccountForm({ email }: { email: string }) {
       <FormField
         id="confirm-email"
         name="confirmEmail"
-        label="Type your email to confirm"
+        label={t("label")}
         type="email"
         autoComplete="off"
-        hint={`Type ${email}. Your progress and history are deleted with the account, and this cannot be undone.`}
+        hint={t("hint", { email })}
         defaultValue={failed?.values?.confirmEmail}
         errors={failed?.fieldErrors?.confirmEmail}
       />
       <FormStatus id="delete-account-status" error={failed?.formError} />
       <button type="submit" className="button button--danger" disabled={isPending}>
-        Delete my account
+        {t("submit")}
       </button>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useRef } from "react";
 import { signIn } from "@/lib/server/actions/account";
 import { FormField } from "./form-field";
@@ -13,6 +14,7 @@ export function SignInForm({ next }: { next: string }) {
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(form, state);
   const failed = state && !state.ok ? state : null;
+  const t = useTranslations("auth");
   return (
     <form
       ref={form}
@@ -25,7 +27,7 @@ export function SignInForm({ next }: { next: string }) {
       <FormField
         id="sign-in-email"
         name="email"
-        label="Email"
+        label={t("fields.email")}
         type="email"
         autoComplete="username"
         defaultValue={failed?.values?.email}
@@ -35,14 +37,14 @@ export function SignInForm({ next }: { next: string }) {
       <FormField
         id="sign-in-password"
         name="password"
-        label="Password"
+        label={t("fields.password")}
         type="password"
         autoComplete="current-password"
         errors={failed?.fieldErrors?.password}
       />
       <FormStatus id="sign-in-status" error={failed?.formError} />
       <button type="submit" className="button button--primary" disabled={isPending}>
-        {isPending ? "Signing in…" : "Sign in"}
+        {isPending ? t("signIn.pending") : t("signIn.submit")}
       </button>
     </form>
   );

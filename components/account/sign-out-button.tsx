@@ -1,11 +1,13 @@
+import { getTranslations } from "next-intl/server";
 import { signOut } from "@/lib/server/actions/account";
 
 /** A one-button form: works without JavaScript, and ends the session on the server. */
-export function SignOutButton({ className = "button" }: { className?: string }) {
+export async function SignOutButton({ className = "button" }: { className?: string }) {
+  const t = await getTranslations("nav");
   return (
     <form action={signOut} className="sign-out-form">
       <button type="submit" className={className}>
-        Sign out
+        {t("signOut")}
       </button>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useRef } from "react";
 import { signUp } from "@/lib/server/actions/account";
 import { FormField } from "./form-field";
@@ -13,6 +14,7 @@ export function SignUpForm({ next }: { next: string }) {
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(form, state);
   const failed = state && !state.ok ? state : null;
+  const t = useTranslations("auth");
   return (
     <form
       ref={form}
@@ -25,7 +27,7 @@ export function SignUpForm({ next }: { next: string }) {
       <FormField
         id="sign-up-name"
         name="name"
-        label="Name"
+        label={t("fields.name")}
         autoComplete="name"
         defaultValue={failed?.values?.name}
         errors={failed?.fieldErrors?.name}
@@ -34,7 +36,7 @@ export function SignUpForm({ next }: { next: string }) {
       <FormField
         id="sign-up-email"
         name="email"
-        label="Email"
+        label={t("fields.email")}
         type="email"
         autoComplete="email"
         defaultValue={failed?.values?.email}
@@ -44,15 +46,15 @@ export function SignUpForm({ next }: { next: string }) {
       <FormField
         id="sign-up-password"
         name="password"
-        label="Password"
+        label={t("fields.password")}
         type="password"
         autoComplete="new-password"
-        hint="At least 8 characters. A few unrelated words make a strong password; very common passwords are refused."
+        hint={t("signUp.passwordHint")}
         errors={failed?.fieldErrors?.password}
       />
       <FormStatus id="sign-up-status" error={failed?.formError} />
       <button type="submit" className="button button--primary" disabled={isPending}>
-        {isPending ? "Creating your account…" : "Sign up"}
+        {isPending ? t("signUp.pending") : t("signUp.submit")}
       </button>
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useActionState, useRef, useState } from "react";
 import { FormStatus } from "@/components/account/form-status";
 import { useFocusFirstError } from "@/components/account/use-focus-first-error";
@@ -8,28 +9,15 @@ import { OPTION_ROWS } from "@/lib/bank/deck-card";
 import { saveCardAction } from "@/lib/server/actions/deck";
 import { TextField } from "./text-field";
 
-const KINDS = [
-  { value: "flashcard", label: "Flashcard" },
-  { value: "cloze", label: "Cloze (fill the gap)" },
-  { value: "single", label: "Single choice" },
-  { value: "multiple", label: "Multiple choice" },
-  { value: "true-false", label: "True or false" },
-  { value: "typed", label: "Typed answer" },
-  { value: "ordering", label: "Ordering" },
-] as const;
+const KINDS = ["flashcard", "cloze", "single", "multiple", "true-false", "typed", "ordering"] as const;
 
-const TEXT_LABELS: Record<string, { label: string; hint: string }> = {
-  flashcard: { label: "Front", hint: "What you see first. Markdown works: **bold**, `code`, lists." },
-  cloze: {
-    label: "Text with gaps",
-    hint: "Mark each gap as {{c1::answer}} (or {{c1::answer::hint}}); {{c2::…}} makes a second card.",
-  },
-  "true-false": { label: "Statement", hint: "The first line is the title; lines below it are the body." },
-};
-const QUESTION_TEXT = {
-  label: "Question",
-  hint: "The first line is the title; lines below it are the body.",
-};
+/** The main text field's label and hint keys (decks.card.*) for each kind. */
+const TEXT_KEYS = {
+  flashcard: { label: "front", hint: "frontHint" },
+  cloze: { label: "clozeText", hint: "clozeHint" },
+  "true-false": { label: "statement", hint: "titleHint" },
+} as const;
+const QUESTION_KEYS = { label: "question", hint: "titleHint" } as const;
 
 /**
  * Adds a card to a deck, or edits one (`card`): every kind's fields, each with its own error. On a
@@ -42,6 +30,8 @@ export function CardForm({
   deckId: string;
   card?: { id: string; label: string; fields: Record<string, string> };
 }) {
+  const t = useTranslations("decks.card");
+  const tKind = useTranslations("decks.kind");
   const [state, formAction, isPending] = useActionState(saveCardAction, null);
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(form, state);
@@ -57,7 +47,8 @@ export function CardForm({
       if (select instanceof HTMLSelectElement) select.value = kind;
     }, 0);
   };
-  const text = TEXT_LABELS[kind] ?? QUESTION_TEXT;
+  const textKeys = TEXT_KEYS[kind as keyof typeof TEXT_KEYS] ?? QUESTION_KEYS;
+  const text = { label: t(textKeys.label), hint: t(textKeys.hint) };
   const field = (name: string, label: string, extra: { hint?: string; rows?: number } = {}) => (
     <TextField
       id={`card-${name}`}
@@ -76,12 +67,12 @@ export function CardForm({
       onReset={keepKind}
       noValidate
       className="deck-form"
-      aria-label={card ? `Edit card “${card.label}”` : "Add a card"}
+      aria-label={card ? t("editForm", { label: card.label }) : t("addForm")}
     >
       <input type="hidden" name="deckId" value={deckId} />
       {card ? <input type="hidden" name="cardId" value={card.id} /> : null}
       <div className="form-field">
-        <label htmlFor="card-kind">Kind</label>
+        <label htmlFor="card-kind">{t("kind")}</label>
         <select
           id="card-kind"
           name="kind"
@@ -90,8 +81,8 @@ export function CardForm({
           onChange={(event) => setKind(event.target.value)}
         >
           {KINDS.map((k) => (
-            <option key={k.value} value={k.value}>
-              {k.label}
+            <option key={k} value={k}>
+              {k === "cloze" ? t("kindCloze") : tKind(k)}
             </option>
           ))}
         </select>
@@ -99,7 +90,7 @@ export function CardForm({
       {field("text", text.label, { hint: text.hint, rows: 3 })}
       {kind === "flashcard" ? (
         <>
-          {field("back", "Back", { rows: 3 })}
+          {field("back", t("back"), { rows: 3 })}
           <label className="check">
             <input
               type="checkbox"
@@ -107,7 +98,7 @@ export function CardForm({
               value="yes"
               defaultChecked={values.reversible === "yes"}
             />
-            Also study it back to front
+            {t("reversible")}
           </label>
         </>
       ) : null}
@@ -117,7 +108,7 @@ export function CardForm({
           aria-describedby={optionsError ? "card-options-error" : undefined}
           aria-invalid={optionsError ? true : undefined}
         >
-          <legend>Options: tick the right {kind === "single" ? "one" : "ones"}</legend>
+          <legend>{t("options", { kind })}</legend>
           {optionsError ? (
             <p id="card-options-error" className="form-field__error">
               {optionsError.join(" ")}
@@ -126,7 +117,7 @@ export function CardForm({
           {Array.from({ length: OPTION_ROWS }, (_, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the rows are fixed slots, named by their position.
             <div key={i} className="deck-option">
-              {field(`option${i}`, `Option ${i + 1}`)}
+              {field(`option${i}`, t("option", { n: i + 1 }))}
               <label className="check">
                 <input
                   type="checkbox"
@@ -134,9 +125,9 @@ export function CardForm({
                   value="yes"
                   defaultChecked={values[`correct${i}`] === "yes"}
                 />
-                Option {i + 1} is right
+                {t("optionRight", { n: i + 1 })}
               </label>
-              {field(`why${i}`, `Why option ${i + 1} is right or wrong (optional)`)}
+              {field(`why${i}`, t("optionWhy", { n: i + 1 }))}
             </div>
           ))}
         </fieldset>
@@ -146,32 +137,34 @@ export function CardForm({
           aria-describedby={errors.truth ? "card-truth-error" : undefined}
           aria-invalid={errors.truth ? true : undefined}
         >
-          <legend>The statement is</legend>
+          <legend>{t("truthLegend")}</legend>
           {errors.truth ? (
             <p id="card-truth-error" className="form-field__error">
               {errors.truth.join(" ")}
             </p>
           ) : null}
           <label className="check">
-            <input type="radio" name="truth" value="true" defaultChecked={values.truth === "true"} /> True
+            <input type="radio" name="truth" value="true" defaultChecked={values.truth === "true"} />{" "}
+            {t("true")}
           </label>
           <label className="check">
-            <input type="radio" name="truth" value="false" defaultChecked={values.truth === "false"} /> False
+            <input type="radio" name="truth" value="false" defaultChecked={values.truth === "false"} />{" "}
+            {t("false")}
           </label>
         </fieldset>
       ) : null}
-      {kind === "typed" ? field("answers", "Accepted answers", { hint: "One per line.", rows: 3 }) : null}
+      {kind === "typed" ? field("answers", t("answers"), { hint: t("answersHint"), rows: 3 }) : null}
       {kind === "ordering"
-        ? field("items", "Steps in the right order", {
-            hint: "One per line. Learners get them shuffled.",
+        ? field("items", t("items"), {
+            hint: t("itemsHint"),
             rows: 4,
           })
         : null}
-      {field("explanation", "Explanation (optional)", { rows: 3 })}
-      {field("references", "References (optional)", { hint: "Web addresses, one per line.", rows: 2 })}
-      {field("tags", "Tags (optional)", { hint: "Separated by commas, such as fargate, networking." })}
+      {field("explanation", t("explanation"), { rows: 3 })}
+      {field("references", t("references"), { hint: t("referencesHint"), rows: 2 })}
+      {field("tags", t("tags"), { hint: t("tagsHint") })}
       <div className="form-field">
-        <label htmlFor="card-difficulty">Difficulty</label>
+        <label htmlFor="card-difficulty">{t("difficulty")}</label>
         <select
           id="card-difficulty"
           name="difficulty"
@@ -188,15 +181,15 @@ export function CardForm({
       <FormStatus
         id="card-status"
         error={failed?.formError}
-        success={state?.ok && state.created ? "Card added. Add another, or study the deck." : undefined}
+        success={state?.ok && state.created ? t("added") : undefined}
       />
       <div className="inline-form">
         <button type="submit" className="button button--primary" disabled={isPending}>
-          {card ? "Save card" : "Add card"}
+          {card ? t("save") : t("add")}
         </button>
         {card ? (
           <Link href={`/decks/${deckId}#cards`} className="button button--quiet">
-            Cancel
+            {t("cancel")}
           </Link>
         ) : null}
       </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useRef } from "react";
 import { FormStatus } from "@/components/account/form-status";
 import { useFocusFirstError } from "@/components/account/use-focus-first-error";
@@ -8,16 +9,17 @@ import { TextField } from "./text-field";
 
 /** A new deck: a title and an optional description. The server opens the new deck's page. */
 export function CreateDeckForm() {
+  const t = useTranslations("decks.create");
   const [state, formAction, isPending] = useActionState(createDeckAction, null);
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(form, state);
   const failed = state && !state.ok ? state : null;
   return (
-    <form ref={form} action={formAction} noValidate className="deck-form" aria-label="New deck">
+    <form ref={form} action={formAction} noValidate className="deck-form" aria-label={t("form")}>
       <TextField
         id="deck-title"
         name="title"
-        label="Title"
+        label={t("title")}
         maxLength={120}
         defaultValue={failed?.values?.title}
         errors={failed?.fieldErrors?.title}
@@ -25,7 +27,7 @@ export function CreateDeckForm() {
       <TextField
         id="deck-description"
         name="description"
-        label="Description (optional)"
+        label={t("description")}
         rows={3}
         maxLength={1000}
         defaultValue={failed?.values?.description}
@@ -33,7 +35,7 @@ export function CreateDeckForm() {
       />
       <FormStatus id="deck-create-status" error={failed?.formError} />
       <button type="submit" className="button button--primary" disabled={isPending}>
-        Create deck
+        {t("submit")}
       </button>
     </form>
   );

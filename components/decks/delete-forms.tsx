@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { FormStatus } from "@/components/account/form-status";
 import { deleteCardAction, deleteDeckAction } from "@/lib/server/actions/deck";
@@ -14,6 +15,7 @@ export function DeleteCardButton({
   cardId: string;
   label: string;
 }) {
+  const t = useTranslations("decks.delete");
   const [state, formAction, isPending] = useActionState(deleteCardAction, null);
   const [confirming, setConfirming] = useState(false);
   if (!confirming)
@@ -21,22 +23,22 @@ export function DeleteCardButton({
       <button
         type="button"
         className="button button--quiet"
-        aria-label={`Delete “${label}”…`}
+        aria-label={t("card", { label })}
         onClick={() => setConfirming(true)}
       >
-        Delete…
+        {t("cardButton")}
       </button>
     );
   return (
-    <form action={formAction} className="inline-form" aria-label={`Delete “${label}”?`}>
+    <form action={formAction} className="inline-form" aria-label={t("cardForm", { label })}>
       <input type="hidden" name="deckId" value={deckId} />
       <input type="hidden" name="cardId" value={cardId} />
-      <span>Delete this card and your reviews of it?</span>
+      <span>{t("cardQuestion")}</span>
       <button type="submit" className="button button--danger" disabled={isPending}>
-        Delete card
+        {t("cardSubmit")}
       </button>
       <button type="button" className="button button--quiet" onClick={() => setConfirming(false)}>
-        Keep it
+        {t("keep")}
       </button>
       <FormStatus id={`delete-card-${cardId}`} error={state && !state.ok ? state.formError : undefined} />
     </form>
@@ -45,31 +47,29 @@ export function DeleteCardButton({
 
 /** Deletes the deck after a confirmation: its cards, and every review of them, go with it. */
 export function DeleteDeckForm({ deckId, title, cards }: { deckId: string; title: string; cards: number }) {
+  const t = useTranslations("decks.delete");
   const [state, formAction, isPending] = useActionState(deleteDeckAction, null);
   const [confirming, setConfirming] = useState(false);
   if (!confirming)
     return (
       <button type="button" className="button" onClick={() => setConfirming(true)}>
-        Delete deck…
+        {t("deckButton")}
       </button>
     );
   return (
-    <form action={formAction} className="deck-form card" aria-label={`Delete “${title}”?`}>
-      <p>
-        Delete “{title}”, its {cards} {cards === 1 ? "card" : "cards"} and your reviews of them? This cannot
-        be undone: download it as Markdown first to keep a copy.
-      </p>
+    <form action={formAction} className="deck-form card" aria-label={t("deckForm", { title })}>
+      <p>{t("deckQuestion", { title, cards })}</p>
       <input type="hidden" name="deckId" value={deckId} />
       <label className="check">
-        <input type="checkbox" name="confirm" value="yes" required /> Yes, delete this deck
+        <input type="checkbox" name="confirm" value="yes" required /> {t("confirm")}
       </label>
       <FormStatus id="delete-deck-status" error={state && !state.ok ? state.formError : undefined} />
       <div className="inline-form">
         <button type="submit" className="button button--danger" disabled={isPending}>
-          Delete deck
+          {t("deckSubmit")}
         </button>
         <button type="button" className="button button--quiet" onClick={() => setConfirming(false)}>
-          Keep it
+          {t("keep")}
         </button>
       </div>
     </form>

@@ -1,17 +1,18 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type FormEvent, useActionState, useState } from "react";
 import { FormStatus } from "@/components/account/form-status";
 import { importDeckAction } from "@/lib/server/actions/deck";
 
 const MAX_UPLOAD_BYTES = 1024 * 1024;
-const TOO_LARGE_MESSAGE = "The file is larger than 1 MB.";
 
 /**
  * Paste or upload cards into a deck, in Taskdeck Markdown or another format the bank importer
  * reads. Problems come back with their line and column, and nothing is saved.
  */
 export function ImportCardsForm({ deckId }: { deckId: string }) {
+  const t = useTranslations("decks.import");
   const [state, formAction, isPending] = useActionState(importDeckAction, null);
   // Said before sending: a file past the server's body limit could only end in an error page.
   const [tooLarge, setTooLarge] = useState(false);
@@ -23,20 +24,13 @@ export function ImportCardsForm({ deckId }: { deckId: string }) {
   };
   const findings = state && !state.ok && !tooLarge ? (state.findings ?? []) : [];
   const saved = state?.ok && !tooLarge ? state : null;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   return (
-    <form
-      action={formAction}
-      onSubmit={checkSize}
-      className="deck-form"
-      aria-label="Add cards from text or a file"
-    >
+    <form action={formAction} onSubmit={checkSize} className="deck-form" aria-label={t("form")}>
       <input type="hidden" name="deckId" value={deckId} />
       <div className="form-field">
-        <label htmlFor="deck-import-text">Cards (Markdown)</label>
+        <label htmlFor="deck-import-text">{t("text")}</label>
         <p id="deck-import-hint" className="form-field__hint">
-          One “## heading” per card, as in the bank format; a front matter is optional. Cards whose {"{#id}"}{" "}
-          the deck already has are updated, keeping your history.
+          {t("hint")}
         </p>
         <textarea
           id="deck-import-text"
@@ -48,54 +42,73 @@ export function ImportCardsForm({ deckId }: { deckId: string }) {
         />
       </div>
       <div className="form-field">
-        <label htmlFor="deck-import-file">Or upload a file</label>
+        <label htmlFor="deck-import-file">{t("file")}</label>
         <input id="deck-import-file" name="file" type="file" accept=".md,.txt,.gift,.csv,.tsv,.apkg" />
       </div>
       <div className="form-field">
-        <label htmlFor="deck-import-format">Format</label>
+        <label htmlFor="deck-import-format">{t("format")}</label>
         <select id="deck-import-format" name="format" className="input" defaultValue="gfm">
-          <option value="gfm">Taskdeck Markdown</option>
-          <option value="auto">Detect (import another format)</option>
+          <option value="gfm">{t("formatGfm")}</option>
+          <option value="auto">{t("formatAuto")}</option>
           <option value="gift">GIFT (Moodle)</option>
           <option value="quizdown">Quizdown</option>
-          <option value="obsidian">Obsidian flashcards</option>
-          <option value="anki">Anki text export</option>
-          <option value="apkg">Anki package (.apkg)</option>
+          <option value="obsidian">{t("formatObsidian")}</option>
+          <option value="anki">{t("formatAnki")}</option>
+          <option value="apkg">{t("formatApkg")}</option>
         </select>
+      </div>
+      <div className="form-field">
+        <label className="check">
+          <input
+            type="checkbox"
+            name="keepHistory"
+            defaultChecked
+            aria-describedby="deck-import-history-hint"
+          />{" "}
+          {t("keepHistory")}
+        </label>
+        <p id="deck-import-history-hint" className="form-field__hint">
+          {t("keepHistoryHint")}
+        </p>
       </div>
       <FormStatus
         id="deck-import-status"
-        error={tooLarge ? TOO_LARGE_MESSAGE : state && !state.ok ? state.formError : undefined}
+        error={tooLarge ? t("tooLarge") : state && !state.ok ? state.formError : undefined}
         success={
           saved
-            ? `Added ${plural(saved.added, "card")}, updated ${saved.updated}, unchanged ${saved.unchanged}.${saved.warnings.length ? ` ${plural(saved.warnings.length, "warning")}: see below.` : ""}`
+            ? t(saved.warnings.length ? "savedWarnings" : "saved", {
+                added: saved.added,
+                updated: saved.updated,
+                unchanged: saved.unchanged,
+                warnings: saved.warnings.length,
+              })
             : undefined
         }
       />
       {saved && (saved.notes.length > 0 || saved.warnings.length > 0) ? (
-        <ul aria-label="Notes on the import" className="notice">
+        <ul aria-label={t("notes")} className="notice">
           {saved.notes.map((note) => (
             <li key={note}>{note}</li>
           ))}
           {saved.warnings.map((f) => (
             <li key={`${f.line}:${f.column}:${f.message}`}>
-              Line {f.line}, column {f.column}: {f.message}
+              {t("at", { line: f.line, column: f.column, message: f.message })}
             </li>
           ))}
         </ul>
       ) : null}
       {findings.length ? (
-        <ul id="deck-import-findings" aria-label="Problems in the cards" className="notice notice--error">
+        <ul id="deck-import-findings" aria-label={t("problems")} className="notice notice--error">
           {findings.map((f) => (
             <li key={`${f.line}:${f.column}:${f.message}`}>
-              Line {f.line}, column {f.column}: {f.message}
+              {t("at", { line: f.line, column: f.column, message: f.message })}
               {f.hint ? ` (${f.hint})` : ""}
             </li>
           ))}
         </ul>
       ) : null}
       <button type="submit" className="button button--primary" disabled={isPending}>
-        Check and add
+        {t("submit")}
       </button>
     </form>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ClassHeatmap, HeatCell } from "@/lib/server/data/insight";
 
 // The class heatmap as a table: one row per learner, one column per topic. Each cell is coloured
@@ -13,36 +14,38 @@ export const HEAT_BANDS = ["0–19%", "20–39%", "40–59%", "60–79%", "80–
 const band = (recall: number) => Math.min(4, Math.floor(recall * 5));
 
 function Cell({ cell }: { cell: HeatCell }) {
+  const t = useTranslations("insight.heatmap");
   if (cell.studied === 0)
     return (
       <td className="heat heat--none">
         <strong>–</strong>
-        <small>not studied</small>
+        <small>{t("notStudied")}</small>
       </td>
     );
   return (
     <td className={`heat heat--${band(cell.meanRecall)}`}>
       <strong>{pct(cell.meanRecall)}</strong>
       <small>
-        {pct(cell.matureShare)} ≥ 21 d · {cell.studied}/{cell.cards} cards
+        {t("cellDetail", { mature: pct(cell.matureShare), studied: cell.studied, cards: cell.cards })}
       </small>
     </td>
   );
 }
 
 export function HeatmapTable({ map }: { map: ClassHeatmap }) {
+  const t = useTranslations("insight.heatmap");
   return (
     <>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable table must be reachable by keyboard to scroll it (WCAG 2.1.1) */}
       <section className="insight-scroll" aria-labelledby="heatmap-caption" tabIndex={0}>
         <table className="heatmap-table" aria-describedby="heatmap-help">
-          <caption id="heatmap-caption">Mastery heatmap</caption>
+          <caption id="heatmap-caption">{t("caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Learner</th>
-              {map.topics.map((t) => (
-                <th key={t.key} scope="col">
-                  {t.label}
+              <th scope="col">{t("learner")}</th>
+              {map.topics.map((topic) => (
+                <th key={topic.key} scope="col">
+                  {topic.label}
                 </th>
               ))}
             </tr>
@@ -50,7 +53,7 @@ export function HeatmapTable({ map }: { map: ClassHeatmap }) {
           <tbody>
             {map.learners.length === 0 ? (
               <tr>
-                <td colSpan={map.topics.length + 1}>Nobody has joined this class yet.</td>
+                <td colSpan={map.topics.length + 1}>{t("nobody")}</td>
               </tr>
             ) : (
               map.learners.map((l) => (
@@ -68,12 +71,10 @@ export function HeatmapTable({ map }: { map: ClassHeatmap }) {
         </table>
       </section>
       <p id="heatmap-help" className="muted">
-        Each cell: the learner&apos;s mean FSRS recall today over the topic&apos;s cards (unseen cards count
-        0, as on their own Progress page), the share of cards with an interval of 21 days or more, and how
-        many of the topic&apos;s cards they have studied.
+        {t("help")}
       </p>
-      <ul className="heat-legend" aria-label="Colour key: mean recall today">
-        <li className="heat heat--none">not studied</li>
+      <ul className="heat-legend" aria-label={t("legend")}>
+        <li className="heat heat--none">{t("notStudied")}</li>
         {HEAT_BANDS.map((label, i) => (
           <li key={label} className={`heat heat--${i}`}>
             {label}

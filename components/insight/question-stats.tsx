@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import {
   GROUP_FRACTION,
   type ItemFlag,
@@ -12,28 +13,26 @@ import type { QuestionStats } from "@/lib/server/data/insight-items";
 // and, per question, the distractor table (who chose each option, overall and in the upper and
 // lower groups, with each option's misconception tag). Numbers are always in text.
 
-const FLAG_TEXT: Record<ItemFlag, string> = {
-  "very-easy": "Very easy",
-  "very-hard": "Very hard",
-  "negative-discrimination": "Negative discrimination",
-  "low-discrimination": "Low discrimination",
-};
+// i18n-keys: insight.stats.flag.*
+const FLAGS: readonly ItemFlag[] = [
+  "very-easy",
+  "very-hard",
+  "negative-discrimination",
+  "low-discrimination",
+];
 const num = (x: number | null, places = 2) => (x === null ? "–" : x.toFixed(places));
 const pct = (x: number | null) => (x === null ? "–" : `${Math.round(x * 100)}%`);
 
 function Flags({ q }: { q: QuestionStats }) {
+  const t = useTranslations("insight.stats");
   if (!q.isReliable)
-    return (
-      <span className="muted">
-        n too small ({q.n} of {MIN_ATTEMPTS_FOR_STATS})
-      </span>
-    );
+    return <span className="muted">{t("tooFew", { n: q.n, min: MIN_ATTEMPTS_FOR_STATS })}</span>;
   if (q.flags.length === 0) return <span>–</span>;
   return (
     <>
       {q.flags.map((f) => (
         <span key={f} className={f === "negative-discrimination" ? "flag flag--bad" : "flag"}>
-          {FLAG_TEXT[f]}
+          {FLAGS.includes(f) ? t(`flag.${f}`) : f}
         </span>
       ))}
     </>
@@ -41,18 +40,19 @@ function Flags({ q }: { q: QuestionStats }) {
 }
 
 export function QuestionStatsSummary({ questions }: { questions: QuestionStats[] }) {
+  const t = useTranslations("insight.stats");
   return (
     <div className="insight-scroll">
       <table className="stats-table">
-        <caption>Question statistics</caption>
+        <caption>{t("caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">Question</th>
-            <th scope="col">Attempts</th>
-            <th scope="col">Facility</th>
-            <th scope="col">Discrimination (D)</th>
-            <th scope="col">Point-biserial</th>
-            <th scope="col">Flags</th>
+            <th scope="col">{t("question")}</th>
+            <th scope="col">{t("attempts")}</th>
+            <th scope="col">{t("facility")}</th>
+            <th scope="col">{t("discrimination")}</th>
+            <th scope="col">{t("pointBiserial")}</th>
+            <th scope="col">{t("flags")}</th>
           </tr>
         </thead>
         <tbody>
@@ -77,29 +77,38 @@ export function QuestionStatsSummary({ questions }: { questions: QuestionStats[]
 }
 
 export function DistractorTable({ q }: { q: QuestionStats }) {
-  const caption = `Options chosen: ${q.title}`;
+  const t = useTranslations("insight.stats");
+  const caption = t("optionsChosen", { title: q.title });
+  const percent = Math.round(GROUP_FRACTION * 100);
   return (
     <section className="progress-section" aria-labelledby={`q-${q.questionId}`}>
       <h3 id={`q-${q.questionId}`}>{q.title}</h3>
       <p>
-        {q.correct} of {q.n} right (facility {pct(q.facility)}), {q.omitted} unanswered · D ={" "}
-        {num(q.discrimination)} · point-biserial {num(q.pointBiserial)} · <Flags q={q} />
+        {t("line", {
+          correct: q.correct,
+          n: q.n,
+          facility: pct(q.facility),
+          omitted: q.omitted,
+          d: num(q.discrimination),
+          pb: num(q.pointBiserial),
+        })}
+        <Flags q={q} />
       </p>
       {q.options.length === 0 ? (
-        <p className="muted">A {q.kind} question has no options to analyse.</p>
+        <p className="muted">{t("noOptions", { kind: q.kind })}</p>
       ) : (
         <div className="insight-scroll">
           <table className="stats-table">
             <caption className="visually-hidden">{caption}</caption>
             <thead>
               <tr>
-                <th scope="col">Option</th>
-                <th scope="col">Answer</th>
-                <th scope="col">Misconception</th>
-                <th scope="col">Chosen</th>
-                <th scope="col">Share</th>
-                <th scope="col">Upper {Math.round(GROUP_FRACTION * 100)}%</th>
-                <th scope="col">Lower {Math.round(GROUP_FRACTION * 100)}%</th>
+                <th scope="col">{t("option")}</th>
+                <th scope="col">{t("answer")}</th>
+                <th scope="col">{t("misconception")}</th>
+                <th scope="col">{t("chosen")}</th>
+                <th scope="col">{t("share")}</th>
+                <th scope="col">{t("upper", { percent })}</th>
+                <th scope="col">{t("lower", { percent })}</th>
               </tr>
             </thead>
             <tbody>
@@ -108,7 +117,7 @@ export function DistractorTable({ q }: { q: QuestionStats }) {
                   <th scope="row">
                     {o.key}. {o.label}
                   </th>
-                  <td>{o.isCorrect ? "right" : "wrong"}</td>
+                  <td>{o.isCorrect ? t("right") : t("wrong")}</td>
                   <td>{o.misconception ?? "–"}</td>
                   <td className="num">{o.count}</td>
                   <td className="num">{pct(o.share)}</td>
@@ -126,33 +135,18 @@ export function DistractorTable({ q }: { q: QuestionStats }) {
 
 /** How to read the numbers, with the thresholds the flags use. */
 export function StatsMethod() {
+  const t = useTranslations("insight.stats");
+  const b = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
+  const percent = Math.round(GROUP_FRACTION * 100);
   return (
     <details>
-      <summary>How these numbers are computed</summary>
+      <summary>{t("method")}</summary>
       <ul>
-        <li>
-          Each learner counts once, with their first finished attempt (later attempts follow feedback).
-          Unanswered questions count as wrong.
-        </li>
-        <li>
-          <strong>Facility</strong>: the share who got the question right. Flagged very easy above{" "}
-          {pct(VERY_EASY_ABOVE)} and very hard below {pct(VERY_HARD_BELOW)}.
-        </li>
-        <li>
-          <strong>Discrimination (D)</strong>: the share right in the upper {Math.round(GROUP_FRACTION * 100)}
-          % of attempts (by score) minus the share right in the lower {Math.round(GROUP_FRACTION * 100)}%;
-          attempts tied at a group&apos;s edge share its places. From −1 to 1: negative means weaker learners
-          did better, which usually points at a wrong key or a misleading stem. Flagged low below{" "}
-          {num(LOW_DISCRIMINATION_BELOW)}.
-        </li>
-        <li>
-          <strong>Point-biserial</strong>: the correlation between getting this question right and the rest of
-          the attempt&apos;s score (the question itself left out).
-        </li>
-        <li>
-          With fewer than {MIN_ATTEMPTS_FOR_STATS} attempts these numbers swing with a single learner: they
-          are shown, marked &ldquo;n too small&rdquo;, and nothing is flagged.
-        </li>
+        <li>{t("methodOnce")}</li>
+        <li>{t.rich("methodFacility", { b, easy: pct(VERY_EASY_ABOVE), hard: pct(VERY_HARD_BELOW) })}</li>
+        <li>{t.rich("methodD", { b, percent, low: num(LOW_DISCRIMINATION_BELOW) })}</li>
+        <li>{t.rich("methodPb", { b })}</li>
+        <li>{t("methodFew", { min: MIN_ATTEMPTS_FOR_STATS })}</li>
       </ul>
     </details>
   );

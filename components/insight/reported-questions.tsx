@@ -1,36 +1,42 @@
+import { useFormatter, useTranslations } from "next-intl";
 import type { ReportedQuestion } from "@/lib/server/data/insight-reports";
 import { topicLabel } from "@/lib/server/data/topics";
 
 // The most reported questions among those an instructor's quizzes and banks use: the count, the
 // reasons, and each report's message (reporters are not named).
 
-const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
-
 export function ReportedQuestions({ questions }: { questions: ReportedQuestion[] }) {
-  if (questions.length === 0)
-    return <p className="muted">No open reports on the questions your quizzes and banks use.</p>;
+  const t = useTranslations("insight.reports");
+  const format = useFormatter();
+  if (questions.length === 0) return <p className="muted">{t("none")}</p>;
   return (
-    <ol className="report-list" aria-label="Most reported questions">
+    <ol className="report-list" aria-label={t("list")}>
       {questions.map((q) => (
         <li key={q.questionId}>
           <strong>{q.title}</strong>{" "}
           <span className="muted">
-            ({topicLabel(q.topic)}; the id authors look for in the bank: <code>{q.questionId}</code>)
+            {t.rich("where", {
+              topic: topicLabel(q.topic),
+              id: q.questionId,
+              code: (chunks) => <code>{chunks}</code>,
+            })}
           </span>
           <br />
-          {q.count} {q.count === 1 ? "report" : "reports"}:{" "}
-          {q.reasons.map((r) => `${r.reason} × ${r.count}`).join(", ")}
+          {t("count", {
+            count: q.count,
+            reasons: q.reasons.map((r) => `${r.reason} × ${r.count}`).join(", "),
+          })}
           <details>
-            <summary>Messages ({q.reports.length})</summary>
+            <summary>{t("messages", { count: q.reports.length })}</summary>
             <ul>
               {q.reports.map((r, i) => (
                 // Reports have no id in this view; their order (newest first) is stable.
                 // biome-ignore lint/suspicious/noArrayIndexKey: a static, server-rendered list
                 <li key={i}>
                   <span className="muted">
-                    {r.reason}, {when.format(new Date(r.createdAt))}
+                    {r.reason}, {format.dateTime(new Date(r.createdAt), { dateStyle: "medium" })}
                   </span>
-                  <blockquote>{r.message || "(no message)"}</blockquote>
+                  <blockquote>{r.message || t("noMessage")}</blockquote>
                 </li>
               ))}
             </ul>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 
 const ANNOUNCE_AT = [10, 5, 1];
@@ -27,6 +28,7 @@ export function Countdown({
   clockOffsetMs: number;
   onExpire: () => void;
 }) {
+  const t = useTranslations("quiz.countdown");
   const end = new Date(deadline).getTime();
   const left = () => end - (Date.now() + clockOffsetMs);
   const [remaining, setRemaining] = useState(left);
@@ -40,7 +42,7 @@ export function Countdown({
       for (const minutes of ANNOUNCE_AT) {
         if (ms <= minutes * 60_000 && ms > (minutes - 1) * 60_000 && !announced.current.has(minutes)) {
           announced.current.add(minutes);
-          setAnnouncement(`${minutes} ${minutes === 1 ? "minute" : "minutes"} left.`);
+          setAnnouncement(t("minutesLeft", { minutes }));
         }
       }
       if (ms <= 0 && !expired.current) {
@@ -51,11 +53,11 @@ export function Countdown({
     tick();
     const timer = setInterval(tick, 1000);
     return () => clearInterval(timer);
-  }, [end, clockOffsetMs, onExpire]);
+  }, [end, clockOffsetMs, onExpire, t]);
   return (
     <div className={`countdown${remaining < 60_000 ? " countdown--urgent" : ""}`}>
-      <span className="muted">Time left </span>
-      <time aria-label="Time left" role="timer" aria-live="off">
+      <span className="muted">{t("timeLeft")} </span>
+      <time aria-label={t("timeLeft")} role="timer" aria-live="off">
         {clock(remaining)}
       </time>
       <p className="visually-hidden" role="status" aria-live="polite">

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormStatus } from "@/components/account/form-status";
 import { submitKeepingValues } from "@/components/account/submit-keeping-values";
@@ -12,17 +13,14 @@ export function ExamBuilderForm({
 }: {
   topics: Array<{ value: string; label: string; count: number }>;
 }) {
+  const t = useTranslations("exam.builder");
   const [state, formAction, isPending] = useActionState(createExamAction, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form action={formAction} onSubmit={submitKeepingValues(formAction)} noValidate className="teach-form">
-      <QuestionFilters
-        legend="Topics (none chosen: all), with the number of questions an exam can draw from each"
-        topics={topics}
-        errors={errors.topics}
-      />
+      <QuestionFilters legend={t("topics")} topics={topics} errors={errors.topics} />
       <div className="form-field">
-        <label htmlFor="exam-count">Questions</label>
+        <label htmlFor="exam-count">{t("questions")}</label>
         <input
           id="exam-count"
           name="questionCount"
@@ -35,7 +33,7 @@ export function ExamBuilderForm({
         {errors.questionCount ? <p className="form-field__error">{errors.questionCount.join(" ")}</p> : null}
       </div>
       <div className="form-field">
-        <label htmlFor="exam-minutes">Minutes</label>
+        <label htmlFor="exam-minutes">{t("minutes")}</label>
         <input
           id="exam-minutes"
           name="timeLimitMinutes"
@@ -51,7 +49,7 @@ export function ExamBuilderForm({
       </div>
       <FormStatus id="exam-status" error={state && !state.ok ? state.formError : undefined} />
       <button type="submit" className="button button--primary" disabled={isPending}>
-        Build exam
+        {t("build")}
       </button>
     </form>
   );

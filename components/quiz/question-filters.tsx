@@ -1,6 +1,8 @@
 // The filter block both builders share: the instructor's quiz builder (topics, tag, difficulty,
 // kinds) and the learner's exam builder (topics only). Plain form fields, read by the actions.
 
+import { useTranslations } from "next-intl";
+
 export type TopicChoice = { value: string; label: string; count?: number };
 export type QuestionFilterValues = {
   topics: string[];
@@ -39,6 +41,7 @@ export function QuestionFilters({
   disabled?: boolean;
   errors?: string[];
 }) {
+  const t = useTranslations("quiz.filters");
   return (
     <fieldset disabled={disabled} aria-describedby={errors?.length ? "question-filters-error" : undefined}>
       <legend>{legend}</legend>
@@ -57,9 +60,9 @@ export function QuestionFilters({
       {tags ? (
         <>
           <div className="form-field">
-            <label htmlFor="quiz-tag">Tag</label>
+            <label htmlFor="quiz-tag">{t("tag")}</label>
             <select id="quiz-tag" name="tag" className="input" defaultValue={selected.tags[0] ?? ""}>
-              <option value="">Any tag</option>
+              <option value="">{t("anyTag")}</option>
               {tags.map((tag) => (
                 <option key={tag} value={tag}>
                   {tag}
@@ -68,7 +71,7 @@ export function QuestionFilters({
             </select>
           </div>
           <div>
-            Difficulty:{" "}
+            {t("difficulty")}{" "}
             {[1, 2, 3, 4, 5].map((d) => (
               <label key={d} className="check">
                 <input
@@ -82,7 +85,7 @@ export function QuestionFilters({
             ))}
           </div>
           <div>
-            Kinds:{" "}
+            {t("kinds")}{" "}
             {KIND_LABELS.map((k) => (
               <label key={k.value} className="check">
                 <input
@@ -91,7 +94,8 @@ export function QuestionFilters({
                   value={k.value}
                   defaultChecked={selected.kinds.includes(k.value)}
                 />{" "}
-                {k.label}
+                {/* i18n-keys: quiz.filters.kind.* */}
+                {t(`kind.${k.value}`)}
               </label>
             ))}
           </div>

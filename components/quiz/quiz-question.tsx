@@ -1,6 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { SanitizedHtml } from "@/components/ui/html";
+import { ShowOriginal } from "@/components/ui/show-original";
 import type { GivenAnswer } from "@/lib/bank";
 import { textOfHtml } from "@/lib/bank/html-text";
 import type { RunnerItem } from "@/lib/quiz/views";
@@ -46,23 +48,25 @@ export function QuizQuestion({
   onAnswer: (answer: GivenAnswer | null) => void;
   locked?: boolean;
 }) {
+  const t = useTranslations("quiz.question");
   const keys = chosenKeys(item.answer);
   const name = `q-${item.questionId}`;
   const headingId = `${name}-heading`;
   return (
     <fieldset className="quiz-question" aria-labelledby={headingId}>
-      <legend className="visually-hidden">Question {index + 1}</legend>
+      <legend className="visually-hidden">{t("legend", { number: index + 1 })}</legend>
       <h2 id={headingId} className="quiz-question__title" tabIndex={-1}>
-        <span className="muted">Question {index + 1}: </span>
+        <span className="muted">{t("number", { number: index + 1 })} </span>
         <SanitizedHtml className="quiz-question__title-text" html={item.titleHtml} />
       </h2>
       <SanitizedHtml className="prose" html={item.stemHtml} />
+      <ShowOriginal original={item.original} lang={item.lang} />
       {item.kind === "multiple" && item.chooseCount ? (
-        <p className="muted">Choose {item.chooseCount}.</p>
+        <p className="muted">{t("chooseCount", { count: item.chooseCount })}</p>
       ) : null}
       {item.kind === "typed" ? (
         <div className="form-field">
-          <label htmlFor={`${name}-typed`}>Your answer</label>
+          <label htmlFor={`${name}-typed`}>{t("yourAnswer")}</label>
           <input
             id={`${name}-typed`}
             className="input"
@@ -114,6 +118,7 @@ function OrderingAnswer({
   locked: boolean;
   onAnswer: (answer: GivenAnswer | null) => void;
 }) {
+  const t = useTranslations("quiz.question");
   const order = orderOf(item);
   const byKey = new Map(item.options.map((o) => [o.key, o]));
   const move = (from: number, by: -1 | 1) => {
@@ -125,7 +130,7 @@ function OrderingAnswer({
   };
   return (
     <>
-      <ol className="quiz-options quiz-ordering" aria-label="Put these in order">
+      <ol className="quiz-options quiz-ordering" aria-label={t("putInOrder")}>
         {order.map((key, i) => {
           const option = byKey.get(key);
           if (!option) return null;
@@ -139,7 +144,7 @@ function OrderingAnswer({
                     type="button"
                     className="button button--small"
                     disabled={i === 0}
-                    aria-label={`Move “${text}” up`}
+                    aria-label={t("moveUp", { text })}
                     onClick={() => move(i, -1)}
                   >
                     ↑
@@ -148,7 +153,7 @@ function OrderingAnswer({
                     type="button"
                     className="button button--small"
                     disabled={i === order.length - 1}
-                    aria-label={`Move “${text}” down`}
+                    aria-label={t("moveDown", { text })}
                     onClick={() => move(i, 1)}
                   >
                     ↓
@@ -165,7 +170,7 @@ function OrderingAnswer({
           className="button button--quiet"
           onClick={() => onAnswer({ kind: "ordering", keys: order })}
         >
-          Keep this order
+          {t("keepOrder")}
         </button>
       ) : null}
     </>

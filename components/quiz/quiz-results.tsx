@@ -1,7 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { AnswerReveal } from "@/components/study/answer-reveal";
 import { SanitizedHtml } from "@/components/ui/html";
+import { ShowOriginal } from "@/components/ui/show-original";
 import type { GivenAnswer } from "@/lib/bank";
 import { textOfHtml } from "@/lib/bank/html-text";
 import type { ResultView, ReviewItem } from "@/lib/quiz/views";
@@ -29,37 +32,46 @@ function asQueueItem(item: ReviewItem): QueueItem {
     references: item.references,
     simYaml: item.simYaml,
     intervals: { again: "", hard: "", good: "", easy: "" },
+    lang: item.lang,
+    // The review's English original is drawn beside it (ShowOriginal), not inside the reveal.
+    original: null,
   };
 }
 
-function describeAnswer(item: ReviewItem, answer: GivenAnswer | null): string {
-  if (!answer) return "No answer";
-  if (answer.kind === "typed") return answer.text || "No answer";
-  if (answer.kind === "true-false") return answer.value ? "True" : "False";
+type ResultsText = ReturnType<typeof useTranslations<"quiz.results">>;
+
+function describeAnswer(item: ReviewItem, answer: GivenAnswer | null, t: ResultsText): string {
+  if (!answer) return t("noAnswer");
+  if (answer.kind === "typed") return answer.text || t("noAnswer");
+  if (answer.kind === "true-false") return answer.value ? t("true") : t("false");
   // The options' own words, in the order the learner put them (ordering) or saw them (choice).
   const texts = (keys: string[]) =>
     keys.map((k) => item.options.find((o) => o.key === k)).flatMap((o) => (o ? [textOfHtml(o.html)] : []));
   if (answer.kind === "ordering") {
     const order = texts(answer.keys);
-    return order.length ? order.join(" → ") : "No answer";
+    return order.length ? order.join(" → ") : t("noAnswer");
   }
   const chosen = texts(item.options.map((o) => o.key).filter((k) => answer.keys.includes(k)));
-  return chosen.length ? chosen.join("; ") : "No answer";
+  return chosen.length ? chosen.join("; ") : t("noAnswer");
 }
+
+/** Bold, for the numbers inside a sentence of the score line. */
+const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
 
 /** One reviewed question: right or wrong, the learner's answer, the key, the explanation and the simulation. */
 export function ReviewedAnswer({ item }: { item: ReviewItem }) {
+  const t = useTranslations("quiz.results");
   const chosen = item.answer?.kind === "choice" ? item.answer.keys : [];
   const byKey = new Map(item.options.map((o) => [o.key, o]));
   return (
     <>
       <p>
-        <strong>{item.isCorrect ? "Correct" : "Incorrect"}</strong> · Your answer:{" "}
-        {describeAnswer(item, item.answer)}
+        <strong>{item.isCorrect ? t("correct") : t("incorrect")}</strong> ·{" "}
+        {t("yourAnswer", { answer: describeAnswer(item, item.answer, t) })}
       </p>
       {item.order ? (
         <>
-          <p>The right order:</p>
+          <p>{t("rightOrder")}</p>
           <ol className="quiz-options quiz-options--review">
             {item.order.map((key) => (
               <li key={key}>
@@ -74,14 +86,14 @@ export function ReviewedAnswer({ item }: { item: ReviewItem }) {
             <li key={o.key} className={o.correct ? "is-correct" : undefined}>
               <SanitizedHtml className="quiz-option__text" html={o.html} />
               <span className="muted">
-                {o.correct ? " (right answer)" : ""}
-                {chosen.includes(o.key) ? " (your choice)" : ""}
+                {o.correct ? ` ${t("rightAnswer")}` : ""}
+                {chosen.includes(o.key) ? ` ${t("yourChoice")}` : ""}
               </span>
             </li>
           ))}
         </ul>
       ) : (
-        <p>Accepted answers: {item.accepted.join(", ")}</p>
+        <p>{t("accepted", { answers: item.accepted.join(", ") })}</p>
       )}
       <AnswerReveal item={asQueueItem(item)} chosenKeys={chosen} />
     </>
@@ -90,42 +102,42 @@ export function ReviewedAnswer({ item }: { item: ReviewItem }) {
 
 /** Score, pass or fail, the breakdown, and (when the feedback rule allows) every question reviewed. */
 export function QuizResults({ result }: { result: ResultView }) {
+  const t = useTranslations("quiz.results");
   const domains = result.breakdown.filter((r) => r.kind === "domain");
   const topics = result.breakdown.filter((r) => r.kind === "topic");
   return (
     <div className="quiz-results">
       <section aria-labelledby="score-heading" className="card">
-        <h2 id="score-heading">Your result</h2>
+        <h2 id="score-heading">{t("heading")}</h2>
         <p className="quiz-results__score">
           {result.scaledScore !== null ? (
-            <>
-              Scaled score <strong>{result.scaledScore}</strong> of 1000 (720 to pass) ·{" "}
-            </>
+            <>{t.rich("scaled", { score: result.scaledScore, strong })} · </>
           ) : null}
-          <strong>{result.score}%</strong> ({result.correct} of {result.total} correct) ·{" "}
-          <strong>{result.passed ? "Passed" : "Not passed"}</strong>
+          {t.rich("percent", {
+            score: result.score,
+            correct: result.correct,
+            total: result.total,
+            strong,
+          })}{" "}
+          · <strong>{result.passed ? t("passed") : t("notPassed")}</strong>
           {result.scaledScore === null ? (
-            <span className="muted"> (pass mark {result.passMark}%)</span>
+            <span className="muted"> {t("passMark", { mark: result.passMark })}</span>
           ) : null}
         </p>
-        {result.status === "expired" ? (
-          <p className="notice">
-            Time ran out: this attempt was graded at its deadline from the answers saved.
-          </p>
-        ) : null}
+        {result.status === "expired" ? <p className="notice">{t("expired")}</p> : null}
       </section>
       {[
-        { title: "By domain", rows: domains },
-        { title: "By topic", rows: topics },
-      ].map(({ title, rows }) =>
+        { title: t("byDomain"), group: t("domain"), rows: domains },
+        { title: t("byTopic"), group: t("topic"), rows: topics },
+      ].map(({ title, group, rows }) =>
         rows.length ? (
           <table key={title} className="quiz-breakdown">
             <caption>{title}</caption>
             <thead>
               <tr>
-                <th scope="col">{title === "By domain" ? "Domain" : "Topic"}</th>
-                <th scope="col">Correct</th>
-                <th scope="col">Percent</th>
+                <th scope="col">{group}</th>
+                <th scope="col">{t("correctColumn")}</th>
+                <th scope="col">{t("percentColumn")}</th>
               </tr>
             </thead>
             <tbody>
@@ -144,19 +156,23 @@ export function QuizResults({ result }: { result: ResultView }) {
       )}
       {result.review ? (
         <section aria-labelledby="review-heading">
-          <h2 id="review-heading">Questions</h2>
+          <h2 id="review-heading">{t("questions")}</h2>
           <ol className="quiz-review-list">
             {result.review.map((item) => (
               <li key={item.questionId} className="card">
                 <SanitizedHtml className="quiz-question__title-text" html={item.titleHtml} />
                 <SanitizedHtml className="prose" html={item.stemHtml} />
+                <ShowOriginal original={item.original} lang={item.lang} />
                 <ReviewedAnswer item={item} />
               </li>
             ))}
           </ol>
         </section>
       ) : result.reviewNote ? (
-        <p className="notice">{result.reviewNote}</p>
+        <p className="notice">
+          {/* i18n-keys: quiz.results.reviewNote.* */}
+          {t(`reviewNote.${result.reviewNote}`)}
+        </p>
       ) : null}
     </div>
   );

@@ -1,8 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { GivenAnswer } from "@/lib/bank";
+import { NOT_SAVED_MESSAGE, OFFLINE_MESSAGE } from "@/lib/quiz/autosave-queue";
 import type { QuizKeyContext, QuizKeyIntent } from "@/lib/quiz/shortcuts";
 import { quizKeyHints } from "@/lib/quiz/shortcuts";
 import type { RunnerItem, RunnerView } from "@/lib/quiz/views";
@@ -21,6 +23,7 @@ import { useQuizKeys } from "./use-quiz-keys";
  */
 export function QuizRunner({ view, resultsHref }: { view: RunnerView; resultsHref: string }) {
   const router = useRouter();
+  const t = useTranslations("quiz.runner");
   const [items, setItems] = useState<RunnerItem[]>(view.items);
   const [index, setIndex] = useState(0);
   const [reviewing, setReviewing] = useState(false);
@@ -36,6 +39,16 @@ export function QuizRunner({ view, resultsHref }: { view: RunnerView; resultsHre
 
   const toResults = useCallback(() => router.push(resultsHref), [router, resultsHref]);
   const { status: save, save: persist, flush } = useAutosave(view.attemptId, toResults);
+  // The queue's own words (no answer from the server) are English constants; the server's
+  // refusals arrive already in the request's language.
+  const saveMessage =
+    "message" in save
+      ? save.message === OFFLINE_MESSAGE
+        ? t("offline")
+        : save.message === NOT_SAVED_MESSAGE
+          ? t("notSaved")
+          : save.message
+      : "";
 
   const setAll = useCallback((next: RunnerItem[]) => {
     itemsRef.current = next;
@@ -65,10 +78,10 @@ export function QuizRunner({ view, resultsHref }: { view: RunnerView; resultsHre
       router.push(resultsHref);
       return;
     }
-    setSubmitError(result.formError ?? "Could not submit. Try again.");
+    setSubmitError(result.formError ?? t("submitFailed"));
     setSubmitting(false);
     setConfirming(false);
-  }, [submitting, flush, view.attemptId, router, resultsHref]);
+  }, [submitting, flush, view.attemptId, router, resultsHref, t]);
 
   // Immediate feedback: the answer is saved first, then checked; the server locks it and only
   // then sends this one question's key and explanation.
@@ -88,11 +101,11 @@ export function QuizRunner({ view, resultsHref }: { view: RunnerView; resultsHre
         );
         return;
       }
-      setCheckError(result?.formError ?? "Could not check the answer: check your connection.");
+      setCheckError(result?.formError ?? t("checkFailed"));
       if (result && "reason" in result && (result.reason === "deadline" || result.reason === "conflict"))
         router.push(resultsHref);
     },
-    [flush, view.attemptId, router, resultsHref, setAll],
+    [flush, view.attemptId, router, resultsHref, setAll, t],
   );
 
   const onExpire = useCallback(() => {
@@ -152,22 +165,22 @@ export function QuizRunner({ view, resultsHref }: { view: RunnerView; resultsHre
   useQuizKeys(keyContext, onKey);
 
   return (
-    <section className="quiz-runner" aria-label="Quiz attempt">
+    <section className="quiz-runner" aria-label={t("label")}>
       <div className="quiz-runner__bar">
         {view.deadline ? (
           <Countdown deadline={view.deadline} clockOffsetMs={clockOffsetMs} onExpire={onExpire} />
         ) : (
-          <span className="muted">No time limit</span>
+          <span className="muted">{t("noTimeLimit")}</span>
         )}
         <p className="quiz-runner__save" role="status" aria-live="polite">
-          {save.state === "saving" ? "Saving…" : save.state === "saved" ? "All answers saved" : null}
+          {save.state === "saving" ? t("saving") : save.state === "saved" ? t("saved") : null}
           {save.state === "retrying" ? (
-            <span className="notice notice--error">{save.message} Trying again…</span>
+            <span className="notice notice--error">{t("retrying", { message: saveMessage })}</span>
           ) : null}
-          {save.state === "error" ? <span className="notice notice--error">{save.message}</span> : null}
+          {save.state === "error" ? <span className="notice notice--error">{saveMessage}</span> : null}
         </p>
       </div>
-      <nav aria-label="Questions" className="quiz-nav">
+      <nav aria-label={t("questions")} className="quiz-nav">
         <ol>
           {items.map((it, i) => (
             <li key={it.questionId}>
@@ -175,7 +188,11 @@ export function QuizRunner({ view, resultsHref }: { view: RunnerView; resultsHre
                 type="button"
                 className={`quiz-nav__item${isAnswered(it.answer) ? " is-answered" : ""}${it.flagged ? " is-flagged" : ""}`}
                 aria-current={!reviewing && i === index ? "step" : undefined}
-                aria-label={`Question ${i + 1}${isAnswered(it.answer) ? ", answered" : ", unanswered"}${it.flagged ? ", flagged" : ""}`}
+                aria-label={t("navItem", {
+                  number: i + 1,
+                  answered: String(isAnswered(it.answer)),
+                  flagged: String(it.flagged),
+                })}
                 onClick={() => goTo(i)}
               >
                 {i + 1}
@@ -190,40 +207,38 @@ export function QuizRunner({ view, resultsHref }: { view: RunnerView; resultsHre
               aria-current={reviewing ? "step" : undefined}
               onClick={() => setReviewing(true)}
             >
-              Review
+              {t("review")}
             </button>
           </li>
         </ol>
       </nav>
       {reviewing || !item ? (
         <section aria-labelledby="review-heading" className="quiz-review">
-          <h2 id="review-heading">Review before you submit</h2>
-          <p>
-            {items.length - unanswered.length} of {items.length} answered.
-          </p>
-          <h3>Unanswered ({unanswered.length})</h3>
+          <h2 id="review-heading">{t("reviewHeading")}</h2>
+          <p>{t("answeredOf", { answered: items.length - unanswered.length, total: items.length })}</p>
+          <h3>{t("unansweredHeading", { count: unanswered.length })}</h3>
           {unanswered.length === 0 ? (
-            <p className="muted">None.</p>
+            <p className="muted">{t("none")}</p>
           ) : (
-            <ul aria-label="Unanswered questions">
+            <ul aria-label={t("unansweredList")}>
               {unanswered.map(({ i }) => (
                 <li key={i}>
                   <button type="button" className="button button--quiet" onClick={() => goToAndFocus(i)}>
-                    Go to question {i + 1}
+                    {t("goTo", { number: i + 1 })}
                   </button>
                 </li>
               ))}
             </ul>
           )}
-          <h3>Flagged for review ({flagged.length})</h3>
+          <h3>{t("flaggedHeading", { count: flagged.length })}</h3>
           {flagged.length === 0 ? (
-            <p className="muted">None.</p>
+            <p className="muted">{t("none")}</p>
           ) : (
-            <ul aria-label="Flagged questions">
+            <ul aria-label={t("flaggedList")}>
               {flagged.map(({ i }) => (
                 <li key={i}>
                   <button type="button" className="button button--quiet" onClick={() => goToAndFocus(i)}>
-                    Go to question {i + 1}
+                    {t("goTo", { number: i + 1 })}
                   </button>
                 </li>
               ))}
@@ -239,14 +254,14 @@ export function QuizRunner({ view, resultsHref }: { view: RunnerView; resultsHre
             aria-haspopup="dialog"
             onClick={() => setConfirming(true)}
           >
-            {submitting ? "Submitting…" : "Submit answers"}
+            {submitting ? t("submitting") : t("submit")}
           </button>
           <SubmitDialog
             isOpen={isConfirming}
             total={items.length}
             unanswered={unanswered.map(({ i }) => i)}
             flagged={flagged.map(({ i }) => i)}
-            unsavedMessage={save.state === "error" ? save.message : null}
+            unsavedMessage={save.state === "error" ? saveMessage : null}
             isSubmitting={submitting}
             onConfirm={() => void submit()}
             onClose={() => setConfirming(false)}
@@ -266,13 +281,16 @@ export function QuizRunner({ view, resultsHref }: { view: RunnerView; resultsHre
           />
           {keyContext ? (
             <p className="quiz-keys muted">
-              <span className="visually-hidden">Keyboard: </span>
-              {quizKeyHints(keyContext).join(" · ")}
+              <span className="visually-hidden">{t("keyboard")} </span>
+              {/* i18n-keys: quiz.runner.keys.* */}
+              {quizKeyHints(keyContext)
+                .map((hint) => t(`keys.${hint.key}`, { range: hint.range ?? "" }))
+                .join(" · ")}
             </p>
           ) : null}
           {view.canCheck ? (
             item.feedback ? (
-              <section className="quiz-feedback card" aria-label={`Feedback on question ${index + 1}`}>
+              <section className="quiz-feedback card" aria-label={t("feedbackOn", { number: index + 1 })}>
                 <ReviewedAnswer item={item.feedback} />
               </section>
             ) : (
@@ -283,9 +301,9 @@ export function QuizRunner({ view, resultsHref }: { view: RunnerView; resultsHre
                   disabled={checking || !isAnswered(item.answer)}
                   onClick={() => void check(item.questionId)}
                 >
-                  {checking ? "Checking…" : "Check answer"}
+                  {checking ? t("checking") : t("check")}
                 </button>
-                <p className="muted">Checking shows whether you are right and locks this answer.</p>
+                <p className="muted">{t("checkHint")}</p>
                 <div role="status" aria-live="polite">
                   {checkError ? <p className="notice notice--error">{checkError}</p> : null}
                 </div>
@@ -299,18 +317,18 @@ export function QuizRunner({ view, resultsHref }: { view: RunnerView; resultsHre
                 checked={item.flagged}
                 onChange={(e) => update(item.questionId, { flagged: e.currentTarget.checked })}
               />
-              Flag for review
+              {t("flag")}
             </label>
             <button type="button" className="button" disabled={index === 0} onClick={() => goTo(index - 1)}>
-              Previous
+              {t("previous")}
             </button>
             {index < items.length - 1 ? (
               <button type="button" className="button" onClick={() => goTo(index + 1)}>
-                Next
+                {t("next")}
               </button>
             ) : (
               <button type="button" className="button" onClick={() => setReviewing(true)}>
-                Review and submit
+                {t("reviewAndSubmit")}
               </button>
             )}
           </div>

@@ -1,12 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { startAttemptAction } from "@/lib/server/actions/attempt";
 
 /** Starts (or resumes) the learner's attempt and opens it. */
 export function StartAttemptButton({ quizId, label }: { quizId: string; label: string }) {
   const router = useRouter();
+  const t = useTranslations("quiz.start");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
@@ -21,7 +23,7 @@ export function StartAttemptButton({ quizId, label }: { quizId: string; label: s
           const result = await startAttemptAction({ quizId });
           if (result.ok) router.push(`/quizzes/${quizId}/attempts/${result.attemptId}`);
           else {
-            setError(result.formError ?? "Could not start.");
+            setError(result.formError ?? t("failed"));
             setPending(false);
           }
         }}

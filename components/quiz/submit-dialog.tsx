@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 
 /**
@@ -32,6 +33,7 @@ export function SubmitDialog({
   onClose: () => void;
   onGoTo: (index: number) => void;
 }) {
+  const t = useTranslations("quiz.submitDialog");
   const dialog = useRef<HTMLDialogElement>(null);
   const keepWorking = useRef<HTMLButtonElement>(null);
   const opener = useRef<Element | null>(null);
@@ -65,31 +67,30 @@ export function SubmitDialog({
     >
       {isOpen ? (
         <>
-          <h2 id="submit-dialog-title">Submit your answers?</h2>
+          <h2 id="submit-dialog-title">{t("title")}</h2>
           <p id="submit-dialog-summary">
-            {answered} of {total} answered
-            {unanswered.length === 0 && flagged.length === 0 ? ", none flagged" : ""}. Once submitted, answers
-            can no longer change.
+            {t("summary", {
+              answered,
+              total,
+              allClear: String(unanswered.length === 0 && flagged.length === 0),
+            })}
           </p>
           <QuestionList
-            title="Unanswered"
-            label="Unanswered questions"
+            title={t("unanswered", { count: unanswered.length })}
+            label={t("unansweredList")}
             indexes={unanswered}
             onGoTo={onGoTo}
             disabled={isSubmitting}
           />
           <QuestionList
-            title="Flagged for review"
-            label="Flagged questions"
+            title={t("flagged", { count: flagged.length })}
+            label={t("flaggedList")}
             indexes={flagged}
             onGoTo={onGoTo}
             disabled={isSubmitting}
           />
           {unsavedMessage ? (
-            <p className="notice notice--error">
-              Some answers are not saved yet ({unsavedMessage}). Submitting tries them once more; what still
-              is not saved will not count.
-            </p>
+            <p className="notice notice--error">{t("unsaved", { message: unsavedMessage })}</p>
           ) : null}
           <div className="submit-dialog__actions">
             <button
@@ -98,7 +99,7 @@ export function SubmitDialog({
               disabled={isSubmitting}
               onClick={onConfirm}
             >
-              {isSubmitting ? "Submitting…" : "Submit now"}
+              {isSubmitting ? t("submitting") : t("submitNow")}
             </button>
             <button
               ref={keepWorking}
@@ -107,7 +108,7 @@ export function SubmitDialog({
               disabled={isSubmitting}
               onClick={cancel}
             >
-              Keep working
+              {t("keepWorking")}
             </button>
           </div>
         </>
@@ -129,12 +130,11 @@ function QuestionList({
   onGoTo: (index: number) => void;
   disabled: boolean;
 }) {
+  const t = useTranslations("quiz.submitDialog");
   if (indexes.length === 0) return null;
   return (
     <>
-      <h3>
-        {title} ({indexes.length})
-      </h3>
+      <h3>{title}</h3>
       <ul aria-label={label} className="submit-dialog__questions">
         {indexes.map((i) => (
           <li key={i}>
@@ -144,7 +144,7 @@ function QuestionList({
               disabled={disabled}
               onClick={() => onGoTo(i)}
             >
-              Go to question {i + 1}
+              {t("goTo", { number: i + 1 })}
             </button>
           </li>
         ))}

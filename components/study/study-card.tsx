@@ -1,6 +1,7 @@
 "use client";
 
 import type { RefObject } from "react";
+import { beforeAnswer, ShowOriginal } from "@/components/ui/show-original";
 import { textOfHtml } from "@/lib/bank/html-text";
 import type { GradeName } from "@/lib/srs";
 import { type Draft, isQuestion } from "@/lib/study/draft";
@@ -72,6 +73,7 @@ export function StudyCard({
             answerRef={answerRef}
             disabled={!isReady}
           />
+          <ShowOriginal original={feedback ? item.original : beforeAnswer(item.original)} lang={item.lang} />
           {feedback ? (
             <>
               <p
@@ -105,6 +107,7 @@ export function StudyCard({
       ) : (
         <>
           <FlashcardView item={item} revealed={revealed} />
+          <ShowOriginal original={revealed ? item.original : beforeAnswer(item.original)} lang={item.lang} />
           {revealed ? (
             <>
               <AnswerReveal item={item} chosenKeys={[]} />

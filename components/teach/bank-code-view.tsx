@@ -1,5 +1,7 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
+
 /** A problem the checker found, at a line and column of the text the instructor gave. */
 export type CheckedFinding = {
   severity: "error" | "warning";
@@ -48,9 +50,6 @@ function rowsFor(lines: string[], findings: CheckedFinding[]): Row[] {
   return rows;
 }
 
-const findingText = (f: CheckedFinding) =>
-  `Line ${f.line}, column ${f.column}: ${f.message}${f.hint ? ` (${f.hint})` : ""}`;
-
 /** A line's look: an error on it, only warnings, or nothing. */
 function lineState(findings: CheckedFinding[] | undefined): string {
   if (!findings?.length) return "";
@@ -85,28 +84,36 @@ export function BankCodeView({
   findings: CheckedFinding[];
   onGoToLine: (line: number) => void;
 }) {
+  const t = useTranslations("teach.problems");
+  const title = useCodeTitle();
   const lines = text === null ? [] : text.replace(/\r\n?/g, "\n").split("\n");
   const rows = rowsFor(lines, findings);
   const byLine = new Map<number, CheckedFinding[]>();
   for (const f of findings) byLine.set(f.line, [...(byLine.get(f.line) ?? []), f]);
   return (
     <div className="bank-problems">
-      <ul id={id} aria-label="Problems in the bank" className="notice notice--error bank-problems__list">
+      <ul id={id} aria-label={t("list")} className="notice notice--error bank-problems__list">
         {keyed(findings).map(({ key, finding: f }) => (
           <li key={key}>
             <button type="button" className="bank-problems__go" onClick={() => onGoToLine(f.line)}>
-              {findingText(f)}
+              {title(f)}
+              {t(f.hint ? "atWithHint" : "at", {
+                line: f.line,
+                column: f.column,
+                message: f.message,
+                hint: f.hint ?? "",
+              })}
             </button>
             {f.convertedLine ? (
-              <span className="muted"> (line {f.convertedLine} of the converted bank)</span>
+              <span className="muted">{t("converted", { line: f.convertedLine })}</span>
             ) : null}
           </li>
         ))}
       </ul>
       {rows.length > 0 ? (
-        <figure className="bank-code" aria-label="The checked text with its problems">
+        <figure className="bank-code" aria-label={t("figure")}>
           <figcaption className="muted">
-            {fileName ? `${fileName}, as checked` : "Your text, as checked"}: each problem under its line.
+            {fileName ? t("captionFile", { file: fileName }) : t("captionText")}
           </figcaption>
           <ol className="bank-code__lines">
             {rows.map((row) =>
@@ -125,7 +132,11 @@ export function BankCodeView({
                       className={`bank-code__finding bank-code__finding--${f.severity}`}
                       onClick={() => onGoToLine(f.line)}
                     >
-                      {`${f.severity === "error" ? "Error" : "Warning"}, column ${f.column}: ${f.message}`}
+                      {title(f)}
+                      {t(f.severity === "error" ? "error" : "warning", {
+                        column: f.column,
+                        message: f.message,
+                      })}
                     </button>
                   ))}
                 </li>
@@ -136,4 +147,18 @@ export function BankCodeView({
       ) : null}
     </div>
   );
+}
+
+/**
+ * A finding's title in the interface's language, for a Korean page only: the checker's messages
+ * (lib/bank/codes.ts) stay English, as the CLI and authors' tools print them, so a Korean author
+ * gets a Korean name for each problem before its English detail. An English page shows the detail
+ * alone, as before; a code the catalog does not name yet gets no title.
+ */
+function useCodeTitle() {
+  const locale = useLocale();
+  const t = useTranslations("teach.codes");
+  // i18n-keys: teach.codes.*
+  return (f: CheckedFinding) =>
+    locale !== "en" && f.code && t.has(f.code as "stale") ? `${t(f.code as "stale")} — ` : "";
 }

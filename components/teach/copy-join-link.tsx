@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 /**
@@ -7,6 +8,7 @@ import { useState } from "react";
  * too) once the link is on the clipboard, or says to copy it by hand when the browser refuses.
  */
 export function CopyJoinLink({ url }: { url: string }) {
+  const t = useTranslations("teach.joinLink");
   const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
   const copy = async () => {
     try {
@@ -18,19 +20,15 @@ export function CopyJoinLink({ url }: { url: string }) {
   };
   return (
     <p className="join-link">
-      <span>Join link: </span>
+      <span>{t("label")}</span>
       <a href={url} className="join-link__url">
         {url}
       </a>{" "}
       <button type="button" className="button button--quiet" onClick={copy}>
-        {copied === "copied" ? "Copied" : "Copy link"}
+        {copied === "copied" ? t("copied") : t("copy")}
       </button>{" "}
       <span role="status" className={copied === "failed" ? "notice notice--error" : "visually-hidden"}>
-        {copied === "copied"
-          ? "The join link is copied."
-          : copied === "failed"
-            ? "This browser would not copy: select the link and copy it."
-            : ""}
+        {copied === "copied" ? t("copiedStatus") : copied === "failed" ? t("failed") : ""}
       </span>
     </p>
   );

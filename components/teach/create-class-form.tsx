@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormField } from "@/components/account/form-field";
 import { FormStatus } from "@/components/account/form-status";
@@ -8,6 +9,7 @@ import { createClassAction } from "@/lib/server/actions/class";
 
 /** Instructors: name a new class; the class page shows its join code and link. */
 export function CreateClassForm() {
+  const t = useTranslations("teach.classForm");
   const [state, formAction, isPending] = useActionState(createClassAction, null);
   const failed = state && !state.ok ? state : null;
   return (
@@ -15,13 +17,13 @@ export function CreateClassForm() {
       <FormField
         id="class-name"
         name="name"
-        label="Class name"
+        label={t("name")}
         maxLength={120}
         errors={failed?.fieldErrors?.name}
       />
       <FormStatus id="create-class-status" error={failed?.formError} />
       <button type="submit" className="button button--primary" disabled={isPending}>
-        Create class
+        {t("create")}
       </button>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { FormStatus } from "@/components/account/form-status";
 import { deleteQuizAction } from "@/lib/server/actions/quiz";
@@ -17,36 +18,32 @@ export function DeleteQuizForm({
   title: string;
   attempts: number;
 }) {
+  const t = useTranslations("teach.deleteQuiz");
   const [state, formAction, isPending] = useActionState(deleteQuizAction, null);
   const [confirming, setConfirming] = useState(false);
-  const what =
-    attempts === 0
-      ? "No learner has attempted it yet."
-      : `Its ${attempts} ${attempts === 1 ? "attempt goes" : "attempts go"} with it, and their grades leave the gradebook.`;
+  const what = attempts === 0 ? t("none") : t("some", { count: attempts });
   if (!confirming)
     return (
       <button type="button" className="button" onClick={() => setConfirming(true)}>
-        Delete quiz…
+        {t("button")}
       </button>
     );
   return (
     <form action={formAction} className="teach-form card" aria-labelledby="delete-quiz-heading">
-      <h3 id="delete-quiz-heading">Delete “{title}”?</h3>
-      <p>{what} This cannot be undone.</p>
+      <h3 id="delete-quiz-heading">{t("heading", { title })}</h3>
+      <p>{t("cannotUndo", { what })}</p>
       <input type="hidden" name="quizId" value={quizId} />
       <input type="hidden" name="attempts" value={attempts} />
       <label className="check">
         <input type="checkbox" name="confirm" value="yes" required />{" "}
-        {attempts === 0
-          ? "Yes, delete this quiz"
-          : `Yes, delete this quiz and its ${attempts} ${attempts === 1 ? "attempt" : "attempts"}`}
+        {attempts === 0 ? t("confirm") : t("confirmWith", { count: attempts })}
       </label>
       <FormStatus id="delete-quiz-status" error={state && !state.ok ? state.formError : undefined} />
       <button type="submit" className="button button--danger" disabled={isPending}>
-        Delete quiz
+        {t("submit")}
       </button>{" "}
       <button type="button" className="button button--quiet" onClick={() => setConfirming(false)}>
-        Keep it
+        {t("keep")}
       </button>
     </form>
   );

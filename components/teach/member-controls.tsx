@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { FormStatus } from "@/components/account/form-status";
 import {
@@ -14,6 +15,7 @@ import {
  * says what happens to their open attempts. The server asks for the same confirmation.
  */
 export function MemberControls({ classId, userId, name }: { classId: string; userId: string; name: string }) {
+  const t = useTranslations("teach.members");
   const [removed, removeAction, isRemoving] = useActionState(removeMemberAction, null);
   const [blocked, blockAction, isBlocking] = useActionState(blockMemberAction, null);
   const [confirming, setConfirming] = useState(false);
@@ -25,34 +27,29 @@ export function MemberControls({ classId, userId, name }: { classId: string; use
         type="button"
         className="button button--quiet"
         onClick={() => setConfirming(true)}
-        aria-label={`Remove ${name}…`}
+        aria-label={t("remove", { name })}
       >
-        Remove…
+        {t("removeButton")}
       </button>
     );
   return (
     <form className="teach-form card" aria-labelledby={headingId}>
-      <h3 id={headingId}>Remove {name}?</h3>
-      <p>
-        Any attempt {name} has open in this class ends now and is graded from the answers saved so far. Their
-        past grades stay in the gradebook. Blocking also keeps them from joining again, even with a new code,
-        until you unblock them.
-      </p>
+      <h3 id={headingId}>{t("heading", { name })}</h3>
+      <p>{t("what", { name })}</p>
       <input type="hidden" name="classId" value={classId} />
       <input type="hidden" name="userId" value={userId} />
       <label className="check">
-        <input type="checkbox" name="confirm" value="yes" required /> Yes, remove {name} and end their open
-        attempts
+        <input type="checkbox" name="confirm" value="yes" required /> {t("confirm", { name })}
       </label>
       <FormStatus id={`remove-${userId}-status`} error={error && !error.ok ? error.formError : undefined} />
       <button type="submit" formAction={removeAction} className="button button--danger" disabled={isRemoving}>
-        Remove {name}
+        {t("submit", { name })}
       </button>{" "}
       <button type="submit" formAction={blockAction} className="button button--danger" disabled={isBlocking}>
-        Remove and block {name}
+        {t("block", { name })}
       </button>{" "}
       <button type="button" className="button button--quiet" onClick={() => setConfirming(false)}>
-        Keep {name}
+        {t("keep", { name })}
       </button>
     </form>
   );
@@ -60,13 +57,14 @@ export function MemberControls({ classId, userId, name }: { classId: string; use
 
 /** The class's instructor lets a blocked person join again. */
 export function UnblockButton({ classId, userId, name }: { classId: string; userId: string; name: string }) {
+  const t = useTranslations("teach.members");
   const [state, formAction, isPending] = useActionState(unblockMemberAction, null);
   return (
     <form action={formAction}>
       <input type="hidden" name="classId" value={classId} />
       <input type="hidden" name="userId" value={userId} />
       <button type="submit" className="button button--quiet" disabled={isPending}>
-        Unblock {name}
+        {t("unblock", { name })}
       </button>
       {state && !state.ok ? (
         <span role="status" className="notice notice--error">
@@ -79,15 +77,16 @@ export function UnblockButton({ classId, userId, name }: { classId: string; user
 
 /** The class's instructor replaces the join code: the old code and link stop working at once. */
 export function RotateJoinCodeButton({ classId }: { classId: string }) {
+  const t = useTranslations("teach.members");
   const [state, formAction, isPending] = useActionState(rotateJoinCodeAction, null);
   return (
     <form action={formAction}>
       <input type="hidden" name="classId" value={classId} />
       <button type="submit" className="button button--quiet" disabled={isPending}>
-        New join code
+        {t("newCode")}
       </button>{" "}
       <span role="status" className={state && !state.ok ? "notice notice--error" : "muted"}>
-        {state ? (state.ok ? "New code made: the old code and link no longer work." : state.formError) : ""}
+        {state ? (state.ok ? t("newCodeMade") : state.formError) : ""}
       </span>
     </form>
   );

@@ -1,10 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type FormEvent, startTransition, useActionState, useSyncExternalStore } from "react";
 import { FormField } from "@/components/account/form-field";
 import { FormStatus } from "@/components/account/form-status";
 import {
-  KIND_LABELS,
   QuestionFilters,
   type QuestionFilterValues,
   type TopicChoice,
@@ -20,8 +20,6 @@ export type BuilderQuestion = {
   kind: string;
   difficulty: number;
 };
-
-const kindLabel = (kind: string) => KIND_LABELS.find((k) => k.value === kind)?.label ?? kind;
 
 /** A quiz's stored settings, as the edit form starts from them. */
 export type QuizSettings = {
@@ -106,6 +104,10 @@ export function QuizBuilderForm({
   tags: string[];
   questions: BuilderQuestion[];
 }) {
+  const t = useTranslations("teach.builder");
+  // i18n-keys: teach.builder.kind.*
+  const kindLabel = (kind: string) =>
+    t.has(`kind.${kind}` as "kind.single") ? t(`kind.${kind}` as "kind.single") : kind;
   const editing = "quizId" in target;
   const [state, formAction, isPending] = useActionState(editing ? updateQuizAction : createQuizAction, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
@@ -113,7 +115,7 @@ export function QuizBuilderForm({
   const locked = editing && target.attempts > 0;
   // Known only in the browser: the server renders the date fields empty, then they fill in.
   const zone = useSyncExternalStore<string | null>(never, browserZone, () => null);
-  const yourTime = zone ? `your time, ${zone.replace(/_/g, " ")}` : "your time";
+  const yourTime = zone ? t("yourTimeIn", { zone: zone.replace(/_/g, " ") }) : t("yourTime");
   // Submitted without React's form reset, so a refused form keeps what the instructor typed.
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -131,21 +133,19 @@ export function QuizBuilderForm({
       <FormField
         id="quiz-title"
         name="title"
-        label="Quiz title"
+        label={t("title")}
         maxLength={200}
         defaultValue={initial.title}
         errors={errors.title}
       />
       {locked ? (
         <p className="notice" id="quiz-selection-locked">
-          The questions are locked: learners have made {target.attempts}{" "}
-          {target.attempts === 1 ? "attempt" : "attempts"}, and every grade must stand on the same questions.
-          Duplicate the quiz to ask other questions.
+          {t("locked", { count: target.attempts })}
         </p>
       ) : (
         <>
           <fieldset>
-            <legend>Questions</legend>
+            <legend>{t("questions")}</legend>
             <label className="check">
               <input
                 type="radio"
@@ -153,7 +153,7 @@ export function QuizBuilderForm({
                 value="fixed"
                 defaultChecked={initial.selection === "fixed"}
               />{" "}
-              A fixed list (choose below)
+              {t("fixed")}
             </label>
             <label className="check">
               <input
@@ -162,10 +162,10 @@ export function QuizBuilderForm({
                 value="random"
                 defaultChecked={initial.selection === "random"}
               />{" "}
-              A random draw per topic, from the filters
+              {t("random")}
             </label>
             <div className="form-field">
-              <label htmlFor="quiz-per-topic">Questions per topic (random draw)</label>
+              <label htmlFor="quiz-per-topic">{t("perTopic")}</label>
               <input
                 id="quiz-per-topic"
                 name="perTopic"
@@ -181,14 +181,14 @@ export function QuizBuilderForm({
             </div>
           </fieldset>
           <QuestionFilters
-            legend="Filters for the random draw"
+            legend={t("filters")}
             topics={topics}
             tags={tags}
             selected={initial.filters}
             errors={errors.filters}
           />
           <fieldset className="question-picker" aria-describedby="quiz-question-ids-error">
-            <legend>Fixed list</legend>
+            <legend>{t("fixedList")}</legend>
             {questions.map((q) => (
               <label key={q.id} className="check">
                 <input
@@ -199,7 +199,11 @@ export function QuizBuilderForm({
                 />{" "}
                 {q.title}{" "}
                 <span className="muted">
-                  ({q.topicLabel}, {kindLabel(q.kind).toLowerCase()}, difficulty {q.difficulty})
+                  {t("questionMeta", {
+                    topic: q.topicLabel,
+                    kind: kindLabel(q.kind),
+                    difficulty: q.difficulty,
+                  })}
                 </span>
               </label>
             ))}
@@ -208,26 +212,26 @@ export function QuizBuilderForm({
         </>
       )}
       <fieldset>
-        <legend>Rules</legend>
+        <legend>{t("rules")}</legend>
         <label className="check">
-          <input type="checkbox" name="shuffleQuestions" defaultChecked={initial.shuffleQuestions} /> Shuffle
-          questions
+          <input type="checkbox" name="shuffleQuestions" defaultChecked={initial.shuffleQuestions} />{" "}
+          {t("shuffleQuestions")}
         </label>
         <label className="check">
-          <input type="checkbox" name="shuffleOptions" defaultChecked={initial.shuffleOptions} /> Shuffle
-          options
+          <input type="checkbox" name="shuffleOptions" defaultChecked={initial.shuffleOptions} />{" "}
+          {t("shuffleOptions")}
         </label>
         <NumberField
           id="quiz-limit"
           name="timeLimitMinutes"
-          label="Time limit in minutes (empty: none)"
+          label={t("timeLimit")}
           min={1}
           max={600}
           defaultValue={initial.timeLimitMinutes ?? ""}
           errors={errors.timeLimitMinutes}
         />
         <div className="form-field">
-          <label htmlFor="quiz-opens">Opens ({yourTime}; empty: now)</label>
+          <label htmlFor="quiz-opens">{t("opens", { time: yourTime })}</label>
           <input
             key={zone ?? "server"}
             id="quiz-opens"
@@ -241,7 +245,7 @@ export function QuizBuilderForm({
           <Errors id="quiz-opens-error" errors={errors.opensAt} />
         </div>
         <div className="form-field">
-          <label htmlFor="quiz-closes">Closes ({yourTime}; empty: never)</label>
+          <label htmlFor="quiz-closes">{t("closes", { time: yourTime })}</label>
           <input
             key={zone ?? "server"}
             id="quiz-closes"
@@ -257,7 +261,7 @@ export function QuizBuilderForm({
         <NumberField
           id="quiz-attempts"
           name="attemptsAllowed"
-          label="Attempts allowed"
+          label={t("attempts")}
           min={1}
           max={100}
           defaultValue={initial.attemptsAllowed}
@@ -266,26 +270,26 @@ export function QuizBuilderForm({
         <NumberField
           id="quiz-pass"
           name="passMark"
-          label="Pass mark (%)"
+          label={t("passMark")}
           min={0}
           max={100}
           defaultValue={initial.passMark}
           errors={errors.passMark}
         />
         <div className="form-field">
-          <label htmlFor="quiz-feedback">Show answers and explanations</label>
+          <label htmlFor="quiz-feedback">{t("feedback")}</label>
           <select id="quiz-feedback" name="feedback" className="input" defaultValue={initial.feedback}>
-            <option value="immediate">Immediately (per question: checking an answer locks it)</option>
-            <option value="after-submit">After submitting</option>
-            <option value="after-close">After the close date</option>
+            <option value="immediate">{t("feedbackImmediate")}</option>
+            <option value="after-submit">{t("feedbackAfterSubmit")}</option>
+            <option value="after-close">{t("feedbackAfterClose")}</option>
           </select>
           <Errors id="quiz-feedback-error" errors={errors.feedback} />
         </div>
-        {editing ? <p className="muted">Open attempts take the new time limit and close date.</p> : null}
+        {editing ? <p className="muted">{t("openAttempts")}</p> : null}
       </fieldset>
       <FormStatus id="quiz-builder-status" error={state && !state.ok ? state.formError : undefined} />
       <button type="submit" className="button button--primary" disabled={isPending}>
-        {editing ? "Save settings" : "Create quiz"}
+        {editing ? t("save") : t("create")}
       </button>
     </form>
   );

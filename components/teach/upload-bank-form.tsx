@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type FormEvent, startTransition, useActionState, useEffect, useId, useRef, useState } from "react";
 import { FormStatus } from "@/components/account/form-status";
 import { replaceBankAction, uploadBankAction } from "@/lib/server/actions/instructor-bank";
@@ -7,19 +8,18 @@ import { BankCodeView, type CheckedFinding, moveToLine } from "./bank-code-view"
 import "./upload-bank.css";
 
 const MAX_UPLOAD_BYTES = 4 * 1024 * 1024;
-const TOO_LARGE_MESSAGE = "The file is larger than 4 MB, the most a bank may be.";
-const PASTE_TOO_LARGE_MESSAGE = "The bank is larger than 4 MB, the most a bank may be.";
 
 type Counts = Array<{ code: string; severity: "error" | "warning"; count: number }>;
 
-/** "2,100 warnings: 700 × missing-explanation, 700 × missing-reference, …" */
-function countsLine(counts: Counts, severity: "error" | "warning"): string {
+type UploadText = ReturnType<typeof useTranslations<"teach.upload">>;
+
+/** "2,100 warnings: 700 × missing-explanation, 700 × missing-reference, …" (codes as the CLI prints them) */
+function countsLine(t: UploadText, counts: Counts, severity: "error" | "warning"): string {
   const mine = counts.filter((c) => c.severity === severity);
   const total = mine.reduce((sum, c) => sum + c.count, 0);
   if (total === 0) return "";
-  const word =
-    severity === "error" ? (total === 1 ? "error" : "errors") : total === 1 ? "warning" : "warnings";
-  return `${total.toLocaleString("en")} ${word}: ${mine.map((c) => `${c.count.toLocaleString("en")} × ${c.code}`).join(", ")}`;
+  const list = mine.map((c) => t("countOf", { count: c.count, code: c.code })).join(", ");
+  return t(severity === "error" ? "errors" : "warnings", { total, list });
 }
 
 /**
@@ -30,6 +30,7 @@ function countsLine(counts: Counts, severity: "error" | "warning"): string {
  * error selects its line in the text box.
  */
 export function UploadBankForm({ bank }: { bank?: { id: string; title: string } }) {
+  const t = useTranslations("teach.upload");
   const [state, formAction, isPending] = useActionState(bank ? replaceBankAction : uploadBankAction, null);
   const id = useId();
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -59,10 +60,10 @@ export function UploadBankForm({ bank }: { bank?: { id: string; title: string } 
     const hasFile = file instanceof File && file.size > 0;
     const problem = hasFile
       ? file.size > MAX_UPLOAD_BYTES
-        ? TOO_LARGE_MESSAGE
+        ? t("tooLarge")
         : null
       : new Blob([pasted]).size > MAX_UPLOAD_BYTES
-        ? PASTE_TOO_LARGE_MESSAGE
+        ? t("pasteTooLarge")
         : null;
     setTooLarge(problem);
     if (problem) return;
@@ -95,16 +96,14 @@ export function UploadBankForm({ bank }: { bank?: { id: string; title: string } 
   const errorCount = counts.filter((c) => c.severity === "error").reduce((n, c) => n + c.count, 0);
   const findingsId = `${id}-findings`;
   const saved =
-    state?.ok && !tooLarge
-      ? `Saved “${state.title}”: ${state.questions.toLocaleString("en")} ${state.questions === 1 ? "question" : "questions"}.`
-      : undefined;
-  const warningsLine = state?.ok && !tooLarge ? countsLine(counts, "warning") : "";
+    state?.ok && !tooLarge ? t("saved", { title: state.title, count: state.questions }) : undefined;
+  const warningsLine = state?.ok && !tooLarge ? countsLine(t, counts, "warning") : "";
   return (
     <form ref={formRef} action={formAction} onSubmit={submit} className="teach-form">
       {bank ? <input type="hidden" name="bankId" value={bank.id} /> : null}
       <div className="form-field">
         <label htmlFor={`${id}-markdown`}>
-          {bank ? `New version of “${bank.title}” (Markdown)` : "Bank (Markdown)"}
+          {bank ? t("newVersionOf", { title: bank.title }) : t("bank")}
         </label>
         <textarea
           ref={textRef}
@@ -117,7 +116,7 @@ export function UploadBankForm({ bank }: { bank?: { id: string; title: string } 
         />
       </div>
       <div className="form-field">
-        <label htmlFor={`${id}-file`}>Or upload a file</label>
+        <label htmlFor={`${id}-file`}>{t("file")}</label>
         <input
           ref={fileRef}
           id={`${id}-file`}
@@ -127,15 +126,15 @@ export function UploadBankForm({ bank }: { bank?: { id: string; title: string } 
         />
       </div>
       <div className="form-field">
-        <label htmlFor={`${id}-format`}>Format</label>
+        <label htmlFor={`${id}-format`}>{t("format")}</label>
         <select id={`${id}-format`} name="format" className="input" defaultValue="gfm">
-          <option value="gfm">Taskdeck Markdown</option>
-          <option value="auto">Detect (import another format)</option>
+          <option value="gfm">{t("formatGfm")}</option>
+          <option value="auto">{t("formatAuto")}</option>
           <option value="gift">GIFT (Moodle)</option>
           <option value="quizdown">Quizdown</option>
-          <option value="obsidian">Obsidian flashcards</option>
-          <option value="anki">Anki text export</option>
-          <option value="apkg">Anki package (.apkg)</option>
+          <option value="obsidian">{t("formatObsidian")}</option>
+          <option value="anki">{t("formatAnki")}</option>
+          <option value="apkg">{t("formatApkg")}</option>
         </select>
       </div>
       <FormStatus
@@ -145,13 +144,12 @@ export function UploadBankForm({ bank }: { bank?: { id: string; title: string } 
       />
       {warningsLine ? (
         <p className="muted bank-counts">
-          {warningsLine}. Warnings are advice: the bank is saved; fix them with{" "}
-          <code>npm run bank -- check</code> or in a new version.
+          {t.rich("warningsAdvice", { line: warningsLine, code: (chunks) => <code>{chunks}</code> })}
         </p>
       ) : null}
       {refused && counts.length > 0 && errorCount > findings.filter((f) => f.severity === "error").length ? (
         <p className="muted bank-counts">
-          {countsLine(counts, "error")}. The first {findings.length.toLocaleString("en")} are listed.
+          {t("firstListed", { line: countsLine(t, counts, "error"), count: findings.length })}
         </p>
       ) : null}
       {findings.length ? (
@@ -164,7 +162,7 @@ export function UploadBankForm({ bank }: { bank?: { id: string; title: string } 
         />
       ) : null}
       <button type="submit" className="button button--primary" disabled={isPending}>
-        {bank ? "Check and replace" : "Check and save"}
+        {bank ? t("replace") : t("save")}
       </button>
     </form>
   );

@@ -7,7 +7,7 @@ import { type KeyboardEvent, useEffect, useRef } from "react";
  * Today's first control: it takes focus when the page opens, so one key press (Enter, or Space as
  * on a button) starts studying.
  */
-export function ContinueStudying() {
+export function ContinueStudying({ label }: { label: string }) {
   const link = useRef<HTMLAnchorElement>(null);
   useEffect(() => {
     // Only when nothing else has focus yet: a learner who already tabbed somewhere keeps their place.
@@ -21,7 +21,7 @@ export function ContinueStudying() {
   };
   return (
     <Link ref={link} href="/study" className="button button--primary today-continue" onKeyDown={onKeyDown}>
-      Continue studying
+      {label}
     </Link>
   );
 }

@@ -1,5 +1,15 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { dateTimeText, spanText, untilText } from "./when";
+import { CATALOGS } from "@/lib/i18n/catalogs";
+import { dateTimeText, spanText as spanIn, untilText as untilIn, type WhenWords } from "./when";
+
+const words = (locale: "en" | "ko"): WhenWords => {
+  const t = createTranslator({ locale, messages: CATALOGS[locale], namespace: "today.when" });
+  return (key, values) => t(key, values as Record<string, number>);
+};
+const en = words("en");
+const spanText = (ms: number) => spanIn(ms, en);
+const untilText = (at: string, now: Date) => untilIn(at, now, en);
 
 describe("spanText", () => {
   it("says a span in the unit a person would use", () => {
@@ -33,5 +43,16 @@ describe("dateTimeText", () => {
     const now = new Date("2026-12-31T00:00:00Z");
     expect(dateTimeText("2027-01-04T09:30:00Z", "UTC", now)).toBe("Mon, Jan 4, 2027, 9:30 AM UTC");
     expect(dateTimeText("2026-06-01T09:30:00Z", "UTC", now)).toBe("Mon, Jun 1, 9:30 AM UTC");
+  });
+});
+
+describe("in Korean", () => {
+  const ko = words("ko");
+  it("says spans and dates the Korean way", () => {
+    expect(spanIn(90 * 60_000, ko)).toBe("1시간 30분");
+    expect(untilIn("2026-03-05T10:00:00Z", new Date("2026-03-02T10:00:00Z"), ko)).toBe("3일 후");
+    expect(dateTimeText("2026-03-02T10:00:00Z", "UTC", undefined, "ko")).toMatch(
+      /^2026년 3월 2일 \(월\) (오전|AM) 10:00 UTC$/,
+    );
   });
 });

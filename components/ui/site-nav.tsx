@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import type { KeyboardEvent, MouseEvent, ReactNode } from "react";
 import type { NavItem } from "./nav-items";
 
@@ -13,12 +14,13 @@ export function isCurrentNavItem(href: string, pathname: string): boolean {
 
 function NavLinks({ items, className }: { items: ReadonlyArray<NavItem>; className: string }) {
   const pathname = usePathname() ?? "";
+  const t = useTranslations("nav.items");
   return (
     <ul className={className}>
       {items.map((item) => (
         <li key={item.href}>
           <Link href={item.href} aria-current={isCurrentNavItem(item.href, pathname) ? "page" : undefined}>
-            {item.label}
+            {t(item.key)}
           </Link>
         </li>
       ))}
@@ -33,6 +35,7 @@ function NavLinks({ items, className }: { items: ReadonlyArray<NavItem>; classNa
  * Only one of the two is displayed at a time, so assistive technology meets the links once.
  */
 export function SiteNav({ items, account }: { items: ReadonlyArray<NavItem>; account: ReactNode }) {
+  const t = useTranslations("nav");
   // Following a link inside the open menu, or pressing Escape, folds it away again.
   const closeOnLink = (event: MouseEvent<HTMLDetailsElement>) => {
     if ((event.target as HTMLElement).closest("a")) event.currentTarget.open = false;
@@ -43,10 +46,10 @@ export function SiteNav({ items, account }: { items: ReadonlyArray<NavItem>; acc
     event.currentTarget.querySelector("summary")?.focus();
   };
   return (
-    <nav aria-label="Main" className="site-nav">
+    <nav aria-label={t("label")} className="site-nav">
       <NavLinks items={items} className="nav-list site-nav__wide" />
       <details className="site-nav__menu" onClick={closeOnLink} onKeyDown={closeOnEscape}>
-        <summary className="site-nav__toggle">Menu</summary>
+        <summary className="site-nav__toggle">{t("menu")}</summary>
         <div className="site-nav__panel">
           <NavLinks items={items} className="nav-list site-nav__list" />
           <div className="account-menu site-nav__account">{account}</div>

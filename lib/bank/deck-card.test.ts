@@ -1,5 +1,7 @@
+import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
-import { type CardFields, cardFromForm, cardLabel, formFromQuestion } from "./deck-card";
+import { CATALOGS } from "@/lib/i18n/catalogs";
+import { type CardFields, type CardText, cardFromForm, cardLabel, formFromQuestion } from "./deck-card";
 
 const build = (fields: CardFields) => cardFromForm(fields, { id: "card-1" });
 
@@ -155,5 +157,19 @@ describe("the card form", () => {
   it("labels a cloze card without giving its gaps away", () => {
     const built = build(EVERY_KIND.cloze as CardFields);
     expect(built.ok && cardLabel(built.question)).toBe("EFS needs platform version […] and port […].");
+  });
+
+  it("speaks the caller's language: a Korean translator gives Korean field messages", () => {
+    const text = createTranslator({
+      locale: "ko",
+      messages: CATALOGS.ko,
+      namespace: "decks.cardErrors",
+    }) as CardText;
+    const built = cardFromForm({ kind: "flashcard", text: "", back: "" }, { id: "card-1", text });
+    expect(built.ok).toBe(false);
+    if (built.ok) return;
+    expect(built.fieldErrors.text).toEqual(["카드 앞면을 입력하세요."]);
+    expect(built.fieldErrors.back).toEqual(["카드 뒷면을 입력하세요."]);
+    expect(built.formError).toBe("저장하지 않았습니다. 표시된 항목을 확인하세요.");
   });
 });

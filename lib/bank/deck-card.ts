@@ -1,3 +1,5 @@
+import { createTranslator } from "use-intl/core";
+import enDecks from "@/messages/en/decks.json";
 import { parseCloze } from "./cloze";
 import { exportMarkdown } from "./export/markdown";
 import { parseBank } from "./parse-bank";
@@ -32,6 +34,17 @@ export type CardFormResult =
   | { ok: true; question: Question }
   | { ok: false; fieldErrors: CardFieldErrors; formError: string };
 
+/** The card form's messages (catalog `decks.cardErrors`), in the language of whoever asked. */
+export type CardErrorKey = keyof (typeof enDecks)["cardErrors"];
+export type CardText = (key: CardErrorKey, values?: Record<string, string | number>) => string;
+
+// English unless the caller passes its own translator (the server passes the request's language).
+const englishCardText: CardText = createTranslator({
+  locale: "en",
+  messages: { decks: enDecks },
+  namespace: "decks.cardErrors",
+}) as CardText;
+
 const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
 /** The form's text fields as the browser sent them (missing ones are ""). */
@@ -51,15 +64,15 @@ function isKind(value: string): value is QuestionKind {
   return (QUESTION_KINDS as readonly string[]).includes(value);
 }
 
-/** What the main text field is called for each kind, for its messages. */
-const TEXT_LABEL: Record<QuestionKind, string> = {
-  single: "the question",
-  multiple: "the question",
-  "true-false": "the statement",
-  typed: "the question",
-  ordering: "the question",
-  flashcard: "the front of the card",
-  cloze: "the text with a {{c1::…}} gap",
+/** The message for an empty main text field, by kind. */
+const TEXT_MISSING: Record<QuestionKind, CardErrorKey> = {
+  single: "textQuestion",
+  multiple: "textQuestion",
+  "true-false": "textStatement",
+  typed: "textQuestion",
+  ordering: "textQuestion",
+  flashcard: "textFlashcard",
+  cloze: "textCloze",
 };
 
 /**
@@ -73,37 +86,34 @@ const TEXT_LABEL: Record<QuestionKind, string> = {
  */
 export function cardFromForm(
   fields: CardFields,
-  options: { id: string; keep?: Question | null; validateSim?: SimValidator },
+  options: { id: string; keep?: Question | null; validateSim?: SimValidator; text?: CardText },
 ): CardFormResult {
+  const say = options.text ?? englishCardText;
   const errors: CardFieldErrors = {};
-  const add = (field: string, message: string) => {
-    errors[field] = [...(errors[field] ?? []), message];
+  const add = (field: string, key: CardErrorKey, values?: Record<string, string | number>) => {
+    errors[field] = [...(errors[field] ?? []), say(key, values)];
   };
   const field = (name: string) => fields[name] ?? "";
   for (const [name, value] of Object.entries(fields))
-    if (value.length > MAX_FIELD_LENGTH)
-      add(name, `This is ${value.length.toLocaleString("en")} characters; the limit is 10,000.`);
+    if (value.length > MAX_FIELD_LENGTH) add(name, "tooLong", { length: value.length });
 
   const kindText = field("kind");
   if (!isKind(kindText)) {
-    add("kind", "Choose what kind of card this is.");
-    return refused(errors);
+    add("kind", "kind");
+    return refused(errors, say);
   }
   const kind = kindText;
   const text = block(field("text"));
-  if (text === "") add("text", `Write ${TEXT_LABEL[kind]}.`);
+  if (text === "") add("text", TEXT_MISSING[kind]);
   const difficulty = Number(field("difficulty") || "2");
-  if (![1, 2, 3, 4, 5].includes(difficulty)) add("difficulty", "Choose a difficulty from 1 to 5.");
+  if (![1, 2, 3, 4, 5].includes(difficulty)) add("difficulty", "difficulty");
   const tags = field("tags")
     .split(",")
     .map((t) => t.trim())
     .filter(Boolean);
-  for (const tag of tags)
-    if (!TAG_PATTERN.test(tag))
-      add("tags", `“${tag}” is not a tag: use letters, digits and _ . / - (no spaces), separated by commas.`);
+  for (const tag of tags) if (!TAG_PATTERN.test(tag)) add("tags", "tag", { tag });
   const references = lines(field("references"));
-  for (const url of references)
-    if (!/^https?:\/\/\S+$/i.test(url)) add("references", `“${url}” is not a web address (https://…).`);
+  for (const url of references) if (!/^https?:\/\/\S+$/i.test(url)) add("references", "reference", { url });
   const explanation = block(field("explanation"));
 
   const [firstLine = "", ...restLines] = text.split("\n");
@@ -136,7 +146,7 @@ export function cardFromForm(
         const why = block(field(`why${i}`));
         const correct = field(`correct${i}`) === "yes";
         if (optionText === "") {
-          if (why !== "" || correct) add(`option${i}`, `Option ${i + 1} has no text.`);
+          if (why !== "" || correct) add(`option${i}`, "optionEmpty", { n: i + 1 });
           continue;
         }
         const before = keep?.options.find((o) => o.text === optionText);
@@ -149,17 +159,16 @@ export function cardFromForm(
         });
       }
       const right = rows.filter((o) => o.correct).length;
-      if (rows.length < 2) add("options", "Fill in at least two options.");
-      else if (right === 0) add("options", "Tick the right option.");
-      else if (kind === "single" && right > 1)
-        add("options", "A single-choice question has one right option: tick one, or choose Multiple choice.");
+      if (rows.length < 2) add("options", "twoOptions");
+      else if (right === 0) add("options", "tickRight");
+      else if (kind === "single" && right > 1) add("options", "singleOne");
       question.options = rows;
       if (kind === "multiple" && right > 0) question.chooseCount = right;
       break;
     }
     case "true-false": {
       const truth = field("truth");
-      if (truth !== "true" && truth !== "false") add("truth", "Say whether the statement is true or false.");
+      if (truth !== "true" && truth !== "false") add("truth", "truth");
       const isTrue = truth === "true";
       question.options = [
         { key: "A", text: "True", correct: isTrue },
@@ -170,15 +179,14 @@ export function cardFromForm(
     }
     case "typed": {
       const accepted = lines(field("answers"));
-      if (accepted.length === 0) add("answers", "Write at least one accepted answer.");
+      if (accepted.length === 0) add("answers", "answers");
       question.accepted = accepted;
       break;
     }
     case "ordering": {
       const items = lines(field("items"));
-      if (items.length < 2) add("items", "Write at least two steps, one per line, in the right order.");
-      if (items.length > LETTERS.length)
-        add("items", `An ordering question has at most ${LETTERS.length} steps.`);
+      if (items.length < 2) add("items", "items");
+      if (items.length > LETTERS.length) add("items", "itemsMax", { max: LETTERS.length });
       question.options = items
         .slice(0, LETTERS.length)
         .map((item, i) => ({ key: LETTERS[i] ?? "Z", text: item, correct: true }));
@@ -187,7 +195,7 @@ export function cardFromForm(
     }
     case "flashcard": {
       const back = block(field("back"));
-      if (back === "") add("back", "Write the back of the card.");
+      if (back === "") add("back", "back");
       question.front = text;
       question.stem = text;
       question.back = back;
@@ -197,22 +205,20 @@ export function cardFromForm(
     case "cloze": {
       const parsed = parseCloze(text);
       if (text !== "" && (parsed.error || parsed.deletions.length === 0))
-        add("text", parsed.error?.message ?? "Mark at least one gap as {{c1::answer}}.");
+        errors.text = [...(errors.text ?? []), parsed.error?.message ?? say("gap")];
       question.cloze = text;
       question.stem = text;
       break;
     }
   }
-  if (Object.keys(errors).length > 0) return refused(errors);
-  return readBack(question, fields, options.validateSim);
+  if (Object.keys(errors).length > 0) return refused(errors, say);
+  return readBack(question, fields, say, options.validateSim);
 }
 
-function refused(fieldErrors: CardFieldErrors): CardFormResult {
-  return { ok: false, fieldErrors, formError: "Nothing was saved: check the highlighted fields." };
+function refused(fieldErrors: CardFieldErrors, say: CardText): CardFormResult {
+  return { ok: false, fieldErrors, formError: say("refused") };
 }
 
-const STRUCTURE_MESSAGE =
-  "A line here reads as bank structure (a heading starting with #, a list item such as “- [x]” or “1.”, or a {#id}): reword or indent that line.";
 /** A line the bank format reads as a heading, an option, a numbered item, a fence or an id. */
 const STRUCTURE_LINE = /^ {0,3}(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|```|~~~)|\{#[^{}]*\}\s*$/m;
 
@@ -233,7 +239,12 @@ const FIELD_OF: Array<[keyof Question, string]> = [
  * Writes the card as bank Markdown and parses it back: the card is accepted only when the parser
  * reads exactly what the form said, so the deck's Markdown export round-trips.
  */
-function readBack(question: Question, fields: CardFields, validateSim?: SimValidator): CardFormResult {
+function readBack(
+  question: Question,
+  fields: CardFields,
+  say: CardText,
+  validateSim?: SimValidator,
+): CardFormResult {
   const bank: Bank = {
     file: "card.md",
     meta: {
@@ -257,20 +268,20 @@ function readBack(question: Question, fields: CardFields, validateSim?: SimValid
       (name) => name !== "kind" && STRUCTURE_LINE.test(fields[name] ?? ""),
     );
     if (suspects.length > 0)
-      return refused(Object.fromEntries(suspects.map((name) => [name, [STRUCTURE_MESSAGE]])));
+      return refused(Object.fromEntries(suspects.map((name) => [name, [say("structure")]])), say);
     const first = errors[0];
     return {
       ok: false,
       fieldErrors: {},
-      formError: `Nothing was saved: ${first ? first.message : "the card could not be read back"}.`,
+      formError: first ? say("unreadable", { message: first.message }) : say("unreadableUnknown"),
     };
   }
   const fieldErrors: CardFieldErrors = {};
   for (const [part, field] of FIELD_OF) {
     if (JSON.stringify(partOf(back, part)) !== JSON.stringify(partOf(question, part)) && !fieldErrors[field])
-      fieldErrors[field] = [STRUCTURE_MESSAGE];
+      fieldErrors[field] = [say("structure")];
   }
-  if (Object.keys(fieldErrors).length > 0) return refused(fieldErrors);
+  if (Object.keys(fieldErrors).length > 0) return refused(fieldErrors, say);
   return { ok: true, question: { ...back, line: 1 } };
 }
 

@@ -26,6 +26,12 @@ export {
 export { detectFormat } from "./importers/detect";
 export { DEFAULT_LIMITS, type Limits, PRINTED_FINDINGS } from "./limits";
 export { dayNumber, lintBanks, STALE_AFTER_DAYS } from "./lint";
+export {
+  answerKeyWithTranslations,
+  type LocalizableQuestion,
+  type Localized,
+  localizeQuestion,
+} from "./localize";
 export { type ParseOptions, parseBank, parseBankPartial } from "./parse-bank";
 export { type ParsedTranslation, parseTranslation } from "./parse-translation";
 export { renderMarkdown } from "./render-markdown";

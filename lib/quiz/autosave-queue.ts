@@ -53,6 +53,8 @@ export type AutosaveOptions = {
 
 /** What the learner reads when the browser could not reach Taskdeck at all. */
 export const OFFLINE_MESSAGE = "Not saved: check your connection.";
+/** The words for a refusal that came without a message; the runner shows them in its language. */
+export const NOT_SAVED_MESSAGE = "Not saved.";
 
 /** Tries after 1 s, 3 s and 10 s: long enough for a dropped Wi-Fi or a busy disk to come back. */
 export const RETRY_DELAYS_MS = [1_000, 3_000, 10_000] as const;
@@ -253,7 +255,7 @@ export type SaveAnswer = { ok: true } | { ok: false; formError?: string; reason?
  */
 export function saveOutcome(result: SaveAnswer): SaveOutcome {
   if (result.ok) return { kind: "saved" };
-  const message = result.formError ?? "Not saved.";
+  const message = result.formError ?? NOT_SAVED_MESSAGE;
   if (result.reason === "deadline" || result.reason === "conflict") return { kind: "ended", message };
   if (result.reason === undefined || result.reason === "storage-unavailable")
     return { kind: "retry", message };

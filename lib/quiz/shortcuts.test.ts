@@ -1,4 +1,7 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import { CATALOGS } from "@/lib/i18n/catalogs";
+import type { Locale } from "@/lib/i18n/locale";
 import { type FocusInfo, isTextEntry, type QuizKeyContext, quizKeyHints, quizKeyIntent } from "./shortcuts";
 
 const body: FocusInfo = { tag: "BODY" };
@@ -140,11 +143,28 @@ describe("the hints say what the keys do for each kind", () => {
       want: ["Enter for the next question"],
     },
   ] as const)("$over → $want", ({ over, want }) => {
-    expect(quizKeyHints(ctx(over))).toEqual(want);
+    expect(worded(quizKeyHints(ctx(over)))).toEqual(want);
   });
 
   it("no hint promises a digit for ordering or typed questions", () => {
     for (const kind of ["ordering", "typed"] as const)
-      for (const hint of quizKeyHints(ctx({ kind }))) expect(hint).not.toMatch(/\d/);
+      for (const hint of worded(quizKeyHints(ctx({ kind })))) expect(hint).not.toMatch(/\d/);
+  });
+
+  it("says the same in Korean, with the keys as printed on the keyboard", () => {
+    expect(worded(quizKeyHints(ctx({ kind: "multiple", optionCount: 5 })), "ko")).toEqual([
+      "1–5: 선택 또는 해제",
+      "Enter: 다음 문제",
+    ]);
+    expect(worded(quizKeyHints(ctx({ kind: "single", canCheck: true, isAnswered: true })), "ko")).toEqual([
+      "1–4: 선택",
+      "Enter: 답 확인",
+    ]);
   });
 });
+
+/** The hints as the runner words them, from the catalog of `locale`. */
+function worded(hints: ReturnType<typeof quizKeyHints>, locale: Locale = "en"): string[] {
+  const t = createTranslator({ locale, messages: CATALOGS[locale], namespace: "quiz.runner.keys" });
+  return hints.map((hint) => t(hint.key, { range: hint.range ?? "" }));
+}

@@ -111,18 +111,22 @@ export function quizKeyIntent(press: KeyPress, focus: FocusInfo, ctx: QuizKeyCon
   return index < ctx.optionCount ? { action: "pick", index } : null;
 }
 
+/** One key hint: a catalog key (`quiz.runner.keys.*`) and, for the digit hints, the keys' range. */
+export type QuizKeyHint = { key: "pick" | "tick" | "check" | "review" | "next"; range?: string };
+
 /**
- * The key hints shown under a question, matching what `quizKeyIntent` does for it.
- * @example quizKeyHints({ kind: "ordering", canCheck: false, isLast: false, … }) // ["Enter for the next question"]
+ * The key hints shown under a question, matching what `quizKeyIntent` does for it. The runner
+ * words them in the page's language; key names stay as printed on the keyboard.
+ * @example quizKeyHints({ kind: "ordering", canCheck: false, isLast: false, … }) // [{ key: "next" }]
  */
-export function quizKeyHints(ctx: QuizKeyContext): string[] {
-  const hints: string[] = [];
+export function quizKeyHints(ctx: QuizKeyContext): QuizKeyHint[] {
+  const hints: QuizKeyHint[] = [];
   const last = Math.min(ctx.optionCount, 9);
   if (PICKABLE.has(ctx.kind) && !ctx.isLocked && last > 0) {
     const range = last === 1 ? "1" : `1–${last}`;
-    hints.push(ctx.kind === "multiple" ? `${range} to tick or untick` : `${range} to pick`);
+    hints.push({ key: ctx.kind === "multiple" ? "tick" : "pick", range });
   }
-  if (enterChecks(ctx)) hints.push("Enter to check");
-  else hints.push(ctx.isLast ? "Enter to review and submit" : "Enter for the next question");
+  if (enterChecks(ctx)) hints.push({ key: "check" });
+  else hints.push({ key: ctx.isLast ? "review" : "next" });
   return hints;
 }

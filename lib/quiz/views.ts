@@ -1,4 +1,5 @@
 import type { GivenAnswer, QuestionKind } from "@/lib/bank";
+import type { Locale } from "@/lib/i18n/locale";
 
 // The plain objects the quiz pages and actions exchange. While an attempt is open the browser gets
 // only stems and options: no `correct` flag, no rationale, no explanation, no accepted answers,
@@ -18,6 +19,10 @@ export type RunnerItem = {
   seq: number;
   /** Immediate feedback: this question's review, present only once the learner checked it. */
   feedback: ReviewItem | null;
+  /** The language of the text above: "ko" when the question is shown in its Korean translation. */
+  lang: Locale;
+  /** The English original of a translated question, for the "English original" toggle; else null. */
+  original: { titleHtml: string; stemHtml: string; options: RunnerOption[] } | null;
 };
 
 export type RunnerView = {
@@ -56,6 +61,19 @@ export type ReviewItem = {
   explanationHtml: string;
   references: string[];
   simYaml: string | null;
+  /** The language of the text above: "ko" when the question is shown in its Korean translation. */
+  lang: Locale;
+  /** The English original of a translated question (same option keys), for the toggle; else null. */
+  original: ReviewOriginal | null;
+};
+
+/** The English text of a reviewed question shown in translation. */
+export type ReviewOriginal = {
+  titleHtml: string;
+  stemHtml: string;
+  options: Array<RunnerOption & { rationaleHtml: string | null }>;
+  explanationHtml: string;
+  references: string[];
 };
 
 export type BreakdownRow = { kind: "topic" | "domain"; group: string; correct: number; total: number };
@@ -76,5 +94,6 @@ export type ResultView = {
   breakdown: BreakdownRow[];
   /** Null when the feedback rule does not allow a review yet. */
   review: ReviewItem[] | null;
-  reviewNote: string | null;
+  /** Why the review is held back (the page words it): the quiz shows answers after it closes, or later. */
+  reviewNote: "after-close" | "later" | null;
 };

@@ -53,6 +53,8 @@ function card(
     references: [],
     simYaml: null,
     intervals: { again: "1m", hard: "6m", good: "10m", easy: "3d" },
+    lang: "en",
+    original: null,
   };
 }
 

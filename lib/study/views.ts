@@ -1,4 +1,5 @@
 import type { GivenAnswer, QuestionKind } from "@/lib/bank";
+import type { Locale } from "@/lib/i18n/locale";
 import type { CardPhase, GradeName } from "@/lib/srs";
 
 // The plain objects the study page and its server actions exchange. Markdown arrives already
@@ -41,6 +42,20 @@ export type QueueItem = {
   simYaml: string | null;
   /** What each grade would schedule, as labels ("10m", "3d"). */
   intervals: Record<GradeName, string>;
+  /** The language of the text above: "ko" when the card is shown in its Korean translation. */
+  lang: Locale;
+  /** The English original of a translated card, for the "English original" toggle; else null. */
+  original: StudyOriginal | null;
+};
+
+/** The English text of a card shown in translation (options under the same keys). */
+export type StudyOriginal = {
+  titleHtml: string;
+  promptHtml: string;
+  answerHtml: string | null;
+  options: Array<{ key: string; html: string; rationaleHtml: string | null }>;
+  explanationHtml: string;
+  references: string[];
 };
 
 export type StudyCounts = { new: number; learning: number; due: number };

@@ -5,6 +5,8 @@
  *    refused, too many questions);
  * 2. the largest Anki text that is accepted and saved: 5,000 distinct cards (the question limit)
  *    padded to just under 1 MB (the size limit).
+ * 3. the largest bank accepted at all (issue 17 item 4): 20,000 Taskdeck Markdown questions (the
+ *    question limit) padded to just under 4 MB (the size limit), as e2e/limits.spec.ts uploads it.
  * Meanwhile one client asks /api/health every 20 ms. Figures: the upload's own time and health's
  * p50 / p99 / max during it. `npm run bench -- upload`.
  */
@@ -66,6 +68,14 @@ export async function largestAnki(): Promise<string> {
   return paddedAnki(low);
 }
 
+/** The largest bank accepted: 20,000 questions, each padded so the whole is just under 4 MB. */
+export function largestMarkdown(): string {
+  const head = "---\nid: largest\ntitle: Largest bench bank\ntopic: largest-bench\n---\n\n";
+  const question = (i: number) =>
+    `## Question ${i} {#l${i}}\n\nWhich option is right for case ${i}? ${"x".repeat(96)}\n\n- [x] Right ${i}\n- [ ] Wrong ${i}\n\n`;
+  return head + Array.from({ length: 20_000 }, (_, i) => question(i)).join("");
+}
+
 /** 20,000 identical Anki lines (78 KB), as the outside probe sent. */
 export const identicalAnki = (): string => "Q\tA\n".repeat(20_000);
 
@@ -83,7 +93,7 @@ export async function postUpload(
   // prefix "_1_", and the argument list, referring to them as "$K1", in field "0".
   form.append("_1_format", format);
   form.append("_1_markdown", "");
-  form.append("_1_file", new Blob([text]), "upload.txt");
+  form.append("_1_file", new Blob([text]), format === "gfm" ? "upload.md" : "upload.txt");
   form.append("0", JSON.stringify([null, "$K1"]));
   const send = () =>
     fetch(`${url}${target.path}`, {
@@ -130,9 +140,16 @@ export async function healthDuring<T>(
   return { samples, result: await settled };
 }
 
-async function measure(rows: Rows, label: string, url: string, cookie: string, text: string): Promise<void> {
+async function measure(
+  rows: Rows,
+  label: string,
+  url: string,
+  cookie: string,
+  text: string,
+  format = "anki",
+): Promise<void> {
   const started = performance.now();
-  const { samples, result } = await healthDuring(url, postUpload(url, cookie, text));
+  const { samples, result } = await healthDuring(url, postUpload(url, cookie, text, format));
   const took = performance.now() - started;
   const saved = /"ok":true/.test(result.body);
   const s = summarize(samples);
@@ -186,6 +203,16 @@ export async function benchUpload(): Promise<BenchResult> {
       await measure(rows, "20,000 identical Anki lines (78 KB)", server.url, cookie, identicalAnki());
       const size = `${Math.round(Buffer.byteLength(largest) / 1024)} KB`;
       await measure(rows, `largest accepted Anki upload (5,000 cards, ${size})`, server.url, cookie, largest);
+      const markdown = largestMarkdown();
+      const mb = (Buffer.byteLength(markdown) / 1024 / 1024).toFixed(2);
+      await measure(
+        rows,
+        `largest accepted bank (20,000 questions, ${mb} MB)`,
+        server.url,
+        cookie,
+        markdown,
+        "gfm",
+      );
     } finally {
       await server.stop();
     }

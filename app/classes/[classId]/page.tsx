@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { CopyJoinLink } from "@/components/teach/copy-join-link";
 import { DuplicateQuizButton } from "@/components/teach/duplicate-quiz-button";
 import { MemberControls, RotateJoinCodeButton, UnblockButton } from "@/components/teach/member-controls";
@@ -14,66 +15,70 @@ import { prisma } from "@/lib/server/db";
 import "@/components/quiz/quiz.css";
 import "@/components/teach/class-page.css";
 
-export const metadata: Metadata = { title: "Class" };
-
-const pct = (n: number | null) => (n === null ? "–" : `${n}%`);
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("classes.page");
+  return { title: t("title") };
+}
 
 export default async function ClassPage({ params }: { params: Promise<{ classId: string }> }) {
   const { classId } = await params;
   const user = await requirePageRole("instructor", `/classes/${encodeURIComponent(classId)}`);
   const klass = await getOwnedClass(prisma, user, classId);
   if (!klass) notFound();
-  const [quizzes, book] = await Promise.all([
+  const [quizzes, book, t] = await Promise.all([
     listClassQuizzes(prisma, user, classId),
     classGradebook(prisma, user, classId, new Date()),
+    getTranslations("classes.page"),
   ]);
+  const pct = (n: number | null) => (n === null ? "–" : t("percent", { value: n }));
   const joinUrl = `${requestOrigin(new Headers(await headers()))}/join/${klass.joinCode}`;
   return (
     <div className="class-page">
       <h1>{klass.name}</h1>
       <p>
-        Join code <strong data-testid="join-code">{klass.joinCode}</strong>: learners type it on their Classes
-        page, or open the link.
+        {t.rich("joinCode", {
+          code: klass.joinCode,
+          strong: (chunks) => <strong data-testid="join-code">{chunks}</strong>,
+        })}
       </p>
       <CopyJoinLink url={joinUrl} />
       <RotateJoinCodeButton classId={klass.id} />
       <p>
-        <Link href={`/classes/${klass.id}/insight`}>
-          Class insight: mastery heatmap, question statistics, reports
-        </Link>
+        <Link href={`/classes/${klass.id}/insight`}>{t("insight")}</Link>
       </p>
       <section aria-labelledby="quizzes-heading">
-        <h2 id="quizzes-heading">Quizzes</h2>
+        <h2 id="quizzes-heading">{t("quizzes")}</h2>
         <p>
           <Link className="button button--primary" href={`/classes/${klass.id}/quizzes/new`}>
-            New quiz
+            {t("newQuiz")}
           </Link>
         </p>
-        {quizzes.length === 0 ? <p>No quizzes yet.</p> : null}
+        {quizzes.length === 0 ? <p>{t("noQuizzes")}</p> : null}
         <ul>
           {quizzes.map((q) => (
             <li key={q.id}>
               <Link href={`/quizzes/${q.id}/manage`}>{q.title}</Link>{" "}
-              <Link href={`/quizzes/${q.id}/preview`}>Preview</Link> <DuplicateQuizButton quizId={q.id} />
+              <Link href={`/quizzes/${q.id}/preview`}>{t("preview")}</Link>{" "}
+              <DuplicateQuizButton quizId={q.id} />
             </li>
           ))}
         </ul>
       </section>
       <section aria-labelledby="gradebook-heading">
-        <h2 id="gradebook-heading">Gradebook</h2>
+        <h2 id="gradebook-heading">{t("gradebook")}</h2>
         <p>
           <a href={`/classes/${klass.id}/gradebook.csv`} download>
-            Download CSV
+            {t("downloadCsv")}
           </a>
         </p>
         <div className="table-scroll">
           <table className="teach-table" aria-labelledby="gradebook-heading">
             <thead>
               <tr>
-                <th scope="col">Learner</th>
+                <th scope="col">{t("learner")}</th>
                 {book.quizzes.map((q) => (
                   <th key={q.id} scope="col">
-                    {q.title} (best / last)
+                    {t("bestLast", { title: q.title })}
                   </th>
                 ))}
               </tr>
@@ -85,7 +90,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
                   {l.cells.map((c, i) => (
                     <td key={book.quizzes[i]?.id}>
                       {pct(c.best)} / {pct(c.last)}
-                      {c.open ? " (in progress)" : ""}
+                      {c.open ? ` ${t("inProgress")}` : ""}
                     </td>
                   ))}
                 </tr>
@@ -95,8 +100,8 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
         </div>
       </section>
       <section aria-labelledby="roster-heading">
-        <h2 id="roster-heading">Roster ({klass.members.length})</h2>
-        {klass.members.length === 0 ? <p>Nobody has joined yet. Share the code or the link.</p> : null}
+        <h2 id="roster-heading">{t("roster", { count: klass.members.length })}</h2>
+        {klass.members.length === 0 ? <p>{t("nobody")}</p> : null}
         <div className="table-scroll">
           <table className="teach-table roster-table" aria-labelledby="roster-heading">
             <tbody>
@@ -115,8 +120,8 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
       </section>
       {klass.blocks.length > 0 ? (
         <section aria-labelledby="blocked-heading">
-          <h2 id="blocked-heading">Blocked ({klass.blocks.length})</h2>
-          <p>They cannot join this class, whatever the code, until you unblock them.</p>
+          <h2 id="blocked-heading">{t("blocked", { count: klass.blocks.length })}</h2>
+          <p>{t("blockedHint")}</p>
           <div className="table-scroll">
             <table className="teach-table roster-table" aria-labelledby="blocked-heading">
               <tbody>

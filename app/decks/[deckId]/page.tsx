@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { CardForm } from "@/components/decks/card-form";
 import { DeckProgressLine } from "@/components/decks/deck-progress";
 import { DeleteCardButton, DeleteDeckForm } from "@/components/decks/delete-forms";
@@ -13,17 +14,13 @@ import "@/components/study/study.css";
 import "@/components/quiz/quiz.css";
 import "@/components/decks/decks.css";
 
-export const metadata: Metadata = { title: "Deck" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("decks.deck");
+  return { title: t("metaTitle") };
+}
 
-const KIND_LABELS: Record<string, string> = {
-  flashcard: "Flashcard",
-  cloze: "Cloze",
-  single: "Single choice",
-  multiple: "Multiple choice",
-  "true-false": "True or false",
-  typed: "Typed answer",
-  ordering: "Ordering",
-};
+// i18n-keys: decks.kind.*
+const KINDS = new Set(["flashcard", "cloze", "single", "multiple", "true-false", "typed", "ordering"]);
 
 export default async function DeckPage({
   params,
@@ -38,11 +35,12 @@ export default async function DeckPage({
   const deck = await getDeck(prisma, user, deckId, new Date());
   if (!deck) notFound();
   const { edit } = await searchParams;
+  const [t, tKind] = await Promise.all([getTranslations("decks.deck"), getTranslations("decks.kind")]);
   const editing = typeof edit === "string" ? await getDeckCard(prisma, user, deck.id, edit) : null;
   return (
     <div className="deck-page">
       <p>
-        <Link href="/decks">← My decks</Link>
+        <Link href="/decks">{t("back")}</Link>
       </p>
       <h1>{deck.title}</h1>
       {deck.description ? <p className="deck-description">{deck.description}</p> : null}
@@ -51,40 +49,44 @@ export default async function DeckPage({
         {deck.cards.length > 0 ? (
           <>
             <Link href={`/study?bank=${encodeURIComponent(deck.id)}`} className="button button--primary">
-              Study this deck
+              {t("study")}
             </Link>
             <a
               href={`/decks/${encodeURIComponent(deck.id)}/export?format=markdown`}
               className="button"
               download
             >
-              Download as Markdown
+              {t("downloadMarkdown")}
             </a>
             <a href={`/decks/${encodeURIComponent(deck.id)}/export?format=apkg`} className="button" download>
-              Download for Anki (.apkg)
+              {t("downloadAnki")}
             </a>
           </>
         ) : null}
       </div>
 
       <section aria-labelledby="cards">
-        <h2 id="cards">Cards</h2>
-        {deck.cards.length === 0 ? <p>No cards yet: add one below, or paste a few.</p> : null}
-        <ol aria-label="Cards" className="deck-cards">
+        <h2 id="cards">{t("cards")}</h2>
+        {deck.cards.length === 0 ? <p>{t("noCards")}</p> : null}
+        <ol aria-label={t("cards")} className="deck-cards">
           {deck.cards.map((card) => (
             <li key={card.localId}>
-              <span className="badge">{KIND_LABELS[card.kind] ?? card.kind}</span>
+              <span className="badge">
+                {KINDS.has(card.kind) ? tKind(card.kind as "flashcard") : card.kind}
+              </span>
               <span className="deck-cards__text">
                 {card.label}
-                {card.revision > 1 ? <span className="muted"> · revision {card.revision}</span> : null}
-                {card.studied ? <span className="muted"> · studied</span> : null}
+                {card.revision > 1 ? (
+                  <span className="muted">{t("revision", { revision: card.revision })}</span>
+                ) : null}
+                {card.studied ? <span className="muted">{t("studied")}</span> : null}
               </span>
               <Link
                 href={`/decks/${encodeURIComponent(deck.id)}?edit=${encodeURIComponent(card.localId)}#card-form`}
                 className="button button--quiet"
-                aria-label={`Edit “${card.label}”`}
+                aria-label={t("editLabel", { label: card.label })}
               >
-                Edit
+                {t("edit")}
               </Link>
               <DeleteCardButton deckId={deck.id} cardId={card.localId} label={card.label} />
             </li>
@@ -93,12 +95,8 @@ export default async function DeckPage({
       </section>
 
       <section aria-labelledby="card-form">
-        <h2 id="card-form">{editing ? "Edit card" : "Add a card"}</h2>
-        {editing ? (
-          <p className="muted">
-            Your reviews of this card stay: a changed card becomes a new revision with the same schedule.
-          </p>
-        ) : null}
+        <h2 id="card-form">{editing ? t("editCard") : t("addCard")}</h2>
+        {editing ? <p className="muted">{t("editNote")}</p> : null}
         <CardForm
           key={editing ? `edit-${editing.id}` : "add"}
           deckId={deck.id}
@@ -115,12 +113,12 @@ export default async function DeckPage({
       </section>
 
       <section aria-labelledby="paste">
-        <h2 id="paste">Add cards from text or a file</h2>
+        <h2 id="paste">{t("paste")}</h2>
         <ImportCardsForm deckId={deck.id} />
       </section>
 
       <section aria-labelledby="delete-deck">
-        <h2 id="delete-deck">Delete the deck</h2>
+        <h2 id="delete-deck">{t("deleteDeck")}</h2>
         <DeleteDeckForm deckId={deck.id} title={deck.title} cards={deck.cards.length} />
       </section>
     </div>

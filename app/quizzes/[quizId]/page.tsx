@@ -1,17 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { StartAttemptButton } from "@/components/quiz/start-attempt-button";
-import { feedbackWords } from "@/components/teach/feedback-words";
 import { LocalTime } from "@/components/today/local-time";
-import { startWindow } from "@/lib/quiz";
+import { FEEDBACK_TIMINGS, type FeedbackTiming, startWindow } from "@/lib/quiz";
+
 import { requirePageUser } from "@/lib/server/auth/session";
 import { listMyAttempts } from "@/lib/server/data/attempts";
 import { getVisibleQuiz } from "@/lib/server/data/quizzes";
 import { getStudyPreferences } from "@/lib/server/data/study-settings";
 import { prisma } from "@/lib/server/db";
 
-export const metadata: Metadata = { title: "Quiz" };
+/** The stored feedback rule; an unknown value reads as the strictest rule. */
+const feedbackTiming = (stored: string): FeedbackTiming =>
+  FEEDBACK_TIMINGS.find((timing) => timing === stored) ?? "after-close";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("quiz.pages");
+  return { title: t("quiz") };
+}
 
 export default async function QuizPage({ params }: { params: Promise<{ quizId: string }> }) {
   const { quizId } = await params;
@@ -20,9 +28,10 @@ export default async function QuizPage({ params }: { params: Promise<{ quizId: s
   if (!quiz) notFound();
   if (quiz.mode === "quiz" && quiz.ownerId === user.id) redirect(`/quizzes/${quiz.id}/manage`);
   const now = new Date();
-  const [attempts, { timeZone }] = await Promise.all([
+  const [attempts, { timeZone }, t] = await Promise.all([
     listMyAttempts(prisma, user, quiz.id, now),
     getStudyPreferences(prisma, user),
+    getTranslations("quiz.detail"),
   ]);
   const at = (date: Date) => <LocalTime iso={date.toISOString()} savedZone={timeZone} />;
   const open = attempts.find((a) => a.status === "open");
@@ -32,39 +41,44 @@ export default async function QuizPage({ params }: { params: Promise<{ quizId: s
     <div>
       <h1>{quiz.title}</h1>
       <ul>
-        {quiz.class ? <li>Class: {quiz.class.name}</li> : <li>Your practice exam</li>}
-        <li>{quiz.timeLimitMinutes ? `Time limit: ${quiz.timeLimitMinutes} minutes` : "No time limit"}</li>
-        {quiz.opensAt ? <li>Opens {at(quiz.opensAt)}</li> : null}
-        {quiz.closesAt ? <li>Closes {at(quiz.closesAt)}</li> : null}
+        {quiz.class ? <li>{t("class", { name: quiz.class.name })}</li> : <li>{t("ownExam")}</li>}
         <li>
-          {quiz.mode === "exam" ? "Pass: 720 of 1000" : `Pass mark: ${quiz.passMark}%`} · attempts allowed:{" "}
-          {quiz.attemptsAllowed}
+          {quiz.timeLimitMinutes ? t("timeLimit", { minutes: quiz.timeLimitMinutes }) : t("noTimeLimit")}
         </li>
-        <li>{feedbackWords(quiz.feedback).replace(/^a/, "A")}</li>
+        {quiz.opensAt ? <li>{t.rich("opens", { at: () => at(quiz.opensAt as Date) })}</li> : null}
+        {quiz.closesAt ? <li>{t.rich("closes", { at: () => at(quiz.closesAt as Date) })}</li> : null}
+        <li>
+          {quiz.mode === "exam" ? t("examPass") : t("passMark", { mark: quiz.passMark })} ·{" "}
+          {t("attemptsAllowed", { count: quiz.attemptsAllowed })}
+        </li>
+        <li>
+          {/* i18n-keys: quiz.detail.feedback.* */}
+          {t(`feedback.${feedbackTiming(quiz.feedback)}`)}
+        </li>
       </ul>
-      {open ? <StartAttemptButton quizId={quiz.id} label="Resume attempt" /> : null}
-      {canStart ? <StartAttemptButton quizId={quiz.id} label="Start attempt" /> : null}
+      {open ? <StartAttemptButton quizId={quiz.id} label={t("resume")} /> : null}
+      {canStart ? <StartAttemptButton quizId={quiz.id} label={t("start")} /> : null}
       {!open && !canStart ? (
         <p className="notice">
-          {window === "not-yet"
-            ? "This quiz is not open yet."
-            : window === "closed"
-              ? "This quiz has closed."
-              : "You have used every attempt."}
+          {window === "not-yet" ? t("notYetOpen") : window === "closed" ? t("closed") : t("usedAll")}
         </p>
       ) : null}
       {attempts.some((a) => a.status !== "open") ? (
         <section aria-labelledby="attempts-heading">
-          <h2 id="attempts-heading">Your attempts</h2>
+          <h2 id="attempts-heading">{t("yourAttempts")}</h2>
           <ul>
             {attempts
               .filter((a) => a.status !== "open")
               .map((a) => (
                 <li key={a.id}>
-                  <Link href={`/quizzes/${quiz.id}/attempts/${a.id}/results`}>Attempt {a.number}</Link>:{" "}
-                  {a.scaledScore ?? `${Math.round((a.score ?? 0) * 10) / 10}%`} ·{" "}
-                  {a.passed ? "passed" : "not passed"}
-                  {a.status === "expired" ? " (time ran out)" : ""}
+                  <Link href={`/quizzes/${quiz.id}/attempts/${a.id}/results`}>
+                    {t("attempt", { number: a.number })}
+                  </Link>
+                  {t("attemptResult", {
+                    score: a.scaledScore ?? `${Math.round((a.score ?? 0) * 10) / 10}%`,
+                    passed: String(a.passed),
+                    expired: String(a.status === "expired"),
+                  })}
                   {a.finishedAt ? <> · {at(a.finishedAt)}</> : null}
                 </li>
               ))}

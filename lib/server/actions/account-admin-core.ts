@@ -4,6 +4,7 @@ import { assertRole } from "@/lib/server/auth/acting-user";
 import { type ActionResult, formFields, guarded, invalidInput } from "@/lib/server/auth/action-result";
 import type { ActionContext } from "@/lib/server/auth/auth-call";
 import { setAccountDisabled, setGrantedRole } from "@/lib/server/data/users";
+import { serverText } from "@/lib/server/i18n/server-text";
 
 // Admin actions on other people's accounts, with the acting user injected (account-admin.ts
 // resolves it from the session). Every one refuses anyone who is not an admin.
@@ -33,11 +34,10 @@ export async function setInstructorRoleCore(
       role: "instructor",
       granted: parsed.data.grant,
     });
+    const say = serverText("admin.changes");
     return {
       ok: true,
-      message: parsed.data.grant
-        ? `${changed.name} is now an instructor.`
-        : `${changed.name} is no longer an instructor.`,
+      message: say(parsed.data.grant ? "nowInstructor" : "noLongerInstructor", { name: changed.name }),
     };
   });
 }
@@ -56,11 +56,7 @@ export async function setAccountDisabledCore(
       userId: parsed.data.userId,
       disabled: parsed.data.disabled,
     });
-    return {
-      ok: true,
-      message: changed.isDisabled
-        ? `${changed.name}'s account is disabled and signed out everywhere.`
-        : `${changed.name}'s account is enabled.`,
-    };
+    const say = serverText("admin.changes");
+    return { ok: true, message: say(changed.isDisabled ? "disabled" : "enabled", { name: changed.name }) };
   });
 }

@@ -11,6 +11,7 @@ import { type AuthActionContext, type AuthCallResult, callAuthEndpoint } from "@
 import { safeNextPath } from "@/lib/server/auth/origin";
 import { newPasswordProblem } from "@/lib/server/auth/password-policy";
 import { deleteOwnAccount } from "@/lib/server/data/users";
+import { serverText } from "@/lib/server/i18n/server-text";
 import { changePasswordSchema, deleteAccountSchema, signInSchema, signUpSchema } from "./account-schemas";
 
 // The account actions' bodies, with the acting user and request injected (account.ts resolves
@@ -20,12 +21,16 @@ import { changePasswordSchema, deleteAccountSchema, signInSchema, signUpSchema }
 /** Where to go after signing in or up. */
 export type NextPage = { next: string };
 
-function throttled(result: AuthCallResult, what: string): string {
-  const minutes = result.retryAfterSeconds ? Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) : null;
-  return `Too many ${what}. Try again ${minutes ? `in ${minutes} minute${minutes === 1 ? "" : "s"}` : "later"}.`;
+type Throttled = "tooManySignUps" | "tooManySignIns" | "tooManyAttempts";
+
+/** "Too many …. Try again in 3 minutes." (or "later" when the wait is not known). */
+function throttled(result: AuthCallResult, what: Throttled): string {
+  const minutes = result.retryAfterSeconds ? Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) : 0;
+  return serverText("auth.refusals")(what, { minutes });
 }
 
-const FOREIGN_ORIGIN = "This request came from another site and was refused. Reload the page and try again.";
+/** The refusal for a request another site made the browser send (better-auth's origin check). */
+const foreignOrigin = () => serverText("auth.refusals")("foreignOrigin");
 
 /** Anyone may sign up; the first account of a fresh install becomes admin and instructor. */
 export async function signUpCore(
@@ -39,10 +44,10 @@ export async function signUpCore(
   const result = await callAuthEndpoint(ctx, "/sign-up/email", { name, email, password });
   if (result.status === 200) return { ok: true, next: safeNextPath(parsed.data.next, "/") };
   if (result.status === 422 || result.code === "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL") {
-    return failure(undefined, { email: ["An account with this email already exists. Sign in instead."] });
+    return failure(undefined, { email: [serverText("auth.refusals")("emailTaken")] });
   }
-  if (result.status === 429) return failure(throttled(result, "sign-ups from your network"));
-  if (result.status === 403) return failure(FOREIGN_ORIGIN);
+  if (result.status === 429) return failure(throttled(result, "tooManySignUps"));
+  if (result.status === 403) return failure(foreignOrigin());
   if (result.status === 400) {
     const field =
       result.code === "INVALID_NAME"
@@ -52,7 +57,8 @@ export async function signUpCore(
           : result.code?.startsWith("PASSWORD")
             ? "password"
             : null;
-    const message = result.message ?? "Check this field.";
+    // better-auth's message (or our hooks' name and password refusals), translated by `failure`.
+    const message = result.message ?? serverText("auth.refusals")("checkField");
     return field ? failure(undefined, { [field]: [message] }) : failure(message);
   }
   throw new Error(`Sign-up answered ${result.status} ${result.code ?? ""}`);
@@ -70,21 +76,19 @@ export async function signInCore(
   if (ctx.actor) await callAuthEndpoint(ctx, "/sign-out", {});
   const result = await callAuthEndpoint(ctx, "/sign-in/email", { email, password });
   if (result.status === 200) return { ok: true, next: safeNextPath(parsed.data.next, "/") };
-  if (result.status === 401) return failure("The email or password is incorrect.");
-  if (result.status === 429) return failure(throttled(result, "sign-in attempts"));
-  if (result.status === 403 && result.code === "ACCOUNT_DISABLED") {
-    return failure("This account is disabled. Ask an admin to enable it.");
-  }
-  if (result.status === 403) return failure(FOREIGN_ORIGIN);
-  if (result.status === 400)
-    return failure(undefined, { email: ["Enter an email address like name@example.com."] });
+  const say = serverText("auth.refusals");
+  if (result.status === 401) return failure(say("wrongCredentials"));
+  if (result.status === 429) return failure(throttled(result, "tooManySignIns"));
+  if (result.status === 403 && result.code === "ACCOUNT_DISABLED") return failure(say("disabled"));
+  if (result.status === 403) return failure(foreignOrigin());
+  if (result.status === 400) return failure(undefined, { email: [say("badEmail")] });
   throw new Error(`Sign-in answered ${result.status} ${result.code ?? ""}`);
 }
 
 /** Signing out ends the caller's own session row on the server and clears the cookie. */
 export async function signOutCore(ctx: AuthActionContext): Promise<ActionResult> {
   const result = await callAuthEndpoint(ctx, "/sign-out", {});
-  if (result.status === 403) return failure(FOREIGN_ORIGIN);
+  if (result.status === 403) return failure(foreignOrigin());
   return { ok: true };
 }
 
@@ -104,17 +108,16 @@ export async function changePasswordCore(
       newPassword: parsed.data.newPassword,
       revokeOtherSessions: true,
     });
-    if (result.status === 200) {
-      return { ok: true, message: "Your password was changed. Your other devices were signed out." };
-    }
+    const say = serverText("auth.refusals");
+    if (result.status === 200) return { ok: true, message: say("passwordChanged") };
     if (result.code === "INVALID_PASSWORD") {
-      return failure(undefined, { currentPassword: ["The current password is incorrect."] });
+      return failure(undefined, { currentPassword: [say("currentPasswordWrong")] });
     }
     if (result.code === "PASSWORD_REFUSED")
       return failure(undefined, { newPassword: [result.message ?? ""] });
-    if (result.status === 401) return failure("Your session has ended. Sign in again.");
-    if (result.status === 429) return failure(throttled(result, "attempts"));
-    if (result.status === 403) return failure(FOREIGN_ORIGIN);
+    if (result.status === 401) return failure(say("sessionEnded"));
+    if (result.status === 429) return failure(throttled(result, "tooManyAttempts"));
+    if (result.status === 403) return failure(foreignOrigin());
     throw new Error(`Change-password answered ${result.status} ${result.code ?? ""}`);
   });
 }
@@ -129,7 +132,9 @@ export async function deleteAccountCore(ctx: AuthActionContext, formData: FormDa
     const parsed = deleteAccountSchema.safeParse(formFields(formData));
     if (!parsed.success) return invalidInput(parsed.error);
     if (parsed.data.confirmEmail !== user.email.toLowerCase()) {
-      return failure(undefined, { confirmEmail: [`Type ${user.email} to confirm.`] });
+      return failure(undefined, {
+        confirmEmail: [serverText("auth.refusals")("confirmEmail", { email: user.email })],
+      });
     }
     await deleteOwnAccount(ctx.db, user);
     const { authCookies } = await ctx.auth.$context;

@@ -6,6 +6,7 @@ import { guarded, invalidInput } from "@/lib/server/auth/action-result";
 import type { ActionContext } from "@/lib/server/auth/auth-call";
 import { checkQuestion } from "@/lib/server/data/attempt-check";
 import { saveAnswer, startAttempt, submitAttempt } from "@/lib/server/data/attempts";
+import { serverLocale } from "@/lib/server/i18n/server-text";
 
 // The attempt actions' bodies. `now` is an argument so tests can move the clock.
 
@@ -45,6 +46,6 @@ export async function checkAnswerCore(ctx: ActionContext, input: unknown, now = 
     const me = assertSignedIn(ctx.actor);
     const parsed = checkAnswerSchema.safeParse(input);
     if (!parsed.success) return invalidInput(parsed.error);
-    return { ok: true, feedback: await checkQuestion(ctx.db, me, parsed.data, now) };
+    return { ok: true, feedback: await checkQuestion(ctx.db, me, parsed.data, now, serverLocale()) };
   });
 }

@@ -12,29 +12,36 @@ import {
   rotateJoinCode,
   unblockMember,
 } from "@/lib/server/data/classes";
+import { serverText } from "@/lib/server/i18n/server-text";
 
 // The class actions' bodies: who is acting → zod → data. class.ts wraps them with the session.
 
-const createSchema = z.object({ name: nameSchema("Class name", 120, "Name the class") });
-const joinSchema = z.object({
-  code: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z0-9]{4,16}$/, "Enter the code your instructor gave you"),
-});
+// The schemas whose messages a person reads are built per call, in the language of the request.
+const createSchema = () => {
+  const t = serverText("classes.refusal");
+  return z.object({ name: nameSchema(t("className"), 120, t("nameTheClass")) });
+};
+const joinSchema = () =>
+  z.object({
+    code: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9]{4,16}$/, serverText("classes.refusal")("joinCode")),
+  });
 const memberSchema = z.object({ classId: z.string().min(1).max(100), userId: z.string().min(1).max(100) });
 // Removing or blocking ends the learner's open attempts: the form asks first.
-const confirmedMemberSchema = memberSchema.extend({
-  confirm: z.literal("yes", { message: "Tick the box to confirm" }),
-});
+const confirmedMemberSchema = () =>
+  memberSchema.extend({
+    confirm: z.literal("yes", { message: serverText("classes.refusal")("confirm") }),
+  });
 const classIdSchema = z.object({ classId: z.string().min(1).max(100) });
 
 /** Instructors: a new class they own. */
 export async function createClassCore(ctx: ActionContext, formData: FormData) {
   return guarded<{ classId: string; joinCode: string }>(async () => {
     const me = assertRole(ctx.actor, "instructor");
-    const parsed = createSchema.safeParse(formFields(formData));
+    const parsed = createSchema().safeParse(formFields(formData));
     if (!parsed.success) return invalidInput(parsed.error);
     const created = await createClass(ctx.db, me, parsed.data);
     return { ok: true, classId: created.id, joinCode: created.joinCode };
@@ -45,7 +52,7 @@ export async function createClassCore(ctx: ActionContext, formData: FormData) {
 export async function joinClassCore(ctx: ActionContext, formData: FormData) {
   return guarded<{ classId: string; name: string }>(async () => {
     const me = assertSignedIn(ctx.actor);
-    const parsed = joinSchema.safeParse(formFields(formData));
+    const parsed = joinSchema().safeParse(formFields(formData));
     if (!parsed.success) return invalidInput(parsed.error);
     const joined = await joinClass(ctx.db, me, parsed.data.code);
     return { ok: true, classId: joined.id, name: joined.name };
@@ -56,7 +63,7 @@ export async function joinClassCore(ctx: ActionContext, formData: FormData) {
 export async function removeMemberCore(ctx: ActionContext, formData: FormData, now = new Date()) {
   return guarded(async () => {
     const me = assertRole(ctx.actor, "instructor");
-    const parsed = confirmedMemberSchema.safeParse(formFields(formData));
+    const parsed = confirmedMemberSchema().safeParse(formFields(formData));
     if (!parsed.success) return invalidInput(parsed.error);
     await removeMember(ctx.db, me, parsed.data.classId, parsed.data.userId, now);
     return { ok: true };
@@ -67,7 +74,7 @@ export async function removeMemberCore(ctx: ActionContext, formData: FormData, n
 export async function blockMemberCore(ctx: ActionContext, formData: FormData, now = new Date()) {
   return guarded(async () => {
     const me = assertRole(ctx.actor, "instructor");
-    const parsed = confirmedMemberSchema.safeParse(formFields(formData));
+    const parsed = confirmedMemberSchema().safeParse(formFields(formData));
     if (!parsed.success) return invalidInput(parsed.error);
     await blockMember(ctx.db, me, parsed.data.classId, parsed.data.userId, now);
     return { ok: true };

@@ -17,20 +17,27 @@ import type { UploadFinding, UploadInput } from "@/lib/server/banks/check-upload
 import { isAnkiPackage } from "@/lib/server/banks/convert";
 import { createDeck, deleteDeck, deleteDeckCard, saveDeckCard } from "@/lib/server/data/decks";
 import { importIntoDeck } from "@/lib/server/data/decks-import";
+import { serverText } from "@/lib/server/i18n/server-text";
 import { decodeUtf8 } from "./instructor-bank-core";
 
 // The deck actions' bodies: who is acting → zod → data. Every one is for the signed-in learner's own
 // decks: a deck of anyone else's is answered exactly like one that does not exist.
 
-const NO_DECK = "That deck does not exist.";
-const NO_CARD = "That card does not exist.";
+// Refusals in the language of the request (serverText is English outside one).
+const refusal = () => serverText("decks.refusal");
+const noDeck = () => failure(refusal()("noDeck"));
+const noCard = () => failure(refusal()("noCard"));
 const MAX_BYTES = 1024 * 1024;
 const formatSchema = z.enum(["gfm", "auto", "quizdown", "obsidian", "gift", "anki", "apkg"]).catch("gfm");
 const idSchema = z.string().min(1).max(200);
-const createSchema = z.object({
-  title: nameSchema("The deck's title", 120, "Give the deck a title"),
-  description: z.string().trim().max(1000, "The description: at most 1,000 characters").default(""),
-});
+/** The new-deck form's schema, its messages in the language of the request. */
+function createSchema() {
+  const t = serverText("decks.create");
+  return z.object({
+    title: nameSchema(t("titleName"), 120, t("titleMissing")),
+    description: z.string().trim().max(1000, t("descriptionTooLong")).default(""),
+  });
+}
 const deckIdSchema = z.object({ deckId: idSchema });
 const cardIdSchema = deckIdSchema.extend({ cardId: z.string().regex(/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/) });
 const deleteDeckSchema = deckIdSchema.extend({
@@ -54,7 +61,7 @@ export async function createDeckCore(
   return guarded<{ deckId: string }>(async () => {
     const me = assertSignedIn(ctx.actor);
     const fields = formFields(formData);
-    const parsed = createSchema.safeParse(fields);
+    const parsed = createSchema().safeParse(fields);
     if (!parsed.success)
       return {
         ...invalidInput(parsed.error),
@@ -76,12 +83,12 @@ export async function saveCardCore(ctx: ActionContext, formData: FormData): Prom
     const me = assertSignedIn(ctx.actor);
     const fields = formFields(formData);
     const deck = deckIdSchema.safeParse(fields);
-    if (!deck.success) return failure(NO_DECK);
+    if (!deck.success) return noDeck();
     const cardId = fields.cardId ? cardIdSchema.safeParse(fields) : null;
-    if (cardId && !cardId.success) return failure(NO_CARD);
+    if (cardId && !cardId.success) return noCard();
     const { deckId: _deck, cardId: _card, ...card } = fields;
     const outcome = await saveDeckCard(ctx.db, me, deck.data.deckId, cardId?.data.cardId ?? null, card);
-    if (!outcome) return failure(cardId ? NO_CARD : NO_DECK);
+    if (!outcome) return cardId ? noCard() : noDeck();
     if (!outcome.ok)
       return { ...failure(outcome.formError, outcome.fieldErrors), values: cardValues(formData) };
     return outcome;
@@ -93,9 +100,9 @@ export async function deleteCardCore(ctx: ActionContext, formData: FormData) {
   return guarded<{ label: string }>(async () => {
     const me = assertSignedIn(ctx.actor);
     const parsed = cardIdSchema.safeParse(formFields(formData));
-    if (!parsed.success) return failure(NO_CARD);
+    if (!parsed.success) return noCard();
     const deleted = await deleteDeckCard(ctx.db, me, parsed.data.deckId, parsed.data.cardId);
-    return deleted ? { ok: true, ...deleted } : failure(NO_CARD);
+    return deleted ? { ok: true, ...deleted } : noCard();
   });
 }
 
@@ -106,10 +113,10 @@ export async function deleteDeckCore(ctx: ActionContext, formData: FormData) {
     const parsed = deleteDeckSchema.safeParse(formFields(formData));
     if (!parsed.success)
       return parsed.error.issues.some((i) => i.path[0] === "confirm")
-        ? failure("Tick the box to confirm the deletion.")
-        : failure(NO_DECK);
+        ? failure(refusal()("confirm"))
+        : noDeck();
     const deleted = await deleteDeck(ctx.db, me, parsed.data.deckId);
-    return deleted ? { ok: true, ...deleted } : failure(NO_DECK);
+    return deleted ? { ok: true, ...deleted } : noDeck();
   });
 }
 
@@ -121,7 +128,7 @@ async function readImport(formData: FormData): Promise<UploadInput | ActionFailu
   let fileName = "pasted.md";
   const format = formatSchema.parse(formData.get("format") ?? "gfm");
   if (file instanceof File && file.size > 0) {
-    if (file.size > MAX_BYTES) return failure("The file is larger than 1 MB.");
+    if (file.size > MAX_BYTES) return failure(refusal()("fileTooLarge"));
     fileName = file.name.replace(/[^\w.-]+/g, "_").slice(0, 100) || "upload.md";
     const bytes = new Uint8Array(await file.arrayBuffer());
     // An Anki package (a zip holding the collection): the same reader as instructors' uploads.
@@ -129,7 +136,8 @@ async function readImport(formData: FormData): Promise<UploadInput | ActionFailu
       try {
         return { collection: readAnkiPackage(bytes).collection, fileName, format: "apkg" };
       } catch (error) {
-        if (error instanceof AnkiPackageError) return failure(`Nothing was saved: ${error.message}`);
+        if (error instanceof AnkiPackageError)
+          return failure(refusal()("ankiUnreadable", { reason: error.message }));
         throw error;
       }
     }
@@ -137,10 +145,9 @@ async function readImport(formData: FormData): Promise<UploadInput | ActionFailu
     if (!decoded.ok) return failure(decoded.message);
     text = decoded.text;
   }
-  if (text.trim() === "") return failure("Paste cards or choose a file.");
-  if (new TextEncoder().encode(text).length > MAX_BYTES) return failure("The text is larger than 1 MB.");
-  if (format === "apkg")
-    return failure("Choose the .apkg file exported from Anki (File → Export → Anki Deck Package).");
+  if (text.trim() === "") return failure(refusal()("nothing"));
+  if (new TextEncoder().encode(text).length > MAX_BYTES) return failure(refusal()("textTooLarge"));
+  if (format === "apkg") return failure(refusal()("chooseApkg"));
   return { text, fileName, format };
 }
 
@@ -152,6 +159,7 @@ export type ImportDeckResult =
       unchanged: number;
       warnings: UploadFinding[];
       notes: string[];
+      history: { cards: number; reviews: number } | null;
     }
   | (ActionFailure & { findings?: UploadFinding[] });
 
@@ -160,15 +168,16 @@ export async function importDeckCore(ctx: ActionContext, formData: FormData): Pr
   return guarded(async () => {
     const me = assertSignedIn(ctx.actor);
     const deck = deckIdSchema.safeParse(formFields(formData));
-    if (!deck.success) return failure(NO_DECK);
+    if (!deck.success) return noDeck();
     const input = await readImport(formData);
     if ("ok" in input) return input;
-    const outcome = await importIntoDeck(ctx.db, me, deck.data.deckId, input);
-    if (!outcome) return failure(NO_DECK);
+    // A checkbox sends "on" when ticked and nothing otherwise (the form ticks it by default).
+    const keepHistory = formData.get("keepHistory") === "on";
+    const outcome = await importIntoDeck(ctx.db, me, deck.data.deckId, input, { keepHistory });
+    if (!outcome) return noDeck();
     if (outcome.ok) return { ...outcome, warnings: outcome.warnings.slice(0, 50) };
-    const count = outcome.findings.length;
     return {
-      ...failure(`Nothing was saved: the cards have ${count} ${count === 1 ? "error" : "errors"}.`),
+      ...failure(refusal()("errors", { count: outcome.findings.length })),
       findings: outcome.findings.slice(0, 200),
     };
   });

@@ -83,9 +83,9 @@ export async function boundedForm<R>(
   run: (formData: FormData) => Promise<R>,
   ..._fits: ActionFailure extends R ? [] : [never]
 ): Promise<R> {
-  if (!(formData instanceof FormData)) return failure(NOT_A_FORM_MESSAGE) as R;
-  const form = formData;
   return runInLocale(await currentLocaleOrDefault(), async () => {
+    if (!(formData instanceof FormData)) return failure(NOT_A_FORM_MESSAGE) as R;
+    const form = formData;
     const problem = inputProblem([previous, form]);
     if (problem) return failure(problem) as R;
     return run(form);

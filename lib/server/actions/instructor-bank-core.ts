@@ -15,6 +15,7 @@ import {
   type UploadInput,
   uploadInstructorBank,
 } from "@/lib/server/data/instructor-banks";
+import { serverText } from "@/lib/server/i18n/server-text";
 
 // The bank actions' bodies: instructors only; a bank's text is pasted or comes from a file (4 MB
 // at most, refused before anything parses it); a new version, publishing and deleting are for the
@@ -22,6 +23,8 @@ import {
 
 const MAX_BYTES = DEFAULT_LIMITS.maxBytes;
 const LIMIT = `${MAX_BYTES / 1024 / 1024} MB`;
+// Refusals in the language of the request (serverText is English outside one).
+const refusal = () => serverText("teach.refusal");
 const formatSchema = z.enum(["gfm", "auto", "quizdown", "obsidian", "gift", "anki", "apkg"]).catch("gfm");
 const bankIdSchema = z.object({ bankId: z.string().min(1).max(200) });
 const visibilitySchema = bankIdSchema.extend({ visibility: z.enum(["private", "published"]) });
@@ -53,10 +56,7 @@ export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok
     const line = before.filter((b) => b === 0x0a).length + 1;
     const lineStart = before.lastIndexOf(0x0a) + 1;
     const column = new TextDecoder("utf-8").decode(before.subarray(lineStart)).length + 1;
-    return {
-      ok: false,
-      message: `The file is not valid UTF-8 text (first bad byte at line ${line}, column ${column}). Save it as UTF-8 and upload it again.`,
-    };
+    return { ok: false, message: refusal()("notUtf8", { line, column }) };
   }
 }
 
@@ -67,14 +67,15 @@ async function readUpload(formData: FormData): Promise<UploadInput | ActionFailu
   let text = typeof pasted === "string" ? pasted : "";
   let fileName = "pasted.md";
   if (file instanceof File && file.size > 0) {
-    if (file.size > MAX_BYTES) return failure(`The file is larger than ${LIMIT}, the most a bank may be.`);
+    if (file.size > MAX_BYTES) return failure(refusal()("fileTooLarge", { limit: LIMIT }));
     fileName = file.name.replace(/[^\w.-]+/g, "_").slice(0, 100) || "upload.md";
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (isAnkiPackage({ fileName, bytes, format: formatSchema.parse(formData.get("format") ?? "gfm") })) {
       try {
         return { collection: readAnkiPackage(bytes).collection, fileName, format: "apkg" };
       } catch (error) {
-        if (error instanceof AnkiPackageError) return failure(`Nothing was saved: ${error.message}`);
+        if (error instanceof AnkiPackageError)
+          return failure(refusal()("ankiUnreadable", { reason: error.message }));
         throw error;
       }
     }
@@ -82,12 +83,11 @@ async function readUpload(formData: FormData): Promise<UploadInput | ActionFailu
     if (!decoded.ok) return failure(decoded.message);
     text = decoded.text;
   }
-  if (text.trim() === "") return failure("Paste a bank or choose a file.");
+  if (text.trim() === "") return failure(refusal()("nothing"));
   if (text.length > MAX_BYTES || new TextEncoder().encode(text).length > MAX_BYTES)
-    return failure(`The bank is larger than ${LIMIT}, the most a bank may be.`);
+    return failure(refusal()("bankTooLarge", { limit: LIMIT }));
   const format = formatSchema.parse(formData.get("format") ?? "gfm");
-  if (format === "apkg")
-    return failure("Choose the .apkg file exported from Anki (File → Export → Anki Deck Package).");
+  if (format === "apkg") return failure(refusal()("chooseApkg"));
   return { text, fileName, format };
 }
 
@@ -98,9 +98,7 @@ function withFindings(outcome: {
 }): UploadResult {
   const count = outcome.counts.filter((c) => c.severity === "error").reduce((sum, c) => sum + c.count, 0);
   return {
-    ...failure(
-      `Nothing was saved: the bank has ${count.toLocaleString("en")} ${count === 1 ? "error" : "errors"}.`,
-    ),
+    ...failure(refusal()("errors", { count })),
     findings: outcome.findings,
     counts: outcome.counts,
   };
@@ -130,7 +128,7 @@ export async function replaceBankCore(
   return guarded<Extract<UploadResult, { ok: true }>>(async () => {
     const me = assertRole(ctx.actor, "instructor");
     const id = bankIdSchema.safeParse(formFields(formData));
-    if (!id.success) return failure("That bank does not exist.");
+    if (!id.success) return failure(refusal()("noBank"));
     const input = await readUpload(formData);
     if ("ok" in input) return input;
     const outcome = await replaceInstructorBank(ctx.db, me, id.data.bankId, input, now);
@@ -143,7 +141,7 @@ export async function setBankVisibilityCore(ctx: ActionContext, formData: FormDa
   return guarded<{ visibility: "private" | "published"; othersUsing: number }>(async () => {
     const me = assertRole(ctx.actor, "instructor");
     const parsed = visibilitySchema.safeParse(formFields(formData));
-    if (!parsed.success) return failure("That bank does not exist.");
+    if (!parsed.success) return failure(refusal()("noBank"));
     return { ok: true, ...(await setBankVisibility(ctx.db, me, parsed.data.bankId, parsed.data.visibility)) };
   });
 }
@@ -155,8 +153,8 @@ export async function deleteBankCore(ctx: ActionContext, formData: FormData) {
     const parsed = deleteSchema.safeParse(formFields(formData));
     if (!parsed.success)
       return parsed.error.issues.some((i) => i.path[0] === "confirm")
-        ? failure("Tick the box to confirm the deletion.")
-        : failure("That bank does not exist.");
+        ? failure(refusal()("confirm"))
+        : failure(refusal()("noBank"));
     return { ok: true, ...(await deleteInstructorBank(ctx.db, me, parsed.data.bankId)) };
   });
 }

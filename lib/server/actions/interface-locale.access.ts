@@ -3,7 +3,8 @@ import type { AccessRow, MatrixWorld } from "@/lib/server/auth/access-matrix/typ
 import { setInterfaceLocaleCore } from "./interface-locale-core";
 
 // Role-matrix rows for the language switch (interface-locale.ts). Anyone may choose the language
-// of their own browser; a signed-in learner's choice is saved to their settings only.
+// of their own browser; a signed-in learner's choice is saved to their settings only, and
+// "browser" clears it.
 
 const localeOf = async (w: MatrixWorld, key: "learner1" | "learner2") =>
   (await w.db.studySettings.findUnique({ where: { userId: w.users[key].id } }))?.locale ?? null;
@@ -49,6 +50,31 @@ export const accessRows: AccessRow[] = [
           expect(await localeOf(w, "learner1")).toBe("ko");
           expect(await localeOf(w, "learner2")).toBeNull();
         },
+      },
+      {
+        label: "learner1 chooses the browser's language: their setting is cleared, the cookie too",
+        actor: "learner1",
+        expect: "allowed",
+        run: async (w) =>
+          setInterfaceLocaleCore(
+            { ...(await w.as(w.users.learner1)), cookies: jar, isSecure: false },
+            form({ locale: "browser" }),
+          ),
+        verify: async (w) => {
+          expect(await localeOf(w, "learner1")).toBeNull();
+          expect(set.at(-1)).toEqual({ name: "taskdeck-locale", value: "" });
+        },
+      },
+      {
+        label: "learner1 chooses Korean again",
+        actor: "learner1",
+        expect: "allowed",
+        run: async (w) =>
+          setInterfaceLocaleCore(
+            { ...(await w.as(w.users.learner1)), cookies: jar, isSecure: false },
+            form({ locale: "ko" }),
+          ),
+        verify: async (w) => expect(await localeOf(w, "learner1")).toBe("ko"),
       },
       {
         label: "learner1 sends a language Taskdeck does not speak",

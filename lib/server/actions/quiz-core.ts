@@ -14,12 +14,31 @@ import { failure, formFields, guarded, invalidInput } from "@/lib/server/auth/ac
 import type { ActionContext } from "@/lib/server/auth/auth-call";
 import { deleteQuiz, getManagedQuiz, storedSelection, updateQuiz } from "@/lib/server/data/quiz-manage";
 import { createExam, createQuiz, duplicateQuiz } from "@/lib/server/data/quizzes";
+import { serverText } from "@/lib/server/i18n/server-text";
 
 /** Per-field messages, and a form message that names the fields to fix. */
 function quizInvalid(error: z.ZodError) {
   const result = invalidInput(error);
   const names = Object.keys(result.fieldErrors ?? {}).map((field) => QUIZ_FIELD_LABELS[field] ?? field);
   return { ...result, formError: `Check ${names.join(", ")}.` };
+}
+
+/** The exam builder's fields say what they accept, in the language of the request. */
+function examInvalid(error: z.ZodError) {
+  const t = serverText("exam.refusal");
+  const result = invalidInput(error);
+  const words: Record<string, string> = {
+    questionCount: t("questionCount"),
+    timeLimitMinutes: t("timeLimitMinutes"),
+    topics: t("topics"),
+  };
+  const fieldErrors = Object.fromEntries(
+    Object.entries(result.fieldErrors ?? {}).map(([field, messages]) => [
+      field,
+      words[field] ? [words[field]] : messages,
+    ]),
+  );
+  return { ...result, fieldErrors };
 }
 
 // The quiz builder's and the exam builder's action bodies.
@@ -54,7 +73,7 @@ export async function createExamCore(ctx: ActionContext, formData: FormData) {
       ...formFields(formData),
       topics: formData.getAll("topic").filter((v) => typeof v === "string"),
     });
-    if (!parsed.success) return invalidInput(parsed.error);
+    if (!parsed.success) return examInvalid(parsed.error);
     const created = await createExam(ctx.db, me, parsed.data);
     return { ok: true, quizId: created.id };
   });

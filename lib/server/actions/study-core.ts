@@ -22,6 +22,7 @@ import {
   studyPreferencesSchema,
 } from "@/lib/server/data/study-settings";
 import { isStorageUnavailable } from "@/lib/server/db";
+import { serverLocale } from "@/lib/server/i18n/server-text";
 import type { GradeResponse, QueueView } from "@/lib/study/views";
 import { cardActionSchema, gradeSchema, loadMoreSchema, reportSchema, undoSchema } from "./study-schemas";
 
@@ -92,7 +93,15 @@ export async function loadMoreCore(ctx: ActionContext, input: unknown, now = new
     const parsed = loadMoreSchema.safeParse(input);
     if (!parsed.success) return invalidInput(parsed.error);
     const { filter, mode, exclude } = parsed.data;
-    return { ok: true, view: await loadStudyQueue(ctx.db, actor, filter, now, { mode, exclude, limit: 10 }) };
+    return {
+      ok: true,
+      view: await loadStudyQueue(ctx.db, actor, filter, now, {
+        mode,
+        exclude,
+        limit: 10,
+        locale: serverLocale(),
+      }),
+    };
   });
 }
 

@@ -1,8 +1,10 @@
 import type { z } from "zod";
 import { isAppError, type PageReason } from "@/lib/errors";
+import { inRequestLanguage } from "./refusal-language";
 
 // What every server action returns: a typed result the form renders, never a thrown error for
-// an expected failure and never data the caller may not see.
+// an expected failure and never data the caller may not see. Every refusal made here is in the
+// language of the request (refusal-language.ts); its English is the catalog's `errors.refusals`.
 
 export type FieldErrors = Record<string, string[]>;
 /** A refusal: messages for the form and its fields, and the non-secret values to show again. */
@@ -22,15 +24,27 @@ export const STORAGE_UNAVAILABLE_MESSAGE =
   "Taskdeck cannot write to its storage right now (the disk is full or read-only): your answer was NOT saved. Try again in a few minutes.";
 
 export function storageUnavailable(): StorageFailure {
-  return { ok: false, formError: STORAGE_UNAVAILABLE_MESSAGE, reason: "storage-unavailable" };
-}
-
-/** A failure with a message for the whole form and, optionally, per-field messages. */
-export function failure(formError?: string, fieldErrors?: FieldErrors): ActionFailure {
   return {
     ok: false,
-    ...(formError ? { formError } : {}),
-    ...(fieldErrors && Object.keys(fieldErrors).length > 0 ? { fieldErrors } : {}),
+    formError: inRequestLanguage(STORAGE_UNAVAILABLE_MESSAGE),
+    reason: "storage-unavailable",
+  };
+}
+
+/**
+ * A failure with a message for the whole form and, optionally, per-field messages; messages the
+ * catalogs know in English are given in the request's language.
+ */
+export function failure(formError?: string, fieldErrors?: FieldErrors): ActionFailure {
+  const translated = fieldErrors
+    ? Object.fromEntries(
+        Object.entries(fieldErrors).map(([field, messages]) => [field, messages.map(inRequestLanguage)]),
+      )
+    : undefined;
+  return {
+    ok: false,
+    ...(formError ? { formError: inRequestLanguage(formError) } : {}),
+    ...(translated && Object.keys(translated).length > 0 ? { fieldErrors: translated } : {}),
   };
 }
 
@@ -81,7 +95,9 @@ export async function guarded<T extends object>(
   } catch (error) {
     if (!isAppError(error)) throw error;
     const reason = error.pageReason;
-    return reason ? { ok: false, formError: error.userMessage, reason } : failure(error.userMessage);
+    return reason
+      ? { ok: false, formError: inRequestLanguage(error.userMessage), reason }
+      : failure(error.userMessage);
   }
 }
 

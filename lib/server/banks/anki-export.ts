@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import { zipSync } from "fflate";
 import type { Bank } from "@/lib/bank";
 import { type AnkiExportNote, ankiNotesOf } from "@/lib/bank/export/anki";
+import type { CardState, GradeName } from "@/lib/srs";
 
 // Writing an Anki package (.apkg) in the older layout every Anki version imports: a zip holding
 // `collection.anki2` (a schema 11 SQLite collection: note types, decks and deck options as JSON
@@ -150,16 +151,46 @@ function cardOrds(note: AnkiExportNote): number[] {
   return [...numbers].filter((n) => n >= 1).map((n) => n - 1);
 }
 
+/** A card's schedule and its graded reviews, oldest first, to carry into the package. */
+export type CardHistory = {
+  state: Pick<CardState, "phase" | "due" | "scheduledDays" | "reps" | "lapses">;
+  reviews: Array<{ at: Date; grade: GradeName; durationMs: number }>;
+};
+
+const EASE: Record<GradeName, number> = { again: 1, hard: 2, good: 3, easy: 4 };
+/** Anki's card type and queue for a phase (0 new, 1 learning, 2 review, 3 relearning; queue 1 learning). */
+const ANKI_QUEUE: Record<CardState["phase"], { type: number; queue: number }> = {
+  new: { type: 0, queue: 0 },
+  learning: { type: 1, queue: 1 },
+  review: { type: 2, queue: 2 },
+  relearning: { type: 3, queue: 1 },
+};
+
+/** The Taskdeck study side an Anki card of a note is: its template, or its cloze number. */
+function sideOfOrd(note: AnkiExportNote, ord: number): string {
+  if (note.kind === "cloze") return `c${ord + 1}`;
+  return ord === 1 ? "reverse" : "";
+}
+
 /**
  * Writes a bank (or a deck shaped as one) as an Anki package in the older `collection.anki2`
  * layout, which every Anki version imports: one deck named after the bank, Taskdeck's three note
- * types (Basic, Basic and reversed, Cloze), every card new. Note guids are the question ids, so
- * importing a newer export updates the notes instead of duplicating them.
+ * types (Basic, Basic and reversed, Cloze), every card new unless `history` gives its schedule and
+ * reviews (a learner's own deck: the cards then carry their state and the package a revlog, which
+ * Taskdeck's deck import keeps). Note guids are the question ids, so importing a newer export
+ * updates the notes instead of duplicating them.
  *
  * @example
  * fs.writeFileSync("ecs.apkg", bankToApkg(bank, { now: new Date() }));
  */
-export function bankToApkg(bank: Bank, options: { now?: Date; deckName?: string } = {}): Uint8Array {
+export function bankToApkg(
+  bank: Bank,
+  options: {
+    now?: Date;
+    deckName?: string;
+    history?: (questionId: string, side: string) => CardHistory | undefined;
+  } = {},
+): Uint8Array {
   const now = options.now ?? new Date();
   const seconds = Math.floor(now.getTime() / 1000);
   const deckId = 1764000000100;
@@ -189,6 +220,27 @@ export function bankToApkg(bank: Bank, options: { now?: Date; deckName?: string 
     const addCard = db.prepare(
       "INSERT INTO cards VALUES (?, ?, ?, ?, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')",
     );
+    const scheduled = db.prepare(
+      "UPDATE cards SET type = ?, queue = ?, due = ?, ivl = ?, factor = 2500, reps = ?, lapses = ? WHERE id = ?",
+    );
+    const addReview = db.prepare("INSERT INTO revlog VALUES (?, ?, -1, ?, ?, 0, 2500, ?, ?)");
+    const revlogIds = new Set<number>();
+    const writeHistory = (cardId: number, history: CardHistory) => {
+      const { state } = history;
+      const anki = ANKI_QUEUE[state.phase];
+      const dueDay = Math.floor((state.due.getTime() / 1000 - seconds) / 86_400);
+      const ivl = Math.max(state.phase === "review" ? 1 : 0, Math.round(state.scheduledDays));
+      const due = state.phase === "review" ? dueDay : Math.floor(state.due.getTime() / 1000);
+      scheduled.run(anki.type, anki.queue, due, ivl, state.reps, state.lapses, cardId);
+      history.reviews.forEach((review, i) => {
+        // A revlog id is the review's time in ms and unique in the collection: a tie moves by 1 ms.
+        let at = review.at.getTime();
+        while (revlogIds.has(at)) at++;
+        revlogIds.add(at);
+        const time = Math.min(review.durationMs, 60_000);
+        addReview.run(at, cardId, EASE[review.grade], ivl, time, i === 0 ? 0 : 1);
+      });
+    };
     let id = now.getTime();
     let position = 1;
     db.transaction(() => {
@@ -206,7 +258,12 @@ export function bankToApkg(bank: Bank, options: { now?: Date; deckName?: string 
           sortField,
           checksum(note.fields[0]),
         );
-        for (const ord of cardOrds(note)) addCard.run(id++, noteId, deckId, ord, seconds, position);
+        for (const ord of cardOrds(note)) {
+          const cardId = id++;
+          addCard.run(cardId, noteId, deckId, ord, seconds, position);
+          const history = options.history?.(note.id, sideOfOrd(note, ord));
+          if (history && history.reviews.length > 0) writeHistory(cardId, history);
+        }
         position++;
       }
     })();

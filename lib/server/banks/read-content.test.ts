@@ -75,6 +75,20 @@ describe("reading content/ for sync", () => {
     expect(input.banks[0]?.bank.questions.map((q) => q.id)).toEqual(["sync-pull"]);
     expect(input.skipped).toEqual([]);
     expect(input.presentFiles.some((f) => f.endsWith(".ko.md"))).toBe(false);
+    // …but carries it on the bank's questions, for sync to store beside the English text.
+    const ko = input.banks[0]?.bank.questions[0]?.translations?.ko;
+    expect(ko?.title).toBe("어떤 역할이 이미지를 가져오나요?");
+    expect(ko?.options.map((o) => o.key)).toEqual(["A", "B"]);
+  });
+
+  it("gives the bank a new source hash when only its translation changes, and the same content hashes", () => {
+    const before = readContent(contentDir({ "ecs/iam.md": BANK, "ecs/iam.ko.md": KOREAN })).input.banks[0];
+    fs.rmSync(dir ?? "", { recursive: true, force: true });
+    const edited = KOREAN.replace("가져옵니다.", "가져옵니다. 태스크 역할과 다릅니다.");
+    const after = readContent(contentDir({ "ecs/iam.md": BANK, "ecs/iam.ko.md": edited })).input.banks[0];
+    expect(after?.sourceHash).not.toBe(before?.sourceHash);
+    expect([...(after?.contentHashes ?? [])]).toEqual([...(before?.contentHashes ?? [])]);
+    expect(after?.bank.questions[0]?.translations?.ko?.explanation).toContain("태스크 역할과 다릅니다");
   });
 
   it("still loads a Korean-language bank of its own named like a translation", () => {
@@ -88,13 +102,18 @@ describe("reading content/ for sync", () => {
     expect(input.banks.map((b) => b.bank.meta.id)).toEqual(["sync-ko-notes"]);
   });
 
-  it("does not skip or block the bank when its translation is broken", () => {
+  it("reports a broken translation as skipped, with its errors, and still loads the English bank without it", () => {
     const root = contentDir({
       "ecs/iam.md": BANK,
       "ecs/iam.ko.md": KOREAN.replace("{#sync-pull}", "{#other}"),
     });
     const { input } = readContent(root);
     expect(input.banks.map((b) => b.bank.meta.id)).toEqual(["sync-iam"]);
-    expect(input.skipped).toEqual([]);
+    expect(input.banks[0]?.bank.questions[0]?.translations).toBeUndefined();
+    expect(input.skipped).toHaveLength(1);
+    expect(input.skipped[0]?.file).toMatch(/\/ecs\/iam\.ko\.md$/);
+    expect(input.skipped[0]?.findings.map((f) => f.message).join("\n")).toMatch(
+      /ecs\/iam\.md has no question or card "other"/,
+    );
   });
 });

@@ -2,7 +2,13 @@ import "server-only";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { checkBanks, type Finding, isTranslationInput, questionContentHash } from "@/lib/bank";
+import {
+  checkBanks,
+  type Finding,
+  isTranslationInput,
+  questionContentHash,
+  translationFileOf,
+} from "@/lib/bank";
 import { validateSimBlock } from "@/lib/sim";
 import type { SyncInput } from "./sync-banks";
 
@@ -23,35 +29,44 @@ export function listBankFiles(dir: string, root = process.cwd()): string[] {
 
 /**
  * Reads and checks every bank in content/ and shapes the result for `syncBanks`: banks without
- * errors are loaded; a bank with errors is skipped with its findings.
+ * errors are loaded; a bank with errors is skipped with its findings. Translations (`iam.ko.md`
+ * beside `iam.md`) are checked against their bank and ride on its questions; a translation with
+ * errors is reported like a skipped bank and left out, while its English bank still loads.
  */
 export function readContent(dir = path.join(process.cwd(), "content")): {
   input: SyncInput;
   findings: Finding[];
 } {
-  // Translations (`iam.ko.md` beside `iam.md`) are not banks: sync leaves them out, and
-  // `npm run bank -- check` compares them with their banks.
-  const inputs = listBankFiles(dir)
-    .map((file) => ({ file, bytes: fs.readFileSync(file) }))
-    .filter(({ file, bytes }) => !isTranslationInput({ file, text: new Uint8Array(bytes) }));
-  const files = inputs.map(({ file }) => file);
+  const all = listBankFiles(dir).map((file) => ({ file, bytes: fs.readFileSync(file) }));
   const { banks, findings } = checkBanks(
-    inputs.map(({ file, bytes }) => ({ file, text: new Uint8Array(bytes) })),
+    all.map(({ file, bytes }) => ({ file, text: new Uint8Array(bytes) })),
     { validateSim: validateSimBlock },
   );
+  const translations = all.filter(({ file, bytes }) => isTranslation(file, bytes));
+  const inputs = all.filter((input) => !translations.includes(input));
+  const files = inputs.map(({ file }) => file);
+  // A bank's source hash covers its translations too: a changed translation re-syncs the bank
+  // (new translations, same revisions); a bank without one keeps the hash it always had.
   const hashOf = new Map(
-    inputs.map(({ file, bytes }) => [file, createHash("sha256").update(bytes).digest("hex")]),
+    inputs.map(({ file, bytes }) => {
+      const hash = createHash("sha256").update(bytes);
+      for (const t of translations.filter((t) => translationFileOf(t.file)?.original === file))
+        hash.update(`\0${t.file}\0`).update(t.bytes);
+      return [file, hash.digest("hex")];
+    }),
   );
   const loaded = new Set(banks.map((bank) => bank.file));
   const errors = findings.filter((f) => f.severity === "error");
-  const skipped = files
-    .filter((file) => !loaded.has(file))
-    .map((file) => ({
-      file,
-      findings: errors
-        .filter((f) => f.file === file)
-        .map((f) => ({ line: f.line, column: f.column, message: f.message })),
-    }));
+  const refused = new Set(errors.map((f) => f.file));
+  const skipped = [
+    ...files.filter((file) => !loaded.has(file)),
+    ...translations.map((t) => t.file).filter((file) => refused.has(file)),
+  ].map((file) => ({
+    file,
+    findings: errors
+      .filter((f) => f.file === file)
+      .map((f) => ({ line: f.line, column: f.column, message: f.message })),
+  }));
   return {
     input: {
       banks: banks.map((bank) => ({
@@ -64,4 +79,8 @@ export function readContent(dir = path.join(process.cwd(), "content")): {
     },
     findings,
   };
+}
+
+function isTranslation(file: string, bytes: Buffer): boolean {
+  return isTranslationInput({ file, text: new Uint8Array(bytes) });
 }

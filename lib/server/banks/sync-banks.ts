@@ -1,4 +1,5 @@
 import "server-only";
+import type { QuestionTranslations } from "@/lib/bank";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 /** What sync needs of a parsed bank (lib/bank's `Bank` has this shape and more). */
@@ -27,6 +28,8 @@ export type SyncableQuestion = {
   exams?: string[];
   sim?: unknown;
   options?: Array<{ sim?: unknown }>;
+  /** The translations the bank checker accepted (attached by checkBanks); none for most uploads. */
+  translations?: QuestionTranslations;
 };
 
 /** A bank that could not be loaded, with the findings that stopped it. */
@@ -54,6 +57,8 @@ export type SyncReport = {
   questionsAdded: number;
   questionsUpdated: number;
   questionsRetired: number;
+  /** Questions whose stored translations changed (added, edited or dropped), revision kept. */
+  translationsUpdated: number;
   /** Open learner reports marked resolved because their question got a new revision. */
   reportsResolved: number;
 };
@@ -81,6 +86,7 @@ export async function syncBanks(db: PrismaClient, input: SyncInput, now: Date): 
     questionsAdded: 0,
     questionsUpdated: 0,
     questionsRetired: 0,
+    translationsUpdated: 0,
     reportsResolved: 0,
   };
   const startedAt = now;
@@ -111,6 +117,7 @@ export async function syncBanks(db: PrismaClient, input: SyncInput, now: Date): 
     report.questionsAdded += counts.added;
     report.questionsUpdated += counts.updated;
     report.questionsRetired += counts.retired;
+    report.translationsUpdated += counts.translated;
     report.reportsResolved += counts.resolved;
   }
   report.questionsRetired += await retireVanishedBanks(db, input, now);
@@ -148,7 +155,7 @@ async function syncOneBank(
   everywhere: Set<string>,
   now: Date,
   conflicts: SyncConflict[],
-): Promise<{ added: number; updated: number; retired: number; resolved: number }> {
+): Promise<{ added: number; updated: number; retired: number; resolved: number; translated: number }> {
   const ids = bank.questions.map((q) => q.id);
   return db.$transaction(async (tx) => {
     const meta = {
@@ -180,6 +187,7 @@ async function syncOneBank(
             revision: true,
             retiredAt: true,
             position: true,
+            translations: true,
           },
         })
       ).map((row) => [row.id, row]),
@@ -187,9 +195,14 @@ async function syncOneBank(
     let added = 0;
     let updated = 0;
     let resolved = 0;
+    let translated = 0;
     for (const [position, question] of bank.questions.entries()) {
       const contentHash = contentHashes.get(question.id) ?? "";
-      const data = JSON.stringify(question);
+      // The English question alone: its translations live in their own column, outside the
+      // revision, so a new or corrected translation never makes a new revision or resets progress.
+      const { translations: ownTranslations, ...english } = question;
+      const data = JSON.stringify(english);
+      const translations = JSON.stringify(ownTranslations ?? {});
       const fields = {
         bankId: bank.meta.id,
         kind: question.kind,
@@ -199,6 +212,7 @@ async function syncOneBank(
         tags: JSON.stringify([...question.tags, ...(question.exams ?? [])]),
         hasSim: hasSimulation(question),
         position,
+        translations,
       };
       const before = known.get(question.id);
       // A question of an instructor's upload is theirs: a shipped question with the same id is left out.
@@ -212,12 +226,16 @@ async function syncOneBank(
         continue;
       }
       if (!before) {
+        if (translations !== "{}") translated += 1;
         await tx.question.create({ data: { id: question.id, ...fields, data, contentHash, revision: 1 } });
         await tx.questionRevision.create({
           data: { questionId: question.id, revision: 1, contentHash, data },
         });
         added += 1;
-      } else if (before.contentHash !== contentHash) {
+        continue;
+      }
+      if (before.translations !== translations) translated += 1;
+      if (before.contentHash !== contentHash) {
         const revision = before.revision + 1;
         await tx.question.update({
           where: { id: question.id },
@@ -230,7 +248,12 @@ async function syncOneBank(
           data: { resolvedAt: now },
         });
         resolved += closed.count;
-      } else if (before.retiredAt || before.position !== position || before.bankId !== bank.meta.id) {
+      } else if (
+        before.retiredAt ||
+        before.position !== position ||
+        before.bankId !== bank.meta.id ||
+        before.translations !== translations
+      ) {
         await tx.question.update({ where: { id: question.id }, data: { ...fields, retiredAt: null } });
       }
     }
@@ -243,7 +266,7 @@ async function syncOneBank(
         data: { retiredAt: now },
       });
     }
-    return { added, updated, retired: leaving.length, resolved };
+    return { added, updated, retired: leaving.length, resolved, translated };
   });
 }
 

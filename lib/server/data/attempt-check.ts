@@ -1,9 +1,11 @@
 import "server-only";
-import { checkAnswer, type GivenAnswer } from "@/lib/bank";
+import { answerKeyWithTranslations, checkAnswer, type GivenAnswer } from "@/lib/bank";
 import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Locale } from "@/lib/i18n/locale";
 import { acceptsWork } from "@/lib/quiz";
 import type { ReviewItem } from "@/lib/quiz/views";
+import { serverText } from "@/lib/server/i18n/server-text";
 import type { ActingUser } from "../auth/acting-user";
 import { assertStillOnRoster } from "./attempt-membership";
 import { publicReviewItem, questionsOf, reviewItem } from "./attempt-review";
@@ -23,13 +25,15 @@ export function hasContent(answer: GivenAnswer | null): answer is GivenAnswer {
 
 /**
  * Learners, for their own open attempt at a quiz with immediate feedback: locks the saved answer
- * to one question and returns its review. Checking again returns the same review.
+ * to one question and returns its review (in `locale`, with the English original when translated).
+ * Checking again returns the same review.
  */
 export async function checkQuestion(
   db: PrismaClient,
   actor: ActingUser,
   input: { attemptId: string; questionId: string },
   now: Date,
+  locale: Locale = "en",
 ): Promise<ReviewItem> {
   // A learner taken off the class's roster gets no key.
   await assertStillOnRoster(db, actor, input.attemptId);
@@ -37,18 +41,17 @@ export async function checkQuestion(
     where: { id: input.attemptId, userId: actor.id },
     select: { status: true, deadline: true, items: true, quiz: { select: { mode: true, feedback: true } } },
   });
-  if (!attempt) throw new AppError("not-found", "That attempt does not exist.");
-  if (attempt.status !== "open") throw new AppError("conflict", "This attempt is already finished.");
-  if (!mayCheck(attempt.quiz))
-    throw new AppError("invalid", "This quiz shows answers only after the attempt ends.");
+  if (!attempt) throw new AppError("not-found", serverText("quiz.refusal")("noAttempt"));
+  if (attempt.status !== "open") throw new AppError("conflict", serverText("quiz.refusal")("finished"));
+  if (!mayCheck(attempt.quiz)) throw new AppError("invalid", serverText("quiz.refusal")("afterEnd"));
   if (!acceptsWork(now, attempt.deadline)) {
     await finishOverdue(db, { attemptId: input.attemptId }, now);
-    throw new AppError("deadline", "Time is up: your attempt was graded from what was saved.");
+    throw new AppError("deadline", serverText("quiz.refusal")("checkDeadline"));
   }
   const item = readAttemptItems(attempt.items).find((i) => i.questionId === input.questionId);
-  if (!item) throw new AppError("invalid", "That question is not part of this attempt.");
+  if (!item) throw new AppError("invalid", serverText("quiz.refusal")("notInAttempt"));
   const entry = (await questionsOf(db, [item])).get(item.questionId);
-  if (!entry) throw new AppError("invalid", "That question is not part of this attempt.");
+  if (!entry) throw new AppError("invalid", serverText("quiz.refusal")("notInAttempt"));
 
   const where = { attemptId: input.attemptId, questionId: input.questionId };
   // A save may land between the read and the lock: the lock claims exactly the answer it read
@@ -59,15 +62,18 @@ export async function checkQuestion(
       select: { answer: true, seq: true, checkedAt: true },
     });
     const given = readSavedAnswer(row?.answer ?? null);
-    if (!row || !hasContent(given)) throw new AppError("invalid", "Answer the question before checking it.");
-    const isCorrect = checkAnswer(entry.question, given).isCorrect;
+    if (!row || !hasContent(given)) throw new AppError("invalid", serverText("quiz.refusal")("answerFirst"));
+    const isCorrect = checkAnswer(
+      answerKeyWithTranslations(entry.question, entry.translations),
+      given,
+    ).isCorrect;
     // The runner knows the options by the attempt's opaque ids: the review speaks them too.
-    if (row.checkedAt) return publicReviewItem(item, reviewItem(item, entry, given, isCorrect));
+    if (row.checkedAt) return publicReviewItem(item, reviewItem(item, entry, given, isCorrect, locale));
     const locked = await db.attemptAnswer.updateMany({
       where: { ...where, seq: row.seq, checkedAt: null, attempt: { status: "open" } },
       data: { checkedAt: now, isCorrect },
     });
-    if (locked.count === 1) return publicReviewItem(item, reviewItem(item, entry, given, isCorrect));
+    if (locked.count === 1) return publicReviewItem(item, reviewItem(item, entry, given, isCorrect, locale));
   }
-  throw new AppError("conflict", "Your answer is still changing: check it again.");
+  throw new AppError("conflict", serverText("quiz.refusal")("stillChanging"));
 }

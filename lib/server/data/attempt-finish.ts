@@ -1,8 +1,9 @@
 import "server-only";
-import { checkAnswer } from "@/lib/bank";
+import { answerKeyWithTranslations, checkAnswer } from "@/lib/bank";
 import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { acceptsWork, gradeItems, isOverdue, passes, SCALED_PASS, scaledScore } from "@/lib/quiz";
+import { serverText } from "@/lib/server/i18n/server-text";
 import type { ActingUser } from "../auth/acting-user";
 import { assertStillOnRoster } from "./attempt-membership";
 import { NO_ATTEMPT, questionsOf } from "./attempt-review";
@@ -41,7 +42,11 @@ export async function finishAttempt(
     const marked = items.map((item) => {
       const q = questions.get(item.questionId);
       const given = byQuestion.get(item.questionId) ?? null;
-      const isCorrect = q && given ? checkAnswer(q.question, given).isCorrect : false;
+      // A typed answer in Korean counts when the question carries a Korean translation.
+      const isCorrect =
+        q && given
+          ? checkAnswer(answerKeyWithTranslations(q.question, q.translations), given).isCorrect
+          : false;
       return {
         questionId: item.questionId,
         topic: q?.topic ?? "unknown",
@@ -106,15 +111,13 @@ export async function submitAttempt(db: PrismaClient, actor: ActingUser, attempt
     select: { status: true, deadline: true },
   });
   if (!attempt) throw NO_ATTEMPT();
-  if (attempt.status !== "open") throw new AppError("conflict", "This attempt was already submitted.");
+  if (attempt.status !== "open")
+    throw new AppError("conflict", serverText("quiz.refusal")("alreadySubmitted"));
   if (!acceptsWork(now, attempt.deadline)) {
     await finishOverdue(db, { attemptId }, now);
-    throw new AppError(
-      "deadline",
-      "Time ran out before this submission: the attempt was graded at its deadline.",
-    );
+    throw new AppError("deadline", serverText("quiz.refusal")("submitDeadline"));
   }
   if (!(await finishAttempt(db, attemptId, "submitted", now)))
-    throw new AppError("conflict", "This attempt was already submitted.");
+    throw new AppError("conflict", serverText("quiz.refusal")("alreadySubmitted"));
   return { attemptId };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { serverText } from "@/lib/server/i18n/server-text";
 import type { ActingUser } from "../auth/acting-user";
 import { storeOf } from "../db";
 
@@ -16,5 +17,5 @@ import { storeOf } from "../db";
 export async function assertStillOnRoster(db: PrismaClient, actor: ActingUser, attemptId: string) {
   // On every autosave: one prepared statement (lib/server/db), not a Prisma query.
   if (await storeOf(db).isOffRoster(attemptId, actor.id))
-    throw new AppError("not-found", "You are no longer on this class's roster, so this attempt is closed.");
+    throw new AppError("not-found", serverText("quiz.refusal")("offRoster"));
 }

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { acceptsWork, toStoredAnswer } from "@/lib/quiz";
 import type { SaveAnswerInput } from "@/lib/quiz/schemas";
+import { serverText } from "@/lib/server/i18n/server-text";
 import type { ActingUser } from "../auth/acting-user";
 import { DatabaseBusyError, storeOf } from "../db";
 import { finishOverdue } from "./attempt-finish";
@@ -36,17 +37,16 @@ export async function saveAnswer(
     if (round > 0) await loseRaceDelay(round);
     const attempt = await store.attemptForSave(input.attemptId, actor.id);
     if (!attempt) throw NO_ATTEMPT();
-    if (attempt.status !== "open") throw new AppError("conflict", "This attempt is already finished.");
+    if (attempt.status !== "open") throw new AppError("conflict", serverText("quiz.refusal")("finished"));
     if (!acceptsWork(now, attempt.deadline)) {
       outcome = "overdue";
       break;
     }
     const item = readAttemptItems(attempt.items).find((i) => i.questionId === input.questionId);
-    if (!item) throw new AppError("invalid", "That question is not part of this attempt.");
+    if (!item) throw new AppError("invalid", serverText("quiz.refusal")("notInAttempt"));
     // The browser names options by the attempt's opaque ids; the answer is stored in bank keys.
     const stored = input.answer ? toStoredAnswer(item, input.answer) : null;
-    if (input.answer && !stored)
-      throw new AppError("invalid", "That answer names an option this question does not have.");
+    if (input.answer && !stored) throw new AppError("invalid", serverText("quiz.refusal")("unknownOption"));
     const save = {
       attemptId: input.attemptId,
       questionId: input.questionId,
@@ -61,17 +61,14 @@ export async function saveAnswer(
     }
     if (current?.checkedAt && save.answer !== current.answer) {
       // A checked answer is locked: its flag may still change, its answer may not.
-      throw new AppError("locked", "This answer was checked, so it can no longer change.");
+      throw new AppError("locked", serverText("quiz.refusal")("locked"));
     }
     const mode = !current ? "insert" : current.checkedAt ? "keepAnswer" : "unchecked";
     if ((await store.writeAnswer(save, mode, now)) > 0) outcome = "saved";
   }
   if (outcome === "overdue") {
     await finishOverdue(db, { attemptId: input.attemptId }, now);
-    throw new AppError(
-      "deadline",
-      "Time is up: this answer was not saved. Your attempt was graded from what was saved.",
-    );
+    throw new AppError("deadline", serverText("quiz.refusal")("saveDeadline"));
   }
   return { saved: outcome === "saved" };
 }

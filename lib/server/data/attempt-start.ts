@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { attemptDeadline, drawAttempt, newOptionIds, seededRng, seedOf, startWindow } from "@/lib/quiz";
+import { serverText } from "@/lib/server/i18n/server-text";
 import type { ActingUser } from "../auth/acting-user";
 import { finishOverdue } from "./attempt-finish";
 import { readQuizQuestionIds } from "./json-columns";
@@ -30,14 +31,14 @@ export async function startAttempt(
   const quiz = await getVisibleQuiz(db, actor, quizId);
   // The instructor of a class quiz previews it; only learners on the roster take it.
   if (!quiz || (quiz.mode === "quiz" && quiz.ownerId === actor.id))
-    throw new AppError("not-found", "That quiz does not exist.");
+    throw new AppError("not-found", serverText("quiz.refusal")("noQuiz"));
   await finishOverdue(db, { quizId, userId: actor.id }, now);
   const openKey = `${quizId}:${actor.id}`;
   const existing = await db.quizAttempt.findUnique({ where: { openKey }, select: { id: true } });
   if (existing) return { attemptId: existing.id, resumed: true };
   const window = startWindow(now, quiz.opensAt, quiz.closesAt);
-  if (window === "not-yet") throw new AppError("closed", "This quiz is not open yet.");
-  if (window === "closed") throw new AppError("closed", "This quiz has closed.");
+  if (window === "not-yet") throw new AppError("closed", serverText("quiz.refusal")("notYetOpen"));
+  if (window === "closed") throw new AppError("closed", serverText("quiz.refusal")("closed"));
   const filters = quizFilters(quiz);
   const fixedIds = readQuizQuestionIds(quiz.questionIds);
   const pool = await questionPool(
@@ -53,11 +54,10 @@ export async function startAttempt(
       // Checked again inside the write: a removal that landed since getVisibleQuiz wins.
       if (quiz.mode === "quiz" && quiz.classId) {
         const onRoster = await tx.classMember.count({ where: { classId: quiz.classId, userId: actor.id } });
-        if (onRoster === 0) throw new AppError("not-found", "That quiz does not exist.");
+        if (onRoster === 0) throw new AppError("not-found", serverText("quiz.refusal")("noQuiz"));
       }
       const count = await tx.quizAttempt.count({ where: { quizId, userId: actor.id } });
-      if (count >= quiz.attemptsAllowed)
-        throw new AppError("limit", "You have used every attempt this quiz allows.");
+      if (count >= quiz.attemptsAllowed) throw new AppError("limit", serverText("quiz.refusal")("usedAll"));
       const number = count + 1;
       const drawn = drawAttempt(
         pool,
@@ -73,7 +73,7 @@ export async function startAttempt(
       );
       // The draw is reproducible from its seed; the option ids are not, so they say nothing.
       const items = drawn.map(withOptionIds);
-      if (items.length === 0) throw new AppError("invalid", "This quiz has no questions to ask.");
+      if (items.length === 0) throw new AppError("invalid", serverText("quiz.refusal")("noQuestions"));
       const created = await tx.quizAttempt.create({
         data: {
           quizId,

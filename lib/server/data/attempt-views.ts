@@ -1,8 +1,9 @@
 import "server-only";
-import { checkAnswer } from "@/lib/bank";
+import { answerKeyWithTranslations, checkAnswer, localizeQuestion, type Question } from "@/lib/bank";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Locale } from "@/lib/i18n/locale";
 import { toPublicAnswer } from "@/lib/quiz";
-import type { ResultView, ReviewItem, RunnerView } from "@/lib/quiz/views";
+import type { ResultView, ReviewItem, RunnerOption, RunnerView } from "@/lib/quiz/views";
 import type { ActingUser } from "../auth/acting-user";
 import { finishOverdue } from "./attempt-finish";
 import { assertStillOnRoster } from "./attempt-membership";
@@ -20,12 +21,16 @@ import { type AttemptItem, readAttemptBreakdown, readAttemptItems, readSavedAnsw
 // What the pages get of attempts: the runner's view of an open attempt (no keys), the learner's
 // list of attempts, and a finished attempt's result (its review only when the rule allows).
 
-/** What the runner shows for the learner's own open attempt; null once it is finished. */
+/**
+ * What the runner shows for the learner's own open attempt, in the learner's language (with the
+ * English original of each translated question); null once it is finished.
+ */
 export async function getRunnerView(
   db: PrismaClient,
   actor: ActingUser,
   attemptId: string,
   now: Date,
+  locale: Locale = "en",
 ): Promise<RunnerView | null> {
   await assertStillOnRoster(db, actor, attemptId);
   await finishOverdue(db, { attemptId, userId: actor.id }, now);
@@ -50,8 +55,7 @@ export async function getRunnerView(
     items: items.flatMap((item) => {
       const entry = questions.get(item.questionId);
       if (!entry) return [];
-      const q = entry.question;
-      const byKey = new Map(q.options.map((o) => [o.key, o]));
+      const { question: q, lang, original } = localizeQuestion(entry.question, entry.translations, locale);
       const answer = saved.get(item.questionId);
       const given = readSavedAnswer(answer?.answer ?? null);
       // Only what a learner needs to answer: never `correct`, rationales, explanations or keys,
@@ -64,11 +68,7 @@ export async function getRunnerView(
           kind: q.kind,
           titleHtml: md(q.title),
           stemHtml: md(q.stem),
-          options: item.optionOrder.flatMap((key, index) => {
-            const option = byKey.get(key);
-            const id = item.optionIds?.[index] ?? key;
-            return option ? [{ key: id, html: md(option.text) }] : [];
-          }),
+          options: runnerOptions(item, q),
           chooseCount: q.chooseCount ?? null,
           answer: toPublicAnswer(item, given),
           flagged: answer?.flagged ?? false,
@@ -76,13 +76,40 @@ export async function getRunnerView(
           feedback: checked
             ? publicReviewItem(
                 item,
-                reviewItem(item, entry, given, given ? checkAnswer(q, given).isCorrect : false),
+                reviewItem(
+                  item,
+                  entry,
+                  given,
+                  given
+                    ? checkAnswer(answerKeyWithTranslations(entry.question, entry.translations), given)
+                        .isCorrect
+                    : false,
+                  locale,
+                ),
               )
+            : null,
+          lang,
+          original: original
+            ? {
+                titleHtml: md(original.title),
+                stemHtml: md(original.stem),
+                options: runnerOptions(item, original),
+              }
             : null,
         },
       ];
     }),
   };
+}
+
+/** A question's options in the attempt's order, under its opaque ids: text only, never the key. */
+function runnerOptions(item: AttemptItem, q: Pick<Question, "options">): RunnerOption[] {
+  const byKey = new Map(q.options.map((o) => [o.key, o]));
+  return item.optionOrder.flatMap((key, index) => {
+    const option = byKey.get(key);
+    const id = item.optionIds?.[index] ?? key;
+    return option ? [{ key: id, html: md(option.text) }] : [];
+  });
 }
 
 /**
@@ -127,13 +154,15 @@ export async function listMyAttempts(db: PrismaClient, actor: ActingUser, quizId
 
 /**
  * A finished attempt's result, for the learner who made it or the quiz's owner. The review (key,
- * explanations, simulations) is included only when the feedback rule allows it (always for the owner).
+ * explanations, simulations) is included only when the feedback rule allows it (always for the owner),
+ * in the reader's language with the English original of each translated question.
  */
 export async function getResultView(
   db: PrismaClient,
   actor: ActingUser,
   attemptId: string,
   now: Date,
+  locale: Locale = "en",
 ): Promise<ResultView | null> {
   await finishOverdue(db, { attemptId }, now);
   const attempt = await db.quizAttempt.findUnique({
@@ -154,7 +183,9 @@ export async function getResultView(
       const entry = questions.get(item.questionId);
       if (!entry) return [];
       const answer = saved.get(item.questionId);
-      return [reviewItem(item, entry, readSavedAnswer(answer?.answer ?? null), answer?.isCorrect ?? false)];
+      return [
+        reviewItem(item, entry, readSavedAnswer(answer?.answer ?? null), answer?.isCorrect ?? false, locale),
+      ];
     });
   }
   return {
@@ -172,10 +203,6 @@ export async function getResultView(
     passMark: attempt.quiz.passMark,
     breakdown: readAttemptBreakdown(attempt.breakdown),
     review,
-    reviewNote: allowed
-      ? null
-      : attempt.quiz.feedback === "after-close"
-        ? "Answers and explanations appear after the quiz closes."
-        : "Answers and explanations are not shown for this quiz yet.",
+    reviewNote: allowed ? null : attempt.quiz.feedback === "after-close" ? "after-close" : "later",
   };
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
+import { runInLocale } from "@/lib/server/i18n/server-text";
 import type { ActingUser } from "../auth/acting-user";
 import {
   createPerson,
@@ -73,6 +74,25 @@ describe("starting", () => {
     await submitAttempt(db.prisma, learner, attemptId, at(130));
     expect(await reasonOf(startAttempt(db.prisma, learner, quizId, at(140)))).toBe("limit");
     expect(await reasonOf(startAttempt(db.prisma, learner, quizId, at(3600)))).toBe("closed");
+  });
+});
+
+describe("refusals", () => {
+  // The learner reads these in the runner as they come: in the language of the request that
+  // asked (the input guard and the autosave route set it), English outside one.
+  it("are worded in the request's language", async () => {
+    const { quizId } = await seedClassQuiz(db.prisma, teacher, [learner], { opensAt: at(60) });
+    const messageOf = (run: () => Promise<unknown>) =>
+      run().then(
+        () => "ok",
+        (error: unknown) => (error instanceof AppError ? error.userMessage : String(error)),
+      );
+    expect(await messageOf(() => startAttempt(db.prisma, learner, quizId, at(0)))).toBe(
+      "This quiz is not open yet.",
+    );
+    expect(
+      await runInLocale("ko", () => messageOf(() => startAttempt(db.prisma, learner, quizId, at(0)))),
+    ).toBe("이 퀴즈는 아직 열리지 않았습니다.");
   });
 });
 
@@ -268,7 +288,7 @@ describe('"export my data" follows the results page\'s release rule (issue 21 it
     );
     await submitAttempt(db.prisma, learner, attemptId, at(10));
     const result = await getResultView(db.prisma, learner, attemptId, at(20));
-    expect(result?.reviewNote).toBe("Answers and explanations appear after the quiz closes.");
+    expect(result?.reviewNote).toBe("after-close");
 
     type Exported = {
       answers: { questionId: string; answer: { keys?: string[] }; isCorrect: boolean | null }[];

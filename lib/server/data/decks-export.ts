@@ -3,7 +3,7 @@ import { type Bank, exportMarkdown, slugify } from "@/lib/bank";
 import { DECK_TOPIC } from "@/lib/bank/deck-card";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type ActingUser, assertSignedIn } from "../auth/acting-user";
-import { bankToApkg } from "../banks/anki-export";
+import { bankToApkg, type CardHistory } from "../banks/anki-export";
 import { ownDeck } from "./bank-visibility";
 import { localIdOf } from "./decks";
 import { parseStoredQuestion } from "./study-queue";
@@ -41,6 +41,49 @@ export async function deckAsBank(db: PrismaClient, actor: ActingUser, deckId: st
   };
 }
 
+/**
+ * The learner's schedule and graded reviews (undone ones left out) of a deck's cards, by deck-local
+ * question id and side: what the .apkg download carries, so Anki or another deck keeps them.
+ */
+async function deckHistory(db: PrismaClient, userId: string, deckId: string) {
+  const cards = await db.studyCard.findMany({
+    where: { userId, question: { bankId: deckId }, phase: { not: "new" } },
+    select: {
+      id: true,
+      questionId: true,
+      side: true,
+      phase: true,
+      due: true,
+      scheduledDays: true,
+      reps: true,
+      lapses: true,
+    },
+  });
+  const reviews = await db.review.findMany({
+    where: { userId, kind: "grade", undoneBy: { is: null }, cardId: { in: cards.map((c) => c.id) } },
+    orderBy: { serverTime: "asc" },
+    select: { cardId: true, grade: true, durationMs: true, serverTime: true },
+  });
+  const byKey = new Map<string, CardHistory>();
+  const byCard = new Map<string, CardHistory>();
+  for (const card of cards) {
+    const history: CardHistory = {
+      state: { ...card, phase: card.phase as CardHistory["state"]["phase"] },
+      reviews: [],
+    };
+    byKey.set(`${localIdOf(deckId, card.questionId)}\u0000${card.side}`, history);
+    byCard.set(card.id, history);
+  }
+  for (const review of reviews) {
+    const grade = review.grade as CardHistory["reviews"][number]["grade"] | null;
+    if (grade)
+      byCard
+        .get(review.cardId)
+        ?.reviews.push({ at: review.serverTime, grade, durationMs: review.durationMs });
+  }
+  return (questionId: string, side: string) => byKey.get(`${questionId}\u0000${side}`);
+}
+
 const NO_STORE = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
 
 /**
@@ -68,13 +111,18 @@ export async function deckExportResponse(
       });
     case "apkg":
       // Anki's older collection layout, which every Anki version imports (anki-export.ts).
-      return new Response(Buffer.from(bankToApkg(bank, { deckName: bank.meta.title })), {
-        headers: {
-          ...NO_STORE,
-          "content-type": "application/octet-stream",
-          "content-disposition": `attachment; filename="${bank.file.replace(/\.md$/, ".apkg")}"`,
+      return new Response(
+        Buffer.from(
+          bankToApkg(bank, { deckName: bank.meta.title, history: await deckHistory(db, actor.id, deckId) }),
+        ),
+        {
+          headers: {
+            ...NO_STORE,
+            "content-type": "application/octet-stream",
+            "content-disposition": `attachment; filename="${bank.file.replace(/\.md$/, ".apkg")}"`,
+          },
         },
-      });
+      );
     default:
       return new Response(
         "Unknown format. Decks are exported as Markdown (?format=markdown) or Anki (?format=apkg).",

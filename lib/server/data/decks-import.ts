@@ -3,10 +3,13 @@ import type { Question } from "@/lib/bank";
 import { DECK_TOPIC } from "@/lib/bank/deck-card";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type ActingUser, assertSignedIn } from "../auth/acting-user";
+import { ankiHistoryFor } from "../banks/anki-history";
 import type { UploadFinding, UploadInput } from "../banks/check-upload";
 import { checkUploadOffThread } from "../banks/check-upload-thread";
 import { ownDeck } from "./bank-visibility";
 import { writeDeckQuestions } from "./decks";
+import { writeKeptHistory } from "./decks-history";
+import { getStudyPreferences } from "./study-settings";
 
 // Pasting or uploading cards into a learner's deck: the same check and conversion an instructor's
 // upload goes through (checkUploadOffThread: Taskdeck Markdown, or another format importBank
@@ -22,6 +25,8 @@ export type DeckImportOutcome =
       warnings: UploadFinding[];
       /** Notes on what the deck did not take from the file, said once each. */
       notes: string[];
+      /** An Anki package's review history kept as the learner's own (null: none asked or none kept). */
+      history: { cards: number; reviews: number } | null;
     }
   | { ok: false; findings: UploadFinding[] };
 
@@ -47,14 +52,17 @@ function withoutMisconceptions(question: Question): { question: Question; droppe
 
 /**
  * Checks `input` like an instructor's upload and, when it has no error, adds its cards to the
- * learner's deck (a card whose id the deck already has is updated, keeping its history). Nothing
- * is written when there is any error. Null when the deck is not the learner's.
+ * learner's deck (a card whose id the deck already has is updated, keeping its history). With
+ * `keepHistory`, an Anki package's review history becomes the learner's review rows for the cards
+ * it adds, and their schedule is FSRS's over that history (decks-history.ts). Nothing is written
+ * when there is any error. Null when the deck is not the learner's.
  */
 export async function importIntoDeck(
   db: PrismaClient,
   actor: ActingUser,
   deckId: string,
   input: UploadInput,
+  options: { keepHistory?: boolean } = {},
 ): Promise<DeckImportOutcome | null> {
   const me = assertSignedIn(actor);
   const deck = await db.bank.findFirst({ where: { id: deckId, ...ownDeck(me.id) }, select: { title: true } });
@@ -75,11 +83,24 @@ export async function importIntoDeck(
     dropped += clean.dropped;
     return { ...clean.question, line: 1 };
   });
+  // The replay is computed before the transaction opens: only the inserts hold the connection.
+  const kept =
+    options.keepHistory && "collection" in input
+      ? ankiHistoryFor(
+          input.collection,
+          questions,
+          (q) => `${deckId}.${q.id}`,
+          await getStudyPreferences(db, me),
+        )
+      : undefined;
   const counts = await db.$transaction(async (tx) => {
     if (!(await tx.bank.count({ where: { id: deckId, ...ownDeck(me.id) } }))) return null;
-    return writeDeckQuestions(tx, deckId, questions);
+    const written = await writeDeckQuestions(tx, deckId, questions);
+    const history = kept ? await writeKeptHistory(tx, me.id, kept, written.addedIds) : null;
+    return { ...written, history };
   });
   if (!counts) return null;
+  const history = counts.history && counts.history.reviews > 0 ? counts.history : null;
   const notes = [
     ...(checked.bank.meta.title !== deck.title && !bare
       ? [`The file's title “${checked.bank.meta.title}” was not used: the cards joined “${deck.title}”.`]
@@ -87,6 +108,16 @@ export async function importIntoDeck(
     ...(dropped > 0
       ? [
           `${dropped} misconception ${dropped === 1 ? "tag was" : "tags were"} left out: they feed instructors' class analytics, which never see a personal deck.`,
+        ]
+      : []),
+    ...(history
+      ? [
+          `Your Anki review history was kept: ${history.reviews} ${history.reviews === 1 ? "review" : "reviews"} of ${history.cards} ${history.cards === 1 ? "card" : "cards"}, which come up when their schedule says.`,
+        ]
+      : []),
+    ...(kept === null
+      ? [
+          "Your Anki review history was not kept: the package's notes could not be matched to the cards one for one.",
         ]
       : []),
   ];
@@ -97,5 +128,6 @@ export async function importIntoDeck(
     unchanged: counts.unchanged,
     warnings: checked.warnings.map(moved),
     notes,
+    history,
   };
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { type Question, questionContentHash } from "@/lib/bank";
-import { type CardFields, cardFromForm, cardLabel, DECK_TOPIC } from "@/lib/bank/deck-card";
+import { type CardFields, type CardText, cardFromForm, cardLabel, DECK_TOPIC } from "@/lib/bank/deck-card";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { validateSimBlock } from "@/lib/sim";
 import { type ActingUser, assertSignedIn } from "../auth/acting-user";
+import { serverText } from "../i18n/server-text";
 import { ownDeck, PERSONAL_VISIBILITY } from "./bank-visibility";
 import { parseStoredQuestion } from "./study-queue";
 
@@ -234,7 +235,14 @@ export async function writeDeckQuestions(
   tx: Prisma.TransactionClient,
   deckId: string,
   questions: Question[],
-): Promise<{ added: number; updated: number; unchanged: number; revisions: Map<string, number> }> {
+): Promise<{
+  added: number;
+  updated: number;
+  unchanged: number;
+  revisions: Map<string, number>;
+  /** The stored ids of the questions this write added (new cards: no schedule, no reviews yet). */
+  addedIds: Set<string>;
+}> {
   const ids = questions.map((q) => `${deckId}.${q.id}`);
   const existing = new Map(
     (
@@ -245,7 +253,13 @@ export async function writeDeckQuestions(
     ).map((row) => [row.id, row]),
   );
   let nextPosition = Math.max(-1, ...[...existing.values()].map((r) => r.position)) + 1;
-  const counts = { added: 0, updated: 0, unchanged: 0, revisions: new Map<string, number>() };
+  const counts = {
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    revisions: new Map<string, number>(),
+    addedIds: new Set<string>(),
+  };
   const created: Prisma.QuestionCreateManyInput[] = [];
   for (const [i, question] of questions.entries()) {
     const before = existing.get(ids[i] ?? "");
@@ -260,6 +274,7 @@ export async function writeDeckQuestions(
         contentHash: row.contentHash,
       });
       counts.added += 1;
+      counts.addedIds.add(row.id);
       counts.revisions.set(question.id, 1);
     } else if (before.contentHash !== row.contentHash) {
       const revision = before.revision + 1;
@@ -304,7 +319,9 @@ export async function saveDeckCard(
   const keep = localId ? await getDeckCard(db, me, deckId, localId) : null;
   if (localId && !keep) return null;
   const id = localId ?? `card-${randomBytes(4).toString("hex")}`;
-  const built = cardFromForm(fields, { id, keep, validateSim: validateSimBlock });
+  // The field messages in the language of the request (English outside one: tests, the CLI).
+  const text = serverText("decks.cardErrors") as CardText;
+  const built = cardFromForm(fields, { id, keep, validateSim: validateSimBlock, text });
   if (!built.ok) return built;
   const written = await db.$transaction(async (tx) => {
     // Checked again inside the write: a deck deleted meanwhile takes no new card.

@@ -1,13 +1,15 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { type Bank, questionContentHash } from "@/lib/bank";
+import type { Bank } from "@/lib/bank";
 import { AppError } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { serverText } from "@/lib/server/i18n/server-text";
 import type { ActingUser } from "../auth/acting-user";
 import { assertRole } from "../auth/acting-user";
 import type { FindingCount, UploadFinding, UploadInput } from "../banks/check-upload";
-import { checkUploadOffThread } from "../banks/check-upload-thread";
-import { storeOf } from "../db";
+import { checkUploadOffThread, prepareUploadOffThread } from "../banks/check-upload-thread";
+import { questionRow } from "../banks/upload-rows";
+import { type NewQuestionRow, storeOf } from "../db";
 
 // Instructors' own banks: pasted or uploaded Markdown (or another format importBank converts),
 // checked by the same engine as content/ (in a worker thread on the server: a 1 MB bank takes a
@@ -34,67 +36,43 @@ export type UploadOutcome =
 export const BANK_VISIBILITIES = ["private", "published"] as const;
 export type UploadVisibility = (typeof BANK_VISIBILITIES)[number];
 
-const bankColumns = (bank: Bank, now: Date) => ({
-  title: bank.meta.title,
-  topic: bank.meta.topic,
-  domains: JSON.stringify(bank.meta.domains),
-  language: bank.meta.language,
-  version: String(bank.meta.version),
-  authors: JSON.stringify(bank.meta.authors),
+const bankColumns = (meta: Bank["meta"], now: Date) => ({
+  title: meta.title,
+  topic: meta.topic,
+  domains: JSON.stringify(meta.domains),
+  language: meta.language,
+  version: String(meta.version),
+  authors: JSON.stringify(meta.authors),
   lastSyncedAt: now,
 });
 
 const CREATE_BATCH = 100;
 
-/** One question as stored: its prefixed id, its JSON, its content hash and its columns. */
-function questionRow(bank: Bank, uploadId: string, original: Bank["questions"][number], position: number) {
-  const question = { ...original, id: `${uploadId}.${original.id}` };
-  return {
-    question,
-    data: JSON.stringify(question),
-    contentHash: questionContentHash(question),
-    fields: {
-      kind: question.kind,
-      title: question.title,
-      topic: bank.meta.topic,
-      difficulty: question.difficulty,
-      tags: JSON.stringify([...question.tags, ...(question.exams ?? [])]),
-      hasSim: question.sim != null || question.options.some((o) => o.sim != null),
-      position,
-      retiredAt: null,
-    },
-  };
-}
-
 /** Questions per short transaction when a new upload is written in stages. */
 const STAGED_BATCH = 50;
 
 /**
- * Writes a new upload's questions in short transactions of STAGED_BATCH, each one prepared
- * multi-row INSERT per table (Store.insertNewQuestions: Prisma's createMany held the connection
- * about 200 ms per batch, most of it compiling the statement), yielding to the event loop between
- * them, so other requests (which share the connection's lock) wait for one batch at most instead
- * of the whole bank. The bank has no owner row until the last step, so nobody sees it
- * half-written (a private bank is its owner's only; an ownerless one is no one's); on any error
- * it is deleted with its questions.
+ * Writes a new upload's question rows (made off the request thread: upload-rows.ts) in short
+ * transactions of STAGED_BATCH, each one prepared multi-row INSERT per table
+ * (Store.insertNewQuestions), yielding to the event loop between them, so other requests (which
+ * share the connection's lock) wait for one batch at most instead of the whole bank. One long
+ * transaction would hold SQLite's write lock throughout, and every other learner's write would
+ * wait, then fail as busy. The bank is staged instead: it has no owner row until the last step,
+ * one insert that publishes it whole (a private bank is its owner's only; an ownerless one is no
+ * one's). On any error it is deleted with its questions; one left by a process that died
+ * mid-write is swept by the next upload (sweepAbandonedUploads).
  */
 async function writeNewUploadInStages(
   db: PrismaClient,
   bankId: string,
-  uploadId: string,
-  bank: Bank,
+  rows: readonly NewQuestionRow[],
   now: Date,
   own: () => Promise<unknown>,
 ) {
   const store = storeOf(db);
   try {
-    for (let start = 0; start < bank.questions.length; start += STAGED_BATCH) {
-      const rows = bank.questions.slice(start, start + STAGED_BATCH).map((original, i) => {
-        const row = questionRow(bank, uploadId, original, start + i);
-        const { retiredAt: _retired, ...fields } = row.fields;
-        return { id: row.question.id, bankId, ...fields, data: row.data, contentHash: row.contentHash };
-      });
-      await store.insertNewQuestions(rows, now);
+    for (let start = 0; start < rows.length; start += STAGED_BATCH) {
+      await store.insertNewQuestions(rows.slice(start, start + STAGED_BATCH), now);
       await new Promise((resolve) => setImmediate(resolve));
     }
     await own();
@@ -102,6 +80,23 @@ async function writeNewUploadInStages(
     await db.bank.deleteMany({ where: { id: bankId } }).catch(() => undefined);
     throw error;
   }
+}
+
+/** How long an ownerless upload may be in the writing before it counts as abandoned. */
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+
+/**
+ * Deletes uploads that never got their owner row and started writing over an hour ago: a server
+ * that stopped mid-write left them (no one can see them; the largest bank is written in seconds).
+ */
+async function sweepAbandonedUploads(db: PrismaClient, now: Date) {
+  await db.bank.deleteMany({
+    where: {
+      file: { startsWith: "upload:" },
+      upload: { is: null },
+      lastSyncedAt: { lt: new Date(now.getTime() - ABANDONED_AFTER_MS) },
+    },
+  });
 }
 
 /**
@@ -173,30 +168,30 @@ export async function uploadInstructorBank(
   now: Date,
 ): Promise<UploadOutcome> {
   const me = assertRole(actor, "instructor");
-  const checked = await checkUploadOffThread(input);
-  if (!checked.ok) return checked;
-  const { bank } = checked;
   const uploadId = `u${randomBytes(5).toString("hex")}`;
-  const bankId = `${uploadId}.${bank.meta.id}`;
+  const prepared = await prepareUploadOffThread(input, uploadId);
+  if (!prepared.ok) return prepared;
+  const { bankId, meta, rows } = prepared;
+  await sweepAbandonedUploads(db, now);
   await db.bank.create({
     data: {
       id: bankId,
-      ...bankColumns(bank, now),
+      ...bankColumns(meta, now),
       file: `upload:${uploadId}`,
       sourceHash: uploadId,
       visibility: "private",
     },
   });
-  await writeNewUploadInStages(db, bankId, uploadId, bank, now, () =>
-    db.instructorBank.create({ data: { bankId, ownerId: me.id, authorId: bank.meta.id } }),
+  await writeNewUploadInStages(db, bankId, rows, now, () =>
+    db.instructorBank.create({ data: { bankId, ownerId: me.id, authorId: meta.id } }),
   );
   return {
     ok: true,
     bankId,
-    title: bank.meta.title,
-    questions: bank.questions.length,
-    warnings: checked.warnings,
-    counts: checked.counts,
+    title: meta.title,
+    questions: rows.length,
+    warnings: prepared.warnings,
+    counts: prepared.counts,
   };
 }
 
@@ -211,7 +206,7 @@ async function ownedBank(db: PrismaClient, actor: ActingUser, bankId: string) {
   return { ...row, uploadId: row.bank.file.replace(/^upload:/, "") };
 }
 
-const NO_BANK = () => new AppError("not-found", "That bank does not exist.");
+const NO_BANK = () => new AppError("not-found", serverText("teach.refusal")("noBank"));
 
 /**
  * The owner: a new version of their bank, checked like an upload. Nothing changes when it has an
@@ -230,7 +225,7 @@ export async function replaceInstructorBank(
   if (!checked.ok) return checked;
   const { bank } = checked;
   await db.$transaction(async (tx) => {
-    await tx.bank.update({ where: { id: bankId }, data: bankColumns(bank, now) });
+    await tx.bank.update({ where: { id: bankId }, data: bankColumns(bank.meta, now) });
     await tx.instructorBank.update({ where: { bankId }, data: { authorId: bank.meta.id } });
     await writeQuestions(tx, bankId, owned.uploadId, bank, now);
   });
@@ -291,15 +286,13 @@ export async function deleteInstructorBank(db: PrismaClient, actor: ActingUser, 
   if (!owned) throw NO_BANK();
   const usage = await bankUsage(db, actor, bankId);
   if (usage.mine.length > 0 || usage.others > 0) {
+    // Said in the language of the request (English outside one).
+    const t = serverText("teach.refusal");
     const named = usage.mine.map((q) => `“${q.title}”`).join(", ");
-    const parts = [
-      named ? `your ${usage.mine.length === 1 ? "quiz" : "quizzes"} ${named}` : "",
-      usage.others ? `${usage.others} other instructors' ${usage.others === 1 ? "quiz" : "quizzes"}` : "",
-    ].filter(Boolean);
-    throw new AppError(
-      "conflict",
-      `Not deleted: ${parts.join(" and ")} use its questions, and their grades depend on them. Delete those quizzes first, or unpublish the bank so no new quiz uses it.`,
-    );
+    const mine = named ? t("yourQuizzes", { count: usage.mine.length, named }) : "";
+    const others = usage.others ? t("othersQuizzes", { count: usage.others }) : "";
+    const users = mine && others ? t("both", { mine, others }) : mine || others;
+    throw new AppError("conflict", t("inUse", { users }));
   }
   await db.bank.delete({ where: { id: bankId } });
   return { title: owned.bank.title };

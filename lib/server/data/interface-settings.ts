@@ -19,11 +19,14 @@ export async function getInterfaceSettings(db: PrismaClient, actor: ActingUser):
   };
 }
 
-/** Saves the learner's language; only their own row, created with the defaults when missing. */
+/**
+ * Saves the learner's language (null: follow the browser); only their own row, created with the
+ * defaults when missing.
+ */
 export async function saveInterfaceLocale(
   db: PrismaClient,
   actor: ActingUser,
-  locale: Locale,
+  locale: Locale | null,
 ): Promise<void> {
   await db.studySettings.upsert({
     where: { userId: actor.id },

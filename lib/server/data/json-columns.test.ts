@@ -4,6 +4,7 @@ import {
   readAttemptItems,
   readBankDomains,
   readQuestionTags,
+  readQuestionTranslations,
   readQuizFilters,
   readQuizQuestionIds,
   readReviewState,
@@ -70,5 +71,24 @@ describe("the JSON column readers", () => {
   it("read a saved answer of another shape as none, so the question counts as unanswered", () => {
     expect(readSavedAnswer('{"kind":"choice","keys":["not a key"]}')).toBeNull();
     expect(readSavedAnswer("not json")).toBeNull();
+  });
+
+  it("read a question's translations back and refuse one of the wrong shape, naming the column", () => {
+    const ko = {
+      id: "q1",
+      kind: "single",
+      title: "제목",
+      stem: "본문",
+      options: [{ key: "A", text: "가" }],
+      explanation: "",
+      references: [],
+      line: 3,
+    };
+    expect(readQuestionTranslations("{}")).toEqual({});
+    expect(readQuestionTranslations(JSON.stringify({ ko }))).toEqual({ ko });
+    expect(() =>
+      readQuestionTranslations(JSON.stringify({ ko: { ...ko, options: [{ key: "a", text: "가" }] } })),
+    ).toThrow(/Stored Question\.translations is not valid: ko\.options\.0\.key/);
+    expect(() => readQuestionTranslations(JSON.stringify({ fr: ko }))).toThrow(StoredJsonError);
   });
 });

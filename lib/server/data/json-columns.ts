@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { GivenAnswer } from "@/lib/bank";
+import { type GivenAnswer, itemTranslationSchema, type QuestionTranslations } from "@/lib/bank";
 import type { BreakdownRow } from "@/lib/quiz";
 import { givenAnswerSchema, type QuizFilters, quizFiltersSchema } from "@/lib/quiz/schemas";
 import { type CardState, cardStateSchema } from "@/lib/srs";
@@ -50,6 +50,15 @@ export const readBankDomains = (json: string): string[] => parsed("Bank.domains"
 
 /** `Question.tags`: a question's tags. */
 export const readQuestionTags = (json: string): string[] => parsed("Question.tags", ids, json);
+
+// `.strict()` keeps a language Taskdeck does not know from passing as an empty translation.
+const translationsSchema: z.ZodType<QuestionTranslations> = z
+  .object({ ko: itemTranslationSchema.optional() })
+  .strict();
+
+/** `Question.translations`: the checked translations of a question, by language ("{}": none). */
+export const readQuestionTranslations = (json: string): QuestionTranslations =>
+  parsed("Question.translations", translationsSchema, json);
 
 const breakdownSchema = z.array(
   z.object({

@@ -291,6 +291,9 @@ export async function previewQuestions(db: PrismaClient, actor: ActingUser, quiz
           flagged: false,
           seq: 0,
           feedback: null,
+          // The instructor previews the bank as written, in English.
+          lang: "en" as const,
+          original: null,
         },
       ];
     }),

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { checkAnswer, chosenMisconceptions } from "@/lib/bank";
+import { answerKeyWithTranslations, checkAnswer, chosenMisconceptions, type Question } from "@/lib/bank";
 import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import {
@@ -17,7 +17,7 @@ import { type ActingUser, ForbiddenError } from "../auth/acting-user";
 import { DatabaseBusyError, type EarlierReview, storeOf } from "../db";
 import { sidesOf } from "../study/present-card";
 import { inOpenBank, inStudyableBank } from "./bank-visibility";
-import { readReviewState } from "./json-columns";
+import { readQuestionTranslations, readReviewState } from "./json-columns";
 import { HELD_BACK_MESSAGE, questionsHeldBack } from "./study-holdback";
 import { parseStoredQuestion, stateOfRow } from "./study-queue";
 import { getStudyPreferences, preferencesFromRow } from "./study-settings";
@@ -65,7 +65,7 @@ export async function recordGrade(
   let misconception: string | null = null;
   if (QUESTION_KINDS_WITH_ANSWERS.has(parsed.kind)) {
     if (!request.answer) throw new AppError("refused", "Answer the question before it is graded.");
-    isCorrect = checkAnswer(parsed, request.answer).isCorrect;
+    isCorrect = checkAnswer(await withTranslatedAnswers(db, parsed), request.answer).isCorrect;
     grade = gradeForAnswer({
       isCorrect,
       guessed: request.confidence === "guessed",
@@ -208,6 +208,13 @@ export async function undoGrade(
     });
     return { ref, restoredPhase: restored.phase };
   });
+}
+
+/** A typed question's key with its translations' accepted answers: "이천사십구" counts where the Korean text accepts it. */
+async function withTranslatedAnswers(db: PrismaClient, question: Question): Promise<Question> {
+  if (question.kind !== "typed") return question;
+  const row = await db.question.findUnique({ where: { id: question.id }, select: { translations: true } });
+  return row ? answerKeyWithTranslations(question, readQuestionTranslations(row.translations)) : question;
 }
 
 async function cardFor(db: PrismaClient, actor: ActingUser, ref: CardRef, now: Date) {

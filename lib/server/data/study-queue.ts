@@ -1,12 +1,14 @@
 import "server-only";
 import { type Question, questionSchema } from "@/lib/bank";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Locale } from "@/lib/i18n/locale";
 import { recallAt } from "@/lib/progress/recall";
 import { type CardState, cardStateSchema, newCardState, studyDayStart } from "@/lib/srs";
 import type { QueueItem, QueueView, StudyFilter, StudyMode } from "@/lib/study/views";
 import type { ActingUser } from "../auth/acting-user";
 import { presentCard, sidesOf } from "../study/present-card";
 import { inStudyableBank } from "./bank-visibility";
+import { readQuestionTranslations } from "./json-columns";
 import { questionsHeldBack } from "./study-holdback";
 import { getStudyPreferences, type StudyPreferences } from "./study-settings";
 
@@ -93,16 +95,18 @@ async function newStartedToday(db: PrismaClient, actor: ActingUser, dayStart: Da
  * The learner's study queue: cards due now first (learning and review, oldest due first), then new
  * cards up to what is left of the daily limit; with counts and, when nothing is due, the next due time.
  * `mode: "cram"` lists every matching card in bank order and `"missed"` the cards graded Again today;
- * neither touches the schedule.
+ * neither touches the schedule. `locale` picks the language of the cards' text (English when a
+ * card has no translation in it); the schedule and the answers are the same in every language.
  */
 export async function loadStudyQueue(
   db: PrismaClient,
   actor: ActingUser,
   filter: StudyFilter,
   now: Date,
-  options: { mode?: StudyMode; limit?: number; exclude?: string[] } = {},
+  options: { mode?: StudyMode; limit?: number; exclude?: string[]; locale?: Locale } = {},
 ): Promise<QueueView> {
   const mode = options.mode ?? "review";
+  const locale = options.locale ?? "en";
   const limit = Math.min(options.limit ?? 30, 200);
   const exclude = new Set(options.exclude ?? []);
   const prefs = await getStudyPreferences(db, actor);
@@ -132,7 +136,7 @@ export async function loadStudyQueue(
   const questions = await db.question.findMany({
     where,
     orderBy: [{ bankId: "asc" }, { position: "asc" }],
-    select: { id: true, bankId: true, data: true, revision: true, topic: true },
+    select: { id: true, bankId: true, data: true, revision: true, topic: true, translations: true },
   });
   const questionById = new Map(questions.map((q) => [q.id, q]));
 
@@ -198,7 +202,20 @@ export async function loadStudyQueue(
     const card = byKey.get(key);
     const state = card ? stateOfRow(card) : newCardState(now);
     items.push(
-      presentCard(question, { revision: row.revision, topic: row.topic }, ref.side, state, prefs, now),
+      presentCard(
+        question,
+        {
+          revision: row.revision,
+          topic: row.topic,
+          // Only the cards shown are read in another language; English needs no translation read.
+          translations: locale === "en" ? undefined : readQuestionTranslations(row.translations),
+          locale,
+        },
+        ref.side,
+        state,
+        prefs,
+        now,
+      ),
     );
   }
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { QuizBuilderForm, type QuizSettings } from "@/components/teach/quiz-builder-form";
 import { requirePageRole } from "@/lib/server/auth/session";
 import { getManagedQuiz, storedSelection } from "@/lib/server/data/quiz-manage";
@@ -8,7 +9,10 @@ import { builderChoices } from "@/lib/server/data/quizzes";
 import { prisma } from "@/lib/server/db";
 import "@/components/quiz/quiz.css";
 
-export const metadata: Metadata = { title: "Edit quiz" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("quiz.builder");
+  return { title: t("editTitle") };
+}
 
 export default async function EditQuizPage({ params }: { params: Promise<{ quizId: string }> }) {
   const { quizId } = await params;
@@ -16,7 +20,7 @@ export default async function EditQuizPage({ params }: { params: Promise<{ quizI
   const managed = await getManagedQuiz(prisma, user, quizId);
   if (!managed) notFound();
   const { quiz, attempts } = managed;
-  const choices = await builderChoices(prisma, user);
+  const [choices, t] = await Promise.all([builderChoices(prisma, user), getTranslations("quiz.builder")]);
   const selection = storedSelection(quiz);
   const initial: QuizSettings = {
     title: quiz.title,
@@ -35,9 +39,9 @@ export default async function EditQuizPage({ params }: { params: Promise<{ quizI
   };
   return (
     <div>
-      <h1>Edit {quiz.title}</h1>
+      <h1>{t("editHeading", { title: quiz.title })}</h1>
       <p>
-        <Link href={`/quizzes/${quiz.id}/manage`}>Back to the quiz</Link>
+        <Link href={`/quizzes/${quiz.id}/manage`}>{t("backToQuiz")}</Link>
       </p>
       <QuizBuilderForm
         target={{ quizId: quiz.id, attempts, initial }}

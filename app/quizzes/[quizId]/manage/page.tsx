@@ -1,16 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { DeleteQuizForm } from "@/components/teach/delete-quiz-form";
 import { DuplicateQuizButton } from "@/components/teach/duplicate-quiz-button";
-import { feedbackWords } from "@/components/teach/feedback-words";
 import { LocalTime } from "@/components/today/local-time";
+import { FEEDBACK_TIMINGS, type FeedbackTiming } from "@/lib/quiz";
 import { requirePageRole } from "@/lib/server/auth/session";
 import { getManagedQuiz } from "@/lib/server/data/quiz-manage";
 import { getStudyPreferences } from "@/lib/server/data/study-settings";
 import { prisma } from "@/lib/server/db";
 
-export const metadata: Metadata = { title: "Quiz settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("quiz.manage");
+  return { title: t("title") };
+}
 
 export default async function ManageQuizPage({ params }: { params: Promise<{ quizId: string }> }) {
   const { quizId } = await params;
@@ -18,7 +22,12 @@ export default async function ManageQuizPage({ params }: { params: Promise<{ qui
   const managed = await getManagedQuiz(prisma, user, quizId);
   if (!managed) notFound();
   const { quiz, attempts, questionIds } = managed;
-  const { timeZone } = await getStudyPreferences(prisma, user);
+  const [{ timeZone }, t] = await Promise.all([
+    getStudyPreferences(prisma, user),
+    getTranslations("quiz.manage"),
+  ]);
+  // An unknown stored rule reads as the strictest one.
+  const feedback: FeedbackTiming = FEEDBACK_TIMINGS.find((f) => f === quiz.feedback) ?? "after-close";
   const at = (date: Date) => <LocalTime iso={date.toISOString()} savedZone={timeZone} />;
   return (
     <div>
@@ -26,31 +35,32 @@ export default async function ManageQuizPage({ params }: { params: Promise<{ qui
       <ul>
         <li>
           {quiz.selection === "fixed"
-            ? `A fixed list of ${questionIds.length} questions`
-            : `${quiz.perTopic} random questions per topic`}
-          {quiz.shuffleQuestions ? ", questions shuffled" : ""}
-          {quiz.shuffleOptions ? ", options shuffled" : ""}
+            ? t("fixed", { count: questionIds.length })
+            : t("perTopic", { count: quiz.perTopic ?? 0 })}
+          {quiz.shuffleQuestions ? t("questionsShuffled") : ""}
+          {quiz.shuffleOptions ? t("optionsShuffled") : ""}
         </li>
-        <li>{quiz.timeLimitMinutes ? `${quiz.timeLimitMinutes} minutes` : "No time limit"}</li>
-        <li>Opens: {quiz.opensAt ? at(quiz.opensAt) : "now"}</li>
-        <li>Closes: {quiz.closesAt ? at(quiz.closesAt) : "never"}</li>
+        <li>{quiz.timeLimitMinutes ? t("minutes", { minutes: quiz.timeLimitMinutes }) : t("noTimeLimit")}</li>
         <li>
-          Attempts allowed: {quiz.attemptsAllowed} · pass mark {quiz.passMark}%
+          {t("opens")} {quiz.opensAt ? at(quiz.opensAt) : t("now")}
         </li>
-        <li>Feedback: {feedbackWords(quiz.feedback)}</li>
         <li>
-          {attempts === 0
-            ? "No attempts yet"
-            : `${attempts} ${attempts === 1 ? "attempt" : "attempts"} so far (the questions are locked)`}
+          {t("closes")} {quiz.closesAt ? at(quiz.closesAt) : t("never")}
         </li>
+        <li>{t("attemptsAndPass", { attempts: quiz.attemptsAllowed, mark: quiz.passMark })}</li>
+        <li>
+          {/* i18n-keys: quiz.manage.feedback.* */}
+          {t(`feedback.${feedback}`)}
+        </li>
+        <li>{t("attempts", { count: attempts })}</li>
       </ul>
       <p>
-        <Link href={`/quizzes/${quiz.id}/edit`}>Edit settings</Link> ·{" "}
-        <Link href={`/quizzes/${quiz.id}/preview`}>Preview as a learner</Link> ·{" "}
-        <Link href={`/classes/${quiz.classId}`}>Class and gradebook</Link>
+        <Link href={`/quizzes/${quiz.id}/edit`}>{t("edit")}</Link> ·{" "}
+        <Link href={`/quizzes/${quiz.id}/preview`}>{t("preview")}</Link> ·{" "}
+        <Link href={`/classes/${quiz.classId}`}>{t("classAndGradebook")}</Link>
       </p>
       <p>
-        <Link href={`/quizzes/${quiz.id}/stats`}>Question statistics</Link>
+        <Link href={`/quizzes/${quiz.id}/stats`}>{t("stats")}</Link>
       </p>
       <DuplicateQuizButton quizId={quiz.id} />
       <DeleteQuizForm quizId={quiz.id} title={quiz.title} attempts={attempts} />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { DistractorTable, QuestionStatsSummary, StatsMethod } from "@/components/insight/question-stats";
 import { isAppError } from "@/lib/errors";
 import { requirePageRole } from "@/lib/server/auth/session";
@@ -10,7 +11,10 @@ import "@/components/study/study.css";
 import "@/components/progress/progress.css";
 import "@/components/insight/insight.css";
 
-export const metadata: Metadata = { title: "Question statistics" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("quiz.stats");
+  return { title: t("title") };
+}
 
 // The quiz's instructor only (the data layer checks; anyone else gets not-found).
 export default async function QuizStatsPage({ params }: { params: Promise<{ quizId: string }> }) {
@@ -20,26 +24,27 @@ export default async function QuizStatsPage({ params }: { params: Promise<{ quiz
     if (isAppError(error)) notFound();
     throw error;
   });
+  const t = await getTranslations("quiz.stats");
   return (
     <div className="insight-page">
       <div>
-        <h1>Question statistics: {view.title}</h1>
+        <h1>{t("heading", { title: view.title })}</h1>
         <p className="lead">
-          {view.learners} {view.learners === 1 ? "learner" : "learners"} counted (first finished attempt
-          each). <Link href={`/quizzes/${view.quizId}/manage`}>Quiz settings</Link> ·{" "}
-          <Link href={`/classes/${view.classId}/insight`}>Class insight</Link>
+          {t("counted", { count: view.learners })}{" "}
+          <Link href={`/quizzes/${view.quizId}/manage`}>{t("settings")}</Link> ·{" "}
+          <Link href={`/classes/${view.classId}/insight`}>{t("insight")}</Link>
         </p>
         <p>
           <a href={`/quizzes/${view.quizId}/stats/questions.csv`} download>
-            Download question statistics (CSV)
+            {t("download")}
           </a>
         </p>
       </div>
       <StatsMethod />
-      {view.learners === 0 ? <p className="muted">Nobody has finished this quiz yet.</p> : null}
+      {view.learners === 0 ? <p className="muted">{t("nobody")}</p> : null}
       <QuestionStatsSummary questions={view.questions} />
       <section aria-labelledby="distractors-h" className="insight-page">
-        <h2 id="distractors-h">Distractor analysis</h2>
+        <h2 id="distractors-h">{t("distractors")}</h2>
         {view.questions.map((q) => (
           <DistractorTable key={q.questionId} q={q} />
         ))}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { QuizRunner } from "@/components/quiz/quiz-runner";
 import { isAppError } from "@/lib/errors";
 import { requirePageUser } from "@/lib/server/auth/session";
@@ -7,7 +8,10 @@ import { getRunnerView } from "@/lib/server/data/attempts";
 import { prisma } from "@/lib/server/db";
 import "@/components/quiz/quiz.css";
 
-export const metadata: Metadata = { title: "Quiz attempt" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("quiz.pages");
+  return { title: t("attempt") };
+}
 
 export default async function AttemptPage({
   params,
@@ -18,7 +22,7 @@ export default async function AttemptPage({
   const user = await requirePageUser(
     `/quizzes/${encodeURIComponent(quizId)}/attempts/${encodeURIComponent(attemptId)}`,
   );
-  const view = await getRunnerView(prisma, user, attemptId, new Date()).catch((error) => {
+  const view = await getRunnerView(prisma, user, attemptId, new Date(), await getLocale()).catch((error) => {
     if (isAppError(error)) notFound();
     throw error;
   });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { QuizResults } from "@/components/quiz/quiz-results";
 import { isAppError } from "@/lib/errors";
 import { requirePageUser } from "@/lib/server/auth/session";
@@ -10,7 +11,10 @@ import { prisma } from "@/lib/server/db";
 import "@/components/quiz/quiz.css";
 import "@/components/study/study.css";
 
-export const metadata: Metadata = { title: "Quiz results" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("quiz.pages");
+  return { title: t("results") };
+}
 
 export default async function ResultsPage({
   params,
@@ -20,15 +24,17 @@ export default async function ResultsPage({
   const { quizId, attemptId } = await params;
   const path = `/quizzes/${encodeURIComponent(quizId)}/attempts/${encodeURIComponent(attemptId)}`;
   const user = await requirePageUser(`${path}/results`);
-  const result = await getResultView(prisma, user, attemptId, new Date()).catch((error) => {
+  const locale = await getLocale();
+  const result = await getResultView(prisma, user, attemptId, new Date(), locale).catch((error) => {
     if (isAppError(error)) notFound();
     throw error;
   });
   if (!result) redirect(path);
   if (result.quizId !== quizId) notFound();
+  const t = await getTranslations("quiz.pages");
   return (
     <div>
-      <h1>Results: {result.title}</h1>
+      <h1>{t("resultsHeading", { title: result.title })}</h1>
       <QuizResults
         result={{
           ...result,
@@ -39,7 +45,7 @@ export default async function ResultsPage({
         }}
       />
       <p>
-        <Link href={`/quizzes/${result.quizId}`}>Back to the quiz</Link>
+        <Link href={`/quizzes/${result.quizId}`}>{t("backToQuiz")}</Link>
       </p>
     </div>
   );

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { englishNeedles, englishRuns } from "./english-leftovers";
+
+// The walk's judge must be able to fail: an English catalog message or a run of English words
+// is found; Korean text, AWS names and short English names pass.
+
+describe("the Korean walk's English finder", () => {
+  const needles = englishNeedles();
+  const hit = (text: string) => needles.filter((n) => n.pattern.test(text)).map((n) => n.key);
+
+  it("finds an English catalog message whole, arguments and tags filled in", () => {
+    expect(hit("Skip to content")).toContain("common.skipToContent");
+    expect(hit("3 cards due now.")).toContain("today.summary.due");
+    expect(hit("New to Taskdeck? Create an account")).toContain("auth.signIn.newHere");
+    expect(hit("본문으로 건너뛰기")).toEqual([]);
+  });
+
+  it("counts English words outside AWS names", () => {
+    expect(englishRuns("Continue studying now please")).toEqual(["Continue studying now please"]);
+    expect(englishRuns("Amazon ECS와 AWS Fargate로 태스크를 실행합니다")).toEqual([]);
+    expect(englishRuns("Application Load Balancer 대상 그룹")).toEqual([]);
+    expect(englishRuns("Lee Learner 님")).toEqual([]);
+    expect(englishRuns("Sweep deck abc 카드", ["Sweep deck abc"])).toEqual([]);
+  });
+});

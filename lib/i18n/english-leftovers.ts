@@ -1,0 +1,74 @@
+import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
+import { flatten } from "./catalog-tools";
+import { CATALOGS } from "./catalogs";
+
+// Pure: what the Korean walk (e2e/ko-walk.spec.ts) calls English left on a Korean page:
+//  - a catalog message whose English differs from its Korean, shown whole (its arguments filled
+//    in, its tags as their text): the page used the English catalog, or a copy of its words;
+//  - a run of three or more English words anywhere else, outside code and `lang="en"` elements
+//    (text a learner or author wrote, or an untranslated bank, is marked `lang="en"` by its page),
+//    once AWS and product names are taken out.
+
+type Tree = { [key: string]: string | Tree };
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** A message as a pattern over the text a page shows for it (arguments as any text). */
+function patternOf(elements: MessageFormatElement[]): string {
+  return elements
+    .map((element) => {
+      switch (element.type) {
+        case TYPE.literal:
+          return escapeRegExp(element.value).replace(/\s+/g, "\\s+");
+        case TYPE.tag:
+          return patternOf(element.children);
+        case TYPE.pound:
+          return "[\\d.,]+";
+        case TYPE.plural:
+        case TYPE.select:
+          return `(?:${Object.values(element.options)
+            .map((option) => patternOf(option.value))
+            .join("|")})`;
+        default:
+          return ".+?";
+      }
+    })
+    .join("");
+}
+
+export type CatalogNeedle = { key: string; pattern: RegExp };
+
+/** Every English message that reads differently in Korean, as a whole-text pattern. */
+export function englishNeedles(): CatalogNeedle[] {
+  const korean = new Map(flatten(CATALOGS.ko as unknown as Tree));
+  return flatten(CATALOGS.en as unknown as Tree).flatMap(([key, english]) => {
+    if (korean.get(key) === english) return [];
+    const source = patternOf(parse(english));
+    // A message that is nothing but arguments ("{score}") would match any text.
+    if (!/[A-Za-z]{2}/.test(source.replace(/\\./g, ""))) return [];
+    return [{ key, pattern: new RegExp(`^${source}$`, "s") }];
+  });
+}
+
+/**
+ * AWS service and feature names, and product names, that a Korean page writes in English (as
+ * AWS's Korean documentation does). Removed from a text before counting its English words.
+ */
+export const ENGLISH_NAMES: ReadonlyArray<RegExp> = [
+  /\bAmazon (?:Elastic Container (?:Service|Registry)|Elastic Compute Cloud|ECS|ECR|EC2|EKS|CloudWatch(?: Logs)?|VPC|S3|Route 53|EventBridge)\b/g,
+  /\bAWS (?:Fargate|Certified [A-Za-z ]+?(?= -|$|\)|,)|Identity and Access Management|Management Console|Cloud Map|App Mesh|Secrets Manager|Systems Manager(?: Parameter Store)?|Auto Scaling|CloudFormation|CodeDeploy|Lambda|CLI|IAM|KMS|X-Ray)\b/g,
+  /\b(?:Application|Network|Gateway) Load Balancers?\b/g,
+  /\bElastic (?:Load Balancing|Block Store|File System|Network Interfaces?)\b/g,
+  /\bService Connect\b/g,
+  /\bAmazon Web Services\b/g,
+  /\bSpaced repetition\b/gi,
+];
+
+/** Runs of three or more English words in `text`, after the allowed names are taken out. */
+export function englishRuns(text: string, extraNames: ReadonlyArray<string> = []): string[] {
+  let rest = text;
+  for (const name of ENGLISH_NAMES) rest = rest.replace(name, " · ");
+  for (const name of extraNames) rest = rest.split(name).join(" · ");
+  const word = "[A-Za-z][A-Za-z'’-]*";
+  return rest.match(new RegExp(`\\b${word}(?:[ \\t\\n]+${word}){2,}\\b`, "g")) ?? [];
+}
