@@ -48,8 +48,15 @@ test.describe("ECS simulator in Korean", () => {
     );
     await expect(verdict).not.toContainText("Verdict");
 
-    const events = page.getByRole("list", { name: "이 순간의 이벤트" });
-    await expect(events).toContainText("t-3: PENDING 상태로 남음.");
+    // The view opens on the last moment (t-1 and t-2 RUNNING); the PENDING line is a few moments back.
+    const timeline = page.getByRole("group", { name: "타임라인" });
+    for (let i = 0; i < 5; i++) {
+      if ((await timeline.textContent())?.includes("t-3: PENDING 상태로 남음.")) break;
+      await page.getByRole("button", { name: "이전 단계" }).click();
+    }
+    await expect(page.getByRole("list", { name: "이 순간의 이벤트" })).toContainText(
+      "t-3: PENDING 상태로 남음. 여유 메모리가 3000MiB인 인스턴스가 없습니다",
+    );
     await page.setViewportSize({ width: 1280, height: 900 });
     await shot(page, "simulator-ko-1280");
     await page.setViewportSize({ width: 375, height: 800 });
