@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { SimulatorClient } from "./simulator-client";
 
-export const metadata: Metadata = {
-  title: "ECS simulator",
-  description:
-    "Try Amazon ECS settings and see what happens: placement, networking, IAM roles, load balancers and volumes, with the rule that decided and its AWS page.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("sim.page");
+  return { title: t("title"), description: t("description") };
+}
 
 // Anyone may open the sandbox; it reads nothing but its own `s` search parameter.
 export default async function SimulatorPage({
@@ -15,14 +15,11 @@ export default async function SimulatorPage({
 }) {
   const { s } = await searchParams;
   const initialParam = Array.isArray(s) ? (s[0] ?? null) : (s ?? null);
+  const t = await getTranslations("sim.page");
   return (
     <>
-      <h1>ECS simulator</h1>
-      <p className="lead">
-        Change the controls and watch Amazon ECS place the tasks, grant or deny the calls, and name the rule
-        that decided, with its AWS page. The scenario lives in the address, so you can share it or copy it as
-        a sim block for a question.
-      </p>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("lead")}</p>
       <SimulatorClient initialParam={initialParam} />
     </>
   );

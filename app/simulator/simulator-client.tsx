@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
 import { configToYaml, type SandboxConfig, sanitizeConfig } from "@/components/sim/sandbox/config";
 import { CopySimBlock } from "@/components/sim/sandbox/copy-sim-block";
@@ -7,8 +8,8 @@ import { type SandboxStart, startFromParam } from "@/components/sim/sandbox/load
 import { PRESETS, presetById } from "@/components/sim/sandbox/presets";
 import { SandboxControls } from "@/components/sim/sandbox/sandbox-controls";
 import { encodeScenarioParam, SCENARIO_PARAM } from "@/components/sim/sandbox/scenario-url";
+import { useSimText } from "@/components/sim/sim-text";
 import { SimulationView } from "@/components/sim/simulation-view";
-import { VERDICT_LABEL } from "@/components/sim/verdict-banner";
 import { parseScenario, runScenario } from "@/lib/sim";
 import "@/components/sim/sandbox/sandbox.css";
 
@@ -25,6 +26,9 @@ export function SimulatorClient({ initialParam }: { initialParam: string | null 
   const [presetId, setPresetId] = useState(PRESETS[0]?.id ?? "");
   const hasChanged = useRef(false);
   const presetSelectId = useId();
+  const t = useTranslations("sim.sandbox");
+  const tv = useTranslations("sim.verdict");
+  const simText = useSimText();
 
   const yaml = asWritten ?? configToYaml(config);
   // The controls answer at once; the simulation follows as soon as React has time.
@@ -49,9 +53,13 @@ export function SimulatorClient({ initialParam }: { initialParam: string | null 
     setConfig(sanitizeConfig(next));
   };
 
+  // i18n-keys: sim.verdict.status.*
   const verdictLine = run.ok
-    ? `Verdict: ${VERDICT_LABEL[run.result.verdict.status]}. ${run.result.verdict.summary}`
-    : "The scenario is not valid: see the errors beside the controls.";
+    ? t("verdictLine", {
+        status: tv(`status.${run.result.verdict.status}`),
+        summary: simText(run.result.verdict.summaryMsg ?? run.result.verdict.summary),
+      })
+    : t("invalidLine");
 
   return (
     <div className="sandbox">
@@ -63,7 +71,7 @@ export function SimulatorClient({ initialParam }: { initialParam: string | null 
           if (preset) update(preset.config);
         }}
       >
-        <label htmlFor={presetSelectId}>Start from a preset</label>
+        <label htmlFor={presetSelectId}>{t("presetLabel")}</label>
         <div className="sandbox-presets__row">
           <select id={presetSelectId} value={presetId} onChange={(e) => setPresetId(e.currentTarget.value)}>
             {PRESETS.map((p) => (
@@ -73,7 +81,7 @@ export function SimulatorClient({ initialParam }: { initialParam: string | null 
             ))}
           </select>
           <button type="submit" className="button">
-            Load preset
+            {t("loadPreset")}
           </button>
         </div>
       </form>
@@ -87,7 +95,7 @@ export function SimulatorClient({ initialParam }: { initialParam: string | null 
             <ul>
               {loadError.details.slice(0, 8).map((e) => (
                 <li key={`${e.line}:${e.column}:${e.message}`}>
-                  Line {e.line}, column {e.column}: {e.message}
+                  {t("errorAt", { line: e.line, column: e.column, message: e.message })}
                   {e.hint ? ` (${e.hint})` : ""}
                 </li>
               ))}
@@ -97,10 +105,7 @@ export function SimulatorClient({ initialParam }: { initialParam: string | null 
       ) : null}
       {asWritten ? (
         <div className="notice sandbox-alert" role="status">
-          <p>
-            This scenario came from a link and uses settings the controls do not cover, so it runs as written.
-            The controls show the nearest equivalent: changing one replaces the scenario with theirs.
-          </p>
+          <p>{t("asWritten")}</p>
         </div>
       ) : null}
 
@@ -122,12 +127,12 @@ export function SimulatorClient({ initialParam }: { initialParam: string | null 
           ) : (
             <div className="notice notice--error">
               <p>
-                <strong>The scenario is not valid, so nothing was simulated:</strong>
+                <strong>{t("notSimulated")}</strong>
               </p>
               <ul>
                 {run.errors.map((e) => (
                   <li key={`${e.line}:${e.column}:${e.message}`}>
-                    Line {e.line}, column {e.column}: {e.message}
+                    {t("errorAt", { line: e.line, column: e.column, message: e.message })}
                     {e.hint ? ` (${e.hint})` : ""}
                   </li>
                 ))}

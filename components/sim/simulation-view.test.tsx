@@ -1,14 +1,28 @@
-import { renderToStaticMarkup } from "react-dom/server";
+import { NextIntlClientProvider } from "next-intl";
+import type { ReactNode } from "react";
+import { renderToStaticMarkup as renderMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { CATALOGS } from "@/lib/i18n/catalogs";
+import type { Locale } from "@/lib/i18n/locale";
 import { parseScenario, runScenario } from "@/lib/sim";
 import AnswerSimulation from "./answer-simulation";
 import { SimulationView } from "./simulation-view";
 
-function render(yaml: string): string {
+/** Renders inside the catalogs of a language, as the root layout's provider does. */
+function renderToStaticMarkup(node: ReactNode, locale: Locale = "en"): string {
+  return renderMarkup(
+    <NextIntlClientProvider locale={locale} messages={CATALOGS[locale]} timeZone="UTC">
+      {node}
+    </NextIntlClientProvider>,
+  );
+}
+
+function render(yaml: string, locale: Locale = "en"): string {
   const parsed = parseScenario(yaml);
   if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join("; "));
   return renderToStaticMarkup(
     <SimulationView scenario={parsed.scenario} result={runScenario(parsed.scenario)} />,
+    locale,
   );
 }
 
@@ -32,6 +46,16 @@ describe("SimulationView", () => {
     );
     expect(text(html)).toContain("AWS page for R32 (opens in a new tab)");
     expect(text(html)).toMatch(/CLB web-clb for service web: refused \(R32\)/);
+  });
+
+  it("speaks Korean: the verdict, the deciding rule's title and detail, and the event lines", () => {
+    const html = text(render(CLB, "ko"));
+    expect(html).toContain("판정: 오류: 거부되었거나 실패했습니다");
+    expect(html).toMatch(
+      /R32 awsvpc와 Fargate 대상에는 대상 유형 ip가 필요하며 Classic Load Balancer는 쓸 수 없습니다 ✕? ?거부/,
+    );
+    expect(html).toContain("Classic Load Balancer는 Fargate 태스크를 지원하지 않습니다");
+    expect(html).not.toContain("Verdict: Error");
   });
 
   it("draws each task as a focusable button named by its id and state, with one tab stop", () => {

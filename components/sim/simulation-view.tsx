@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { startTransition, useEffect, useMemo, useState } from "react";
 import type { Scenario, SimResult } from "@/lib/sim";
 import { ClusterPicture } from "./cluster-picture";
@@ -31,6 +32,7 @@ export type SimulationViewProps = {
  * a text description of the same facts. Opens on the final moment; Play replays from the start.
  */
 export function SimulationView({ scenario, result, headingLevel = 2 }: SimulationViewProps) {
+  const t = useTranslations("sim.view");
   const timeline = useMemo(() => buildTimeline(result), [result]);
   const last = timeline.moments.length - 1;
   const [shownResult, setShownResult] = useState(result);
@@ -69,8 +71,8 @@ export function SimulationView({ scenario, result, headingLevel = 2 }: Simulatio
   return (
     <div className="sim" data-motion={reducedMotion ? "reduced" : "full"} data-playing={isPlaying}>
       <VerdictBanner result={result} level={headingLevel} />
-      <section className="sim-panel sim-replay" aria-label="Replay">
-        <Heading level={panelLevel}>What happened, step by step</Heading>
+      <section className="sim-panel sim-replay" aria-label={t("replay")}>
+        <Heading level={panelLevel}>{t("replayTitle")}</Heading>
         <TimelineControls
           moments={timeline.moments}
           position={position}

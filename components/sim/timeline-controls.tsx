@@ -1,7 +1,9 @@
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import type { SimEvent } from "@/lib/sim";
 import { formatClock } from "./frames";
 import { PauseIcon, PlayIcon, StepBackIcon, StepForwardIcon } from "./icons";
+import { useSimText } from "./sim-text";
 import type { Moment } from "./timeline";
 
 const EVENT_LIST_LIMIT = 8;
@@ -29,15 +31,22 @@ export function TimelineControls({
   onPlay: () => void;
   onPause: () => void;
 }) {
+  const t = useTranslations("sim.timeline");
+  const simText = useSimText();
   const sliderId = useId();
   const last = moments.length - 1;
   const moment = moments[position];
-  const now = `Moment ${position + 1} of ${moments.length}, ${formatClock(moment?.t ?? 0)}: ${stepLabel}`;
+  const now = t("now", {
+    position: position + 1,
+    count: moments.length,
+    clock: formatClock(moment?.t ?? 0),
+    step: stepLabel,
+  });
   const first = moment?.from ?? 0;
   const shown = events.slice(0, EVENT_LIST_LIMIT).map((event, offset) => ({ event, at: first + offset }));
   return (
     <fieldset className="sim-timeline">
-      <legend className="visually-hidden">Timeline</legend>
+      <legend className="visually-hidden">{t("legend")}</legend>
       <div className="sim-timeline__buttons">
         {/* aria-disabled, not disabled: a button keeps its focus when it reaches the end. */}
         <button
@@ -49,7 +58,7 @@ export function TimelineControls({
           }}
         >
           <StepBackIcon />
-          Step back
+          {t("stepBack")}
         </button>
         <button
           type="button"
@@ -61,7 +70,7 @@ export function TimelineControls({
           }}
         >
           {isPlaying ? <PauseIcon /> : <PlayIcon />}
-          {isPlaying ? "Pause" : "Play"}
+          {isPlaying ? t("pause") : t("play")}
         </button>
         <button
           type="button"
@@ -72,11 +81,11 @@ export function TimelineControls({
           }}
         >
           <StepForwardIcon />
-          Step forward
+          {t("stepForward")}
         </button>
       </div>
       <div className="sim-timeline__slider">
-        <label htmlFor={sliderId}>Moment</label>
+        <label htmlFor={sliderId}>{t("moment")}</label>
         <input
           id={sliderId}
           type="range"
@@ -92,14 +101,14 @@ export function TimelineControls({
         {now}
       </p>
       {shown.length > 0 ? (
-        <ol className="sim-timeline__events" aria-label="Events at this moment">
+        <ol className="sim-timeline__events" aria-label={t("events")}>
           {shown.map(({ event, at }) => (
             <li key={at} data-kind={event.kind}>
-              {event.message}
+              {simText(event.msg ?? event.message)}
             </li>
           ))}
           {events.length > shown.length ? (
-            <li className="sim-muted">and {events.length - shown.length} more events like these</li>
+            <li className="sim-muted">{t("moreEvents", { count: events.length - shown.length })}</li>
           ) : null}
         </ol>
       ) : null}

@@ -1,18 +1,14 @@
+"use client";
+
+import { useTranslations } from "next-intl";
 import type { AppliedRule, SimResult, Verdict } from "@/lib/sim";
 import { Heading, type HeadingLevel, sub } from "./heading";
 import { CheckIcon, CrossIcon, WarnIcon } from "./icons";
+import { useSimText } from "./sim-text";
 
-export const VERDICT_LABEL: Record<Verdict, string> = {
-  ok: "OK: it works",
-  partial: "Partial: accepted, but not everything happened",
-  error: "Error: refused or failed",
-};
-
-const OUTCOME_LABEL: Record<AppliedRule["outcome"], string> = {
-  denied: "denied",
-  allowed: "allowed",
-  applied: "applied",
-};
+// i18n-keys: sim.verdict.status.*
+// i18n-keys: sim.verdict.outcome.*
+// i18n-keys: sim.rules.*
 
 function VerdictIcon({ status }: { status: Verdict }) {
   if (status === "ok") return <CheckIcon className="sim-verdict__icon" />;
@@ -38,6 +34,8 @@ export function orderRules(rules: readonly AppliedRule[]): AppliedRule[] {
 const VISIBLE_RULES = 3;
 
 function RuleList({ rules }: { rules: AppliedRule[] }) {
+  const t = useTranslations("sim");
+  const simText = useSimText();
   return (
     <ul className="sim-rules">
       {rules.map((rule) => (
@@ -48,15 +46,16 @@ function RuleList({ rules }: { rules: AppliedRule[] }) {
         >
           <span className="sim-rule__head">
             <span className="sim-rule__id">{rule.id}</span>
-            <span className="sim-rule__title">{rule.title}</span>
+            <span className="sim-rule__title">{simText({ key: `rules.${rule.id}.title` })}</span>
             <span className="sim-rule__outcome">
               <OutcomeIcon outcome={rule.outcome} />
-              {OUTCOME_LABEL[rule.outcome]}
+              {t(`verdict.outcome.${rule.outcome}`)}
             </span>
           </span>
-          <span className="sim-rule__detail">{rule.detail}</span>
+          <span className="sim-rule__detail">{simText(rule.detailMsg ?? rule.detail)}</span>
           <a className="sim-rule__link" href={rule.doc} target="_blank" rel="noreferrer">
-            AWS page<span className="visually-hidden"> for {rule.id} (opens in a new tab)</span>
+            {t("verdict.awsPage")}
+            <span className="visually-hidden">{t("verdict.awsPageHint", { id: rule.id })}</span>
           </a>
         </li>
       ))}
@@ -66,30 +65,30 @@ function RuleList({ rules }: { rules: AppliedRule[] }) {
 
 /** The verdict with text, icon and colour, and every rule that decided it with its AWS page. */
 export function VerdictBanner({ result, level }: { result: SimResult; level: HeadingLevel }) {
-  const { status, summary } = result.verdict;
+  const t = useTranslations("sim.verdict");
+  const simText = useSimText();
+  const { status, summary, summaryMsg } = result.verdict;
   const rules = orderRules(result.rules);
   // Denied rules always show; with none, the first few do. The rest wait behind a disclosure.
   const shownCount = Math.max(VISIBLE_RULES, rules.filter((r) => r.outcome === "denied").length);
   const first = rules.slice(0, shownCount);
   const rest = rules.slice(shownCount);
   return (
-    <section className="sim-verdict" data-status={status} aria-label="Verdict">
+    <section className="sim-verdict" data-status={status} aria-label={t("label")}>
       <Heading level={level} className="sim-verdict__title">
         <VerdictIcon status={status} />
-        <span>Verdict: {VERDICT_LABEL[status]}</span>
+        <span>{t("title", { status: t(`status.${status}`) })}</span>
       </Heading>
-      <p className="sim-verdict__summary">{summary}</p>
+      <p className="sim-verdict__summary">{simText(summaryMsg ?? summary)}</p>
       {rules.length > 0 ? (
         <>
           <Heading level={sub(level)} className="sim-verdict__rules-title">
-            Rules that decided it
+            {t("rulesTitle")}
           </Heading>
           <RuleList rules={first} />
           {rest.length > 0 ? (
             <details className="sim-verdict__more">
-              <summary>
-                {rest.length} more rule{rest.length === 1 ? "" : "s"} that applied
-              </summary>
+              <summary>{t("moreRules", { count: rest.length })}</summary>
               <RuleList rules={rest} />
             </details>
           ) : null}

@@ -18,6 +18,7 @@ import enInsight from "@/messages/en/insight.json";
 import enNav from "@/messages/en/nav.json";
 import enProgress from "@/messages/en/progress.json";
 import enQuiz from "@/messages/en/quiz.json";
+import enSim from "@/messages/en/sim.json";
 import enStudy from "@/messages/en/study.json";
 import enStudySettings from "@/messages/en/studySettings.json";
 import enTeach from "@/messages/en/teach.json";
@@ -36,6 +37,7 @@ import koInsight from "@/messages/ko/insight.json";
 import koNav from "@/messages/ko/nav.json";
 import koProgress from "@/messages/ko/progress.json";
 import koQuiz from "@/messages/ko/quiz.json";
+import koSim from "@/messages/ko/sim.json";
 import koStudy from "@/messages/ko/study.json";
 import koStudySettings from "@/messages/ko/studySettings.json";
 import koTeach from "@/messages/ko/teach.json";
@@ -57,6 +59,7 @@ const en = {
   nav: enNav,
   progress: enProgress,
   quiz: enQuiz,
+  sim: enSim,
   study: enStudy,
   studySettings: enStudySettings,
   teach: enTeach,
@@ -80,6 +83,7 @@ const ko: Messages = {
   nav: koNav,
   progress: koProgress,
   quiz: koQuiz,
+  sim: koSim,
   study: koStudy,
   studySettings: koStudySettings,
   teach: koTeach,

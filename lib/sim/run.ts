@@ -11,6 +11,7 @@ import { createService, updateService } from "./ops/service";
 import { mulberry32 } from "./rng";
 import { setupCapacityProviders } from "./rules/capacity";
 import { registerInstance } from "./rules/cluster";
+import { m } from "./text";
 import { finish } from "./verdict";
 
 /** Simulated seconds between two steps, so the timeline reads as minutes of real time. */
@@ -20,7 +21,12 @@ function setup(sim: Sim): void {
   const c = sim.scenario.cluster;
   sim.emit(
     "cluster",
-    `Cluster ${c.name} in ${sim.scenario.region} (${sim.scenario.azs.join(", ")}), providers: ${c.capacityProviders.map((p) => p.name).join(", ") || "none"}`,
+    m("engine.run.clusterInProviders", {
+      cName: c.name,
+      region: sim.scenario.region,
+      azs: sim.scenario.azs.join(", "),
+      p: c.capacityProviders.map((p) => p.name).join(", ") || "none",
+    }),
     {
       subject: c.name,
     },

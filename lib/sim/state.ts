@@ -2,6 +2,7 @@
  * What a run produces: the state the simulator evolves, the events of its
  * timeline and the result with its verdict. Plain data, JSON-safe.
  */
+
 import type {
   ClusterSpec,
   CpuArch,
@@ -18,6 +19,7 @@ import type {
   Verdict,
   VolumeType,
 } from "./model";
+import type { Msg } from "./text";
 
 export type Amount = { total: number; used: number; free: number };
 
@@ -64,6 +66,8 @@ export type TaskState = {
   networkMode: NetworkMode;
   platformVersion: string | null;
   failureReason: string | null;
+  /** `failureReason` as a message key and parameters. */
+  failureMsg?: Msg;
 };
 
 export type ServiceState = {
@@ -188,16 +192,26 @@ export type SimEvent = {
   t: number;
   kind: EventKind;
   message: string;
+  /** The message key and parameters of `message`, for the interface's catalogs (lib/sim/text.ts). */
+  msg?: Msg;
   ruleId?: string;
   subject?: string;
 };
 
 export type RuleOutcome = "allowed" | "denied" | "applied";
 
-export type AppliedRule = { id: string; title: string; doc: string; outcome: RuleOutcome; detail: string };
+export type AppliedRule = {
+  id: string;
+  title: string;
+  doc: string;
+  outcome: RuleOutcome;
+  detail: string;
+  /** `detail` as a message key and parameters; the title's key is `rules.<id>.title`. */
+  detailMsg?: Msg;
+};
 
 export type SimResult = {
-  verdict: { status: Verdict; summary: string };
+  verdict: { status: Verdict; summary: string; summaryMsg?: Msg };
   rules: AppliedRule[];
   events: SimEvent[];
   finalState: SimState;

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import {
   APP_CALLS,
@@ -34,14 +35,15 @@ type Change = (patch: Partial<SandboxConfig>) => void;
  * the verdict beside it follows live.
  */
 export function SandboxControls({ config, onChange }: { config: SandboxConfig; onChange: Change }) {
+  const t = useTranslations("sim.controls");
   const launchName = useId();
   const isEc2 = config.launchType === "EC2";
   return (
-    <form className="sandbox-form" aria-label="Scenario controls" onSubmit={(e) => e.preventDefault()}>
+    <form className="sandbox-form" aria-label={t("formLabel")} onSubmit={(e) => e.preventDefault()}>
       <fieldset className="sandbox-set">
-        <legend>Capacity</legend>
+        <legend>{t("legends.capacity")}</legend>
         <fieldset className="sandbox-subset sandbox-radios">
-          <legend>Launch type</legend>
+          <legend>{t("legends.launchType")}</legend>
           {(["FARGATE", "EC2"] as const).map((lt) => (
             <label key={lt} className="sandbox-check">
               <input
@@ -56,32 +58,28 @@ export function SandboxControls({ config, onChange }: { config: SandboxConfig; o
           ))}
         </fieldset>
         <fieldset className="sandbox-subset" disabled={!isEc2}>
-          <legend>EC2 instances{isEc2 ? "" : " (EC2 only)"}</legend>
+          <legend>{isEc2 ? t("legends.instances") : t("legends.instancesEc2Only")}</legend>
           <NumberField
-            label="Number of instances"
+            label={t("labels.numberOfInstances")}
             value={config.instanceCount}
             min={0}
             max={LIMITS.instanceCount}
             onChange={(instanceCount) => onChange({ instanceCount })}
           />
           <Select
-            label="Instance type"
+            label={t("labels.instanceType")}
             value={config.instanceType}
             options={INSTANCE_TYPE_NAMES}
             labels={Object.fromEntries(INSTANCE_TYPE_NAMES.map((t) => [t, t]))}
             onChange={(instanceType) => onChange({ instanceType })}
           />
           <Check
-            label="Instance profile ecsInstanceRole (lets the agent register)"
+            label={t("labels.instanceProfile")}
             checked={config.instanceProfile}
             onChange={(instanceProfile) => onChange({ instanceProfile })}
           />
           <Check
-            label={
-              <>
-                Agent blocks IMDS for awsvpc tasks (<code>ECS_AWSVPC_BLOCK_IMDS</code>)
-              </>
-            }
+            label={<>{t.rich("blockImds", { code: (chunks) => <code>{chunks}</code> })}</>}
             checked={config.blockImds}
             onChange={(blockImds) => onChange({ blockImds })}
           />
@@ -89,58 +87,58 @@ export function SandboxControls({ config, onChange }: { config: SandboxConfig; o
       </fieldset>
 
       <fieldset className="sandbox-set">
-        <legend>Task definition</legend>
+        <legend>{t("legends.taskDefinition")}</legend>
         <Select
-          label="Network mode"
+          label={t("labels.networkMode")}
           value={config.networkMode}
           options={NETWORK_MODES}
           labels={NETWORK_LABEL}
           onChange={(networkMode) => onChange({ networkMode })}
         />
         <Select
-          label="Task CPU"
+          label={t("labels.taskCpu")}
           value={config.taskCpu === null ? "unset" : String(config.taskCpu)}
           options={["unset", ...FARGATE_CPU.map(String)]}
           labels={{
-            unset: "Not set (EC2 only)",
+            unset: t("notSetEc2Only"),
             ...Object.fromEntries(FARGATE_CPU.map((c) => [String(c), cpuLabel(c)])),
           }}
           onChange={(v) => onChange({ taskCpu: v === "unset" ? null : Number(v) })}
         />
         <Select
-          label="Task memory"
+          label={t("labels.taskMemory")}
           value={config.taskMemory === null ? "unset" : String(config.taskMemory)}
           options={["unset", ...TASK_MEMORY.map(String)]}
           labels={{
-            unset: "Not set (EC2 only)",
+            unset: t("notSetEc2Only"),
             ...Object.fromEntries(TASK_MEMORY.map((m) => [String(m), memoryLabel(m)])),
           }}
           onChange={(v) => onChange({ taskMemory: v === "unset" ? null : Number(v) })}
         />
         <Select
-          label="Container image"
+          label={t("labels.containerImage")}
           value={config.privateImage ? "ecr" : "public"}
           options={["public", "ecr"]}
-          labels={{ public: "Public image (ECR Public nginx)", ecr: "Private Amazon ECR image" }}
+          labels={{ public: t("imagePublic"), ecr: t("imagePrivate") }}
           onChange={(v) => onChange({ privateImage: v === "ecr" })}
         />
         <Check
-          label="Static host port 80 (bridge mode; otherwise a dynamic port)"
+          label={t("labels.staticPort")}
           checked={config.staticHostPort}
           onChange={(staticHostPort) => onChange({ staticHostPort })}
         />
         <Check
-          label="Inject a secret from Secrets Manager at start"
+          label={t("labels.secret")}
           checked={config.secret}
           onChange={(secret) => onChange({ secret })}
         />
         <Check
-          label="Send logs with the awslogs driver"
+          label={t("labels.awslogs")}
           checked={config.awslogs}
           onChange={(awslogs) => onChange({ awslogs })}
         />
         <Select
-          label="Fargate platform version"
+          label={t("labels.platformVersion")}
           value={config.platformVersion}
           options={PLATFORM_VERSIONS}
           labels={{ LATEST: "LATEST (1.4.0)", "1.4.0": "1.4.0", "1.3.0": "1.3.0" }}
@@ -149,23 +147,23 @@ export function SandboxControls({ config, onChange }: { config: SandboxConfig; o
       </fieldset>
 
       <fieldset className="sandbox-set">
-        <legend>Service</legend>
+        <legend>{t("legends.service")}</legend>
         <NumberField
-          label="Desired count"
+          label={t("labels.desiredCount")}
           value={config.desiredCount}
           min={0}
           max={LIMITS.desiredCount}
           onChange={(desiredCount) => onChange({ desiredCount })}
         />
         <Select
-          label="Placement strategy"
+          label={t("labels.placementStrategy")}
           value={config.placementStrategy}
           options={PLACEMENT_STRATEGIES}
           labels={STRATEGY_LABEL}
           onChange={(placementStrategy) => onChange({ placementStrategy })}
         />
         <Check
-          label="Constraint: distinctInstance"
+          label={t("labels.distinctInstance")}
           checked={config.distinctInstance}
           onChange={(distinctInstance) => onChange({ distinctInstance })}
         />
@@ -173,16 +171,16 @@ export function SandboxControls({ config, onChange }: { config: SandboxConfig; o
       </fieldset>
 
       <fieldset className="sandbox-set">
-        <legend>Load balancer</legend>
+        <legend>{t("legends.loadBalancer")}</legend>
         <Select
-          label="Load balancer type"
+          label={t("labels.lbType")}
           value={config.loadBalancer}
           options={LOAD_BALANCERS}
           labels={LB_LABEL}
           onChange={(loadBalancer) => onChange({ loadBalancer })}
         />
         <Select
-          label="Target type"
+          label={t("labels.targetType")}
           value={config.targetType}
           options={TARGET_TYPES}
           labels={TARGET_LABEL}
@@ -191,7 +189,7 @@ export function SandboxControls({ config, onChange }: { config: SandboxConfig; o
       </fieldset>
 
       <fieldset className="sandbox-set">
-        <legend>Volumes</legend>
+        <legend>{t("legends.volumes")}</legend>
         {VOLUME_KINDS.map((kind) => (
           <Check
             key={kind}
@@ -203,25 +201,25 @@ export function SandboxControls({ config, onChange }: { config: SandboxConfig; o
       </fieldset>
 
       <fieldset className="sandbox-set">
-        <legend>IAM roles</legend>
+        <legend>{t("legends.iamRoles")}</legend>
         <Check
-          label="Task role appRole (the application's AWS calls)"
+          label={t("labels.taskRole")}
           checked={config.taskRole}
           onChange={(taskRole) => onChange({ taskRole })}
         />
         <Permissions
-          legend="appRole allows"
+          legend={t("appRoleAllows")}
           value={config.taskRolePermissions}
           disabled={!config.taskRole}
           onChange={(taskRolePermissions) => onChange({ taskRolePermissions })}
         />
         <Check
-          label="Execution role execRole (image pulls, logs, secrets)"
+          label={t("labels.executionRole")}
           checked={config.executionRole}
           onChange={(executionRole) => onChange({ executionRole })}
         />
         <Permissions
-          legend="execRole allows"
+          legend={t("execRoleAllows")}
           value={config.executionRolePermissions}
           disabled={!config.executionRole}
           onChange={(executionRolePermissions) => onChange({ executionRolePermissions })}
@@ -229,14 +227,14 @@ export function SandboxControls({ config, onChange }: { config: SandboxConfig; o
       </fieldset>
 
       <fieldset className="sandbox-set">
-        <legend>Application</legend>
+        <legend>{t("legends.application")}</legend>
         <Select
-          label="Application call"
+          label={t("labels.appCall")}
           value={config.call}
           options={APP_CALLS}
           labels={CALL_LABEL}
           onChange={(call) => onChange({ call })}
-          hint="What the running container does after it starts."
+          hint={t("appCallHint")}
         />
       </fieldset>
     </form>

@@ -23,6 +23,7 @@ import type {
 } from "../model";
 import type { Rng } from "../rng";
 import { RULES } from "../rules/catalog";
+import { english, isMsg, type Msg, m, type Text } from "../text";
 import { fieldValue } from "./resources";
 
 export type Needs = { cpu: number; memory: number; gpu: number };
@@ -62,7 +63,7 @@ export type ServiceRec = {
   strategy: PlacementStrategy[];
 };
 
-export type Problem = { severity: "error" | "partial"; message: string };
+export type Problem = { severity: "error" | "partial"; message: Text };
 
 /**
  * The mutable world of one run. Everything the engine decides goes through
@@ -89,7 +90,7 @@ export class Sim {
   /** Capacity providers refused at setup (R14); strategies naming them fail. */
   readonly refusedProviders = new Set<string>();
   /** Facts worth a line in an "ok" summary (a call allowed, IMDS blocked, …). */
-  readonly highlights: string[] = [];
+  readonly highlights: Text[] = [];
   /** Index of the operation being run: 0 is cluster setup, then 1 … n for the steps. */
   stepNo = 0;
   /** Simulated seconds since the scenario began. */
@@ -109,15 +110,12 @@ export class Sim {
     this.date = scenario.date ?? today;
   }
 
-  emit(
-    kind: EventKind,
-    message: string,
-    opts: { ruleId?: string; subject?: string; dt?: number } = {},
-  ): void {
+  emit(kind: EventKind, message: Text, opts: { ruleId?: string; subject?: string; dt?: number } = {}): void {
     // Never earlier than the previous event: the timeline is played in order.
     const t = Math.max(this.lastT, this.t + (opts.dt ?? 0));
     this.lastT = t;
-    const e: SimEvent = { step: this.stepNo, t, kind, message };
+    const e: SimEvent = { step: this.stepNo, t, kind, message: english(message) };
+    if (isMsg(message)) e.msg = message;
     if (opts.ruleId) e.ruleId = opts.ruleId;
     if (opts.subject) e.subject = opts.subject;
     this.events.push(e);
@@ -128,32 +126,37 @@ export class Sim {
    * and facet is kept, so 2,000 placements make one entry, while a rule with
    * two distinct lessons (R14: the policy, then a scale-out) makes two.
    */
-  rule(id: string, outcome: RuleOutcome, detail: string | (() => string), facet = ""): void {
+  rule(id: string, outcome: RuleOutcome, detail: Text | (() => Text), facet = ""): void {
     const key = `${id}:${outcome}:${facet}`;
     if (this.ruleKeys.has(key)) return;
     this.ruleKeys.add(key);
     const info = RULES[id];
     if (!info) throw new Error(`Unknown rule ${id}`);
-    const text = typeof detail === "string" ? detail : detail();
-    this.rules.push({ id, title: info.title, doc: info.doc, outcome, detail: text });
+    const text = typeof detail === "function" ? detail() : detail;
+    const rule: AppliedRule = { id, title: info.title, doc: info.doc, outcome, detail: english(text) };
+    if (isMsg(text)) rule.detailMsg = text;
+    this.rules.push(rule);
   }
 
   /** A rule refused something: record it, emit it, and count it against the verdict. */
   deny(
     id: string,
-    message: string,
+    message: Text,
     opts: { subject?: string; severity?: "error" | "partial"; kind?: EventKind } = {},
   ) {
     this.rule(id, "denied", message);
-    this.emit(opts.kind ?? "reject", `${message} (${id})`, { ruleId: id, subject: opts.subject });
-    this.problem(opts.severity ?? "error", `${message} (${id})`);
+    this.emit(opts.kind ?? "reject", m("engine.context.message", { message, id }), {
+      ruleId: id,
+      subject: opts.subject,
+    });
+    this.problem(opts.severity ?? "error", m("engine.context.message", { message, id }));
   }
 
-  highlight(text: string): void {
+  highlight(text: Text): void {
     this.highlights.push(text);
   }
 
-  problem(severity: "error" | "partial", message: string): void {
+  problem(severity: "error" | "partial", message: Text): void {
     this.problems.push({ severity, message });
   }
 

@@ -1,4 +1,5 @@
 import { deregisterTargets } from "../rules/load-balancing";
+import { english, isMsg, m, type Text } from "../text";
 import type { Sim, TaskRec } from "./context";
 import { release } from "./resources";
 
@@ -11,7 +12,7 @@ export function isPlaced(task: TaskRec): boolean {
 export function stopTask(
   sim: Sim,
   task: TaskRec,
-  reason: string,
+  reason: Text,
   opts: { ruleId?: string; dt?: number } = {},
 ): void {
   if (task.st.state === "STOPPED") return;
@@ -23,10 +24,17 @@ export function stopTask(
   }
   deregisterTargets(sim, task);
   task.st.state = "STOPPED";
-  task.st.failureReason = reason;
-  sim.emit("stopped", `${task.st.id} STOPPED: ${reason}`, {
+  setFailure(task, reason);
+  sim.emit("stopped", m("engine.lifecycle.stopped", { taskId: task.st.id, reason }), {
     ruleId: opts.ruleId,
     subject: task.st.id,
     dt: opts.dt ?? 0,
   });
+}
+
+/** Records why a task is not running, in English for the state and as a message for the interface. */
+export function setFailure(task: TaskRec, reason: Text | null): void {
+  task.st.failureReason = reason === null ? null : english(reason);
+  if (reason !== null && isMsg(reason)) task.st.failureMsg = reason;
+  else delete task.st.failureMsg;
 }

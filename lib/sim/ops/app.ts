@@ -2,6 +2,7 @@ import type { Sim, TaskRec } from "../engine/context";
 import { appCall, readInstanceMetadata } from "../rules/credentials";
 import { pullImage, setupLogs } from "../rules/iam";
 import { checkMount } from "../rules/storage-mount";
+import { m } from "../text";
 
 /**
  * What a container does once it runs: AWS calls (R25, R26), image pulls,
@@ -19,8 +20,8 @@ function resolve(sim: Sim, from: string): { task: TaskRec; container: string } |
     const last = pool[pool.length - 1];
     const why = last
       ? `${last.st.id} is ${last.st.state}${last.st.failureReason ? ` (${last.st.failureReason})` : ""}`
-      : "no task was started";
-    const message = `No running task of ${head} to act from: ${why}`;
+      : m("engine.app.noTaskWasStarted");
+    const message = m("engine.app.noRunningTaskOf", { head, why });
     sim.emit("info", message, { subject: head });
     sim.problem("error", message);
     return null;
@@ -38,7 +39,7 @@ export function imagePull(sim: Sim, from: string): void {
   if (!r) return;
   for (const c of r.task.td.spec.containers) {
     if (!pullImage(sim, r.task, c)) return;
-    sim.highlight(`${r.task.st.id} pulls ${c.image}`);
+    sim.highlight(m("engine.app.pulls", { rId: r.task.st.id, image: c.image }));
   }
 }
 
@@ -47,16 +48,12 @@ export function shipLogs(sim: Sim, from: string): void {
   if (!r) return;
   const containers = r.task.td.spec.containers.filter((c) => c.logDriver === "awslogs");
   if (containers.length === 0) {
-    sim.emit(
-      "logs",
-      `${r.task.st.id} has no container with the awslogs driver: nothing goes to CloudWatch Logs`,
-      { subject: r.task.st.id },
-    );
+    sim.emit("logs", m("engine.app.hasNoContainerWith", { rId: r.task.st.id }), { subject: r.task.st.id });
     return;
   }
   for (const c of containers) {
     if (!setupLogs(sim, r.task, c)) return;
-    sim.highlight(`${r.task.st.id}/${c.name} ships logs to CloudWatch Logs`);
+    sim.highlight(m("engine.app.shipsLogsToCloudwatch", { rId: r.task.st.id, cName: c.name }));
   }
 }
 

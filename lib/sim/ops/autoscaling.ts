@@ -1,4 +1,5 @@
 import type { Sim } from "../engine/context";
+import { m } from "../text";
 import { missingService, setDesiredCount } from "./scheduler";
 
 /**
@@ -16,28 +17,19 @@ export function changeLoad(sim: Sim, name: string, value: number, duringDeployme
   const policy = svc.spec.autoScaling;
   const current = svc.st.desiredCount;
   if (!policy) {
-    sim.emit(
-      "autoscale",
-      `Load on ${name} is now ${value}, but it has no Service Auto Scaling policy: desired count stays ${current}`,
-      {
-        ruleId: "R21",
-        subject: name,
-      },
-    );
-    sim.rule(
-      "R21",
-      "applied",
-      `${name} has no scaling policy, so a change of load changes nothing; raise desiredCount or add target tracking`,
-    );
+    sim.emit("autoscale", m("engine.autoscaling.loadOnIsNow", { name, value, current }), {
+      ruleId: "R21",
+      subject: name,
+    });
+    sim.rule("R21", "applied", m("engine.autoscaling.hasNoScalingPolicy", { name }));
     return;
   }
   if (policy.policy === "scheduled" || policy.policy === "predictive") {
-    sim.emit(
-      "autoscale",
-      `${policy.policy} scaling acts on a schedule or a forecast, not on this change of load`,
-      { ruleId: "R21", subject: name },
-    );
-    sim.rule("R21", "applied", `${policy.policy} scaling on ${name} does not react to a load change`);
+    sim.emit("autoscale", m("engine.autoscaling.scalingActsOnA", { policy: policy.policy }), {
+      ruleId: "R21",
+      subject: name,
+    });
+    sim.rule("R21", "applied", m("engine.autoscaling.scalingOnDoesNot", { policy: policy.policy, name }));
     return;
   }
   const running = Math.max(1, sim.liveTasks((t) => t.service === svc && t.st.state === "RUNNING").length);
@@ -52,13 +44,8 @@ export function changeLoad(sim: Sim, name: string, value: number, duringDeployme
   const desired = Math.min(policy.max, Math.max(policy.min, wanted));
   const metric = `${policy.metric} ${value} against target ${policy.target}`;
   if (desired < current && duringDeployment) {
-    sim.rule(
-      "R21",
-      "applied",
-      `${metric} would scale ${name} in, but scale-in is paused while a deployment is in progress`,
-      "paused",
-    );
-    sim.emit("autoscale", `${metric}: scale-in paused during the deployment of ${name}`, {
+    sim.rule("R21", "applied", m("engine.autoscaling.wouldScaleInBut", { metric, name }), "paused");
+    sim.emit("autoscale", m("engine.autoscaling.scaleInPausedDuring", { metric, name }), {
       ruleId: "R21",
       subject: name,
     });
@@ -67,9 +54,19 @@ export function changeLoad(sim: Sim, name: string, value: number, duringDeployme
   sim.rule(
     "R21",
     "applied",
-    `${metric}: Application Auto Scaling sets the desired count of ${name} from ${current} to ${desired} (within ${policy.min}–${policy.max}); it never adds EC2 instances`,
+    m("engine.autoscaling.applicationAutoScalingSets", {
+      metric,
+      name,
+      current,
+      desired,
+      min: policy.min,
+      max: policy.max,
+    }),
     "scale",
   );
-  sim.emit("autoscale", `${metric}: desired count ${current} → ${desired}`, { ruleId: "R21", subject: name });
+  sim.emit("autoscale", m("engine.autoscaling.desiredCount", { metric, current, desired }), {
+    ruleId: "R21",
+    subject: name,
+  });
   if (desired !== current) setDesiredCount(sim, name, desired);
 }

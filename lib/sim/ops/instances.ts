@@ -1,6 +1,7 @@
 import type { Sim, TaskRec } from "../engine/context";
 import { stopTask } from "../engine/lifecycle";
 import { pick } from "../rng";
+import { m } from "../text";
 import { reconcile } from "./scheduler";
 
 /** Replaces the service tasks that were stopped, service by service. */
@@ -8,10 +9,7 @@ function replace(sim: Sim, stopped: TaskRec[]): void {
   const services = [...new Set(stopped.flatMap((t) => (t.service ? [t.service] : [])))];
   for (const svc of services) reconcile(sim, svc);
   for (const t of stopped.filter((x) => !x.service)) {
-    sim.problem(
-      "partial",
-      `Standalone task ${t.st.id} is gone and nothing restarts it (only services replace tasks)`,
-    );
+    sim.problem("partial", m("engine.instances.standaloneTaskIsGone", { tId: t.st.id }));
   }
 }
 
@@ -21,8 +19,10 @@ export function failInstance(sim: Sim, id: string): void {
   if (!inst) return;
   const tasks = sim.liveTasks((t) => t.st.instanceId === id);
   inst.st.status = "FAILED";
-  sim.emit("instance", `${id} failed; ${tasks.length} task(s) on it stop`, { subject: id });
-  for (const t of tasks) stopTask(sim, t, `Instance ${id} failed`);
+  sim.emit("instance", m("engine.instances.failedTaskSOn", { id, tasksLength: tasks.length }), {
+    subject: id,
+  });
+  for (const t of tasks) stopTask(sim, t, m("engine.instances.instanceFailed", { id }));
   replace(sim, tasks);
 }
 
@@ -38,15 +38,19 @@ export function drainInstance(sim: Sim, id: string): void {
   const serviceTasks = tasks.filter((t) => t.service);
   sim.emit(
     "drain",
-    `${id} is DRAINING: ${serviceTasks.length} service task(s) move, ${tasks.length - serviceTasks.length} standalone task(s) keep running`,
+    m("engine.instances.isDrainingServiceTask", {
+      id,
+      serviceTasksLength: serviceTasks.length,
+      p: tasks.length - serviceTasks.length,
+    }),
     {
       subject: id,
     },
   );
-  for (const t of serviceTasks) stopTask(sim, t, `Instance ${id} is draining`);
+  for (const t of serviceTasks) stopTask(sim, t, m("engine.instances.instanceIsDraining", { id }));
   const services = [...new Set(serviceTasks.flatMap((t) => (t.service ? [t.service] : [])))];
   for (const svc of services) reconcile(sim, svc);
-  sim.highlight(`${id} drained: ${serviceTasks.length} service task(s) moved, standalone tasks left running`);
+  sim.highlight(m("engine.instances.drainedServiceTaskS", { id, serviceTasksLength: serviceTasks.length }));
 }
 
 /**
@@ -61,41 +65,38 @@ export function spotInterruption(sim: Sim, target: string | null): void {
     ? spot.find((t) => t.st.id === target || t.st.service === target || t.st.family === target)
     : pick(sim.rng, spot);
   if (!chosen) {
-    sim.emit(
-      "spot",
-      `No running Fargate Spot task${target ? ` matches ${target}` : ""}: nothing to interrupt`,
-      { ruleId: "R20" },
-    );
+    sim.emit("spot", m("engine.instances.noRunningFargateSpot", { p: target ? ` matches ${target}` : "" }), {
+      ruleId: "R20",
+    });
     return;
   }
   const id = chosen.st.id;
   const timeout = Math.min(120, Math.max(...chosen.td.spec.containers.map((c) => c.stopTimeout ?? 30)));
-  sim.emit(
-    "spot",
-    `Fargate Spot reclaims ${id}: two-minute warning sent as an EventBridge task state change`,
-    { ruleId: "R20", subject: id },
-  );
-  sim.emit("spot", `SIGTERM to the containers of ${id}; SIGKILL after stopTimeout ${timeout} s`, {
+  sim.emit("spot", m("engine.instances.fargateSpotReclaimsTwo", { id }), { ruleId: "R20", subject: id });
+  sim.emit("spot", m("engine.instances.sigtermToTheContainers", { id, timeout }), {
     ruleId: "R20",
     subject: id,
     dt: 1,
   });
-  stopTask(sim, chosen, "SpotInterruption: Fargate Spot capacity reclaimed", { ruleId: "R20", dt: timeout });
-  sim.rule(
-    "R20",
-    "applied",
-    `Spot interruption of ${id}: warning via EventBridge and SIGTERM, stopped after ${timeout} s; ECS does not fall back to On-Demand FARGATE by itself`,
-  );
+  stopTask(sim, chosen, m("engine.instances.spotinterruptionFargateSpotCapacity"), {
+    ruleId: "R20",
+    dt: timeout,
+  });
+  sim.rule("R20", "applied", m("engine.instances.spotInterruptionOfWarning", { id, timeout }));
   if (chosen.service) {
     sim.t += timeout;
     reconcile(sim, chosen.service);
     const replacement = sim.tasks[sim.tasks.length - 1];
     if (replacement && replacement !== chosen && replacement.service === chosen.service) {
       sim.highlight(
-        `${id} was reclaimed by Fargate Spot and replaced by ${replacement.st.id} on ${replacement.via.provider} (R20)`,
+        m("engine.instances.wasReclaimedByFargate", {
+          id,
+          replacementId: replacement.st.id,
+          provider: replacement.via.provider,
+        }),
       );
     }
   } else {
-    sim.problem("partial", `Fargate Spot reclaimed standalone task ${id}; nothing replaces it (R20)`);
+    sim.problem("partial", m("engine.instances.fargateSpotReclaimedStandalone", { id }));
   }
 }

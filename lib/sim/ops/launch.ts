@@ -1,5 +1,5 @@
 import type { InstanceRec, RegisteredTaskDef, ServiceRec, Sim, TaskRec, Via } from "../engine/context";
-import { isPlaced, stopTask } from "../engine/lifecycle";
+import { isPlaced, setFailure, stopTask } from "../engine/lifecycle";
 import { allocate, hostPortNeeds, type PortNeed, taskNeeds } from "../engine/resources";
 import type { AsgProvider, LaunchOptions, PlacementConstraint, PlacementStrategy } from "../model";
 import {
@@ -20,6 +20,7 @@ import { registerTargets } from "../rules/load-balancing";
 import { place, queryError } from "../rules/placement";
 import { storageLaunchError } from "../rules/storage";
 import { mountVolumes } from "../rules/storage-mount";
+import { m, type Text } from "../text";
 
 /**
  * RunTask and the service scheduler share this path: validate the launch,
@@ -47,11 +48,11 @@ export function validateLaunch(
     if (e)
       return {
         ruleId: "R11",
-        error: `memberOf(${c.type === "memberOf" ? c.expression : ""}) is not a valid cluster query: ${e}`,
+        error: m("engine.launch.memberofIsNotA", { p: c.type === "memberOf" ? c.expression : "", e }),
       };
   }
   if (td.networkMode === "awsvpc" && opts.subnets.length === 0) {
-    return { ruleId: "R16", error: "awsvpc tasks need subnets in their network configuration" };
+    return { ruleId: "R16", error: m("engine.launch.awsvpcTasksNeedSubnets") };
   }
   const storage = storageLaunchError(td, {
     launchType: plan.launchType,
@@ -161,15 +162,21 @@ function placeOne(sim: Sim, task: TaskRec, batch: Batch): boolean {
     task.st.az = sim.scenario.subnets.find((s) => s.id === subnet)?.az ?? null;
     task.st.eni = sim.nextEni();
     task.st.ip = sim.nextIp(subnet);
-    sim.rule(
-      "R18",
-      "applied",
-      "Each Fargate task runs in its own isolation boundary: its own kernel, CPU, memory and ENI, with no host to manage",
+    sim.rule("R18", "applied", m("engine.launch.eachFargateTaskRuns"));
+    serviceLinkedRoleCall(
+      sim,
+      m("engine.launch.attachEniTo", { eni: task.st.eni, taskId: task.st.id }),
+      task.st.id,
     );
-    serviceLinkedRoleCall(sim, `attach ENI ${task.st.eni} to ${task.st.id}`, task.st.id);
     sim.emit(
       "provision",
-      `${task.st.id} provisioned on ${task.via.provider ?? "FARGATE"} in ${task.st.az} with ${task.st.eni} (${task.st.ip})`,
+      m("engine.launch.provisionedOnInWith", {
+        taskId: task.st.id,
+        p: task.via.provider ?? "FARGATE",
+        az: task.st.az,
+        eni: task.st.eni,
+        ip: task.st.ip,
+      }),
       {
         ruleId: "R17",
         subject: task.st.id,
@@ -182,20 +189,32 @@ function placeOne(sim: Sim, task: TaskRec, batch: Batch): boolean {
   if (!result.inst) {
     const waits = asgProvider(sim, task.via.provider) !== null;
     task.st.state = waits ? "PROVISIONING" : "PENDING";
-    task.st.failureReason = `${result.reason} (${result.ruleId})`;
-    const verb = waits ? "waits in PROVISIONING" : "stays PENDING";
-    sim.rule(result.ruleId, "denied", `Task ${task.st.id} ${verb}: ${result.reason}`);
+    setFailure(task, m("engine.launch.failure", { reason: result.reason, ruleId: result.ruleId }));
+    const verb = m(waits ? "engine.verb.provisioning" : "engine.verb.pending");
+    sim.rule(
+      result.ruleId,
+      "denied",
+      m("engine.launch.task", { taskId: task.st.id, verb, reason: result.reason }),
+    );
     for (const other of result.also ?? [])
-      sim.rule(other.ruleId, "denied", `Task ${task.st.id} ${verb}: ${other.reason}`);
-    sim.emit(waits ? "provision" : "pending", `${task.st.id} ${verb}: ${result.reason}`, {
-      ruleId: result.ruleId,
-      subject: task.st.id,
-    });
+      sim.rule(
+        other.ruleId,
+        "denied",
+        m("engine.launch.task", { taskId: task.st.id, verb, reason: other.reason }),
+      );
+    sim.emit(
+      waits ? "provision" : "pending",
+      m("engine.launch.message", { taskId: task.st.id, verb, reason: result.reason }),
+      {
+        ruleId: result.ruleId,
+        subject: task.st.id,
+      },
+    );
     return false;
   }
   const inst = result.inst;
   allocate(sim, task, inst, ports);
-  task.st.failureReason = null;
+  setFailure(task, null);
   if (ports.length) recordPorts(sim, task, ports);
   if (task.st.networkMode === "awsvpc") {
     task.st.eni = sim.nextEni();
@@ -203,15 +222,33 @@ function placeOne(sim: Sim, task: TaskRec, batch: Batch): boolean {
     sim.rule("R06", "applied", () => {
       const e = inst.st.enis;
       return e.trunking
-        ? `${task.st.id} uses a trunk branch ENI on ${inst.spec.id} (${e.used} of ${e.total} with trunking)`
-        : `${task.st.id} uses one of ${inst.spec.id}'s ENIs (${e.used} of ${e.total} for tasks without trunking)`;
+        ? m("engine.launch.usesATrunkBranch", {
+            taskId: task.st.id,
+            instId: inst.spec.id,
+            used: e.used,
+            total: e.total,
+          })
+        : m("engine.launch.usesOneOfS", {
+            taskId: task.st.id,
+            instId: inst.spec.id,
+            used: e.used,
+            total: e.total,
+          });
     });
-    serviceLinkedRoleCall(sim, `attach ENI ${task.st.eni} to ${task.st.id}`, task.st.id);
+    serviceLinkedRoleCall(
+      sim,
+      m("engine.launch.attachEniTo", { eni: task.st.eni, taskId: task.st.id }),
+      task.st.id,
+    );
   }
-  sim.emit("place", `${task.st.id} placed on ${inst.spec.id} (${inst.spec.az})`, {
-    ruleId: "R03",
-    subject: task.st.id,
-  });
+  sim.emit(
+    "place",
+    m("engine.launch.placedOn", { taskId: task.st.id, instId: inst.spec.id, az: inst.spec.az }),
+    {
+      ruleId: "R03",
+      subject: task.st.id,
+    },
+  );
   return true;
 }
 
@@ -225,27 +262,33 @@ function recordPorts(sim: Sim, task: TaskRec, ports: PortNeed[]): void {
     sim.rule(
       "R05",
       "applied",
-      `hostPort 0: ${task.st.id} got dynamic host port ${got?.hostPort} (32768–61000), so more copies fit on one instance`,
+      m("engine.launch.hostportGotDynamicHost", { taskId: task.st.id, hostPort: got?.hostPort }),
     );
   }
   if (fixed) {
     sim.rule(
       "R05",
       "applied",
-      `Fixed host port ${fixed.hostPort}/${fixed.protocol}: one copy of ${task.st.family} per instance`,
+      m("engine.launch.fixedHostPortOne", {
+        hostPort: fixed.hostPort,
+        protocol: fixed.protocol,
+        taskFamily: task.st.family,
+      }),
       "fixed",
     );
   }
 }
 
 /** Container start-up for one task: pulls, secrets, logs, volumes. Returns why it failed, or null. */
-function startFailure(sim: Sim, task: TaskRec): string | null {
+function startFailure(sim: Sim, task: TaskRec): Text | null {
   for (const c of task.td.spec.containers) {
     if (!pullImage(sim, task, c)) return `CannotPullContainerError: ${c.image}`;
-    if (!injectSecrets(sim, task, c)) return `ResourceInitializationError: secrets for ${c.name}`;
-    if (!setupLogs(sim, task, c)) return `CannotStartContainerError: awslogs for ${c.name}`;
+    if (!injectSecrets(sim, task, c))
+      return m("engine.launch.resourceinitializationerrorSecretsFor", { cName: c.name });
+    if (!setupLogs(sim, task, c))
+      return m("engine.launch.cannotstartcontainererrorAwslogsFor", { cName: c.name });
   }
-  return mountVolumes(sim, task) ? null : "volume mount failed";
+  return mountVolumes(sim, task) ? null : m("engine.launch.volumeMountFailed");
 }
 
 /**
@@ -256,7 +299,7 @@ function startFailure(sim: Sim, task: TaskRec): string | null {
 function start(sim: Sim, tasks: TaskRec[]): TaskRec[] {
   for (const t of tasks) {
     t.st.state = "PENDING";
-    sim.emit("pending", `${t.st.id} PENDING`, { subject: t.st.id, dt: 2 });
+    sim.emit("pending", m("engine.launch.pending", { tId: t.st.id }), { subject: t.st.id, dt: 2 });
   }
   const failures = tasks.map((t) => startFailure(sim, t));
   const started: TaskRec[] = [];
@@ -269,7 +312,10 @@ function start(sim: Sim, tasks: TaskRec[]): TaskRec[] {
     t.st.state = "RUNNING";
     sim.emit(
       "running",
-      `${t.st.id} RUNNING${t.st.instanceId ? ` on ${t.st.instanceId}` : ` on ${t.via.provider ?? "FARGATE"}`}`,
+      m("engine.launch.running", {
+        tId: t.st.id,
+        p: m("engine.launch.onHost", { host: t.st.instanceId ?? t.via.provider ?? "FARGATE" }),
+      }),
       {
         subject: t.st.id,
         dt: 15,

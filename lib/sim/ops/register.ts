@@ -5,8 +5,9 @@ import { fargateRegistrationErrors } from "../rules/fargate";
 import { iamRegistrationErrors } from "../rules/iam";
 import { queryError } from "../rules/placement";
 import { storageRegistrationErrors } from "../rules/storage";
+import { m, type Text } from "../text";
 
-type RuleError = { ruleId: string; error: string };
+type RuleError = { ruleId: string; error: Text };
 
 /** distinctInstance belongs to RunTask/CreateService/UpdateService (R10); memberOf may sit in a task definition (R11). */
 function constraintErrors(sim: Sim, td: TaskDefinitionSpec): RuleError[] {
@@ -15,13 +16,22 @@ function constraintErrors(sim: Sim, td: TaskDefinitionSpec): RuleError[] {
     if (c.type === "distinctInstance") {
       out.push({
         ruleId: "R10",
-        error: `Task definition ${td.family} sets distinctInstance; set it on RunTask, CreateService or UpdateService instead`,
+        error: m("engine.register.taskDefinitionSetsDistinctinstance", { tdFamily: td.family }),
       });
       continue;
     }
     const e = queryError(c.expression);
-    if (e) out.push({ ruleId: "R11", error: `memberOf(${c.expression}) is not a valid cluster query: ${e}` });
-    else sim.rule("R11", "allowed", `memberOf(${c.expression}) is allowed in task definition ${td.family}`);
+    if (e)
+      out.push({
+        ruleId: "R11",
+        error: m("engine.register.memberofIsNotA", { expression: c.expression, e }),
+      });
+    else
+      sim.rule(
+        "R11",
+        "allowed",
+        m("engine.register.memberofIsAllowedIn", { expression: c.expression, tdFamily: td.family }),
+      );
   }
   return out;
 }
@@ -38,7 +48,7 @@ function portMappingErrors(td: TaskDefinitionSpec, mode: string): RuleError[] {
     if (mode === "none" && c.portMappings.length > 0) {
       out.push({
         ruleId: "R04",
-        error: `Container ${c.name} has port mappings, but with networkMode none a task has no external connectivity and takes no port mappings`,
+        error: m("engine.register.containerHasPortMappings", { cName: c.name }),
       });
       continue;
     }
@@ -49,7 +59,12 @@ function portMappingErrors(td: TaskDefinitionSpec, mode: string): RuleError[] {
     if (bad) {
       out.push({
         ruleId: "R05",
-        error: `Container ${c.name} maps containerPort ${bad.containerPort} to hostPort ${bad.hostPort}; in ${mode} mode hostPort must be omitted or equal to containerPort (no port remapping)`,
+        error: m("engine.register.containerMapsContainerportTo", {
+          cName: c.name,
+          containerPort: bad.containerPort,
+          hostPort: bad.hostPort,
+          mode,
+        }),
       });
     }
   }
@@ -75,18 +90,25 @@ export function registerTaskDefinition(sim: Sim, family: string): boolean {
   ];
   if (errors.length || "error" in network) {
     for (const e of errors)
-      sim.deny(e.ruleId, `RegisterTaskDefinition ${family} refused: ${e.error}`, { subject: family });
+      sim.deny(e.ruleId, m("engine.register.registertaskdefinitionRefused", { family, error: e.error }), {
+        subject: family,
+      });
     sim.taskDefStates.push({ family, revision, status: "REJECTED", networkMode: spec.networkMode });
     return false;
   }
   if (spec.requiresCompatibilities.includes("FARGATE")) {
-    sim.rule("R15", "allowed", `${spec.cpu} CPU units with ${spec.memory} MiB is a valid Fargate task size`);
+    sim.rule("R15", "allowed", m("engine.register.cpuUnitsWithMib", { cpu: spec.cpu, memory: spec.memory }));
   }
   sim.taskDefs.set(family, { spec, revision, networkMode: network.mode });
   sim.taskDefStates.push({ family, revision, status: "ACTIVE", networkMode: network.mode });
   sim.emit(
     "register",
-    `Registered task definition ${family}:${revision} (${network.mode}, ${spec.requiresCompatibilities.join("/")})`,
+    m("engine.register.registeredTaskDefinition", {
+      family,
+      revision,
+      mode: network.mode,
+      requiresCompatibilities: spec.requiresCompatibilities.join("/"),
+    }),
     {
       subject: family,
     },

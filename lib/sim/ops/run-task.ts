@@ -1,5 +1,6 @@
 import type { Sim } from "../engine/context";
 import type { RunTaskStep } from "../model";
+import { m } from "../text";
 import { createTasks, placeAndStart, validateLaunch } from "./launch";
 
 /**
@@ -10,16 +11,20 @@ import { createTasks, placeAndStart, validateLaunch } from "./launch";
 export function runTask(sim: Sim, step: RunTaskStep): void {
   const td = sim.taskDefs.get(step.taskDefinition);
   if (!td) {
-    const message = `RunTask refused: task definition ${step.taskDefinition} is not registered`;
+    const message = m("engine.runTask.runtaskRefusedTaskDefinition", { taskDefinition: step.taskDefinition });
     sim.emit("reject", message, { subject: step.taskDefinition });
     sim.problem("error", message);
     return;
   }
   const launch = validateLaunch(sim, td, step, false);
   if ("error" in launch) {
-    sim.deny(launch.ruleId, `RunTask ${step.taskDefinition} refused: ${launch.error}`, {
-      subject: step.taskDefinition,
-    });
+    sim.deny(
+      launch.ruleId,
+      m("engine.runTask.runtaskRefused", { taskDefinition: step.taskDefinition, error: launch.error }),
+      {
+        subject: step.taskDefinition,
+      },
+    );
     return;
   }
   const fargate = launch.plan.launchType === "FARGATE";
@@ -39,7 +44,12 @@ export function runTask(sim: Sim, step: RunTaskStep): void {
   );
   sim.emit(
     "service",
-    `RunTask ${td.spec.family}:${td.revision} × ${step.count} (${launch.plan.strategy ? "capacity provider strategy" : launch.plan.launchType})`,
+    m("engine.runTask.runtask", {
+      tdFamily: td.spec.family,
+      revision: td.revision,
+      count: step.count,
+      p: launch.plan.strategy ? m("engine.runTask.capacityProviderStrategy") : launch.plan.launchType,
+    }),
     {
       subject: td.spec.family,
     },

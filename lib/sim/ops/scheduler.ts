@@ -2,6 +2,7 @@ import type { ServiceRec, Sim, TaskRec } from "../engine/context";
 import { isPlaced, stopTask } from "../engine/lifecycle";
 import { daemonTargets } from "../rules/cluster";
 import { chooseToStop, constraintsAllow } from "../rules/placement";
+import { m } from "../text";
 import { createTasks, type LaunchRequest, placeAndStart } from "./launch";
 
 /**
@@ -29,12 +30,16 @@ export function reconcile(sim: Sim, svc: ServiceRec): void {
   // A target group in another VPC never takes the targets (RegisterTargets: InvalidTarget).
   const crossVpc = svc.spec.loadBalancers.some((lb) => lb.type !== "CLB" && lb.vpc !== sim.scenario.vpc);
   const reason = crossVpc
-    ? "Target registration failed: the task is not in the target group's VPC"
-    : "Task failed ELB health checks";
+    ? m("engine.scheduler.targetRegistrationFailedThe")
+    : m("engine.scheduler.taskFailedElbHealth");
   for (const t of unhealthy) stopTask(sim, t, reason, { ruleId: "R35", dt: 45 });
   sim.emit(
     "health",
-    `${unhealthy.length} task(s) of ${svc.spec.name} ${crossVpc ? "could not be registered as targets" : "failed health checks"}; the scheduler starts replacements`,
+    m("engine.scheduler.taskSOfThe", {
+      unhealthyLength: unhealthy.length,
+      svcName: svc.spec.name,
+      p: crossVpc ? m("engine.scheduler.couldNotBeRegistered") : m("engine.scheduler.failedHealthChecks"),
+    }),
     {
       ruleId: "R35",
       subject: svc.spec.name,
@@ -44,7 +49,10 @@ export function reconcile(sim: Sim, svc: ServiceRec): void {
   fill(sim, svc);
   sim.deny(
     "R35",
-    `Tasks of ${svc.spec.name} ${crossVpc ? "cannot be registered in the load balancer's target group" : "fail the load balancer health check"} and are replaced again and again`,
+    m("engine.scheduler.tasksOfAndAre", {
+      svcName: svc.spec.name,
+      p: crossVpc ? m("engine.scheduler.cannotBeRegisteredIn") : m("engine.scheduler.failTheLoadBalancer"),
+    }),
     {
       subject: svc.spec.name,
       kind: "health",
@@ -60,7 +68,7 @@ function fill(sim: Sim, svc: ServiceRec): TaskRec[] {
       if (!constraintsAllow(req.constraints, req.group, inst)) {
         sim.emit(
           "info",
-          `${inst.spec.id} does not meet the constraints of ${svc.spec.name}: no daemon task there`,
+          m("engine.scheduler.doesNotMeetThe", { instId: inst.spec.id, svcName: svc.spec.name }),
           { ruleId: "R12", subject: inst.spec.id },
         );
         continue;
@@ -70,10 +78,21 @@ function fill(sim: Sim, svc: ServiceRec): TaskRec[] {
       unhealthy.push(...placeAndStart(sim, [task], inst));
       if (!isPlaced(task)) {
         // DAEMON places on instances, not in a queue: a task that does not fit is not kept waiting.
-        stopTask(sim, task, `Daemon task does not fit on ${inst.spec.id}: ${task.st.failureReason}`);
+        stopTask(
+          sim,
+          task,
+          m("engine.scheduler.daemonTaskDoesNot", {
+            instId: inst.spec.id,
+            failureReason: task.st.failureMsg ?? task.st.failureReason,
+          }),
+        );
         sim.problem(
           "partial",
-          `The daemon task of ${svc.spec.name} does not fit on ${inst.spec.id}: ${task.st.failureReason}`,
+          m("engine.scheduler.theDaemonTaskOf", {
+            svcName: svc.spec.name,
+            instId: inst.spec.id,
+            failureReason: task.st.failureMsg ?? task.st.failureReason,
+          }),
         );
       }
     }
@@ -107,7 +126,10 @@ function bestEffortNote(sim: Sim, svc: ServiceRec): void {
     sim.rule(
       "R09",
       "applied",
-      `Spread is best effort: ${svc.spec.name} has ${azs.map((az, i) => `${counts[i]} in ${az}`).join(", ")} because only some AZs had room; constraints, unlike strategies, would have blocked placement`,
+      m("engine.scheduler.spreadIsBestEffort", {
+        svcName: svc.spec.name,
+        p: azs.map((az, i) => `${counts[i]} in ${az}`).join(", "),
+      }),
       "best-effort",
     );
   }
@@ -118,20 +140,20 @@ function scaleIn(sim: Sim, svc: ServiceRec, n: number): void {
     const live = sim.liveTasks((t) => t.service === svc);
     const unplaced = live.find((t) => !isPlaced(t));
     if (unplaced) {
-      stopTask(sim, unplaced, "Scaled in before it was placed");
+      stopTask(sim, unplaced, m("engine.scheduler.scaledInBeforeIt"));
       continue;
     }
     if (live.length === 0) return;
     const { task, why } = chooseToStop(sim, live, svc.st.launchType === "FARGATE" ? [] : svc.strategy);
     sim.rule("R13", "applied", why);
-    stopTask(sim, task, "Scaled in by the service scheduler", { ruleId: "R13" });
+    stopTask(sim, task, m("engine.scheduler.scaledInByThe"), { ruleId: "R13" });
   }
 }
 
 /** A step names a service whose creation was refused (or never ran). */
 export function missingService(sim: Sim, name: string): void {
-  sim.problem("error", `Service ${name} does not exist (its creation was refused or never ran)`);
-  sim.emit("reject", `Service ${name} does not exist`, { subject: name });
+  sim.problem("error", m("engine.scheduler.serviceDoesNotExist", { name }));
+  sim.emit("reject", m("engine.scheduler.serviceDoesNotExist2", { name }), { subject: name });
 }
 
 /** The scale step and Service Auto Scaling both end here. */
@@ -142,7 +164,7 @@ export function setDesiredCount(sim: Sim, name: string, desired: number): void {
     return;
   }
   if (svc.spec.schedulingStrategy === "DAEMON") {
-    sim.emit("scale", `${name} is a DAEMON service: it runs one task per instance, not a desired count`, {
+    sim.emit("scale", m("engine.scheduler.isADaemonService", { name }), {
       ruleId: "R12",
       subject: name,
     });
@@ -150,14 +172,9 @@ export function setDesiredCount(sim: Sim, name: string, desired: number): void {
   }
   const before = svc.st.desiredCount;
   svc.st.desiredCount = desired;
-  sim.emit("scale", `${name}: desired count ${before} → ${desired}`, { subject: name });
+  sim.emit("scale", m("engine.scheduler.desiredCount", { name, before, desired }), { subject: name });
   if (svc.st.launchType === "FARGATE" && desired > before) {
-    sim.rule(
-      "R18",
-      "applied",
-      `On Fargate, more load means a higher desired count (${before} → ${desired}); there are no hosts to add`,
-      "scale",
-    );
+    sim.rule("R18", "applied", m("engine.scheduler.onFargateMoreLoad", { before, desired }), "scale");
   }
   reconcile(sim, svc);
 }

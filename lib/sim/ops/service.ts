@@ -5,6 +5,7 @@ import { resolveLaunchPlan } from "../rules/capacity";
 import { daemonError } from "../rules/cluster";
 import { attachLoadBalancers, loadBalancerErrors } from "../rules/load-balancing";
 import { AZ_SPREAD, describeStrategy } from "../rules/placement";
+import { m, type Text } from "../text";
 import { validateLaunch } from "./launch";
 import { missingService, reconcile, setDesiredCount } from "./scheduler";
 
@@ -21,18 +22,18 @@ export function createService(sim: Sim, name: string): void {
   if (!td) {
     sim.emit(
       "reject",
-      `CreateService ${name} refused: task definition ${spec.taskDefinition} is not registered`,
+      m("engine.service.createserviceRefusedTaskDefinition", { name, taskDefinition: spec.taskDefinition }),
       { subject: name },
     );
     sim.problem(
       "error",
-      `CreateService ${name} refused: task definition ${spec.taskDefinition} is not registered`,
+      m("engine.service.createserviceRefusedTaskDefinition", { name, taskDefinition: spec.taskDefinition }),
     );
     return;
   }
   const daemon = spec.schedulingStrategy === "DAEMON";
   const launch = validateLaunch(sim, td, spec, daemon);
-  const errors: Array<{ ruleId: string; error: string }> = [];
+  const errors: Array<{ ruleId: string; error: Text }> = [];
   if ("error" in launch) {
     // A launch check (e.g. EBS on a DAEMON service, R42) must not hide that the
     // launch type cannot run DAEMON at all (R12): report R12 first.
@@ -57,13 +58,16 @@ export function createService(sim: Sim, name: string): void {
     ) {
       errors.push({
         ruleId: "R21",
-        error: "Target tracking on ALBRequestCountPerTarget needs the service behind an ALB target group",
+        error: m("engine.service.targetTrackingOnAlbrequestcountpertarget"),
       });
     }
   }
   if (errors.length || "error" in launch) {
     for (const e of errors)
-      sim.deny(e.ruleId, `CreateService ${name} refused: ${e.error}`, { subject: name, kind: "service" });
+      sim.deny(e.ruleId, m("engine.service.createserviceRefused", { name, error: e.error }), {
+        subject: name,
+        kind: "service",
+      });
     return;
   }
   const plan = launch.plan;
@@ -102,22 +106,35 @@ export function createService(sim: Sim, name: string): void {
   const how = plan.strategy ? `strategy ${plan.strategy.map((s) => s.provider).join("+")}` : plan.launchType;
   sim.emit(
     "service",
-    `Created service ${name} (${spec.schedulingStrategy}, ${daemon ? "one task per instance" : `${spec.desiredCount} desired`}, ${how}${strategy.length ? `, ${strategy.map(describeStrategy).join(" then ")}` : ""})`,
+    m("engine.service.createdService", {
+      name,
+      schedulingStrategy: spec.schedulingStrategy,
+      p: daemon ? m("engine.service.oneTaskPerInstance") : `${spec.desiredCount} desired`,
+      how,
+      p2: strategy.length ? `, ${strategy.map(describeStrategy).join(" then ")}` : "",
+    }),
     {
       subject: name,
     },
   );
-  if (daemon)
-    sim.rule("R12", "applied", `DAEMON service ${name} runs one task on each eligible container instance`);
+  if (daemon) sim.rule("R12", "applied", m("engine.service.daemonServiceRunsOne", { name }));
   if (spec.autoScaling) {
     sim.rule(
       "R21",
       "applied",
-      `Registering ${name} as a scalable target (${spec.autoScaling.min}–${spec.autoScaling.max} tasks) creates the service-linked role AWSServiceRoleForApplicationAutoScaling_ECSService`,
+      m("engine.service.registeringAsAScalable", {
+        name,
+        min: spec.autoScaling.min,
+        max: spec.autoScaling.max,
+      }),
     );
     sim.emit(
       "autoscale",
-      `Application Auto Scaling: ${spec.autoScaling.policy} on ${spec.autoScaling.metric} (target ${spec.autoScaling.target})`,
+      m("engine.service.applicationAutoScalingOn", {
+        policy: spec.autoScaling.policy,
+        metric: spec.autoScaling.metric,
+        target: spec.autoScaling.target,
+      }),
       {
         ruleId: "R21",
         subject: name,
@@ -149,13 +166,24 @@ export function updateService(sim: Sim, u: UpdateServiceStep): void {
     const reason =
       launch && "error" in launch
         ? launch
-        : { ruleId: "", error: `task definition ${next.taskDefinition} is not registered` };
+        : {
+            ruleId: "",
+            error: m("engine.service.taskDefinitionIsNot", { taskDefinition: next.taskDefinition }),
+          };
     if (reason.ruleId)
-      sim.deny(reason.ruleId, `UpdateService ${u.service} refused: ${reason.error}`, {
-        subject: u.service,
-        kind: "service",
-      });
-    else sim.problem("error", `UpdateService ${u.service} refused: ${reason.error}`);
+      sim.deny(
+        reason.ruleId,
+        m("engine.service.updateserviceRefused", { service: u.service, error: reason.error }),
+        {
+          subject: u.service,
+          kind: "service",
+        },
+      );
+    else
+      sim.problem(
+        "error",
+        m("engine.service.updateserviceRefused", { service: u.service, error: reason.error }),
+      );
     return;
   }
   const newRevision = td !== svc.td;
@@ -170,7 +198,7 @@ export function updateService(sim: Sim, u: UpdateServiceStep): void {
     sim.rule(
       "R10",
       "applied",
-      `distinctInstance set on UpdateService ${u.service}: it applies to tasks placed from now on`,
+      m("engine.service.distinctinstanceSetOnUpdateservice", { service: u.service }),
       "update",
     );
   }
@@ -178,14 +206,22 @@ export function updateService(sim: Sim, u: UpdateServiceStep): void {
     sim.rule(
       "R42",
       "applied",
-      `UpdateService ${u.service} supplies new EBS volume settings for the tasks it starts`,
+      m("engine.service.updateserviceSuppliesNewEbs", { service: u.service }),
       "update",
     );
-  sim.emit("service", `Updated service ${u.service}${newRevision ? ` to ${svc.st.taskDefinition}` : ""}`, {
-    subject: u.service,
-  });
+  sim.emit(
+    "service",
+    m("engine.service.updatedService", {
+      service: u.service,
+      p: newRevision ? ` to ${svc.st.taskDefinition}` : "",
+    }),
+    {
+      subject: u.service,
+    },
+  );
   if (newRevision || u.volumeConfigurations) {
-    for (const t of sim.liveTasks((x) => x.service === svc)) stopTask(sim, t, "Replaced by a new deployment");
+    for (const t of sim.liveTasks((x) => x.service === svc))
+      stopTask(sim, t, m("engine.service.replacedByANew"));
   }
   if (u.desiredCount !== null) setDesiredCount(sim, u.service, u.desiredCount);
   else reconcile(sim, svc);

@@ -2,6 +2,7 @@ import { INSTANCE_TYPES } from "../aws/instance-types";
 import type { RegisteredTaskDef, Sim, TaskRec } from "../engine/context";
 import { newInstanceRec } from "../engine/resources";
 import type { AsgProvider, InstanceSpec, LaunchType, StrategyItem } from "../model";
+import { m, type Text } from "../text";
 import { registerInstance } from "./cluster";
 
 /**
@@ -10,7 +11,7 @@ import { registerInstance } from "./cluster";
  */
 
 export type LaunchPlan = { launchType: LaunchType; strategy: StrategyItem[] | null };
-export type PlanError = { error: string; ruleId: string };
+export type PlanError = { error: Text; ruleId: string };
 
 /** Validates ASG providers at cluster setup; a refused provider cannot be used. */
 export function setupCapacityProviders(sim: Sim, refused: Set<string>): void {
@@ -18,33 +19,34 @@ export function setupCapacityProviders(sim: Sim, refused: Set<string>): void {
     if (p.kind !== "asg") continue;
     if (p.managedTerminationProtection && (!p.managedScaling || !p.scaleInProtection)) {
       refused.add(p.name);
-      const missing = !p.managedScaling ? "managed scaling" : "scale-in protection on the Auto Scaling group";
-      sim.deny(
-        "R14",
-        `Capacity provider ${p.name} is refused: managed termination protection needs ${missing}`,
-        {
-          kind: "cluster",
-          subject: p.name,
-        },
-      );
+      const missing = !p.managedScaling
+        ? m("engine.capacity.managedScaling")
+        : m("engine.capacity.scaleInProtectionOn");
+      sim.deny("R14", m("engine.capacity.capacityProviderIsRefused", { pName: p.name, missing }), {
+        kind: "cluster",
+        subject: p.name,
+      });
       continue;
     }
     if (p.managedScaling) {
       sim.rule(
         "R14",
         "applied",
-        `Managed scaling on ${p.name}: ECS adds a target tracking policy that keeps CapacityProviderReservation at ${p.targetCapacity}%`,
+        m("engine.capacity.managedScalingOnEcs", { pName: p.name, targetCapacity: p.targetCapacity }),
       );
       sim.emit(
         "cluster",
-        `${p.name}: target tracking on CapacityProviderReservation at ${p.targetCapacity}%`,
+        m("engine.capacity.targetTrackingOnCapacityproviderreservation", {
+          pName: p.name,
+          targetCapacity: p.targetCapacity,
+        }),
         {
           ruleId: "R14",
           subject: p.name,
         },
       );
     } else {
-      sim.emit("cluster", `${p.name}: managed scaling is off, so ECS never changes the group's size`, {
+      sim.emit("cluster", m("engine.capacity.managedScalingIsOff", { pName: p.name }), {
         ruleId: "R14",
         subject: p.name,
       });
@@ -61,7 +63,7 @@ export function resolveLaunchPlan(
 ): LaunchPlan | PlanError {
   const cluster = sim.scenario.cluster;
   if (opts.launchType && opts.capacityProviderStrategy) {
-    return { ruleId: "R19", error: "launchType and capacityProviderStrategy cannot both be set" };
+    return { ruleId: "R19", error: m("engine.capacity.launchtypeAndCapacityproviderstrategyCannot") };
   }
   const strategy =
     opts.capacityProviderStrategy ??
@@ -73,22 +75,25 @@ export function resolveLaunchPlan(
     if (missing)
       return {
         ruleId: "R19",
-        error: `Capacity provider ${missing.provider} is not associated with cluster ${cluster.name}`,
+        error: m("engine.capacity.capacityProviderIsNot", {
+          provider: missing.provider,
+          clusterName: cluster.name,
+        }),
       };
     if (strategy.filter((s) => s.base > 0).length > 1) {
-      return { ruleId: "R19", error: "Only one capacity provider in a strategy may set a base" };
+      return { ruleId: "R19", error: m("engine.capacity.onlyOneCapacityProvider") };
     }
     const kinds = new Set(providers.map((p) => p?.kind));
     if (kinds.size > 1) {
       return {
         ruleId: "R19",
-        error: "A capacity provider strategy cannot mix Fargate and Auto Scaling group providers",
+        error: m("engine.capacity.aCapacityProviderStrategy"),
       };
     }
     if (strategy.every((s) => s.weight === 0)) {
       return {
         ruleId: "R19",
-        error: "At least one capacity provider in the strategy needs a weight above 0",
+        error: m("engine.capacity.atLeastOneCapacity"),
       };
     }
     launchType = kinds.has("fargate") ? "FARGATE" : "EC2";
@@ -97,19 +102,23 @@ export function resolveLaunchPlan(
   if (!td.spec.requiresCompatibilities.includes(launchType)) {
     return {
       ruleId: launchType === "FARGATE" ? "R16" : "R03",
-      error: `Task definition ${td.spec.family} is not compatible with ${launchType} (requiresCompatibilities: ${td.spec.requiresCompatibilities.join(", ")})`,
+      error: m("engine.capacity.taskDefinitionIsNot", {
+        tdFamily: td.spec.family,
+        launchType,
+        requiresCompatibilities: td.spec.requiresCompatibilities.join(", "),
+      }),
     };
   }
   return { launchType, strategy: strategy?.length ? strategy : null };
 }
 
-function describeStrategy(items: StrategyItem[]): string {
-  if (items.length === 1) return `All tasks use capacity provider ${items[0]?.provider}`;
+function describeStrategy(items: StrategyItem[]): Text {
+  if (items.length === 1) return m("engine.capacity.allTasksUseCapacity", { provider: items[0]?.provider });
   const base = items.find((s) => s.base > 0);
   const weights = items.map((s) => `${s.provider} ${s.weight}`).join(" : ");
   return base
-    ? `The first ${base.base} task(s) go to ${base.provider} (base), the rest are split by weight ${weights}`
-    : `Tasks are split by weight ${weights}`;
+    ? m("engine.capacity.theFirstTaskS", { base: base.base, provider: base.provider, weights })
+    : m("engine.capacity.tasksAreSplitBy", { weights });
 }
 
 /**
@@ -178,13 +187,24 @@ export function scaleOut(sim: Sim, provider: AsgProvider, waiting: TaskRec[]): n
   sim.rule(
     "R14",
     "applied",
-    `CapacityProviderReservation = ${needed} needed / ${current} running = ${reservation}% against a target of ${provider.targetCapacity}%: the group grows to ${target} (max ${provider.maxSize})`,
+    m("engine.capacity.capacityproviderreservationNeededRunningAgainst", {
+      needed,
+      current,
+      reservation,
+      targetCapacity: provider.targetCapacity,
+      target,
+      maxSize: provider.maxSize,
+    }),
     "scale-out",
   );
   if (add === 0) {
     sim.emit(
       "scale",
-      `${provider.name} is at its maximum of ${provider.maxSize} instances; ${waiting.length} task(s) keep waiting`,
+      m("engine.capacity.isAtItsMaximum", {
+        providerName: provider.name,
+        maxSize: provider.maxSize,
+        waitingLength: waiting.length,
+      }),
       {
         ruleId: "R14",
         subject: provider.name,
@@ -196,7 +216,12 @@ export function scaleOut(sim: Sim, provider: AsgProvider, waiting: TaskRec[]): n
   sim.t += 30;
   sim.emit(
     "scale",
-    `CapacityProviderReservation ${reservation}% > ${provider.targetCapacity}%: ${provider.name} launches ${add} instance(s)`,
+    m("engine.capacity.capacityproviderreservationLaunchesInstanceS", {
+      reservation,
+      targetCapacity: provider.targetCapacity,
+      providerName: provider.name,
+      add,
+    }),
     {
       ruleId: "R14",
       subject: provider.name,

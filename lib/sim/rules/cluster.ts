@@ -1,6 +1,7 @@
 import { isAllowed } from "../aws/iam";
 import type { InstanceRec, ServiceRec, Sim } from "../engine/context";
 import type { NetworkMode, ServiceSpec, TaskDefinitionSpec } from "../model";
+import { m, type Text } from "../text";
 import { trustError } from "./iam";
 
 /**
@@ -13,25 +14,21 @@ export function registerInstance(sim: Sim, inst: InstanceRec): boolean {
   const { spec } = inst;
   const clusterName = sim.scenario.cluster.name;
   if (!spec.ecsOptimizedAmi) {
-    sim.rule(
-      "R01",
-      "denied",
-      `${spec.id} runs an AMI without the ECS agent, so nothing registers it in any cluster`,
-    );
-    sim.emit("instance", `${spec.id} has no ECS agent and never registers`, {
+    sim.rule("R01", "denied", m("engine.cluster.runsAnAmiWithout", { specId: spec.id }));
+    sim.emit("instance", m("engine.cluster.hasNoEcsAgent", { specId: spec.id }), {
       ruleId: "R01",
       subject: spec.id,
     });
-    sim.problem("partial", `Instance ${spec.id} never registers: its AMI has no ECS agent (R01)`);
+    sim.problem("partial", m("engine.cluster.instanceNeverRegistersIts", { specId: spec.id }));
     return false;
   }
   const role = sim.role(spec.instanceProfile);
   const lacks = !role
-    ? "has no instance profile"
+    ? m("engine.cluster.hasNoInstanceProfile")
     : trustError(role, "ec2.amazonaws.com")
-      ? `has role ${role.name}, which ${trustError(role, "ec2.amazonaws.com")}`
+      ? m("engine.cluster.hasRoleWhich", { roleName: role.name, p: trustError(role, "ec2.amazonaws.com") })
       : !isAllowed(role.actions, "ecs:RegisterContainerInstance")
-        ? `has role ${role.name}, which does not allow ecs:RegisterContainerInstance (attach AmazonEC2ContainerServiceforEC2Role)`
+        ? m("engine.cluster.hasRoleWhichDoes", { roleName: role.name })
         : null;
   sim.recordCall({
     principal: role?.name ?? "(none)",
@@ -43,44 +40,42 @@ export function registerInstance(sim: Sim, inst: InstanceRec): boolean {
     ruleId: "R02",
   });
   if (lacks !== null) {
-    const message = `Instance ${spec.id} cannot register: it ${lacks}`;
-    sim.rule("R02", "denied", `${message}. The container instance role is how ECS knows the agent is yours.`);
-    sim.emit("instance", `${message} (R02)`, { ruleId: "R02", subject: spec.id });
-    sim.problem("partial", `${message} (R02)`);
+    const message = m("engine.cluster.instanceCannotRegisterIt", { specId: spec.id, lacks });
+    sim.rule("R02", "denied", m("engine.cluster.theContainerInstanceRole", { message }));
+    sim.emit("instance", m("engine.cluster.r", { message }), { ruleId: "R02", subject: spec.id });
+    sim.problem("partial", m("engine.cluster.r", { message }));
     return false;
   }
   sim.rule(
     "R02",
     "allowed",
-    `The instance profile ${role?.name} lets the agent on ${spec.id} call ecs:RegisterContainerInstance`,
+    m("engine.cluster.theInstanceProfileLets", { roleName: role?.name, specId: spec.id }),
   );
   const joined = spec.ecsCluster ?? "default";
   inst.st.status = "ACTIVE";
   inst.st.cluster = joined;
   if (spec.ecsCluster === null) {
-    sim.rule(
-      "R01",
-      "applied",
-      `The user data of ${spec.id} does not set ECS_CLUSTER, so the agent registers it in "default"`,
-      "unset",
-    );
+    sim.rule("R01", "applied", m("engine.cluster.theUserDataOf", { specId: spec.id }), "unset");
   } else {
-    sim.rule(
-      "R01",
-      "applied",
-      `The user data of ${spec.id} sets ECS_CLUSTER=${joined}, so the agent registers it there`,
-    );
+    sim.rule("R01", "applied", m("engine.cluster.theUserDataOf2", { specId: spec.id, joined }));
   }
-  sim.emit("instance", `${spec.id} (${spec.type}, ${spec.az}) registered in cluster ${joined}`, {
-    ruleId: "R01",
-    subject: spec.id,
-  });
+  sim.emit(
+    "instance",
+    m("engine.cluster.registeredInCluster", { specId: spec.id, specType: spec.type, az: spec.az, joined }),
+    {
+      ruleId: "R01",
+      subject: spec.id,
+    },
+  );
   if (joined !== clusterName) {
-    sim.problem("partial", `Instance ${spec.id} joined cluster "${joined}", not "${clusterName}" (R01)`);
+    sim.problem(
+      "partial",
+      m("engine.cluster.instanceJoinedClusterNot", { specId: spec.id, joined, clusterName }),
+    );
     sim.rule(
       "R01",
       "denied",
-      `${spec.id} registered in "${joined}", so cluster "${clusterName}" cannot place tasks on it`,
+      m("engine.cluster.registeredInSoCluster", { specId: spec.id, joined, clusterName }),
     );
     return false;
   }
@@ -95,46 +90,49 @@ export function registerInstance(sim: Sim, inst: InstanceRec): boolean {
 export function resolveNetworkMode(
   sim: Sim,
   td: TaskDefinitionSpec,
-): { mode: NetworkMode } | { error: string; ruleId: string } {
+): { mode: NetworkMode } | { error: Text; ruleId: string } {
   const fargate = td.requiresCompatibilities.includes("FARGATE");
   const asked = td.networkMode === "default" && td.os === "linux" ? null : td.networkMode;
   if (fargate) {
     if (asked !== null && asked !== "awsvpc") {
       return {
         ruleId: "R16",
-        error: `Task definition ${td.family} is Fargate-compatible but uses ${asked}: Fargate supports only awsvpc`,
+        error: m("engine.cluster.taskDefinitionIsFargate", { tdFamily: td.family, asked }),
       };
     }
-    sim.rule("R16", "allowed", `${td.family} uses awsvpc, as Fargate requires: each task gets its own ENI`);
+    sim.rule("R16", "allowed", m("engine.cluster.usesAwsvpcAsFargate", { tdFamily: td.family }));
     return { mode: "awsvpc" };
   }
   if (td.os === "windows") {
     if (asked !== null && asked !== "default" && asked !== "awsvpc") {
       return {
         ruleId: "R04",
-        error: `Windows task definition ${td.family} uses ${asked}: Windows supports only default or awsvpc`,
+        error: m("engine.cluster.windowsTaskDefinitionUses", { tdFamily: td.family, asked }),
       };
     }
     const mode = asked ?? "default";
-    sim.rule("R04", "applied", `Windows task definition ${td.family} uses the ${mode} network mode`);
+    sim.rule("R04", "applied", m("engine.cluster.windowsTaskDefinitionUses2", { tdFamily: td.family, mode }));
     return { mode };
   }
   if (asked === null) {
-    sim.rule("R04", "applied", `${td.family} names no networkMode, so on Linux EC2 it uses bridge`);
+    sim.rule("R04", "applied", m("engine.cluster.namesNoNetworkmodeSo", { tdFamily: td.family }));
     return { mode: "bridge" };
   }
   return { mode: asked };
 }
 
 /** DAEMON services: EC2 only, ECS deployment controller only, no strategy (R12). */
-export function daemonError(spec: ServiceSpec, usesFargate: boolean): string | null {
+export function daemonError(spec: ServiceSpec, usesFargate: boolean): Text | null {
   if (spec.schedulingStrategy !== "DAEMON") return null;
-  if (usesFargate) return `Service ${spec.name} uses DAEMON scheduling, which Fargate does not support`;
+  if (usesFargate) return m("engine.cluster.serviceUsesDaemonScheduling", { specName: spec.name });
   if (spec.deploymentController !== "ECS") {
-    return `Service ${spec.name} uses DAEMON scheduling with the ${spec.deploymentController} deployment controller; DAEMON needs ECS`;
+    return m("engine.cluster.serviceUsesDaemonScheduling2", {
+      specName: spec.name,
+      deploymentController: spec.deploymentController,
+    });
   }
   if (spec.placementStrategy?.length)
-    return `Service ${spec.name} uses DAEMON scheduling, which takes no placement strategy`;
+    return m("engine.cluster.serviceUsesDaemonScheduling3", { specName: spec.name });
   return null;
 }
 

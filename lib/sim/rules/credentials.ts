@@ -1,6 +1,7 @@
 import { isAllowed, serviceOf } from "../aws/iam";
 import type { Sim, TaskRec } from "../engine/context";
 import type { RoleCall, RoleSpec } from "../model";
+import { english, m, type Text, withEnglish } from "../text";
 import { trustError } from "./iam";
 
 /**
@@ -10,29 +11,32 @@ import { trustError } from "./iam";
  */
 
 /** Whether a container in this task can reach the instance metadata service (R26). */
-export function imdsReachable(sim: Sim, task: TaskRec): { reachable: boolean; why: string } {
+export function imdsReachable(sim: Sim, task: TaskRec): { reachable: boolean; why: Text } {
   if (task.via.launchType === "FARGATE") {
-    return { reachable: false, why: "Fargate tasks have no EC2 instance metadata to read" };
+    return { reachable: false, why: m("engine.credentials.fargateTasksHaveNo") };
   }
   const inst = task.st.instanceId ? sim.instanceById.get(task.st.instanceId) : undefined;
-  if (!inst) return { reachable: false, why: "the task is not on an instance" };
+  if (!inst) return { reachable: false, why: m("engine.credentials.theTaskIsNot") };
   if (task.st.networkMode === "awsvpc") {
     return inst.spec.agent.blockImdsForAwsvpc
       ? {
           reachable: false,
-          why: `ECS_AWSVPC_BLOCK_IMDS=true on ${inst.spec.id} blocks IMDS for awsvpc tasks`,
+          why: m("engine.credentials.ecsAwsvpcBlockImds", { instId: inst.spec.id }),
         }
       : {
           reachable: true,
-          why: `nothing on ${inst.spec.id} blocks IMDS for awsvpc tasks (ECS_AWSVPC_BLOCK_IMDS is not set)`,
+          why: m("engine.credentials.nothingOnBlocksImds", { instId: inst.spec.id }),
         };
   }
   if (task.st.networkMode === "host") {
-    return { reachable: true, why: `host-mode containers share ${inst.spec.id}'s network and reach IMDS` };
+    return {
+      reachable: true,
+      why: m("engine.credentials.hostModeContainersShare", { instId: inst.spec.id }),
+    };
   }
   return inst.spec.iptablesBlockImds
-    ? { reachable: false, why: `an iptables rule on ${inst.spec.id} blocks IMDS for bridge containers` }
-    : { reachable: true, why: `no iptables rule on ${inst.spec.id} blocks IMDS for bridge containers` };
+    ? { reachable: false, why: m("engine.credentials.anIptablesRuleOn", { instId: inst.spec.id }) }
+    : { reachable: true, why: m("engine.credentials.noIptablesRuleOn", { instId: inst.spec.id }) };
 }
 
 /** An application call such as s3:PutObject from a container; returns whether AWS allowed it. */
@@ -42,7 +46,7 @@ export function appCall(sim: Sim, task: TaskRec, container: string, action: stri
   const exec = sim.role(td.executionRole);
   const execNote =
     exec && isAllowed(exec.actions, action)
-      ? ` The execution role ${exec.name} allows ${action}, but its credentials go to the ECS agent only, never to containers.`
+      ? m("engine.credentials.theExecutionRoleAllows", { execName: exec.name, action })
       : "";
   const record = (role: RoleSpec | null, via: RoleCall["via"], allowed: boolean, ruleId: string) =>
     sim.recordCall({
@@ -54,16 +58,23 @@ export function appCall(sim: Sim, task: TaskRec, container: string, action: stri
       allowed,
       ruleId,
     });
-  const outcome = (allowed: boolean, ruleId: string, detail: string) => {
-    const message =
-      `${id}/${container} calls ${action}: ${allowed ? "allowed" : "AccessDenied"}. ${detail}`.trim();
+  const outcome = (allowed: boolean, ruleId: string, detail: Text) => {
+    const result = allowed ? m("engine.credentials.allowed") : "AccessDenied";
+    const message = english(detail)
+      ? m("engine.credentials.calls", { id, container, action, result, detail })
+      : m("engine.credentials.callsBare", { id, container, action, result });
     if (allowed) {
       sim.rule(ruleId, "allowed", detail);
       sim.emit("call", message, { ruleId, subject: id });
-      sim.highlight(`${action} from ${id} allowed (${ruleId})`);
+      sim.highlight(m("engine.credentials.fromAllowed", { action, id, ruleId }));
     } else {
-      const reason = detail.charAt(0).toLowerCase() + detail.slice(1);
-      sim.deny(ruleId, `${id}/${container} is denied ${action}: ${reason}`, { subject: id, kind: "call" });
+      // The detail is a sentence; here it continues one, so English starts it in lower case.
+      const en = english(detail);
+      const reason = withEnglish(detail, en.charAt(0).toLowerCase() + en.slice(1));
+      sim.deny(ruleId, m("engine.credentials.isDenied", { id, container, action, reason }), {
+        subject: id,
+        kind: "call",
+      });
     }
     return allowed;
   };
@@ -77,14 +88,14 @@ export function appCall(sim: Sim, task: TaskRec, container: string, action: stri
       return outcome(
         false,
         "R25",
-        `the SDK tries the task role first, but the task role ${taskRole.name} ${trust}.${execNote}`,
+        m("engine.credentials.theSdkTriesThe", { taskRoleName: taskRole.name, trust, execNote }),
       );
     return outcome(
       allowed,
       "R25",
       allowed
-        ? `The SDK uses the task role ${taskRole.name}, which allows ${action}.`
-        : `The SDK uses the task role ${taskRole.name}, which does not allow ${action}.${execNote}`,
+        ? m("engine.credentials.theSdkUsesThe", { taskRoleName: taskRole.name, action })
+        : m("engine.credentials.theSdkUsesThe2", { taskRoleName: taskRole.name, action, execNote }),
     );
   }
   const imds = imdsReachable(sim, task);
@@ -93,26 +104,19 @@ export function appCall(sim: Sim, task: TaskRec, container: string, action: stri
     const role = sim.role(inst?.spec.instanceProfile ?? null);
     const allowed = role !== null && isAllowed(role.actions, action);
     record(role, "instanceProfile", allowed, "R26");
-    sim.rule(
-      "R26",
-      "applied",
-      `No task role: the SDK fell back to the instance role through IMDS because ${imds.why}`,
-    );
+    sim.rule("R26", "applied", m("engine.credentials.noTaskRoleThe", { why: imds.why }));
     return outcome(
       allowed,
       allowed ? "R26" : "R25",
       allowed
-        ? `No task role, so the SDK used the instance role ${role?.name} from IMDS (${imds.why}); every container on the instance gets the same power.`
-        : `No task role, so the SDK used the instance role ${role?.name ?? "(none)"} from IMDS, which does not allow ${action}. Give the task a task role.${execNote}`,
+        ? m("engine.credentials.noTaskRoleSo", { roleName: role?.name, why: imds.why })
+        : m("engine.credentials.noTaskRoleSo2", { p: role?.name ?? "(none)", action, execNote }),
     );
   }
   record(null, "none", false, "R25");
-  if (task.via.launchType === "EC2") sim.rule("R26", "denied", `IMDS is out of reach: ${imds.why}`);
-  return outcome(
-    false,
-    "R25",
-    `The task has no task role and ${imds.why}, so the SDK finds no credentials.${execNote}`,
-  );
+  if (task.via.launchType === "EC2")
+    sim.rule("R26", "denied", m("engine.credentials.imdsIsOutOf", { why: imds.why }));
+  return outcome(false, "R25", m("engine.credentials.theTaskHasNo", { why: imds.why, execNote }));
 }
 
 /** A container reads IMDS (R26): the instance role's credentials are exposed when reachable. */
@@ -124,20 +128,20 @@ export function readInstanceMetadata(sim: Sim, task: TaskRec): boolean {
     sim.rule(
       "R26",
       "applied",
-      `A container in ${task.st.id} read IMDS: ${imds.why}, so it can take the instance role ${role}'s credentials`,
+      m("engine.credentials.aContainerInRead", { taskId: task.st.id, why: imds.why, role }),
     );
-    sim.emit("imds", `${task.st.id} read 169.254.169.254 and got the credentials of ${role}`, {
+    sim.emit("imds", m("engine.credentials.readAndGotThe", { taskId: task.st.id, role }), {
       ruleId: "R26",
       subject: task.st.id,
     });
-    sim.highlight(`${task.st.id} can read the instance role ${role} through IMDS (R26)`);
+    sim.highlight(m("engine.credentials.canReadTheInstance", { taskId: task.st.id, role }));
     return true;
   }
-  sim.rule("R26", "denied", `${task.st.id} could not read IMDS: ${imds.why}`);
-  sim.emit("imds", `${task.st.id} cannot reach 169.254.169.254: ${imds.why}`, {
+  sim.rule("R26", "denied", m("engine.credentials.couldNotReadImds", { taskId: task.st.id, why: imds.why }));
+  sim.emit("imds", m("engine.credentials.cannotReach", { taskId: task.st.id, why: imds.why }), {
     ruleId: "R26",
     subject: task.st.id,
   });
-  sim.highlight(`IMDS is blocked for ${task.st.id} (R26)`);
+  sim.highlight(m("engine.credentials.imdsIsBlockedFor", { taskId: task.st.id }));
   return false;
 }

@@ -1,6 +1,7 @@
 import { platformRetirement } from "../aws/platform-versions";
 import type { RegisteredTaskDef, Sim, TaskRec } from "../engine/context";
 import type { LaunchOptions, OsFamily, TaskDefinitionSpec } from "../model";
+import { m, type Text } from "../text";
 import type { LaunchPlan } from "./capacity";
 
 /**
@@ -30,19 +31,19 @@ const gb = (mib: number) => `${mib / 1024} GB`;
  * given values" is how Terraform reports it (task-cpu-memory-error.html).
  * Example: (512, 8192) → "Invalid 'cpu' setting for task (ClientException): 512 CPU allows …".
  */
-export function fargateSizeError(cpu: number | null, memory: number | null): string | null {
-  if (cpu === null || memory === null) return "Fargate task definitions need task-level cpu and memory";
+export function fargateSizeError(cpu: number | null, memory: number | null): Text | null {
+  if (cpu === null || memory === null) return m("engine.fargate.fargateTaskDefinitionsNeed");
   const row = FARGATE_SIZES.find((r) => r.cpu === cpu);
   if (!row) {
-    return `Invalid 'cpu' setting for task (ClientException): Fargate has no size with ${cpu} CPU units; use ${FARGATE_SIZES.map((r) => r.cpu).join(", ")}`;
+    return m("engine.fargate.invalidCpuSettingFor", { cpu, p: FARGATE_SIZES.map((r) => r.cpu).join(", ") });
   }
   if (!row.memory.includes(memory)) {
     const first = row.memory[0] ?? 0;
     const last = row.memory[row.memory.length - 1] ?? 0;
     const step = (row.memory[1] ?? first) - first;
     const allowed =
-      row.cpu === 256 ? "512 MiB, 1 GB or 2 GB" : `${gb(first)} to ${gb(last)} in ${gb(step)} steps`;
-    return `Invalid 'cpu' setting for task (ClientException): ${cpu} CPU with ${memory} MiB memory is no Fargate size; ${cpu} CPU allows ${allowed}`;
+      row.cpu === 256 ? m("engine.fargate.mibGbOrGb") : `${gb(first)} to ${gb(last)} in ${gb(step)} steps`;
+    return m("engine.fargate.invalidCpuSettingFor2", { cpu, memory, allowed });
   }
   return null;
 }
@@ -60,20 +61,32 @@ export function platformVersionRetiredError(
   sim: Sim,
   pv: string,
   os: OsFamily,
-): { ruleId: string; error: string } | null {
+): { ruleId: string; error: Text } | null {
   const resolved = resolvePlatformVersion(pv, os);
   const r = platformRetirement(resolved, os, sim.scenario.region);
   if (!r) return null;
   if (sim.date >= r.retired) {
     return {
       ruleId: "R43",
-      error: `Fargate platform version ${resolved} is retired in ${sim.scenario.region}: since ${r.retired} no new task or service may use it, and the tasks still running were stopped on ${r.stopped} (the scenario's date is ${sim.date}); use 1.4.0 or LATEST`,
+      error: m("engine.fargate.fargatePlatformVersionIs", {
+        resolved,
+        region: sim.scenario.region,
+        retired: r.retired,
+        stopped: r.stopped,
+        date: sim.date,
+      }),
     };
   }
   sim.rule(
     "R43",
     "allowed",
-    `On ${sim.date} platform version ${resolved} still launches tasks in ${sim.scenario.region}; it is retired from ${r.retired} and its tasks are stopped on ${r.stopped}`,
+    m("engine.fargate.onPlatformVersionStill", {
+      date: sim.date,
+      resolved,
+      region: sim.scenario.region,
+      retired: r.retired,
+      stopped: r.stopped,
+    }),
   );
   return null;
 }
@@ -91,9 +104,9 @@ export function pvAtLeast(pv: string, min: string): boolean {
 }
 
 /** RegisterTaskDefinition checks for Fargate-compatible definitions (R15, R20). */
-export function fargateRegistrationErrors(td: TaskDefinitionSpec): Array<{ ruleId: string; error: string }> {
+export function fargateRegistrationErrors(td: TaskDefinitionSpec): Array<{ ruleId: string; error: Text }> {
   if (!td.requiresCompatibilities.includes("FARGATE")) return [];
-  const out: Array<{ ruleId: string; error: string }> = [];
+  const out: Array<{ ruleId: string; error: Text }> = [];
   const size = fargateSizeError(td.cpu, td.memory);
   if (size) out.push({ ruleId: "R15", error: size });
   // Windows on Fargate: at least 1 vCPU and at most 4 vCPU (the 8 and 16 vCPU rows are Linux only).
@@ -101,7 +114,10 @@ export function fargateRegistrationErrors(td: TaskDefinitionSpec): Array<{ ruleI
   if (!size && td.os === "windows" && td.cpu !== null && (td.cpu < 1024 || td.cpu > 4096)) {
     out.push({
       ruleId: "R15",
-      error: `Windows tasks on Fargate need 1024, 2048 or 4096 CPU units (1 to 4 vCPU); ${td.cpu} CPU units is ${td.cpu < 1024 ? "below 1 vCPU" : "available to Linux tasks only"} (see task-cpu-memory-error.html)`,
+      error: m("engine.fargate.windowsTasksOnFargate", {
+        cpu: td.cpu,
+        p: td.cpu < 1024 ? "below 1 vCPU" : m("engine.fargate.availableToLinuxTasks"),
+      }),
     });
   }
   // gpu is not a valid container parameter on Fargate.
@@ -110,14 +126,14 @@ export function fargateRegistrationErrors(td: TaskDefinitionSpec): Array<{ ruleI
   if (gpu) {
     out.push({
       ruleId: "R15",
-      error: `Container ${gpu.name} asks for ${gpu.gpu} GPU, but Fargate does not support GPUs: run GPU tasks on EC2 GPU instances (see fargate-tasks-services.html)`,
+      error: m("engine.fargate.containerAsksForGpu", { gpuName: gpu.name, gpu: gpu.gpu }),
     });
   }
   const slow = td.containers.find((c) => (c.stopTimeout ?? 0) > 120);
   if (slow) {
     out.push({
       ruleId: "R20",
-      error: `Container ${slow.name} asks for a stopTimeout of ${slow.stopTimeout} s; Fargate allows at most 120 s`,
+      error: m("engine.fargate.containerAsksForA", { slowName: slow.name, stopTimeout: slow.stopTimeout }),
     });
   }
   return out;
@@ -128,7 +144,7 @@ export function fargateLaunchError(
   td: RegisteredTaskDef,
   opts: LaunchOptions,
   plan: LaunchPlan,
-): { ruleId: string; error: string } | null {
+): { ruleId: string; error: Text } | null {
   if (plan.launchType !== "FARGATE") return null;
   const spec = td.spec;
   if (
@@ -138,14 +154,13 @@ export function fargateLaunchError(
   ) {
     return {
       ruleId: "R17",
-      error:
-        "Fargate takes no placement strategy or constraint (InvalidParameterException); it spreads tasks across AZs itself",
+      error: m("engine.fargate.fargateTakesNoPlacement"),
     };
   }
   if (opts.subnets.length === 0) {
     return {
       ruleId: "R16",
-      error: "A Fargate task needs subnets (and security groups) in its network configuration",
+      error: m("engine.fargate.aFargateTaskNeeds"),
     };
   }
   const pv = resolvePlatformVersion(opts.platformVersion, spec.os);
@@ -153,16 +168,15 @@ export function fargateLaunchError(
   if (row?.needsPv14 && !pvAtLeast(pv, "1.4.0")) {
     return {
       ruleId: "R15",
-      error: `${spec.cpu} CPU units on Fargate need platform version 1.4.0; this launch uses ${pv}`,
+      error: m("engine.fargate.cpuUnitsOnFargate", { cpu: spec.cpu, pv }),
     };
   }
   const spot = plan.strategy?.some((s) => s.provider === "FARGATE_SPOT" && (s.weight > 0 || s.base > 0));
-  if (spot && spec.os === "windows")
-    return { ruleId: "R20", error: "Fargate Spot does not run Windows tasks" };
+  if (spot && spec.os === "windows") return { ruleId: "R20", error: m("engine.fargate.fargateSpotDoesNot") };
   if (spot && spec.arch === "arm64" && !pvAtLeast(pv, "1.4.0")) {
     return {
       ruleId: "R20",
-      error: `Fargate Spot runs ARM64 tasks only on platform version 1.4.0 or later; this launch uses ${pv}`,
+      error: m("engine.fargate.fargateSpotRunsArm", { pv }),
     };
   }
   return null;
@@ -181,11 +195,12 @@ export function fargateSubnet(sim: Sim, task: TaskRec): string | null {
   let best = subnets[0] as { id: string; az: string };
   for (const s of subnets) if ((counts.get(s.az) ?? 0) < (counts.get(best.az) ?? 0)) best = s;
   counts.set(best.az, (counts.get(best.az) ?? 0) + 1);
-  sim.rule(
-    "R17",
-    "applied",
-    () =>
-      `Fargate placed ${task.st.id} in ${best.az}, balancing the group's ${task.via.provider ?? "FARGATE"} tasks across AZs on its own`,
+  sim.rule("R17", "applied", () =>
+    m("engine.fargate.fargatePlacedInBalancing", {
+      taskId: task.st.id,
+      az: best.az,
+      p: task.via.provider ?? "FARGATE",
+    }),
   );
   return best.id;
 }

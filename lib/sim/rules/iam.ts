@@ -1,6 +1,7 @@
 import { imageKind, isAllowed } from "../aws/iam";
 import type { Sim, TaskRec } from "../engine/context";
 import type { ContainerSpec, RoleCall, RoleSpec, TaskDefinitionSpec } from "../model";
+import { english, m, type Text } from "../text";
 
 /**
  * IAM on the agent's side: who pulls images, fetches secrets and ships logs
@@ -13,10 +14,10 @@ type Principal = { role: RoleSpec | null; via: RoleCall["via"] };
 const ECR_PULL = ["ecr:GetAuthorizationToken", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"];
 const LOGS = ["logs:CreateLogStream", "logs:PutLogEvents"];
 
-const TRUSTEE: Record<string, string> = {
-  "ecs-tasks.amazonaws.com": "ECS tasks",
+const TRUSTEE: Record<string, Text> = {
+  "ecs-tasks.amazonaws.com": m("engine.iam.ecsTasks"),
   "ecs.amazonaws.com": "ECS",
-  "ec2.amazonaws.com": "EC2 instances",
+  "ec2.amazonaws.com": m("engine.iam.ec2Instances"),
 };
 
 /**
@@ -24,12 +25,12 @@ const TRUSTEE: Record<string, string> = {
  * phrase follows the role's name: "trusts ecs.amazonaws.com, not …".
  * A role written as a plain list declares no trust and is usable in any slot.
  */
-export function trustError(role: RoleSpec, principal: string): string | null {
+export function trustError(role: RoleSpec, principal: string): Text | null {
   if (role.trust === null || role.trust === principal) return null;
   const who = TRUSTEE[principal] ?? principal;
   return role.trustFrom
-    ? `declares no trust, so the simulator gave it the trust of its first use, ${role.trustFrom} (${role.trust}); ${who} (${principal}) cannot assume it. Use a separate role, or give it \`trust: ${principal}\``
-    : `trusts ${role.trust}, not ${principal}, so ${who} cannot assume it (fix its trust policy)`;
+    ? m("engine.iam.declaresNoTrustSo", { trustFrom: role.trustFrom, trust: role.trust, who, principal })
+    : m("engine.iam.trustsNotSoCannot", { trust: role.trust, principal, who });
 }
 
 /** The credentials the agent uses for a task: the execution role, else (EC2 only) the instance role. */
@@ -42,26 +43,26 @@ function agentPrincipal(sim: Sim, task: TaskRec): Principal {
 }
 
 /** Why a role cannot do the actions for a principal, as a phrase after its name ("does not allow s3:GetObject"), or null. */
-function missing(role: RoleSpec | null, actions: string[], principal: string): string | null {
-  if (!role) return "does not exist";
+function missing(role: RoleSpec | null, actions: string[], principal: string): Text | null {
+  if (!role) return m("engine.iam.doesNotExist");
   const trust = trustError(role, principal);
   if (trust) return trust;
   const action = actions.find((a) => !isAllowed(role.actions, a));
-  return action ? `does not allow ${action}` : null;
+  return action ? m("engine.iam.doesNotAllow", { action }) : null;
 }
 
 /** RegisterTaskDefinition checks: secrets and registry auth need an execution role (R24); so do private ECR images and awslogs on Fargate (R22). */
-export function iamRegistrationErrors(td: TaskDefinitionSpec): Array<{ ruleId: string; error: string }> {
-  const out: Array<{ ruleId: string; error: string }> = [];
+export function iamRegistrationErrors(td: TaskDefinitionSpec): Array<{ ruleId: string; error: Text }> {
+  const out: Array<{ ruleId: string; error: Text }> = [];
   if (td.executionRole !== null) return out;
   const secret = td.containers.find((c) => c.secrets.length > 0 || c.repositoryCredentials !== null);
   if (secret) {
     const what = secret.secrets.length
       ? `secrets (${secret.secrets.map((s) => s.name).join(", ")})`
-      : "private registry credentials";
+      : m("engine.iam.privateRegistryCredentials");
     out.push({
       ruleId: "R24",
-      error: `Task definition ${td.family} uses ${what} but has no executionRoleArn: ECS fetches them with the task execution role (ClientException)`,
+      error: m("engine.iam.taskDefinitionUsesBut", { tdFamily: td.family, what }),
     });
   }
   // Fargate refuses the definition itself, not the task: "Fargate requires task definition to
@@ -73,7 +74,7 @@ export function iamRegistrationErrors(td: TaskDefinitionSpec): Array<{ ruleId: s
   if (td.requiresCompatibilities.includes("FARGATE") && ecr) {
     out.push({
       ruleId: "R22",
-      error: `Fargate task definition ${td.family} uses the private ECR image ${ecr.image} without an execution role: "Fargate requires task definition to have execution role ARN to support ECR images" (ClientException)`,
+      error: m("engine.iam.fargateTaskDefinitionUses", { tdFamily: td.family, image: ecr.image }),
     });
   }
   if (
@@ -82,7 +83,7 @@ export function iamRegistrationErrors(td: TaskDefinitionSpec): Array<{ ruleId: s
   ) {
     out.push({
       ruleId: "R22",
-      error: `Fargate task definition ${td.family} uses the awslogs driver without an execution role (ClientException)`,
+      error: m("engine.iam.fargateTaskDefinitionUses2", { tdFamily: td.family }),
     });
   }
   return out;
@@ -108,7 +109,13 @@ export function pullImage(sim: Sim, task: TaskRec, c: ContainerSpec): boolean {
     if (lack) {
       sim.deny(
         "R24",
-        `Task ${id} cannot read the registry credentials for ${c.image}: ${exec ? `the execution role ${exec.name} ${lack}` : "the task definition has no execution role"}`,
+        m("engine.iam.taskCannotReadThe", {
+          id,
+          image: c.image,
+          p: exec
+            ? m("engine.iam.theExecutionRole", { execName: exec.name, lack })
+            : m("engine.iam.theTaskDefinitionHas"),
+        }),
         { subject: id, kind: "pull" },
       );
       return false;
@@ -116,9 +123,9 @@ export function pullImage(sim: Sim, task: TaskRec, c: ContainerSpec): boolean {
     sim.rule(
       "R24",
       "allowed",
-      `The execution role ${exec?.name} reads the private registry credentials for ${c.image}`,
+      m("engine.iam.theExecutionRoleReads", { execName: exec?.name, image: c.image }),
     );
-    sim.emit("pull", `${id} pulled ${c.image} with registry credentials read by the execution role`, {
+    sim.emit("pull", m("engine.iam.pulledWithRegistryCredentials", { id, image: c.image }), {
       ruleId: "R24",
       subject: id,
       dt: 5,
@@ -142,13 +149,13 @@ export function pullImage(sim: Sim, task: TaskRec, c: ContainerSpec): boolean {
   if (lack) {
     const why =
       p.via === "none"
-        ? `Fargate pulls private ECR images with the task execution role, and ${task.td.spec.family} has none`
+        ? m("engine.iam.fargatePullsPrivateEcr", { taskFamily: task.td.spec.family })
         : p.via === "executionRole"
-          ? `the execution role ${p.role?.name} ${lack}`
+          ? m("engine.iam.theExecutionRole2", { pName: p.role?.name, lack })
           : p.role
-            ? `there is no execution role, so the agent uses the instance role ${p.role.name}, which ${lack}`
-            : "there is no execution role and the instance has no instance role";
-    sim.deny(ruleId, `Task ${id} cannot pull ${c.image}: ${why} (CannotPullContainerError)`, {
+            ? m("engine.iam.thereIsNoExecution", { pName: p.role.name, lack })
+            : m("engine.iam.thereIsNoExecution2");
+    sim.deny(ruleId, m("engine.iam.taskCannotPullCannotpullcontainererror", { id, image: c.image, why }), {
       subject: id,
       kind: "pull",
     });
@@ -158,12 +165,16 @@ export function pullImage(sim: Sim, task: TaskRec, c: ContainerSpec): boolean {
     ruleId,
     fargate ? "allowed" : "applied",
     fargate
-      ? `Fargate pulled ${c.image} with the execution role ${p.role?.name}`
+      ? m("engine.iam.fargatePulledWithThe", { image: c.image, pName: p.role?.name })
       : p.via === "executionRole"
-        ? `The EC2 agent pulled ${c.image} with the execution role ${p.role?.name}; the instance role is used only when there is none`
-        : `No execution role: the EC2 agent pulled ${c.image} with the instance role ${p.role?.name}`,
+        ? m("engine.iam.theEcAgentPulled", { image: c.image, pName: p.role?.name })
+        : m("engine.iam.noExecutionRoleThe", { image: c.image, pName: p.role?.name }),
   );
-  sim.emit("pull", `${id} pulled ${c.image} as ${p.role?.name}`, { ruleId, subject: id, dt: 5 });
+  sim.emit("pull", m("engine.iam.pulledAs", { id, image: c.image, pName: p.role?.name }), {
+    ruleId,
+    subject: id,
+    dt: 5,
+  });
   return true;
 }
 
@@ -187,7 +198,13 @@ export function injectSecrets(sim: Sim, task: TaskRec, c: ContainerSpec): boolea
     if (lack) {
       sim.deny(
         "R24",
-        `Task ${task.st.id} cannot fetch secret ${s.name}: ${exec ? `the execution role ${exec.name} ${lack}` : "the task definition has no execution role"} (ResourceInitializationError)`,
+        m("engine.iam.taskCannotFetchSecret", {
+          taskId: task.st.id,
+          sName: s.name,
+          p: exec
+            ? m("engine.iam.theExecutionRole", { execName: exec.name, lack })
+            : m("engine.iam.theTaskDefinitionHas"),
+        }),
         {
           subject: task.st.id,
           kind: "secrets",
@@ -198,13 +215,17 @@ export function injectSecrets(sim: Sim, task: TaskRec, c: ContainerSpec): boolea
     sim.rule(
       "R24",
       "allowed",
-      `The execution role ${exec?.name} fetched ${s.name} with ${action} and ECS injected it as an environment variable`,
+      m("engine.iam.theExecutionRoleFetched", { execName: exec?.name, sName: s.name, action }),
     );
-    sim.emit("secrets", `${task.st.id}: ${s.name} injected from ${s.valueFrom}`, {
-      ruleId: "R24",
-      subject: task.st.id,
-      dt: 6,
-    });
+    sim.emit(
+      "secrets",
+      m("engine.iam.injectedFrom", { taskId: task.st.id, sName: s.name, valueFrom: s.valueFrom }),
+      {
+        ruleId: "R24",
+        subject: task.st.id,
+        dt: 6,
+      },
+    );
   }
   return true;
 }
@@ -232,7 +253,13 @@ export function setupLogs(sim: Sim, task: TaskRec, c: ContainerSpec): boolean {
   if (lack) {
     sim.deny(
       ruleId,
-      `Task ${task.st.id} cannot start ${c.name}: ${p.role ? `the awslogs driver runs as ${p.role.name}, which ${lack}` : "the awslogs driver has no role to run as"}`,
+      m("engine.iam.taskCannotStart", {
+        taskId: task.st.id,
+        cName: c.name,
+        p: p.role
+          ? m("engine.iam.theAwslogsDriverRuns", { pName: p.role.name, lack })
+          : m("engine.iam.theAwslogsDriverHas"),
+      }),
       {
         subject: task.st.id,
         kind: "logs",
@@ -243,28 +270,33 @@ export function setupLogs(sim: Sim, task: TaskRec, c: ContainerSpec): boolean {
   sim.rule(
     ruleId,
     fargate ? "allowed" : "applied",
-    `Logs from ${c.name} go to CloudWatch Logs as ${p.role?.name} (${p.via === "executionRole" ? "execution role" : "instance role"})`,
+    m("engine.iam.logsFromGoTo", {
+      cName: c.name,
+      pName: p.role?.name,
+      p: p.via === "executionRole" ? m("engine.iam.executionRole") : m("engine.iam.instanceRole"),
+    }),
   );
-  sim.emit("logs", `${task.st.id}/${c.name} ships logs to CloudWatch Logs as ${p.role?.name}`, {
-    ruleId,
-    subject: task.st.id,
-    dt: 8,
-  });
+  sim.emit(
+    "logs",
+    m("engine.iam.shipsLogsToCloudwatch", { taskId: task.st.id, cName: c.name, pName: p.role?.name }),
+    {
+      ruleId,
+      subject: task.st.id,
+      dt: 8,
+    },
+  );
   return true;
 }
 
 /** ECS's service-linked role does the work for ENIs and target registration (R27). */
-export function serviceLinkedRoleCall(sim: Sim, what: string, subject: string): void {
-  sim.rule(
-    "R27",
-    "applied",
-    `ECS used its service-linked role AWSServiceRoleForECS (created automatically) to ${what}`,
-  );
+export function serviceLinkedRoleCall(sim: Sim, what: Text, subject: string): void {
+  const isTarget = english(what).includes("target");
+  sim.rule("R27", "applied", m("engine.iam.ecsUsedItsService", { what }));
   sim.recordCall({
     principal: "AWSServiceRoleForECS",
     via: "serviceLinkedRole",
-    action: what.includes("target") ? "elasticloadbalancing:RegisterTargets" : "ec2:CreateNetworkInterface",
-    service: what.includes("target") ? "Elastic Load Balancing" : "EC2",
+    action: isTarget ? "elasticloadbalancing:RegisterTargets" : "ec2:CreateNetworkInterface",
+    service: isTarget ? "Elastic Load Balancing" : "EC2",
     taskId: subject.startsWith("t-") ? subject : null,
     allowed: true,
     ruleId: "R27",
@@ -272,24 +304,22 @@ export function serviceLinkedRoleCall(sim: Sim, what: string, subject: string): 
 }
 
 /** Why the EBS infrastructure role cannot create and attach a volume (R28), or null. */
-export function infrastructureRoleError(sim: Sim, roleName: string | null): string | null {
-  if (roleName === null) return "the volume configuration names no infrastructure role (roleArn)";
+export function infrastructureRoleError(sim: Sim, roleName: string | null): Text | null {
+  if (roleName === null) return m("engine.iam.theVolumeConfigurationNames");
   const role = sim.role(roleName);
-  if (!role) return `the infrastructure role ${roleName} does not exist`;
+  if (!role) return m("engine.iam.theInfrastructureRoleDoes", { roleName });
   // ECS itself (ecs.amazonaws.com) assumes the infrastructure role, not the tasks:
   // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/infrastructure_IAM_role.html
   const trust = trustError(role, "ecs.amazonaws.com");
-  if (trust) return `the infrastructure role ${roleName} ${trust}`;
+  if (trust) return m("engine.iam.theInfrastructureRole", { roleName, trust });
   const lack = missing(role, ["ec2:CreateVolume", "ec2:AttachVolume"], "ecs.amazonaws.com");
-  return lack
-    ? `the infrastructure role ${roleName} ${lack} (attach AmazonECSInfrastructureRolePolicyForVolumes)`
-    : null;
+  return lack ? m("engine.iam.theInfrastructureRoleAttach", { roleName, lack }) : null;
 }
 
 /** EFS with IAM authorization mounts as the task role (R29); returns why it fails, or null. */
-export function efsIamError(sim: Sim, task: TaskRec): string | null {
+export function efsIamError(sim: Sim, task: TaskRec): Text | null {
   const role = sim.role(task.td.spec.taskRole);
-  if (!role) return "EFS IAM authorization mounts with the task role, and the task has none";
+  if (!role) return m("engine.iam.efsIamAuthorizationMounts");
   const lack = missing(role, ["elasticfilesystem:ClientMount"], "ecs-tasks.amazonaws.com");
   sim.recordCall({
     principal: role.name,
@@ -300,5 +330,5 @@ export function efsIamError(sim: Sim, task: TaskRec): string | null {
     allowed: lack === null,
     ruleId: "R29",
   });
-  return lack ? `the task role ${role.name} ${lack}` : null;
+  return lack ? m("engine.iam.theTaskRole", { roleName: role.name, lack }) : null;
 }

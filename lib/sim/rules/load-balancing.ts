@@ -1,5 +1,6 @@
 import type { RegisteredTaskDef, ServiceRec, Sim, TaskRec } from "../engine/context";
 import type { LoadBalancerSpec, LoadBalancerState, ServiceSpec, TargetState } from "../model";
+import { m, type Text } from "../text";
 import { pvAtLeast, resolvePlatformVersion } from "./fargate";
 import { serviceLinkedRoleCall } from "./iam";
 
@@ -8,7 +9,7 @@ import { serviceLinkedRoleCall } from "./iam";
  * and when targets register (R35 VPC, AZs and health checks).
  */
 
-type RuleError = { ruleId: string; error: string };
+type RuleError = { ruleId: string; error: Text };
 type Launch = { launchType: "EC2" | "FARGATE"; platformVersion: string };
 
 export function effectiveTargetType(lb: LoadBalancerSpec, awsvpc: boolean): "instance" | "ip" {
@@ -29,23 +30,30 @@ export function loadBalancerErrors(
   if (lbs.length > 5)
     out.push({
       ruleId: "R35",
-      error: `Service ${svc.name} lists ${lbs.length} target groups; a service may have at most 5`,
+      error: m("engine.loadBalancing.serviceListsTargetGroups", { svcName: svc.name, lbsLength: lbs.length }),
     });
   if (svc.deploymentController === "CODE_DEPLOY") {
     if (lbs.length === 0 || lbs.some((l) => l.type !== "ALB" && l.type !== "NLB")) {
       out.push({
         ruleId: "R34",
-        error: `CodeDeploy blue/green for ${svc.name} needs an Application or Network Load Balancer`,
+        error: m("engine.loadBalancing.codedeployBlueGreenFor", { svcName: svc.name }),
       });
     } else if (lbs.length > 1) {
       // Multiple target groups need the ECS deployment controller:
       // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/register-multiple-targetgroups.html
       out.push({
         ruleId: "R34",
-        error: `Service ${svc.name} lists ${lbs.length} target groups, but a service with several target groups must use the ECS deployment controller; with CodeDeploy the service names one target group and CodeDeploy's deployment group holds the second (green) one`,
+        error: m("engine.loadBalancing.serviceListsTargetGroups2", {
+          svcName: svc.name,
+          lbsLength: lbs.length,
+        }),
       });
     } else {
-      sim.rule("R34", "allowed", `CodeDeploy blue/green shifts traffic through the ${lbs[0]?.type}`);
+      sim.rule(
+        "R34",
+        "allowed",
+        m("engine.loadBalancing.codedeployBlueGreenShifts", { lbsType: lbs[0]?.type }),
+      );
     }
   }
   if (svc.role !== null) {
@@ -56,29 +64,25 @@ export function loadBalancerErrors(
     if (lbs.length === 0) {
       out.push({
         ruleId: "R27",
-        error: `The service role parameter is only for a service with a load balancer, and ${svc.name} has none; leave role out and ECS uses its service-linked role`,
+        error: m("engine.loadBalancing.theServiceRoleParameter", { svcName: svc.name }),
       });
     } else if (svc.deploymentController === "EXTERNAL") {
       out.push({
         ruleId: "R27",
-        error: `The service role parameter cannot be used with the EXTERNAL deployment controller; ECS uses its service-linked role AWSServiceRoleForECS`,
+        error: m("engine.loadBalancing.theServiceRoleParameter2"),
       });
     } else if (awsvpc) {
       out.push({
         ruleId: "R27",
-        error: `The service role parameter cannot be used with awsvpc tasks; ECS uses its service-linked role AWSServiceRoleForECS`,
+        error: m("engine.loadBalancing.theServiceRoleParameter3"),
       });
     } else if (lbs.length > 1) {
       out.push({
         ruleId: "R27",
-        error: "The service role parameter cannot be used with multiple target groups",
+        error: m("engine.loadBalancing.theServiceRoleParameter4"),
       });
     } else {
-      sim.rule(
-        "R27",
-        "applied",
-        `The legacy service role ${svc.role} is accepted here, but today ECS uses its service-linked role instead`,
-      );
+      sim.rule("R27", "applied", m("engine.loadBalancing.theLegacyServiceRole", { role: svc.role }));
     }
   }
   for (const lb of lbs) out.push(...oneLoadBalancer(sim, lb, td, awsvpc, fargate, launch));
@@ -86,7 +90,11 @@ export function loadBalancerErrors(
     sim.rule(
       "R35",
       "allowed",
-      `${svc.name} uses ${lbs.length} target group(s) (max 5) in ${lbs[0]?.vpc}, the tasks' VPC`,
+      m("engine.loadBalancing.usesTargetGroupS", {
+        svcName: svc.name,
+        lbsLength: lbs.length,
+        vpc: lbs[0]?.vpc,
+      }),
     );
   }
   return out;
@@ -103,15 +111,14 @@ function oneLoadBalancer(
   const where = `${lb.type} ${lb.name}`;
   // The load balancer type and target type come first: a wrong one is the lesson, whatever the ports.
   if (lb.type === "CLB" && (fargate || awsvpc)) {
-    sim.rule(
-      "R33",
-      "denied",
-      "A Classic Load Balancer serves only EC2 tasks in bridge or host mode, registered by instance",
-    );
+    sim.rule("R33", "denied", m("engine.loadBalancing.aClassicLoadBalancer"));
     return [
       {
         ruleId: "R32",
-        error: `${where}: Classic Load Balancers are not supported for ${fargate ? "Fargate" : "awsvpc"} tasks`,
+        error: m("engine.loadBalancing.classicLoadBalancersAre", {
+          where,
+          p: fargate ? "Fargate" : "awsvpc",
+        }),
       },
     ];
   }
@@ -121,18 +128,18 @@ function oneLoadBalancer(
     if (awsvpc && targetType !== "ip") {
       out.push({
         ruleId: "R32",
-        error: `${where}: ${fargate ? "Fargate" : "awsvpc"} tasks register by IP, so the target group must use target type ip`,
+        error: m("engine.loadBalancing.tasksRegisterByIp", { where, p: fargate ? "Fargate" : "awsvpc" }),
       });
     } else if (!awsvpc && targetType === "ip") {
       out.push({
         ruleId: "R32",
-        error: `${where}: target type ip needs awsvpc tasks; ${td.networkMode} tasks register by instance`,
+        error: m("engine.loadBalancing.targetTypeIpNeeds", { where, networkMode: td.networkMode }),
       });
     } else {
       sim.rule(
         "R32",
         awsvpc ? "allowed" : "applied",
-        `${where} uses target type ${targetType} for ${td.networkMode} tasks`,
+        m("engine.loadBalancing.usesTargetTypeFor", { where, targetType, networkMode: td.networkMode }),
       );
     }
   }
@@ -143,7 +150,11 @@ function oneLoadBalancer(
       ...out,
       {
         ruleId: "R35",
-        error: `${where}: container ${lb.containerName} has no port mapping for ${lb.containerPort}`,
+        error: m("engine.loadBalancing.containerHasNoPort", {
+          where,
+          containerName: lb.containerName,
+          containerPort: lb.containerPort,
+        }),
       },
     ];
   if (lb.type === "CLB") {
@@ -152,13 +163,13 @@ function oneLoadBalancer(
       return [
         {
           ruleId: "R33",
-          error: `${where}: a Classic Load Balancer needs a static host port; hostPort 0 is dynamic`,
+          error: m("engine.loadBalancing.aClassicLoadBalancer2", { where }),
         },
       ];
     sim.rule(
       "R33",
       "allowed",
-      `${where} routes to the static host port ${mapping.hostPort ?? mapping.containerPort} of EC2 tasks (loadBalancerName, no target group)`,
+      m("engine.loadBalancing.routesToTheStatic", { where, p: mapping.hostPort ?? mapping.containerPort }),
     );
     return [];
   }
@@ -166,33 +177,33 @@ function oneLoadBalancer(
   if (lb.type === "ALB" && !http) {
     out.push({
       ruleId: "R30",
-      error: `${where}: an Application Load Balancer listens on HTTP/HTTPS, not ${lb.protocol}; use an NLB`,
+      error: m("engine.loadBalancing.anApplicationLoadBalancer", { where, protocol: lb.protocol }),
     });
   } else if (lb.type === "ALB") {
-    sim.rule(
-      "R30",
-      "allowed",
-      `${where} routes ${lb.protocol} with path and host rules, to dynamic ports and to EC2 or Fargate tasks`,
-    );
+    sim.rule("R30", "allowed", m("engine.loadBalancing.routesWithPathAnd", { where, protocol: lb.protocol }));
   } else if (http) {
     sim.rule(
       "R30",
       "applied",
-      `${lb.protocol} traffic through an ${lb.type} works, but an ALB is the recommended choice for HTTP/HTTPS`,
+      m("engine.loadBalancing.trafficThroughAnWorks", { protocol: lb.protocol, lbType: lb.type }),
     );
   }
   if (lb.endpointService && lb.type !== "NLB" && lb.type !== "GWLB") {
     out.push({
       ruleId: "R31",
-      error: `${where}: a PrivateLink endpoint service needs a Network or Gateway Load Balancer`,
+      error: m("engine.loadBalancing.aPrivatelinkEndpointService", { where }),
     });
   } else if (lb.staticIp && lb.type !== "NLB") {
-    out.push({ ruleId: "R31", error: `${where}: static IP addresses per AZ need a Network Load Balancer` });
+    out.push({ ruleId: "R31", error: m("engine.loadBalancing.staticIpAddressesPer", { where }) });
   } else if (lb.type === "NLB") {
     sim.rule(
       "R31",
       "allowed",
-      `${where} handles ${lb.protocol} at high throughput with static IPs${lb.endpointService ? " and backs a PrivateLink endpoint service" : ""}`,
+      m("engine.loadBalancing.handlesAtHighThroughput", {
+        where,
+        protocol: lb.protocol,
+        p: lb.endpointService ? m("engine.loadBalancing.andBacksAPrivatelink") : "",
+      }),
     );
   }
   const udp = lb.protocol === "UDP" || lb.protocol === "TCP_UDP" || mapping.protocol === "udp";
@@ -202,9 +213,9 @@ function oneLoadBalancer(
     if (!pvAtLeast(pv, min))
       out.push({
         ruleId: "R36",
-        error: `${where}: UDP to Fargate tasks needs platform version ${min}; this launch uses ${pv}`,
+        error: m("engine.loadBalancing.udpToFargateTasks", { where, min, pv }),
       });
-    else sim.rule("R36", "allowed", `UDP through ${where} reaches Fargate tasks on platform version ${pv}`);
+    else sim.rule("R36", "allowed", m("engine.loadBalancing.udpThroughReachesFargate", { where, pv }));
   }
   return out;
 }
@@ -265,7 +276,12 @@ export function registerTargets(sim: Sim, svc: ServiceRec, task: TaskRec): boole
       serviceLinkedRoleCall(sim, `register ${task.st.id} as a target of ${group.name}`, task.st.id);
       sim.deny(
         "R35",
-        `Target ${task.st.id} cannot be registered in ${group.name}: the target group is in ${lb.vpc} and the task in ${sim.scenario.vpc} (RegisterTargets: InvalidTarget, not in the same VPC as the target group)`,
+        m("engine.loadBalancing.targetCannotBeRegistered", {
+          taskId: task.st.id,
+          groupName: group.name,
+          vpc: lb.vpc,
+          vpc2: sim.scenario.vpc,
+        }),
         { subject: task.st.id, kind: "target" },
       );
       continue;
@@ -274,7 +290,7 @@ export function registerTargets(sim: Sim, svc: ServiceRec, task: TaskRec): boole
       target.health = "unused";
       sim.deny(
         "R35",
-        `Target ${task.st.id} in ${task.st.az} is unused: ${lb.name} is not enabled in that AZ`,
+        m("engine.loadBalancing.targetInIsUnused", { taskId: task.st.id, az: task.st.az, lbName: lb.name }),
         {
           subject: task.st.id,
           severity: "partial",
@@ -287,17 +303,30 @@ export function registerTargets(sim: Sim, svc: ServiceRec, task: TaskRec): boole
     }
     group.targets.push(target);
     serviceLinkedRoleCall(sim, `register ${task.st.id} as a target of ${group.name}`, task.st.id);
-    sim.emit("target", `${task.st.id} registered in ${group.name} as ${target.id}:${port}`, {
-      ruleId: "R27",
-      subject: task.st.id,
-      dt: 20,
-    });
-    if (target.health === "unhealthy") {
-      sim.emit("health", `${task.st.id} fails the health check of ${group.name}`, {
-        ruleId: "R35",
+    sim.emit(
+      "target",
+      m("engine.loadBalancing.registeredInAs", {
+        taskId: task.st.id,
+        groupName: group.name,
+        targetId: target.id,
+        port,
+      }),
+      {
+        ruleId: "R27",
         subject: task.st.id,
-        dt: 40,
-      });
+        dt: 20,
+      },
+    );
+    if (target.health === "unhealthy") {
+      sim.emit(
+        "health",
+        m("engine.loadBalancing.failsTheHealthCheck", { taskId: task.st.id, groupName: group.name }),
+        {
+          ruleId: "R35",
+          subject: task.st.id,
+          dt: 40,
+        },
+      );
     }
   }
   return healthy;

@@ -2,6 +2,7 @@ import type { InstanceRec, Sim, TaskRec } from "../engine/context";
 import { fieldValue, type PortNeed, portKey } from "../engine/resources";
 import type { PlacementConstraint, PlacementStrategy } from "../model";
 import { pick } from "../rng";
+import { m, type Text } from "../text";
 import { compileQuery, QueryError } from "./query-language";
 
 /**
@@ -13,10 +14,10 @@ export type Placement =
   | { inst: InstanceRec }
   | {
       inst: null;
-      reason: string;
+      reason: Text;
       ruleId: string;
       /** Other constraints that also removed candidates (R10/R11), besides ruleId. */
-      also?: Array<{ ruleId: string; reason: string }>;
+      also?: Array<{ ruleId: string; reason: Text }>;
     };
 
 export const AZ_SPREAD: PlacementStrategy = { type: "spread", field: "attribute:ecs.availability-zone" };
@@ -28,9 +29,9 @@ export function describeStrategy(s: PlacementStrategy): string {
 type ConstraintTest = {
   ruleId: string;
   ok: (i: InstanceRec) => boolean;
-  reason: () => string;
+  reason: () => Text;
   /** The reason when this constraint removed `n` of the instances that fit, and others removed the rest. */
-  partial: (n: number) => string;
+  partial: (n: number) => Text;
 };
 
 const instances = (n: number) => `${n} instance${n === 1 ? "" : "s"}`;
@@ -40,9 +41,8 @@ function constraintCheck(c: PlacementConstraint, group: string): ConstraintTest 
     return {
       ruleId: "R10",
       ok: (i) => (i.groups.get(group) ?? 0) === 0,
-      reason: () => `distinctInstance: every eligible instance already runs a task of ${group}`,
-      partial: (n) =>
-        `distinctInstance: ${instances(n)} that fit already run${n === 1 ? "s" : ""} a task of ${group}`,
+      reason: () => m("engine.placement.distinctinstanceEveryEligibleInstance", { group }),
+      partial: (n) => m("engine.placement.distinctPartial", { count: n, group }),
     };
   }
   const query = compileQuery(c.expression);
@@ -55,8 +55,8 @@ function constraintCheck(c: PlacementConstraint, group: string): ConstraintTest 
         runningTasksCount: i.st.taskIds.length,
         groups: i.groups,
       }),
-    reason: () => `no instance that fits matches memberOf(${c.expression})`,
-    partial: (n) => `memberOf(${c.expression}) excludes ${instances(n)} that fit`,
+    reason: () => m("engine.placement.noInstanceThatFits", { expression: c.expression }),
+    partial: (n) => m("engine.placement.memberOfPartial", { count: n, expression: c.expression }),
   };
 }
 
@@ -82,32 +82,35 @@ function firstFailure(inst: InstanceRec, r: Request): number {
   return -1;
 }
 
-function failureReason(stage: number, r: Request): { ruleId: string; reason: string } {
+function failureReason(stage: number, r: Request): { ruleId: string; reason: Text } {
   const { needs, td } = r.task;
   switch (stage) {
     case 0:
-      return { ruleId: "R03", reason: `no registered instance runs ${td.spec.os}` };
+      return { ruleId: "R03", reason: m("engine.placement.noRegisteredInstanceRuns", { os: td.spec.os }) };
     case 1:
-      return { ruleId: "R03", reason: `no registered ${td.spec.arch} instance` };
+      return { ruleId: "R03", reason: m("engine.placement.noRegisteredInstance", { arch: td.spec.arch }) };
     case 2:
-      return { ruleId: "R03", reason: `no instance has ${needs.cpu} CPU units free` };
+      return { ruleId: "R03", reason: m("engine.placement.noInstanceHasCpu", { cpu: needs.cpu }) };
     case 3:
-      return { ruleId: "R03", reason: `no instance has ${needs.memory} MiB of free memory` };
+      return { ruleId: "R03", reason: m("engine.placement.noInstanceHasMib", { memory: needs.memory }) };
     case 4:
-      return { ruleId: "R03", reason: `no instance has ${needs.gpu} free GPU` };
+      return { ruleId: "R03", reason: m("engine.placement.noInstanceHasFree", { gpu: needs.gpu }) };
     case 5:
       return {
         ruleId: "R05",
-        reason: `host port ${r.portKeys.join(", ")} is already taken on every instance that fits: a fixed hostPort allows one copy per instance`,
+        reason: m("engine.placement.hostPortIsAlready", { portKeys: r.portKeys.join(", ") }),
       };
     case 6:
       return {
         ruleId: "R06",
-        reason: "no instance has a free ENI for another awsvpc task (ENI trunking raises the limit)",
+        reason: m("engine.placement.noInstanceHasA"),
       };
     default: {
       const c = r.constraints[stage - 7];
-      return { ruleId: c?.ruleId ?? "R03", reason: c?.reason() ?? "no instance meets the constraints" };
+      return {
+        ruleId: c?.ruleId ?? "R03",
+        reason: c?.reason() ?? m("engine.placement.noInstanceMeetsConstraints"),
+      };
     }
   }
 }
@@ -137,7 +140,7 @@ export function place(sim: Sim, task: TaskRec, candidates: InstanceRec[], ports:
     return {
       inst: null,
       ruleId: "R03",
-      reason: `no container instance is registered in cluster ${sim.scenario.cluster.name}`,
+      reason: m("engine.placement.noContainerInstanceIs", { name: sim.scenario.cluster.name }),
     };
   }
   const req: Request = {
@@ -158,17 +161,18 @@ export function place(sim: Sim, task: TaskRec, candidates: InstanceRec[], ports:
       ? constraintBlame(candidates, req)
       : { inst: null, ...failureReason(furthest, req) };
   }
-  sim.rule(
-    "R03",
-    "applied",
-    () =>
-      `Candidates for ${task.st.id}: ${survivors.length} of ${candidates.length} instances have the CPU, memory, ports and ENIs it needs and meet its constraints`,
+  sim.rule("R03", "applied", () =>
+    m("engine.placement.candidatesForOfInstances", {
+      taskId: task.st.id,
+      survivorsLength: survivors.length,
+      candidatesLength: candidates.length,
+    }),
   );
   for (const c of task.constraints) {
     sim.rule(c.type === "distinctInstance" ? "R10" : "R11", "applied", () =>
       c.type === "distinctInstance"
-        ? `distinctInstance kept ${task.st.group} to one task per instance`
-        : `memberOf(${c.expression}) limited placement to matching instances`,
+        ? m("engine.placement.distinctinstanceKeptToOne", { group: task.st.group })
+        : m("engine.placement.memberofLimitedPlacementTo", { expression: c.expression }),
     );
   }
   for (const s of task.strategy) {
@@ -193,7 +197,7 @@ function constraintBlame(candidates: InstanceRec[], req: Request): Placement {
     .filter((b) => b.n > 0)
     .sort((a, b) => b.n - a.n || a.index - b.index);
   const [first, ...rest] = blamed;
-  if (!first) return { inst: null, ruleId: "R03", reason: "no instance meets the constraints" };
+  if (!first) return { inst: null, ruleId: "R03", reason: m("engine.placement.noInstanceMeetsThe") };
   if (rest.length === 0) return { inst: null, ruleId: first.c.ruleId, reason: first.c.reason() };
   const parts = blamed.map((b) => ({ ruleId: b.c.ruleId, reason: b.c.partial(b.n) }));
   return {
@@ -223,15 +227,22 @@ function lowest(
 
 function narrow(sim: Sim, task: TaskRec, list: InstanceRec[], s: PlacementStrategy): InstanceRec[] {
   if (s.type === "random") {
-    sim.rule("R08", "applied", "random placement picks any instance that fits; no field is used");
+    sim.rule("R08", "applied", m("engine.placement.randomPlacementPicksAny"));
     return [pick(sim.rng, list) as InstanceRec];
   }
   if (s.type === "binpack") {
     const need = s.field === "cpu" ? task.needs.cpu : task.needs.memory;
     const { kept, best } = lowest(list, (i) => (s.field === "cpu" ? i.st.cpu.free : i.st.memory.free) - need);
     sim.rule("R07", "applied", () => {
-      const unit = s.field === "cpu" ? "CPU units" : "MiB";
-      return `binpack(${s.field}) put ${task.st.id} on ${kept[0]?.spec.id}, which keeps the least ${s.field} (${best} ${unit} left) of the ${list.length} instances that fit`;
+      const unit = s.field === "cpu" ? m("engine.placement.cpuUnits") : "MiB";
+      return m("engine.placement.binpackPutOnWhich", {
+        field: s.field,
+        taskId: task.st.id,
+        keptId: kept[0]?.spec.id,
+        best,
+        unit,
+        listLength: list.length,
+      });
     });
     return kept;
   }
@@ -240,8 +251,14 @@ function narrow(sim: Sim, task: TaskRec, list: InstanceRec[], s: PlacementStrate
   const isDefault = task.service !== null && task.service.spec.placementStrategy === null;
   sim.rule(isDefault ? "R09" : "R08", "applied", () =>
     isDefault
-      ? `No placement strategy on service ${task.service?.spec.name}: ECS spreads its tasks across Availability Zones`
-      : `spread(${s.field}) sent ${task.st.id} to ${fieldValue(kept[0] as InstanceRec, s.field)}, which had the fewest tasks of ${task.st.group} (${least})`,
+      ? m("engine.placement.noPlacementStrategyOn", { taskName: task.service?.spec.name })
+      : m("engine.placement.spreadSentToWhich", {
+          field: s.field,
+          taskId: task.st.id,
+          p: fieldValue(kept[0] as InstanceRec, s.field),
+          group: task.st.group,
+          least,
+        }),
   );
   return kept;
 }
@@ -255,7 +272,7 @@ export function chooseToStop(
   sim: Sim,
   tasks: TaskRec[],
   strategy: PlacementStrategy[],
-): { task: TaskRec; why: string } {
+): { task: TaskRec; why: Text } {
   const first = strategy[0];
   const freeAfter = (t: TaskRec, field: "cpu" | "memory") => {
     const inst = t.st.instanceId ? sim.instanceById.get(t.st.instanceId) : undefined;
@@ -269,12 +286,17 @@ export function chooseToStop(
     ) as TaskRec;
     return {
       task,
-      why: `binpack(${first.field}) scale-in stops ${task.st.id} on ${task.st.instanceId}, which then has the most ${first.field} free (${best})`,
+      why: m("engine.placement.binpackScaleInStops", {
+        field: first.field,
+        taskId: task.st.id,
+        instanceId: task.st.instanceId,
+        best,
+      }),
     };
   }
   if (first?.type === "random") {
     const task = pick(sim.rng, tasks) as TaskRec;
-    return { task, why: `random scale-in stops ${task.st.id}` };
+    return { task, why: m("engine.placement.randomScaleInStops", { taskId: task.st.id }) };
   }
   const field = first?.type === "spread" ? first.field : "attribute:ecs.availability-zone";
   const keyOf = (t: TaskRec) => {
@@ -290,6 +312,6 @@ export function chooseToStop(
   ) as TaskRec;
   return {
     task,
-    why: `spread scale-in stops ${task.st.id} in ${keyOf(task)}, which had the most tasks (${most}), chosen at random within it`,
+    why: m("engine.placement.spreadScaleInStops", { taskId: task.st.id, p: keyOf(task), most }),
   };
 }

@@ -1,5 +1,6 @@
 import type { Sim, TaskRec } from "../engine/context";
 import type { VolumeSpec, VolumeState } from "../model";
+import { english, m, type Text } from "../text";
 import { efsIamError, infrastructureRoleError } from "./iam";
 
 /**
@@ -7,7 +8,7 @@ import { efsIamError, infrastructureRoleError } from "./iam";
  * they need (R28 infrastructure role for EBS, R29 task role for EFS IAM).
  */
 
-type RuleError = { ruleId: string; error: string };
+type RuleError = { ruleId: string; error: Text };
 
 function volumeState(sim: Sim, key: string, make: () => VolumeState): VolumeState {
   let v = sim.volumeIndex.get(key);
@@ -38,7 +39,11 @@ export function mountVolumes(sim: Sim, task: TaskRec): boolean {
             family: td.family,
             taskId: task.st.id,
             az: task.st.az,
-            source: `${task.volumeConfigs.find((c) => c.name === v.name)?.sizeGiB ?? 20} GiB gp3`,
+            source: english(
+              m("engine.storageMount.gibGp", {
+                p: task.volumeConfigs.find((c) => c.name === v.name)?.sizeGiB ?? 20,
+              }),
+            ),
             mounts: [],
           }))
         : volumeState(sim, `${td.family}:${v.name}`, () => ({
@@ -57,19 +62,28 @@ export function mountVolumes(sim: Sim, task: TaskRec): boolean {
         container: m.c,
         path: m.path,
         status: failure ? "failed" : "ok",
-        reason: failure?.error ?? null,
+        reason: failure ? english(failure.error) : null,
       });
     }
     if (failure) {
-      sim.deny(failure.ruleId, `Task ${task.st.id} cannot mount ${v.name}: ${failure.error}`, {
-        subject: task.st.id,
-        kind: "mount",
-      });
+      sim.deny(
+        failure.ruleId,
+        m("engine.storageMount.taskCannotMount", { taskId: task.st.id, vName: v.name, error: failure.error }),
+        {
+          subject: task.st.id,
+          kind: "mount",
+        },
+      );
       return false;
     }
     sim.emit(
       "mount",
-      `${task.st.id} mounted ${v.name} (${v.type}${state.source ? ` ${state.source}` : ""})`,
+      m("engine.storageMount.mounted", {
+        taskId: task.st.id,
+        vName: v.name,
+        vType: v.type,
+        p: state.source ? ` ${state.source}` : "",
+      }),
       {
         ruleId: ruleFor(v),
         subject: task.st.id,
@@ -103,7 +117,7 @@ function mountFailure(sim: Sim, task: TaskRec, v: VolumeSpec): RuleError | null 
     if (!inst?.spec.domainJoined) {
       return {
         ruleId: "R38",
-        error: `FSx for Windows File Server needs a domain-joined Windows instance; ${task.st.instanceId} is not joined`,
+        error: m("engine.storageMount.fsxForWindowsFile", { instanceId: task.st.instanceId }),
       };
     }
   }
@@ -131,46 +145,63 @@ function explain(sim: Sim, task: TaskRec, v: VolumeSpec): void {
       "R40",
       "applied",
       fargate
-        ? `Bind mount ${v.name} lives in the task's ephemeral storage (${task.td.spec.ephemeralStorageGiB ?? 20} GiB) and is gone when the task stops`
+        ? m("engine.storageMount.bindMountLivesIn", {
+            vName: v.name,
+            p: task.td.spec.ephemeralStorageGiB ?? 20,
+          })
         : v.sourcePath
-          ? `Bind mount ${v.name} maps ${v.sourcePath} on ${task.st.instanceId}: the data stays on that instance`
-          : `Bind mount ${v.name} has no sourcePath: Docker picks a host path that lasts only as long as the task's containers`,
+          ? m("engine.storageMount.bindMountMapsOn", {
+              vName: v.name,
+              sourcePath: v.sourcePath,
+              instanceId: task.st.instanceId,
+            })
+          : m("engine.storageMount.bindMountHasNo", { vName: v.name }),
     );
   } else if (v.type === "docker") {
     sim.rule(
       "R41",
       "applied",
-      `Docker volume ${v.name} (driver ${v.driver}, scope ${v.scope}) on EC2 instance ${task.st.instanceId}`,
+      m("engine.storageMount.dockerVolumeDriverScope", {
+        vName: v.name,
+        driver: v.driver,
+        scope: v.scope,
+        instanceId: task.st.instanceId,
+      }),
     );
   } else if (v.type === "efs") {
-    sim.rule(
-      "R37",
-      "allowed",
-      `EFS ${v.fileSystemId} is shared by tasks in every AZ and keeps its data after tasks stop`,
-    );
+    sim.rule("R37", "allowed", m("engine.storageMount.efsIsSharedBy", { fileSystemId: v.fileSystemId }));
     if (v.iamAuthorization)
       sim.rule(
         "R29",
         "allowed",
-        `EFS IAM authorization: ${task.st.id} mounted as its task role ${task.td.spec.taskRole}, over TLS`,
+        m("engine.storageMount.efsIamAuthorizationMounted", {
+          taskId: task.st.id,
+          taskRole: task.td.spec.taskRole,
+        }),
       );
   } else if (v.type === "fsxWindows") {
     sim.rule(
       "R38",
       "allowed",
-      `FSx for Windows File Server ${v.fileSystemId} mounted on domain-joined ${task.st.instanceId}`,
+      m("engine.storageMount.fsxForWindowsFile2", {
+        fileSystemId: v.fileSystemId,
+        instanceId: task.st.instanceId,
+      }),
     );
   } else if (v.type === "ebs") {
     const config = task.volumeConfigs.find((c) => c.name === v.name);
-    sim.rule(
-      "R28",
-      "allowed",
-      `The infrastructure role ${config?.role} let ECS create and attach the EBS volume`,
-    );
+    sim.rule("R28", "allowed", m("engine.storageMount.theInfrastructureRoleLet", { role: config?.role }));
     sim.rule(
       "R42",
       "applied",
-      `${task.st.id} got its own EBS volume in ${task.st.az}; it cannot be shared with other tasks or AZs and ${task.service || config?.deleteOnTermination !== false ? "is deleted when the task stops" : "persists after the task stops (deleteOnTermination: false)"}`,
+      m("engine.storageMount.gotItsOwnEbs", {
+        taskId: task.st.id,
+        az: task.st.az,
+        p:
+          task.service || config?.deleteOnTermination !== false
+            ? m("engine.storageMount.isDeletedWhenThe")
+            : m("engine.storageMount.persistsAfterTheTask"),
+      }),
     );
   }
 }
@@ -179,7 +210,10 @@ function explain(sim: Sim, task: TaskRec, v: VolumeSpec): void {
 export function checkMount(sim: Sim, task: TaskRec, volumeName: string | null): boolean {
   const volumes = task.td.spec.volumes.filter((v) => volumeName === null || v.name === volumeName);
   if (volumes.length === 0) {
-    const message = `${task.st.id} has no volume${volumeName ? ` named ${volumeName}` : ""} to mount`;
+    const message = m("engine.storageMount.hasNoVolumeTo", {
+      taskId: task.st.id,
+      p: volumeName ? ` named ${volumeName}` : "",
+    });
     sim.emit("mount", message, { subject: task.st.id });
     sim.problem("error", message);
     return false;
@@ -187,18 +221,22 @@ export function checkMount(sim: Sim, task: TaskRec, volumeName: string | null): 
   for (const v of volumes) {
     const failure = mountFailure(sim, task, v);
     if (failure) {
-      sim.deny(failure.ruleId, `Task ${task.st.id} cannot mount ${v.name}: ${failure.error}`, {
-        subject: task.st.id,
-        kind: "mount",
-      });
+      sim.deny(
+        failure.ruleId,
+        m("engine.storageMount.taskCannotMount", { taskId: task.st.id, vName: v.name, error: failure.error }),
+        {
+          subject: task.st.id,
+          kind: "mount",
+        },
+      );
       return false;
     }
-    sim.emit("mount", `${task.st.id} mounts ${v.name} (${v.type})`, {
+    sim.emit("mount", m("engine.storageMount.mounts", { taskId: task.st.id, vName: v.name, vType: v.type }), {
       ruleId: ruleFor(v),
       subject: task.st.id,
     });
     explain(sim, task, v);
-    sim.highlight(`${task.st.id} mounts ${v.name} (${ruleFor(v)})`);
+    sim.highlight(m("engine.storageMount.mounts2", { taskId: task.st.id, vName: v.name, p: ruleFor(v) }));
   }
   return true;
 }

@@ -1,5 +1,6 @@
 import type { RegisteredTaskDef } from "../engine/context";
 import type { EbsLaunchConfig, TaskDefinitionSpec } from "../model";
+import { m, type Text } from "../text";
 import { pvAtLeast, resolvePlatformVersion } from "./fargate";
 
 /**
@@ -9,68 +10,71 @@ import { pvAtLeast, resolvePlatformVersion } from "./fargate";
  * Mounting at task start lives in storage-mount.ts.
  */
 
-type RuleError = { ruleId: string; error: string };
+type RuleError = { ruleId: string; error: Text };
 
 /** RegisterTaskDefinition checks on volumes. */
 export function storageRegistrationErrors(td: TaskDefinitionSpec): RuleError[] {
   const fargate = td.requiresCompatibilities.includes("FARGATE");
   const out: RuleError[] = [];
   for (const v of td.volumes) {
-    const at = `Volume ${v.name}`;
+    const at = m("engine.storage.volume", { name: v.name });
     if (v.type === "s3") {
       out.push({
         ruleId: "R39",
-        error: `${at}: ECS has no S3 volume type (host, docker, efs, fsxWindows, configuredAtLaunch); call S3 through the SDK with the task role`,
+        error: m("engine.storage.ecsHasNoS", { at }),
       });
     } else if (v.type === "fsxLustre") {
       out.push({
         ruleId: "R39",
-        error: `${at}: ECS has no FSx for Lustre volume type (host, docker, efs, fsxWindows, configuredAtLaunch)`,
+        error: m("engine.storage.ecsHasNoFsx", { at }),
       });
     } else if (v.type === "docker" && fargate) {
-      out.push({ ruleId: "R41", error: `${at}: Docker volumes are not supported on Fargate` });
+      out.push({ ruleId: "R41", error: m("engine.storage.dockerVolumesAreNot", { at }) });
     } else if (v.type === "docker" && td.os === "windows" && v.driver !== "local") {
       out.push({
         ruleId: "R41",
-        error: `${at}: Windows containers support only the local Docker volume driver, not ${v.driver}`,
+        error: m("engine.storage.windowsContainersSupportOnly", { at, driver: v.driver }),
       });
     } else if (v.type === "fsxWindows" && (fargate || td.os !== "windows")) {
       out.push({
         ruleId: "R38",
-        error: `${at}: FSx for Windows File Server volumes work only for Windows tasks on EC2${fargate ? ", not on Fargate" : ""}`,
+        error: m("engine.storage.fsxForWindowsFile", {
+          at,
+          p: fargate ? m("engine.storage.notOnFargate") : "",
+        }),
       });
     } else if (v.type === "efs" && td.os === "windows") {
-      out.push({ ruleId: "R37", error: `${at}: EFS volumes are supported on Linux only` });
+      out.push({ ruleId: "R37", error: m("engine.storage.efsVolumesAreSupported", { at }) });
     } else if (v.type === "efs" && v.iamAuthorization && !v.transitEncryption) {
       out.push({
         ruleId: "R29",
-        error: `${at}: EFS IAM authorization requires transit encryption to be enabled`,
+        error: m("engine.storage.efsIamAuthorizationRequires", { at }),
       });
     } else if (v.type === "efs" && v.accessPointId !== null && !v.transitEncryption) {
       // "If an access point is used, transit encryption must be on in the EFSVolumeConfiguration."
       // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EFSAuthorizationConfig.html
       out.push({
         ruleId: "R29",
-        error: `${at}: the EFS access point ${v.accessPointId} requires transit encryption to be enabled`,
+        error: m("engine.storage.theEfsAccessPoint", { at, accessPointId: v.accessPointId }),
       });
     } else if (v.type === "host" && fargate && v.sourcePath !== null) {
       out.push({
         ruleId: "R40",
-        error: `${at}: Fargate bind mounts take no sourcePath; they live in the task's ephemeral storage`,
+        error: m("engine.storage.fargateBindMountsTake", { at }),
       });
     }
   }
   if (td.volumes.filter((v) => v.type === "ebs").length > 1) {
     out.push({
       ruleId: "R42",
-      error: `Task definition ${td.family} has more than one configuredAtLaunch volume; a task gets one EBS volume`,
+      error: m("engine.storage.taskDefinitionHasMore", { tdFamily: td.family }),
     });
   }
   const eph = td.ephemeralStorageGiB;
   if (fargate && eph !== null && (eph < 21 || eph > 200)) {
     out.push({
       ruleId: "R40",
-      error: `Fargate ephemeral storage is 20 GiB by default and may be set from 21 to 200 GiB, not ${eph}`,
+      error: m("engine.storage.fargateEphemeralStorageIs", { eph }),
     });
   }
   return out;
@@ -92,7 +96,7 @@ export function storageLaunchError(
     if (v.type === "efs" && launch.launchType === "FARGATE" && !pvAtLeast(pv, "1.4.0")) {
       return {
         ruleId: "R37",
-        error: `EFS volume ${v.name} needs Fargate platform version 1.4.0 or later; this launch uses ${pv}`,
+        error: m("engine.storage.efsVolumeNeedsFargate", { vName: v.name, pv }),
       };
     }
     if (v.type !== "ebs") continue;
@@ -100,24 +104,24 @@ export function storageLaunchError(
     if (launch.daemon)
       return {
         ruleId: "R42",
-        error: `EBS volume ${v.name}: services with DAEMON scheduling cannot attach EBS volumes (REPLICA only)`,
+        error: m("engine.storage.ebsVolumeServicesWith", { vName: v.name }),
       };
     if (launch.launchType === "FARGATE" && spec.os === "windows") {
       return {
         ruleId: "R42",
-        error: `EBS volume ${v.name}: Windows tasks get EBS volumes only on EC2, not on Fargate`,
+        error: m("engine.storage.ebsVolumeWindowsTasks", { vName: v.name }),
       };
     }
     if (!config) {
       return {
         ruleId: "R42",
-        error: `Volume ${v.name} is configuredAtLaunch, so RunTask, CreateService or UpdateService must supply its volumeConfigurations`,
+        error: m("engine.storage.volumeIsConfiguredatlaunchSo", { vName: v.name }),
       };
     }
     if (config.role === null) {
       return {
         ruleId: "R28",
-        error: `EBS volume ${v.name} needs an infrastructure role (roleArn) that ECS uses to create and attach it`,
+        error: m("engine.storage.ebsVolumeNeedsAn", { vName: v.name }),
       };
     }
   }
@@ -127,7 +131,10 @@ export function storageLaunchError(
   if (stray)
     return {
       ruleId: "R42",
-      error: `volumeConfigurations names ${stray.name}, which is not a configuredAtLaunch volume of ${spec.family}`,
+      error: m("engine.storage.volumeconfigurationsNamesWhichIs", {
+        strayName: stray.name,
+        specFamily: spec.family,
+      }),
     };
   return null;
 }
