@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import {
   type KeyboardEvent,
   type SyntheticEvent,
@@ -14,7 +15,7 @@ import { Heading, type HeadingLevel } from "./heading";
 import { TaskStateIcon, WarnIcon } from "./icons";
 import { InstanceCard } from "./instance-card";
 import { stepTowards } from "./progressive";
-import { STATE_LABEL, TaskTip } from "./task-chip";
+import { TaskTip } from "./task-chip";
 import { type ChipContext, Chips, type Tip } from "./task-slots";
 import type { Timeline } from "./timeline";
 
@@ -34,25 +35,26 @@ function AzColumn({
   ctx: ChipContext;
   level: HeadingLevel;
 }) {
+  const t = useTranslations("sim.ui.picture");
   return (
-    <section className="sim-az" aria-label={`Availability Zone ${az.name}`}>
+    <section className="sim-az" aria-label={t("az", { name: az.name })}>
       <Heading level={level} className="sim-az__title">
         {az.name}
       </Heading>
       <p className="sim-muted sim-small">
-        {az.subnets.length ? `Subnets ${az.subnets.join(", ")}` : "No subnet"}
+        {az.subnets.length ? t("subnets", { subnets: az.subnets.join(", ") }) : t("noSubnet")}
       </p>
       {az.instances.map((i) => (
         <InstanceCard key={i.instance.id} frame={i} cluster={cluster} ctx={ctx} />
       ))}
       {az.fargateSlots.length > 0 ? (
         <div className="sim-lane">
-          <p className="sim-lane__title">Fargate · each task has its own ENI</p>
+          <p className="sim-lane__title">{t("fargateLane")}</p>
           <Chips slots={az.fargateSlots} tasks={az.fargate} ctx={ctx} hasEnis />
         </div>
       ) : null}
       {az.instances.length === 0 && az.fargateSlots.length === 0 ? (
-        <p className="sim-muted sim-small">Nothing runs here.</p>
+        <p className="sim-muted sim-small">{t("nothing")}</p>
       ) : null}
     </section>
   );
@@ -77,6 +79,8 @@ export function ClusterPicture({
   isProgressive: boolean;
   level: HeadingLevel;
 }) {
+  const t = useTranslations("sim.ui.picture");
+  const tt = useTranslations("sim.ui.task");
   const tipId = useId();
   const hintId = useId();
   const ref = useRef<HTMLElement>(null);
@@ -154,7 +158,7 @@ export function ClusterPicture({
     <section
       ref={ref}
       className="sim-region"
-      aria-label={`Region ${region.region}`}
+      aria-label={t("region", { region: region.region })}
       aria-describedby={hintId}
       onKeyDown={onKeyDown}
       onFocus={(event) => {
@@ -182,21 +186,23 @@ export function ClusterPicture({
       }}
     >
       <p className="sim-region__label">
-        <strong>Region {region.region}</strong> · VPC {region.vpc} · cluster{" "}
-        <strong>{region.cluster.name}</strong>
+        {t.rich("where", {
+          region: region.region,
+          vpc: region.vpc,
+          cluster: region.cluster.name,
+          strong: (chunks) => <strong>{chunks}</strong>,
+        })}
       </p>
       <p id={hintId} className="sim-muted sim-small">
-        {shown.length > 0
-          ? "Each task is a button: hover, tap or focus it for details; the arrow keys move between tasks. A ring marks the tasks this moment's events are about."
-          : "No tasks at this moment."}
+        {shown.length > 0 ? t("hint") : t("noTasks")}
       </p>
-      <ul className="sim-legend" aria-label="Task states">
+      <ul className="sim-legend" aria-label={t("states")}>
         {STATES.map((state) => (
           <li key={state} className="sim-legend__item" data-state={state}>
             <span className="sim-legend__swatch">
               <TaskStateIcon state={state} />
             </span>
-            {STATE_LABEL[state]} <strong>{placed.counts[state]}</strong>
+            {tt(`state.${state}`)} <strong>{placed.counts[state]}</strong>
           </li>
         ))}
       </ul>
@@ -208,8 +214,8 @@ export function ClusterPicture({
       {placed.unplacedSlots.length > 0 ? (
         <div className="sim-lane sim-lane--unplaced">
           <p className="sim-lane__title">
-            <WarnIcon /> Not placed: waiting for capacity or never started
-            {placed.unplaced.length === 0 ? " (none at this moment)" : ""}
+            <WarnIcon /> {t("notPlaced")}
+            {placed.unplaced.length === 0 ? t("noneNow") : ""}
           </p>
           <Chips slots={placed.unplacedSlots} tasks={placed.unplaced} ctx={ctx} hasEnis={false} />
         </div>

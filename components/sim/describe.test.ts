@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseScenario, runScenario } from "@/lib/sim";
+import { english } from "@/lib/sim/text";
 import { describeFrame, stepLabel } from "./describe";
 import { frameAt } from "./frames";
 import { roleRows } from "./roles";
@@ -14,7 +15,15 @@ function describeAt(yaml: string, position = Number.POSITIVE_INFINITY) {
   const frame = frameAt(timeline, Math.min(position, timeline.moments.length - 1));
   const roles = roleRows(parsed.scenario, frame.roleCalls);
   const volumes = volumeRows(parsed.scenario, result, frame);
-  const sections = describeFrame(parsed.scenario, result, frame, roles, volumes, timeline.moments.length);
+  const sections = describeFrame(
+    parsed.scenario,
+    result,
+    frame,
+    roles,
+    volumes,
+    timeline.moments.length,
+    english,
+  );
   return Object.fromEntries(sections.map((s) => [s.title, s.items.join("\n")]));
 }
 
@@ -84,8 +93,8 @@ describe("stepLabel", () => {
       "instances: [{ count: 2 }]\ntaskDefinition: { family: web, containers: [{ memory: 256 }] }\nservice: { name: web }\nsteps: [createService, { scale: 4 }, { failInstance: i-1 }, { call: s3:PutObject }]\n",
     );
     if (!parsed.ok) throw new Error("invalid");
-    const labels = parsed.scenario.steps.map((_, i) => stepLabel(parsed.scenario, i + 1));
-    expect(stepLabel(parsed.scenario, 0)).toBe("Cluster setup");
+    const labels = parsed.scenario.steps.map((_, i) => english(stepLabel(parsed.scenario, i + 1)));
+    expect(english(stepLabel(parsed.scenario, 0))).toBe("Cluster setup");
     expect(labels).toEqual([
       "Register task definition web",
       "Create service web",

@@ -12,6 +12,7 @@ import type {
   TaskStatus,
   VolumeState,
 } from "@/lib/sim";
+import type { Text } from "@/lib/sim/text";
 import type { Moment, RefusedLoadBalancer, Timeline } from "./timeline";
 
 export type TaskFrame = {
@@ -35,7 +36,7 @@ export type InstanceFrame = {
   /** Some task on it uses awsvpc, so tasks have their own ENIs here. */
   hasTaskEnis: boolean;
   /** What registration said when it did not simply succeed (R01, R02). */
-  note: string | null;
+  note: Text | null;
 };
 
 export type AzFrame = {

@@ -1,6 +1,8 @@
+import { useTranslations } from "next-intl";
 import { memo } from "react";
 import type { InstanceFrame } from "./frames";
 import { CheckIcon, ChipIcon, CrossIcon, KeyIcon, WarnIcon } from "./icons";
+import { useSimText } from "./sim-text";
 import { type ChipContext, Chips } from "./task-slots";
 
 const AGENT_PORTS = new Set(["22/tcp", "2375/tcp", "2376/tcp", "51678/tcp", "51679/tcp"]);
@@ -23,16 +25,17 @@ function Usage({ label, used, total, unit }: { label: string; used: number; tota
 }
 
 function Ports({ ports }: { ports: string[] }) {
+  const t = useTranslations("sim.ui.instance");
   const agent = ports.filter((p) => AGENT_PORTS.has(p));
   const tasks = ports.filter((p) => !AGENT_PORTS.has(p));
   const shown = tasks.slice(0, 6);
   return (
     <div className="sim-usage__row">
-      <dt>Ports</dt>
+      <dt>{t("ports")}</dt>
       <dd className="sim-ports">
         {agent.length > 0 ? (
           <span className="sim-port sim-port--agent">
-            agent {agent.map((p) => p.split("/")[0]).join(", ")}
+            {t("agentPorts", { ports: agent.map((p) => p.split("/")[0]).join(", ") })}
           </span>
         ) : null}
         {shown.map((p) => (
@@ -41,9 +44,11 @@ function Ports({ ports }: { ports: string[] }) {
           </span>
         ))}
         {tasks.length > shown.length ? (
-          <span className="sim-port sim-port--more">+{tasks.length - shown.length} more</span>
+          <span className="sim-port sim-port--more">
+            {t("morePorts", { count: tasks.length - shown.length })}
+          </span>
         ) : null}
-        {tasks.length === 0 ? <span className="sim-muted">no task ports</span> : null}
+        {tasks.length === 0 ? <span className="sim-muted">{t("noPorts")}</span> : null}
       </dd>
     </div>
   );
@@ -81,11 +86,13 @@ function sameCard(a: CardProps, b: CardProps): boolean {
 
 /** An EC2 instance: agent and profile badges, CPU/memory/ENI/port use, and its tasks. */
 export const InstanceCard = memo(function InstanceCard({ frame, cluster, ctx }: CardProps) {
+  const t = useTranslations("sim.ui.instance");
+  const simText = useSimText();
   const { instance, status } = frame;
   const isRegistered = status !== "UNREGISTERED" && instance.cluster !== null;
   const inOtherCluster = isRegistered && instance.cluster !== cluster;
   return (
-    <article className="sim-instance" data-status={status} aria-label={`Instance ${instance.id}`}>
+    <article className="sim-instance" data-status={status} aria-label={t("label", { id: instance.id })}>
       <header className="sim-instance__head">
         <ChipIcon />
         <strong>{instance.id}</strong>
@@ -98,30 +105,30 @@ export const InstanceCard = memo(function InstanceCard({ frame, cluster, ctx }: 
           {isRegistered && !inOtherCluster ? <CheckIcon /> : <CrossIcon />}
           {isRegistered
             ? inOtherCluster
-              ? `Agent registered in another cluster: ${instance.cluster}`
-              : `Agent registered in ${instance.cluster}`
-            : "Agent not registered"}
+              ? t("agentOther", { cluster: instance.cluster ?? "" })
+              : t("agentIn", { cluster: instance.cluster ?? "" })
+            : t("agentNone")}
         </li>
         <li className="sim-badge" data-tone={instance.instanceProfile ? "ok" : "bad"}>
           {instance.instanceProfile ? <KeyIcon /> : <CrossIcon />}
-          {instance.instanceProfile ? `Instance profile ${instance.instanceProfile}` : "No instance profile"}
+          {instance.instanceProfile ? t("profile", { name: instance.instanceProfile }) : t("noProfile")}
         </li>
         {status === "FAILED" || status === "DRAINING" ? (
           <li className="sim-badge" data-tone={status === "FAILED" ? "bad" : "warn"}>
             <WarnIcon />
-            {status === "FAILED" ? "Failed" : "Draining"}
+            {status === "FAILED" ? t("failed") : t("draining")}
           </li>
         ) : null}
       </ul>
-      {frame.note ? <p className="sim-note">{frame.note}</p> : null}
+      {frame.note ? <p className="sim-note">{simText(frame.note)}</p> : null}
       <dl className="sim-usage">
-        <Usage label="CPU" used={frame.cpuUsed} total={instance.cpu.total} unit="units" />
-        <Usage label="Memory" used={frame.memoryUsed} total={instance.memory.total} unit="MiB" />
+        <Usage label={t("cpu")} used={frame.cpuUsed} total={instance.cpu.total} unit={t("units")} />
+        <Usage label={t("memory")} used={frame.memoryUsed} total={instance.memory.total} unit="MiB" />
         <Usage
-          label={instance.enis.trunking ? "ENIs (trunk)" : "ENIs"}
+          label={instance.enis.trunking ? t("enisTrunk") : t("enis")}
           used={frame.enisUsed}
           total={instance.enis.total}
-          unit="for tasks"
+          unit={t("forTasks")}
         />
         <Ports ports={frame.ports} />
       </dl>

@@ -1,19 +1,14 @@
+import { useTranslations } from "next-intl";
 import type { LoadBalancerState } from "@/lib/sim";
+import { HEALTH_KEY } from "./describe";
 import type { Frame, LoadBalancerFrame } from "./frames";
 import { Heading, type HeadingLevel } from "./heading";
 import { BalanceIcon, CheckIcon, ClockIcon, CrossIcon, WarnIcon } from "./icons";
+import { useSimText } from "./sim-text";
 
 type Target = LoadBalancerState["targetGroups"][number]["targets"][number];
 
 const TARGET_LIMIT = 12;
-
-export const HEALTH_LABEL: Record<Target["health"], string> = {
-  healthy: "healthy",
-  initial: "registering",
-  unhealthy: "unhealthy",
-  unused: "refused: AZ not enabled",
-  draining: "draining",
-};
 
 function HealthIcon({ health }: { health: Target["health"] }) {
   if (health === "healthy") return <CheckIcon />;
@@ -30,40 +25,49 @@ export function listenerPort(protocol: string, targetPort: number): number {
 }
 
 function Balancer({ lb }: { lb: LoadBalancerFrame }) {
+  const t = useTranslations("sim.ui.lb");
   return (
     <li className="sim-lb">
       <p className="sim-lb__head">
         <BalanceIcon />
         <strong>{lb.lb.name}</strong>
         <span className="sim-muted">
-          {lb.lb.type} · AZs {lb.lb.azs.join(", ")} · {lb.lb.vpc}
+          {t("summary", { type: lb.lb.type, azs: lb.lb.azs.join(", "), vpc: lb.lb.vpc })}
         </span>
       </p>
       {lb.targetGroups.map((g) => {
         const shown = g.targets.slice(0, TARGET_LIMIT);
         return (
-          <ol key={g.name} className="sim-flow" aria-label={`Traffic path through ${g.name}`}>
+          <ol key={g.name} className="sim-flow" aria-label={t("path", { name: g.name })}>
             <li className="sim-node">
-              Listener {g.protocol}:{listenerPort(g.protocol, g.port)}
+              {t("listener", { protocol: g.protocol, port: listenerPort(g.protocol, g.port) })}
             </li>
             <li className="sim-node">
-              Target group {g.name} · target type {g.targetType ?? "instance"} · port {g.port} · service{" "}
-              {g.service}
+              {t("targetGroup", {
+                name: g.name,
+                targetType: g.targetType ?? "instance",
+                port: g.port,
+                service: g.service,
+              })}
             </li>
             <li className="sim-node sim-node--targets">
               {g.targets.length === 0 ? (
-                <span className="sim-muted">No targets registered yet</span>
+                <span className="sim-muted">{t("noTargets")}</span>
               ) : (
-                <ul className="sim-targets" aria-label={`Targets of ${g.name}`}>
-                  {shown.map((t) => (
-                    <li key={`${t.taskId}-${t.id}-${t.port}`} className="sim-target" data-health={t.health}>
-                      <HealthIcon health={t.health} />
-                      {t.id}:{t.port} ({t.taskId}) {HEALTH_LABEL[t.health]}
+                <ul className="sim-targets" aria-label={t("targets", { name: g.name })}>
+                  {shown.map((target) => (
+                    <li
+                      key={`${target.taskId}-${target.id}-${target.port}`}
+                      className="sim-target"
+                      data-health={target.health}
+                    >
+                      <HealthIcon health={target.health} />
+                      {target.id}:{target.port} ({target.taskId}) {t(`health.${HEALTH_KEY[target.health]}`)}
                     </li>
                   ))}
                   {g.targets.length > shown.length ? (
                     <li className="sim-target sim-target--more">
-                      and {g.targets.length - shown.length} more targets
+                      {t("moreTargets", { count: g.targets.length - shown.length })}
                     </li>
                   ) : null}
                 </ul>
@@ -78,10 +82,13 @@ function Balancer({ lb }: { lb: LoadBalancerFrame }) {
 
 /** Load balancers with their listener → target group → targets, and the ones ECS refused. */
 export function LoadBalancerPanel({ frame, level }: { frame: Frame; level: HeadingLevel }) {
+  // i18n-keys: sim.ui.lb.health.*
+  const t = useTranslations("sim.ui.lb");
+  const simText = useSimText();
   if (frame.loadBalancers.length === 0 && frame.refusedLoadBalancers.length === 0) return null;
   return (
-    <section className="sim-panel" aria-label="Load balancers">
-      <Heading level={level}>Load balancers</Heading>
+    <section className="sim-panel" aria-label={t("title")}>
+      <Heading level={level}>{t("title")}</Heading>
       <ul className="sim-lbs">
         {frame.loadBalancers.map((lb) => (
           <Balancer key={lb.lb.name} lb={lb} />
@@ -94,10 +101,14 @@ export function LoadBalancerPanel({ frame, level }: { frame: Frame; level: Headi
                 {r.type} {r.name}
               </strong>
               <span>
-                for service {r.service}: <strong>refused</strong> ({r.ruleId})
+                {t.rich("refusedFor", {
+                  service: r.service,
+                  ruleId: r.ruleId,
+                  strong: (chunks) => <strong>{chunks}</strong>,
+                })}
               </span>
             </p>
-            <p className="sim-small">{r.message}</p>
+            <p className="sim-small">{simText(r.msg)}</p>
           </li>
         ))}
       </ul>

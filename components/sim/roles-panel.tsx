@@ -1,12 +1,14 @@
+import { useTranslations } from "next-intl";
 import { Heading, type HeadingLevel } from "./heading";
 import { ArrowIcon, CheckIcon, CrossIcon, KeyIcon } from "./icons";
 import type { RoleLink, RoleRow } from "./roles";
 
-export const LINK_LABEL: Record<RoleLink["kind"], string> = {
+/** Each link kind's key under sim.ui.roles.link. */
+export const LINK_KEY = {
   allowed: "allowed",
   denied: "denied",
-  "can-reach": "can reach",
-};
+  "can-reach": "canReach",
+} as const satisfies Record<RoleLink["kind"], string>;
 
 function LinkIcon({ kind }: { kind: RoleLink["kind"] }) {
   if (kind === "allowed") return <CheckIcon />;
@@ -14,12 +16,13 @@ function LinkIcon({ kind }: { kind: RoleLink["kind"] }) {
   return <ArrowIcon />;
 }
 
+type RolesText = (key: "more" | "calls", values: { actions: string; count: number }) => string;
+
 /** "s3:PutObject" or "s3:PutObject and 2 more", with the call count when there were many. */
-export function linkActions(link: RoleLink): string {
+export function linkActions(link: RoleLink, t: RolesText): string {
   const head = link.actions.slice(0, 2).join(", ");
-  const more = link.actions.length > 2 ? ` and ${link.actions.length - 2} more` : "";
-  const times = link.calls > 1 ? ` (${link.calls} calls)` : "";
-  return `${head}${more}${times}`;
+  const some = link.actions.length > 2 ? t("more", { actions: head, count: link.actions.length - 2 }) : head;
+  return link.calls > 1 ? t("calls", { actions: some, count: link.calls }) : some;
 }
 
 /**
@@ -28,25 +31,27 @@ export function linkActions(link: RoleLink): string {
  * permission without a call: dotted line, arrow, "can reach".
  */
 export function RolesPanel({ rows, level }: { rows: RoleRow[]; level: HeadingLevel }) {
+  // i18n-keys: sim.ui.roles.link.*
+  const t = useTranslations("sim.ui.roles");
   return (
-    <section className="sim-panel" aria-label="IAM roles">
-      <Heading level={level}>IAM roles and the services they reach</Heading>
+    <section className="sim-panel" aria-label={t("label")}>
+      <Heading level={level}>{t("title")}</Heading>
       {rows.length === 0 ? (
-        <p className="sim-muted">No IAM role is used at this moment.</p>
+        <p className="sim-muted">{t("none")}</p>
       ) : (
         <>
-          <ul className="sim-line-key" aria-label="Line styles">
+          <ul className="sim-line-key" aria-label={t("lineStyles")}>
             <li data-kind="allowed">
               <span className="sim-line-key__line" aria-hidden="true" />
-              <CheckIcon /> allowed call
+              <CheckIcon /> {t("allowedCall")}
             </li>
             <li data-kind="denied">
               <span className="sim-line-key__line" aria-hidden="true" />
-              <CrossIcon /> denied call
+              <CrossIcon /> {t("deniedCall")}
             </li>
             <li data-kind="can-reach">
               <span className="sim-line-key__line" aria-hidden="true" />
-              <ArrowIcon /> permitted, not called
+              <ArrowIcon /> {t("notCalled")}
             </li>
           </ul>
           <ul className="sim-roles">
@@ -60,21 +65,19 @@ export function RolesPanel({ rows, level }: { rows: RoleRow[]; level: HeadingLev
                   <span className="sim-muted sim-small">{row.uses.join("; ")}</span>
                 </p>
                 {row.links.length === 0 ? (
-                  <p className="sim-muted sim-small">
-                    Reaches none of S3, DynamoDB, ECR, CloudWatch Logs, Secrets Manager or SSM.
-                  </p>
+                  <p className="sim-muted sim-small">{t("reachesNone")}</p>
                 ) : (
                   <ul className="sim-links">
                     {row.links.map((link) => (
                       <li key={`${link.kind}-${link.service}`} className="sim-link" data-kind={link.kind}>
                         <span className="sim-link__label">
                           <LinkIcon kind={link.kind} />
-                          <strong>{LINK_LABEL[link.kind]}</strong> {linkActions(link)}
+                          <strong>{t(`link.${LINK_KEY[link.kind]}`)}</strong> {linkActions(link, t)}
                           {link.ruleIds.length ? ` (${link.ruleIds.join(", ")})` : ""}
                         </span>
                         <span className="sim-link__line" aria-hidden="true" />
                         <span className="sim-service">
-                          <span className="visually-hidden">to </span>
+                          <span className="visually-hidden">{t("to")}</span>
                           {link.service}
                         </span>
                       </li>

@@ -10,6 +10,7 @@ import { Heading, type HeadingLevel, sub } from "./heading";
 import { LoadBalancerPanel } from "./load-balancer-panel";
 import { roleRows } from "./roles";
 import { RolesPanel } from "./roles-panel";
+import { useSimText } from "./sim-text";
 import { TextDescription } from "./text-description";
 import { buildTimeline, PLAY_INTERVAL_MS } from "./timeline";
 import { TimelineControls } from "./timeline-controls";
@@ -33,6 +34,7 @@ export type SimulationViewProps = {
  */
 export function SimulationView({ scenario, result, headingLevel = 2 }: SimulationViewProps) {
   const t = useTranslations("sim.view");
+  const simText = useSimText();
   const timeline = useMemo(() => buildTimeline(result), [result]);
   const last = timeline.moments.length - 1;
   const [shownResult, setShownResult] = useState(result);
@@ -64,8 +66,9 @@ export function SimulationView({ scenario, result, headingLevel = 2 }: Simulatio
   const frame = useMemo(() => frameAt(timeline, position), [timeline, position]);
   const roles = useMemo(() => roleRows(scenario, frame.roleCalls), [scenario, frame.roleCalls]);
   const volumes = useMemo(() => volumeRows(scenario, result, frame), [scenario, result, frame]);
-  const label = stepLabel(scenario, frame.moment.step);
-  const sentences = () => describeFrame(scenario, result, frame, roles, volumes, timeline.moments.length);
+  const label = simText(stepLabel(scenario, frame.moment.step));
+  const sentences = () =>
+    describeFrame(scenario, result, frame, roles, volumes, timeline.moments.length, simText);
   const panelLevel = sub(headingLevel);
 
   return (

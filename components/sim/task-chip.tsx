@@ -1,20 +1,19 @@
+import { useTranslations } from "next-intl";
 import { memo } from "react";
 import type { TaskState, TaskStatus } from "@/lib/sim";
 import type { TaskFrame } from "./frames";
 import { TaskStateIcon } from "./icons";
 
-export const STATE_LABEL: Record<TaskStatus, string> = {
-  RUNNING: "Running",
-  PENDING: "Pending",
-  PROVISIONING: "Provisioning",
-  STOPPED: "Stopped",
-};
+// i18n-keys: sim.ui.task.state.*
+type TaskText = ReturnType<typeof useTranslations<"sim.ui.task">>;
 
-/** Where the task is, in words, for the tooltip and the text description. */
-export function taskWhere(task: TaskState, isPlaced: boolean): string {
-  if (!isPlaced) return "not placed yet";
-  if (task.instanceId) return `on instance ${task.instanceId} in ${task.az ?? "an unknown AZ"}`;
-  return `on ${task.capacityProvider ?? "Fargate"} in ${task.az ?? "an unknown AZ"}`;
+/** Where the task is, in words, for the tooltip. */
+function taskWhere(t: TaskText, task: TaskState, isPlaced: boolean): string {
+  const launchType = task.launchType;
+  if (!isPlaced) return t("notPlaced", { launchType });
+  const az = task.az ?? t("unknownAz");
+  if (task.instanceId) return t("onInstance", { launchType, instance: task.instanceId, az });
+  return t("onProvider", { launchType, provider: task.capacityProvider ?? "Fargate", az });
 }
 
 type ChipProps = {
@@ -45,6 +44,7 @@ export const TaskChip = memo(function TaskChip({
   showEni,
   isCurrent,
 }: ChipProps) {
+  const t = useTranslations("sim.ui.task");
   const hasEni = task.networkMode === "awsvpc" && task.eni !== null && isPlaced;
   return (
     <button
@@ -53,7 +53,7 @@ export const TaskChip = memo(function TaskChip({
       data-state={state}
       data-current={isCurrent ? "true" : undefined}
       data-task-id={task.id}
-      aria-label={`${task.id}, ${STATE_LABEL[state]}${isCurrent ? ", in this moment's events" : ""}`}
+      aria-label={t(isCurrent ? "chipCurrent" : "chip", { id: task.id, state: t(`state.${state}`) })}
       tabIndex={isTabStop ? 0 : -1}
       aria-describedby={isDescribed ? tipId : undefined}
     >
@@ -83,36 +83,38 @@ export function TaskTip({
   left: number;
   top: number;
 }) {
+  const t = useTranslations("sim.ui.task");
   const { task, state, isPlaced } = frame;
   const hasEni = task.networkMode === "awsvpc" && task.eni !== null && isPlaced;
   return (
     <span role="tooltip" id={id} className="sim-tip" style={{ left, top }}>
       <strong>
-        {task.id} · {STATE_LABEL[state]}
+        {task.id} · {t(`state.${state}`)}
       </strong>
       <span>
-        {task.family}:{task.revision}
-        {task.service ? `, service ${task.service}` : ", standalone task"}
+        {task.service
+          ? t("service", { family: task.family, revision: task.revision, service: task.service })
+          : t("standalone", { family: task.family, revision: task.revision })}
       </span>
-      <span>
-        {task.launchType} {taskWhere(task, isPlaced)}
-      </span>
-      <span>
-        {task.cpu} CPU units, {task.memory} MiB, network mode {task.networkMode}
-      </span>
+      <span>{taskWhere(t, task, isPlaced)}</span>
+      <span>{t("size", { cpu: task.cpu, memory: task.memory, networkMode: task.networkMode })}</span>
       {hasEni ? (
         <span>
-          ENI {task.eni}
-          {task.ip ? `, IP ${task.ip}` : ""}
-          {task.subnet ? ` in ${task.subnet}` : ""}
+          {t("eni", { eni: task.eni ?? "" })}
+          {task.ip ? t("ip", { ip: task.ip }) : ""}
+          {task.subnet ? t("subnet", { subnet: task.subnet }) : ""}
         </span>
       ) : null}
       {task.hostPorts.length > 0 && isPlaced ? (
         <span>
-          Host ports {task.hostPorts.map((p) => `${p.hostPort}→${p.containerPort}/${p.protocol}`).join(", ")}
+          {t("hostPorts", {
+            ports: task.hostPorts.map((p) => `${p.hostPort}→${p.containerPort}/${p.protocol}`).join(", "),
+          })}
         </span>
       ) : null}
-      {task.failureReason && state !== "RUNNING" ? <span>Reason: {task.failureReason}</span> : null}
+      {task.failureReason && state !== "RUNNING" ? (
+        <span>{t("reason", { reason: task.failureReason })}</span>
+      ) : null}
     </span>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { Description } from "./describe";
 
@@ -8,10 +9,11 @@ import type { Description } from "./describe";
  * Its sentences are built only while it is open, so a 300-task replay does not pay for them.
  */
 export function TextDescription({ sentences }: { sentences: () => Description }) {
+  const t = useTranslations("sim.ui.describe");
   const [isOpen, setOpen] = useState(false);
   return (
     <details className="sim-describe" open={isOpen} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Describe in text</summary>
+      <summary>{t("summary")}</summary>
       {isOpen
         ? sentences().map((section) => (
             <div key={section.title} className="sim-describe__section">

@@ -4,6 +4,7 @@
  * Pure and derived from the result.
  */
 import type { RoleCall, SimEvent, SimResult, TaskStatus } from "@/lib/sim";
+import type { Text } from "@/lib/sim/text";
 
 /** Time between two moments while the timeline plays. */
 export const PLAY_INTERVAL_MS = 900;
@@ -20,6 +21,8 @@ export type RefusedLoadBalancer = {
   type: string;
   name: string;
   message: string;
+  /** The same words as a message of the `sim` catalog, for the page's language. */
+  msg: Text;
   ruleId: string;
 };
 
@@ -30,7 +33,7 @@ export type Timeline = {
   placedAt: Map<string, number>;
   instanceShownAt: Map<string, number>;
   instanceChangedAt: Map<string, number>;
-  instanceNote: Map<string, string>;
+  instanceNote: Map<string, Text>;
   targetAt: Map<string, number>;
   mountAt: Map<string, number>;
   callAt: number[];
@@ -122,7 +125,7 @@ export function buildTimeline(result: SimResult): Timeline {
       if (!timeline.instanceShownAt.has(subject)) {
         timeline.instanceShownAt.set(subject, i);
         if (!/ registered in cluster /.test(e.message) || e.ruleId === "R02") {
-          timeline.instanceNote.set(subject, e.message);
+          timeline.instanceNote.set(subject, e.msg ?? e.message);
         }
       } else if (e.step > 0) timeline.instanceChangedAt.set(subject, i);
     }
@@ -136,6 +139,7 @@ export function buildTimeline(result: SimResult): Timeline {
           type: lb?.[1] ?? "Load balancer",
           name: lb?.[2] ?? `${subject} load balancer`,
           message: e.message,
+          msg: e.msg ?? e.message,
           ruleId: e.ruleId,
           at: i,
         });

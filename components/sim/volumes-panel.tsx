@@ -1,6 +1,8 @@
+import { useTranslations } from "next-intl";
 import { Heading, type HeadingLevel } from "./heading";
 import { CheckIcon, CrossIcon, DiskIcon } from "./icons";
-import { VOLUME_TYPE_LABEL, type VolumeRow } from "./volumes";
+import { useSimText } from "./sim-text";
+import type { VolumeRow } from "./volumes";
 
 const MOUNT_LIMIT = 12;
 
@@ -9,10 +11,13 @@ const MOUNT_LIMIT = 12;
  * broken (dashed) with a cross and "failed" for a failed one.
  */
 export function VolumesPanel({ rows, level }: { rows: VolumeRow[]; level: HeadingLevel }) {
+  // i18n-keys: sim.ui.volumes.type.*
+  const t = useTranslations("sim.ui.volumes");
+  const simText = useSimText();
   if (rows.length === 0) return null;
   return (
-    <section className="sim-panel" aria-label="Volumes">
-      <Heading level={level}>Volumes and mounts</Heading>
+    <section className="sim-panel" aria-label={t("label")}>
+      <Heading level={level}>{t("title")}</Heading>
       <ul className="sim-volumes">
         {rows.map((row) => {
           const shown = row.mounts.slice(0, MOUNT_LIMIT);
@@ -23,18 +28,18 @@ export function VolumesPanel({ rows, level }: { rows: VolumeRow[]; level: Headin
                 {row.refusal ? <CrossIcon className="sim-refused-icon" /> : <DiskIcon />}
                 <strong>{row.name}</strong>
                 <span className="sim-muted">
-                  {VOLUME_TYPE_LABEL[row.type]} · task definition {row.family}
+                  {t("summary", { type: t(`type.${row.type}`), family: row.family })}
                   {row.detail ? ` · ${row.detail}` : ""}
                 </span>
               </p>
               {row.refusal ? (
                 <p className="sim-small sim-volume__refusal">
-                  <strong>Not created:</strong> {row.refusal}
+                  <strong>{t("notCreated")}</strong> {simText(row.refusal)}
                 </p>
               ) : row.mounts.length === 0 ? (
-                <p className="sim-muted sim-small">Not mounted yet</p>
+                <p className="sim-muted sim-small">{t("notMounted")}</p>
               ) : (
-                <ul className="sim-mounts" aria-label={`Mounts of ${row.name}`}>
+                <ul className="sim-mounts" aria-label={t("mounts", { name: row.name })}>
                   {shown.map((m) => (
                     <li
                       key={`${m.taskId}-${m.container}-${m.path}`}
@@ -44,17 +49,18 @@ export function VolumesPanel({ rows, level }: { rows: VolumeRow[]; level: Headin
                       <span className="sim-mount__line" aria-hidden="true" />
                       <span className="sim-mount__label">
                         {m.status === "ok" ? <CheckIcon /> : <CrossIcon />}
-                        <strong>{m.status === "ok" ? "mounted" : "failed"}</strong> in {m.taskId}/
-                        {m.container}
-                        {m.path && m.path !== "-" ? ` at ${m.path}` : ""}
+                        <strong>{m.status === "ok" ? t("mounted") : t("failed")}</strong>{" "}
+                        {t("in", { task: `${m.taskId}/${m.container}` })}
+                        {m.path && m.path !== "-" ? ` ${t("at", { path: m.path })}` : ""}
                         {m.reason ? `: ${m.reason}` : ""}
                       </span>
                     </li>
                   ))}
                   {row.mounts.length > shown.length ? (
                     <li className="sim-mount sim-mount--more">
-                      and {row.mounts.length - shown.length} more mounts
-                      {failed ? ` (${failed} failed in all)` : " (all mounted)"}
+                      {failed
+                        ? t("moreFailed", { count: row.mounts.length - shown.length, failed })
+                        : t("moreMounted", { count: row.mounts.length - shown.length })}
                     </li>
                   ) : null}
                 </ul>

@@ -3,6 +3,7 @@
  * task definitions' volumes that never came to be, with the refusal that stopped them.
  */
 import type { Scenario, SimResult, VolumeState, VolumeType } from "@/lib/sim";
+import { m, type Text } from "@/lib/sim/text";
 import type { Frame } from "./frames";
 
 export const VOLUME_TYPE_LABEL: Record<VolumeType, string> = {
@@ -22,11 +23,11 @@ export type VolumeRow = {
   family: string;
   detail: string | null;
   mounts: VolumeState["mounts"];
-  /** Why the volume does not exist, or null when it does. */
-  refusal: string | null;
+  /** Why the volume does not exist (a `sim` catalog message), or null when it does. */
+  refusal: Text | null;
 };
 
-function refusalFor(result: SimResult, scenario: Scenario, family: string): string {
+function refusalFor(result: SimResult, scenario: Scenario, family: string): Text {
   const services = scenario.services.filter((s) => s.taskDefinition === family).map((s) => s.name);
   const event = result.events.find(
     (e) =>
@@ -35,8 +36,8 @@ function refusalFor(result: SimResult, scenario: Scenario, family: string): stri
       /refused/.test(e.message) &&
       (e.subject === family || services.includes(e.subject ?? "")),
   );
-  if (event) return event.message;
-  return "No task of this task definition ran, so the volume was not created.";
+  if (event) return event.msg ?? event.message;
+  return m("ui.volumes.noTask");
 }
 
 /** Created volumes first, in the run's order, then the ones that were never created. */

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 
 /** The fenced block an author pastes into a bank question. */
@@ -14,6 +15,7 @@ type Status = { yaml: string; kind: "copied" | "failed" } | null;
  * in a live region. Where the clipboard is refused, it opens and selects the block instead.
  */
 export function CopySimBlock({ yaml }: { yaml: string }) {
+  const t = useTranslations("sim.ui.copy");
   const [status, setStatus] = useState<Status>(null);
   const [isOpen, setOpen] = useState(false);
   const areaRef = useRef<HTMLTextAreaElement>(null);
@@ -39,19 +41,15 @@ export function CopySimBlock({ yaml }: { yaml: string }) {
   return (
     <div className="sandbox-copy">
       <button type="button" className="button button--primary" onClick={copy}>
-        Copy as sim block
+        {t("button")}
       </button>
       <p className="sandbox-copy__status" role="status" aria-live="polite">
-        {current?.kind === "copied"
-          ? "Copied: paste the sim block into a question."
-          : current?.kind === "failed"
-            ? "The browser refused the clipboard: the block is selected below, copy it with Ctrl+C or ⌘C."
-            : ""}
+        {current?.kind === "copied" ? t("copied") : current?.kind === "failed" ? t("failed") : ""}
       </p>
       <details className="sandbox-yaml" open={isOpen} onToggle={(e) => setOpen(e.currentTarget.open)}>
-        <summary>Show the sim block</summary>
+        <summary>{t("show")}</summary>
         <label htmlFor={areaId} className="visually-hidden">
-          The scenario as a sim block
+          {t("area")}
         </label>
         <textarea
           id={areaId}
