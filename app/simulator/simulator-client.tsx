@@ -27,6 +27,8 @@ export function SimulatorClient({ initialParam }: { initialParam: string | null 
   const hasChanged = useRef(false);
   const presetSelectId = useId();
   const t = useTranslations("sim.sandbox");
+  // i18n-keys: sim.ui.preset.*
+  const presetTitle = useTranslations("sim.ui") as unknown as (key: string) => string;
   const tv = useTranslations("sim.verdict");
   const simText = useSimText();
 
@@ -76,7 +78,7 @@ export function SimulatorClient({ initialParam }: { initialParam: string | null 
           <select id={presetSelectId} value={presetId} onChange={(e) => setPresetId(e.currentTarget.value)}>
             {PRESETS.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.title}
+                {presetTitle(`preset.${p.id}`)}
               </option>
             ))}
           </select>

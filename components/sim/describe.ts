@@ -142,7 +142,7 @@ function instanceSentence(say: Say, i: Frame["azs"][number]["instances"][number]
       memoryTotal: inst.memory.total,
       enisUsed: i.enisUsed,
       enisTotal: inst.enis.total,
-      ports: ports || m("ui.describe.noPorts"),
+      ports: ports ? m("ui.describe.portsInUse", { ports }) : m("ui.describe.noPortsInUse"),
       tasks: m("ui.describe.taskCount", { count: i.tasks.length }),
       note: i.note ? m("ui.describe.note", { note: i.note }) : none,
     }),
@@ -263,11 +263,7 @@ export function describeFrame(
                 ? g.targets
                     .map((t) =>
                       say(
-                        m("ui.describe.target", {
-                          target: `${t.id}:${t.port}`,
-                          task: t.taskId,
-                          health: m(`ui.lb.health.${HEALTH_KEY[t.health]}`),
-                        }),
+                        m(`ui.describe.target.${t.health}`, { target: `${t.id}:${t.port}`, task: t.taskId }),
                       ),
                     )
                     .join(", ")

@@ -2,6 +2,7 @@ import { useTranslations } from "next-intl";
 import { Heading, type HeadingLevel } from "./heading";
 import { ArrowIcon, CheckIcon, CrossIcon, KeyIcon } from "./icons";
 import type { RoleLink, RoleRow } from "./roles";
+import { useSimText } from "./sim-text";
 
 /** Each link kind's key under sim.ui.roles.link. */
 export const LINK_KEY = {
@@ -33,6 +34,7 @@ export function linkActions(link: RoleLink, t: RolesText): string {
 export function RolesPanel({ rows, level }: { rows: RoleRow[]; level: HeadingLevel }) {
   // i18n-keys: sim.ui.roles.link.*
   const t = useTranslations("sim.ui.roles");
+  const simText = useSimText();
   return (
     <section className="sim-panel" aria-label={t("label")}>
       <Heading level={level}>{t("title")}</Heading>
@@ -62,7 +64,7 @@ export function RolesPanel({ rows, level }: { rows: RoleRow[]; level: HeadingLev
                     <KeyIcon />
                     {row.name}
                   </span>
-                  <span className="sim-muted sim-small">{row.uses.join("; ")}</span>
+                  <span className="sim-muted sim-small">{row.uses.map(simText).join("; ")}</span>
                 </p>
                 {row.links.length === 0 ? (
                   <p className="sim-muted sim-small">{t("reachesNone")}</p>

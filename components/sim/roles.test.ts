@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseScenario, runScenario } from "@/lib/sim";
+import { english } from "@/lib/sim/text";
 import { reachesService, roleRows } from "./roles";
 
 function scenarioAndCalls(yaml: string) {
@@ -38,8 +39,8 @@ steps: [{ call: { action: s3:PutObject, from: uploader/app } }]
   const exec = rows.find((r) => r.name === "execRole");
 
   it("says where each role is used, once", () => {
-    expect(app?.uses).toEqual(["task role of uploader"]);
-    expect(exec?.uses).toEqual(["execution role of uploader"]);
+    expect(app?.uses.map(english)).toEqual(["task role of uploader"]);
+    expect(exec?.uses.map(english)).toEqual(["execution role of uploader"]);
   });
 
   it("draws the denied call from the task role, with its rule, before anything else", () => {

@@ -4,6 +4,7 @@
  * and the text description.
  */
 import type { RoleCall, Scenario } from "@/lib/sim";
+import { english, type Msg, m, type Text } from "@/lib/sim/text";
 
 /** The services the roles panel draws, with the IAM prefix of their actions. */
 export const ROLE_SERVICES = [
@@ -27,7 +28,8 @@ export type RoleLink = {
   ruleIds: string[];
 };
 
-export type RoleRow = { name: string; uses: string[]; links: RoleLink[] };
+/** `uses`: where the role is used, as messages of the `sim` catalog ("task role of web"). */
+export type RoleRow = { name: string; uses: Msg[]; links: RoleLink[] };
 
 const NO_ROLE = "(no role)";
 
@@ -49,23 +51,29 @@ export function reachesService(actions: readonly string[], prefix: string): bool
   });
 }
 
-function addUse(uses: Map<string, Set<string>>, role: string | null, use: string): void {
+/** Uses by role, each by its English words (one use said twice is listed once). */
+type Uses = Map<string, Map<string, Msg>>;
+
+function addUse(uses: Uses, role: string | null, use: Msg): void {
   if (!role) return;
-  const set = uses.get(role) ?? new Set<string>();
-  set.add(use);
+  const set = uses.get(role) ?? new Map<string, Msg>();
+  set.set(english(use), use);
   uses.set(role, set);
 }
 
-function joinIds(ids: string[]): string {
-  return ids.length > 3 ? `${ids.slice(0, 3).join(", ")} and ${ids.length - 3} more` : ids.join(", ");
+function joinIds(ids: string[]): Text {
+  return ids.length > 3
+    ? m("ui.roles.use.moreIds", { ids: ids.slice(0, 3).join(", "), count: ids.length - 3 })
+    : ids.join(", ");
 }
 
 /** Where each role is used in the scenario: "task role of web", "instance profile of i-1, i-2". */
-function roleUses(scenario: Scenario): Map<string, Set<string>> {
-  const uses = new Map<string, Set<string>>();
+function roleUses(scenario: Scenario): Uses {
+  // i18n-keys: sim.ui.roles.use.*
+  const uses: Uses = new Map();
   for (const td of scenario.taskDefinitions) {
-    addUse(uses, td.taskRole, `task role of ${td.family}`);
-    addUse(uses, td.executionRole, `execution role of ${td.family}`);
+    addUse(uses, td.taskRole, m("ui.roles.use.taskRole", { family: td.family }));
+    addUse(uses, td.executionRole, m("ui.roles.use.executionRole", { family: td.family }));
   }
   const byProfile = new Map<string, string[]>();
   for (const instance of scenario.instances) {
@@ -75,23 +83,18 @@ function roleUses(scenario: Scenario): Map<string, Set<string>> {
       instance.id,
     ]);
   }
-  for (const [role, ids] of byProfile) addUse(uses, role, `instance profile of ${joinIds(ids)}`);
+  for (const [role, ids] of byProfile)
+    addUse(uses, role, m("ui.roles.use.instanceProfile", { ids: joinIds(ids) }));
   for (const svc of scenario.services) {
     for (const v of svc.volumeConfigurations)
-      addUse(uses, v.role, `infrastructure role for ${v.name} volumes of ${svc.name}`);
-    addUse(uses, svc.role, `service role of ${svc.name}`);
+      addUse(uses, v.role, m("ui.roles.use.infrastructureRole", { volume: v.name, service: svc.name }));
+    addUse(uses, svc.role, m("ui.roles.use.serviceRole", { service: svc.name }));
   }
   return uses;
 }
 
-const VIA_USE: Record<RoleCall["via"], string> = {
-  taskRole: "task role",
-  executionRole: "execution role",
-  instanceProfile: "instance profile",
-  infrastructureRole: "infrastructure role",
-  serviceLinkedRole: "service-linked role of ECS",
-  none: "no credentials",
-};
+// i18n-keys: sim.ui.roles.via.*
+const viaUse = (via: RoleCall["via"]): Msg => m(`ui.roles.via.${via}`);
 
 /**
  * One row per role: its uses, then a link per service it reaches or called. Denied calls
@@ -101,9 +104,9 @@ export function roleRows(scenario: Scenario, calls: readonly RoleCall[]): RoleRo
   const uses = roleUses(scenario);
   for (const call of calls) {
     const name = call.principal || NO_ROLE;
-    const use = VIA_USE[call.via];
+    const use = viaUse(call.via);
     // "task role of web" already says "task role"; add the call's view only when it is new.
-    if (![...(uses.get(name) ?? [])].some((u) => u.startsWith(use))) addUse(uses, name, use);
+    if (![...(uses.get(name)?.keys() ?? [])].some((u) => u.startsWith(english(use)))) addUse(uses, name, use);
   }
   const rows: RoleRow[] = [];
   for (const [name, useSet] of uses) {
@@ -130,7 +133,7 @@ export function roleRows(scenario: Scenario, calls: readonly RoleCall[]): RoleRo
         links.push({ service: service.name, kind: "can-reach", actions: covered, calls: 0, ruleIds: [] });
       }
     }
-    rows.push({ name, uses: [...useSet], links });
+    rows.push({ name, uses: [...useSet.values()], links });
   }
   return rows;
 }

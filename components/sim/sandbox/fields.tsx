@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type ReactNode, useId, useState } from "react";
 import { PERMISSIONS, type Permission } from "./config";
 
@@ -159,11 +160,12 @@ export function Permissions({
 
 export function MemberOfField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
   const id = useId();
+  const t = useTranslations("sim.ui.fields");
   return (
     <div className="sandbox-field">
-      <label htmlFor={id}>Constraint: memberOf (cluster query)</label>
+      <label htmlFor={id}>{t("memberOf")}</label>
       <p id={`${id}-hint`} className="sandbox-hint">
-        For example <code>attribute:ecs.instance-type =~ t3.*</code>; leave empty for none.
+        {t.rich("memberOfHint", { code: (chunks) => <code>{chunks}</code> })}
       </p>
       <input
         id={id}

@@ -1,60 +1,71 @@
-/** Words for the sandbox's choices: what a learner reads in each select and checkbox. */
+/**
+ * Words for the sandbox's choices: what a learner reads in each select and checkbox. The
+ * words live in the `sim` catalog under ui.options.<group>.<value> (a value's `:` and `.`
+ * become `_`, as a catalog key cannot hold them); this file keeps the values in their order.
+ */
 import type { AppCall, SandboxConfig, VolumeKind } from "./config";
 
-export const NETWORK_LABEL: Record<SandboxConfig["networkMode"], string> = {
-  default: "Not set (awsvpc on Fargate, bridge on Linux EC2)",
-  awsvpc: "awsvpc",
-  bridge: "bridge",
-  host: "host",
-  none: "none",
-};
+// i18n-keys: sim.ui.options.*
+type OptionsText = (key: string) => string;
 
-export const STRATEGY_LABEL: Record<SandboxConfig["placementStrategy"], string> = {
-  default: "Not set (services spread across AZs)",
-  "binpack:memory": "binpack on memory",
-  "binpack:cpu": "binpack on CPU",
-  "spread:attribute:ecs.availability-zone": "spread across AZs",
-  "spread:instanceId": "spread across instances",
-  random: "random",
-};
+/** The catalog key of an option's value: "binpack:memory" → "binpack_memory". */
+export const optionKey = (value: string) => value.replace(/[^A-Za-z0-9-]/g, "_");
 
-export const LB_LABEL: Record<SandboxConfig["loadBalancer"], string> = {
-  none: "None",
-  ALB: "Application Load Balancer (ALB)",
-  NLB: "Network Load Balancer (NLB)",
-  CLB: "Classic Load Balancer (CLB)",
-  GWLB: "Gateway Load Balancer (GWLB)",
-};
+function labelsOf<K extends string>(values: readonly K[], group: string, t: OptionsText): Record<K, string> {
+  return Object.fromEntries(values.map((v) => [v, t(`${group}.${optionKey(v)}`)])) as Record<K, string>;
+}
 
-export const TARGET_LABEL: Record<SandboxConfig["targetType"], string> = {
-  default: "Not set (ip for awsvpc, else instance)",
-  ip: "ip",
-  instance: "instance",
-};
+const NETWORK_VALUES: ReadonlyArray<SandboxConfig["networkMode"]> = [
+  "default",
+  "awsvpc",
+  "bridge",
+  "host",
+  "none",
+];
+const STRATEGY_VALUES: ReadonlyArray<SandboxConfig["placementStrategy"]> = [
+  "default",
+  "binpack:memory",
+  "binpack:cpu",
+  "spread:attribute:ecs.availability-zone",
+  "spread:instanceId",
+  "random",
+];
+const LB_VALUES: ReadonlyArray<SandboxConfig["loadBalancer"]> = ["none", "ALB", "NLB", "CLB", "GWLB"];
+const TARGET_VALUES: ReadonlyArray<SandboxConfig["targetType"]> = ["default", "ip", "instance"];
+const VOLUME_VALUES: ReadonlyArray<VolumeKind> = [
+  "host",
+  "docker",
+  "efs",
+  "ebs",
+  "fsxWindows",
+  "s3",
+  "fsxLustre",
+];
+const CALL_VALUES: ReadonlyArray<AppCall> = [
+  "none",
+  "s3:PutObject",
+  "s3:GetObject",
+  "dynamodb:GetItem",
+  "dynamodb:PutItem",
+  "secretsmanager:GetSecretValue",
+  "ssm:GetParameters",
+  "imagePull",
+  "shipLogs",
+  "mountVolume",
+  "readInstanceMetadata",
+];
 
-export const VOLUME_LABEL: Record<VolumeKind, string> = {
-  host: "Bind mount",
-  docker: "Docker volume (EC2 only)",
-  efs: "Amazon EFS",
-  ebs: "Amazon EBS, configured at launch",
-  fsxWindows: "FSx for Windows File Server",
-  s3: "S3 bucket (no such volume type)",
-  fsxLustre: "FSx for Lustre (no such volume type)",
-};
-
-export const CALL_LABEL: Record<AppCall, string> = {
-  none: "None",
-  "s3:PutObject": "Write an object to S3 (s3:PutObject)",
-  "s3:GetObject": "Read an object from S3 (s3:GetObject)",
-  "dynamodb:GetItem": "Read a DynamoDB item (dynamodb:GetItem)",
-  "dynamodb:PutItem": "Write a DynamoDB item (dynamodb:PutItem)",
-  "secretsmanager:GetSecretValue": "Read a secret with the SDK (secretsmanager:GetSecretValue)",
-  "ssm:GetParameters": "Read SSM parameters (ssm:GetParameters)",
-  imagePull: "Pull the container image",
-  shipLogs: "Ship logs to CloudWatch Logs",
-  mountVolume: "Mount the first volume",
-  readInstanceMetadata: "Read the instance metadata (IMDS)",
-};
+/** Each select's and checkbox's labels in the page's language; `t` reads sim.ui.options. */
+export function optionLabels(t: OptionsText) {
+  return {
+    network: labelsOf(NETWORK_VALUES, "network", t),
+    strategy: labelsOf(STRATEGY_VALUES, "strategy", t),
+    lb: labelsOf(LB_VALUES, "lb", t),
+    target: labelsOf(TARGET_VALUES, "target", t),
+    volume: labelsOf(VOLUME_VALUES, "volume", t),
+    call: labelsOf(CALL_VALUES, "call", t),
+  };
+}
 
 export function memoryLabel(mib: number): string {
   return mib >= 1024 ? `${mib / 1024} GB (${mib} MiB)` : `${mib} MiB`;

@@ -17,16 +17,7 @@ import {
   VOLUME_KINDS,
 } from "./config";
 import { Check, MemberOfField, NumberField, Permissions, Select, toggle } from "./fields";
-import {
-  CALL_LABEL,
-  cpuLabel,
-  LB_LABEL,
-  memoryLabel,
-  NETWORK_LABEL,
-  STRATEGY_LABEL,
-  TARGET_LABEL,
-  VOLUME_LABEL,
-} from "./labels";
+import { cpuLabel, memoryLabel, optionLabels } from "./labels";
 
 type Change = (patch: Partial<SandboxConfig>) => void;
 
@@ -36,6 +27,8 @@ type Change = (patch: Partial<SandboxConfig>) => void;
  */
 export function SandboxControls({ config, onChange }: { config: SandboxConfig; onChange: Change }) {
   const t = useTranslations("sim.controls");
+  const options = useTranslations("sim.ui.options") as unknown as (key: string) => string;
+  const label = optionLabels(options);
   const launchName = useId();
   const isEc2 = config.launchType === "EC2";
   return (
@@ -92,7 +85,7 @@ export function SandboxControls({ config, onChange }: { config: SandboxConfig; o
           label={t("labels.networkMode")}
           value={config.networkMode}
           options={NETWORK_MODES}
-          labels={NETWORK_LABEL}
+          labels={label.network}
           onChange={(networkMode) => onChange({ networkMode })}
         />
         <Select
@@ -159,7 +152,7 @@ export function SandboxControls({ config, onChange }: { config: SandboxConfig; o
           label={t("labels.placementStrategy")}
           value={config.placementStrategy}
           options={PLACEMENT_STRATEGIES}
-          labels={STRATEGY_LABEL}
+          labels={label.strategy}
           onChange={(placementStrategy) => onChange({ placementStrategy })}
         />
         <Check
@@ -176,14 +169,14 @@ export function SandboxControls({ config, onChange }: { config: SandboxConfig; o
           label={t("labels.lbType")}
           value={config.loadBalancer}
           options={LOAD_BALANCERS}
-          labels={LB_LABEL}
+          labels={label.lb}
           onChange={(loadBalancer) => onChange({ loadBalancer })}
         />
         <Select
           label={t("labels.targetType")}
           value={config.targetType}
           options={TARGET_TYPES}
-          labels={TARGET_LABEL}
+          labels={label.target}
           onChange={(targetType) => onChange({ targetType })}
         />
       </fieldset>
@@ -193,7 +186,7 @@ export function SandboxControls({ config, onChange }: { config: SandboxConfig; o
         {VOLUME_KINDS.map((kind) => (
           <Check
             key={kind}
-            label={VOLUME_LABEL[kind]}
+            label={label.volume[kind]}
             checked={config.volumes.includes(kind)}
             onChange={(on) => onChange({ volumes: toggle(config.volumes, kind, on) })}
           />
@@ -232,7 +225,7 @@ export function SandboxControls({ config, onChange }: { config: SandboxConfig; o
           label={t("labels.appCall")}
           value={config.call}
           options={APP_CALLS}
-          labels={CALL_LABEL}
+          labels={label.call}
           onChange={(call) => onChange({ call })}
           hint={t("appCallHint")}
         />

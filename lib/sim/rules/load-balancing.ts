@@ -273,7 +273,11 @@ export function registerTargets(sim: Sim, svc: ServiceRec, task: TaskRec): boole
       // RegisterTargets fails with InvalidTarget ("not in the same VPC as the target group").
       // https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_RegisterTargets.html
       healthy = false;
-      serviceLinkedRoleCall(sim, `register ${task.st.id} as a target of ${group.name}`, task.st.id);
+      serviceLinkedRoleCall(
+        sim,
+        m("engine.loadBalancing.registerTarget", { taskId: task.st.id, groupName: group.name }),
+        task.st.id,
+      );
       sim.deny(
         "R35",
         m("engine.loadBalancing.targetCannotBeRegistered", {
@@ -302,7 +306,11 @@ export function registerTargets(sim: Sim, svc: ServiceRec, task: TaskRec): boole
       healthy = false;
     }
     group.targets.push(target);
-    serviceLinkedRoleCall(sim, `register ${task.st.id} as a target of ${group.name}`, task.st.id);
+    serviceLinkedRoleCall(
+      sim,
+      m("engine.loadBalancing.registerTarget", { taskId: task.st.id, groupName: group.name }),
+      task.st.id,
+    );
     sim.emit(
       "target",
       m("engine.loadBalancing.registeredInAs", {
