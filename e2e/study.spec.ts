@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { STORAGE_UNAVAILABLE_MESSAGE } from "../lib/server/auth/action-result";
 import { cardStateSchema, DEFAULT_SETTINGS, type GradeName, gradeCard } from "../lib/srs";
+import errors from "../messages/en/errors.json";
 import { newAccount, signUp } from "./setup/accounts";
 import { asDate, query } from "./support/database";
 import { answerWithKeyboard } from "./support/study";
@@ -148,7 +148,7 @@ test.describe("studying", () => {
         body: JSON.stringify({
           ok: false,
           reason: "storage-unavailable",
-          formError: STORAGE_UNAVAILABLE_MESSAGE,
+          formError: errors.refusals.storageUnavailable,
         }),
       });
     });

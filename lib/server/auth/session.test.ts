@@ -39,6 +39,9 @@ vi.mock("next/headers", () => ({
     return headers;
   },
   cookies: async () => ({
+    // `get` as Next's store has it: every action reads the language cookie (lib/server/i18n).
+    get: (name: string) =>
+      browser.cookies.has(name) ? { name, value: browser.cookies.get(name) } : undefined,
     getAll: () => [...browser.cookies].map(([name, value]) => ({ name, value })),
     set: (name: string, value: string, options: { maxAge?: number } = {}) => {
       if (!value || options.maxAge === 0) browser.cookies.delete(name);
