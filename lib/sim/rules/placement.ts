@@ -203,7 +203,10 @@ function constraintBlame(candidates: InstanceRec[], req: Request): Placement {
   return {
     inst: null,
     ruleId: first.c.ruleId,
-    reason: parts.map((p) => p.reason).join("; "),
+    // Each blamed constraint's words, joined as one message so the interface can translate each.
+    reason: parts
+      .map((p) => p.reason)
+      .reduce((first, second) => m("engine.placement.reasonsJoined", { first, second })),
     also: parts.slice(1).filter((p) => p.ruleId !== first.c.ruleId),
   };
 }
