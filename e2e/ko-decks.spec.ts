@@ -101,7 +101,7 @@ test("a Korean learner makes a deck and a card in Korean, and the language switc
   const decks = page.getByRole("list", { name: "내 덱", exact: true });
   // One deck (each deck's item holds its own progress list, so count the decks by their headings).
   await expect(decks.getByRole("heading", { level: 2 })).toHaveCount(1);
-  await expect(decks.getByRole("link", { name: title })).toBeVisible();
+  await expect(decks.getByRole("link", { name: title, exact: true })).toBeVisible();
   await expect(decks.getByText("카드 1장")).toBeVisible();
   await checkWidths(page, "list");
 });

@@ -85,6 +85,9 @@ test("a Korean browser signs up, studies Today and switches language without los
 
   // Signing out and back in with a wrong password: the refusal is Korean too.
   await banner.getByRole("button", { name: "로그아웃" }).click();
+  // Signed out (the header offers 로그인 again) before leaving, or the sign-out's own redirect home
+  // could land after the visit to the sign-in page.
+  await expect(banner.getByRole("link", { name: "로그인" })).toBeVisible();
   await page.goto("/sign-in");
   await page.getByLabel("이메일", { exact: true }).fill(account.email);
   await page.getByLabel("비밀번호", { exact: true }).fill("not the password at all");
