@@ -72,7 +72,7 @@ export function SandboxControls({ config, onChange }: { config: SandboxConfig; o
             onChange={(instanceProfile) => onChange({ instanceProfile })}
           />
           <Check
-            label={<>{t.rich("blockImds", { code: (chunks) => <code>{chunks}</code> })}</>}
+            label={t.rich("blockImds", { code: (chunks) => <code>{chunks}</code> })}
             checked={config.blockImds}
             onChange={(blockImds) => onChange({ blockImds })}
           />

@@ -244,7 +244,7 @@ export function readAnkiPackage(bytes: Uint8Array): AnkiPackage {
   const latest = files["collection.anki21b"];
   if (typeof meta === "number" && meta > 3)
     throw new AnkiPackageError(
-      "The package was written by a newer Anki than Taskdeck knows (package version " + meta + ").",
+      `The package was written by a newer Anki than Taskdeck knows (package version ${meta}).`,
     );
   if (latest) {
     const entries = files.media ? protobufFields(unzstd(files.media, "The media list")) : [];

@@ -23,7 +23,7 @@ import type {
 } from "../model";
 import type { Rng } from "../rng";
 import { RULES } from "../rules/catalog";
-import { english, isMsg, type Msg, m, type Text } from "../text";
+import { english, isMsg, m, type Text } from "../text";
 import { fieldValue } from "./resources";
 
 export type Needs = { cpu: number; memory: number; gpu: number };

@@ -34,7 +34,6 @@ type ConstraintTest = {
   partial: (n: number) => Text;
 };
 
-const instances = (n: number) => `${n} instance${n === 1 ? "" : "s"}`;
 
 function constraintCheck(c: PlacementConstraint, group: string): ConstraintTest {
   if (c.type === "distinctInstance") {
