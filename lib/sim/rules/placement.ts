@@ -34,7 +34,6 @@ type ConstraintTest = {
   partial: (n: number) => Text;
 };
 
-
 function constraintCheck(c: PlacementConstraint, group: string): ConstraintTest {
   if (c.type === "distinctInstance") {
     return {
