@@ -15,6 +15,12 @@ describe("the Korean walk's English finder", () => {
     expect(hit("본문으로 건너뛰기")).toEqual([]);
   });
 
+  it("does not take a template that is mostly arguments for English", () => {
+    // teach.refusal.both is "{mine} and {others}"; progress.chart.target is "Target {target}".
+    expect(hit("Mastery by learner and topic")).not.toContain("teach.refusal.both");
+    expect(hit("Target group web-tg")).not.toContain("progress.chart.target");
+  });
+
   it("counts English words outside AWS names", () => {
     expect(englishRuns("Continue studying now please")).toEqual(["Continue studying now please"]);
     expect(englishRuns("Amazon ECS와 AWS Fargate로 태스크를 실행합니다")).toEqual([]);

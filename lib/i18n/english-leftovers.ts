@@ -44,8 +44,10 @@ export function englishNeedles(): CatalogNeedle[] {
   return flatten(CATALOGS.en as unknown as Tree).flatMap(([key, english]) => {
     if (korean.get(key) === english) return [];
     const source = patternOf(parse(english));
-    // A message that is nothing but arguments ("{score}") would match any text.
-    if (!/[A-Za-z]{2}/.test(source.replace(/\\./g, ""))) return [];
+    // A message that is mostly arguments ("{score}", "{mine} and {others}", "Target {target}")
+    // would match almost any text: only messages with a dozen letters of their own are looked for.
+    const ownLetters = source.replace(/\.\+\?/g, "").replace(/\\./g, "").replace(/[^A-Za-z]/g, "");
+    if (ownLetters.length < 12) return [];
     return [{ key, pattern: new RegExp(`^${source}$`, "s") }];
   });
 }
