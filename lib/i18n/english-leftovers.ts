@@ -46,7 +46,10 @@ export function englishNeedles(): CatalogNeedle[] {
     const source = patternOf(parse(english));
     // A message that is mostly arguments ("{score}", "{mine} and {others}", "Target {target}")
     // would match almost any text: only messages with a dozen letters of their own are looked for.
-    const ownLetters = source.replace(/\.\+\?/g, "").replace(/\\./g, "").replace(/[^A-Za-z]/g, "");
+    const ownLetters = source
+      .replace(/\.\+\?/g, "")
+      .replace(/\\./g, "")
+      .replace(/[^A-Za-z]/g, "");
     if (ownLetters.length < 12) return [];
     return [{ key, pattern: new RegExp(`^${source}$`, "s") }];
   });
