@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { KeptCardHistory } from "../banks/anki-history";
+import { cardColumns } from "./study-grading";
 
 // An Anki package's review history written as the learner's own, inside the import's transaction:
 // a study card per side, in the state FSRS reached over that history, and one review-log row per
@@ -32,16 +33,7 @@ export async function writeKeptHistory(
       userId,
       questionId: entry.questionId,
       side: entry.side,
-      phase: state.phase,
-      due: state.due,
-      stability: state.stability,
-      difficulty: state.difficulty,
-      elapsedDays: state.elapsedDays,
-      scheduledDays: state.scheduledDays,
-      learningSteps: state.learningSteps,
-      reps: state.reps,
-      lapses: state.lapses,
-      lastReview: state.lastReview,
+      ...cardColumns(state),
     });
     for (const review of entry.reviews)
       reviews.push({

@@ -27,7 +27,8 @@ import { getStudyPreferences, preferencesFromRow } from "./study-settings";
 const said = (key: Parameters<ReturnType<typeof serverText<"study.refusals">>>[0]) =>
   serverText("study.refusals")(key);
 
-const cardColumns = (state: CardState) => ({
+/** A card's FSRS state as StudyCard columns (grading, and the history an Anki import brings). */
+export const cardColumns = (state: CardState) => ({
   phase: state.phase,
   due: state.due,
   stability: state.stability,
