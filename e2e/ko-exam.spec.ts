@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { parseBank } from "../lib/bank";
 import { newAccount, signUp } from "./setup/accounts";
-import { query, queryOne, withDatabase } from "./support/database";
+import { query, queryOne } from "./support/database";
+import { ensureTestBank } from "./support/seed-bank";
 
 // Issue 20: a learner whose browser asks for Korean takes a practice exam in Korean, from the
 // builder to the results, with clicks and digit keys; switching to English and back, mid-attempt
@@ -53,49 +53,7 @@ The ECS agent uses the task execution role to pull private images from Amazon EC
 
 /** Puts the bank into the running server's database (once), as bank sync would. */
 async function ensureBank(): Promise<void> {
-  const { bank, findings } = parseBank(KO_BANK, { file: "content/e2e-ko-exam.md" });
-  if (!bank) throw new Error(`ko exam bank: ${JSON.stringify(findings)}`);
-  if (await queryOne('SELECT 1 FROM "Bank" WHERE "id" = ?', [bank.meta.id])) return;
-  const now = new Date();
-  await withDatabase(
-    async (q) => {
-      await q(
-        `INSERT INTO "Bank" ("id", "title", "topic", "domains", "language", "version", "authors", "file", "sourceHash", "lastSyncedAt", "createdAt", "updatedAt")
-         VALUES (?, ?, ?, ?, 'en', '1', '[]', ?, 'e2e', ?, ?, ?)`,
-        [
-          bank.meta.id,
-          bank.meta.title,
-          bank.meta.topic,
-          JSON.stringify(bank.meta.domains),
-          bank.file,
-          now,
-          now,
-          now,
-        ],
-      );
-      for (const [position, question] of bank.questions.entries()) {
-        await q(
-          `INSERT INTO "Question" ("id", "bankId", "kind", "title", "topic", "difficulty", "tags", "hasSim", "position", "data", "contentHash", "revision", "createdAt", "updatedAt")
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'e2e', 1, ?, ?)`,
-          [
-            question.id,
-            bank.meta.id,
-            question.kind,
-            question.title,
-            bank.meta.topic,
-            question.difficulty,
-            JSON.stringify(question.tags),
-            false,
-            position,
-            JSON.stringify(question),
-            now,
-            now,
-          ],
-        );
-      }
-    },
-    { transaction: true },
-  );
+  await ensureTestBank(KO_BANK, "content/e2e-ko-exam.md");
 }
 
 /** The attempt's saved answers, as the server holds them. */

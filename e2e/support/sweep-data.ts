@@ -1,8 +1,8 @@
 import { type Browser, expect, type Page } from "@playwright/test";
-import { parseBank } from "../../lib/bank";
 import { ROLE_ACCOUNTS, STORAGE_STATE } from "../setup/accounts";
-import { type Query, queryOne, withDatabase } from "./database";
+import { type Query, withDatabase } from "./database";
 import type { SweepData } from "./page-routes";
+import { ensureTestBank } from "./seed-bank";
 
 // The records a page sweep needs (e2e/mobile.spec.ts): a bank whose cards have long unbroken code
 // words and an ordering question, an instructor's class with the shared learner on its roster, a
@@ -77,49 +77,7 @@ export const SWEEP_QUESTION_IDS = [
 
 /** Puts the sweep bank into the running server's database (once), as bank sync would. */
 export async function ensureSweepBank(): Promise<void> {
-  const { bank, findings } = parseBank(SWEEP_BANK, { file: "content/e2e-sweep.md" });
-  if (!bank) throw new Error(`sweep bank: ${JSON.stringify(findings)}`);
-  if (await queryOne('SELECT 1 FROM "Bank" WHERE "id" = ?', [bank.meta.id])) return;
-  const now = new Date();
-  await withDatabase(
-    async (q) => {
-      await q(
-        `INSERT INTO "Bank" ("id", "title", "topic", "domains", "language", "version", "authors", "file", "sourceHash", "lastSyncedAt", "createdAt", "updatedAt")
-         VALUES (?, ?, ?, ?, 'en', '1', '[]', ?, 'e2e', ?, ?, ?)`,
-        [
-          bank.meta.id,
-          bank.meta.title,
-          bank.meta.topic,
-          JSON.stringify(bank.meta.domains),
-          bank.file,
-          now,
-          now,
-          now,
-        ],
-      );
-      for (const [position, question] of bank.questions.entries()) {
-        await q(
-          `INSERT INTO "Question" ("id", "bankId", "kind", "title", "topic", "difficulty", "tags", "hasSim", "position", "data", "contentHash", "revision", "createdAt", "updatedAt")
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'e2e', 1, ?, ?)`,
-          [
-            question.id,
-            bank.meta.id,
-            question.kind,
-            question.title,
-            bank.meta.topic,
-            question.difficulty,
-            JSON.stringify(question.tags),
-            false,
-            position,
-            JSON.stringify(question),
-            now,
-            now,
-          ],
-        );
-      }
-    },
-    { transaction: true },
-  );
+  await ensureTestBank(SWEEP_BANK, "content/e2e-sweep.md");
 }
 
 /** A class of the shared instructor with the shared learner on its roster, and two quizzes over the sweep bank. */
