@@ -1,5 +1,5 @@
 import "server-only";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { flatten } from "@/lib/i18n/catalog-tools";
 import { CATALOGS } from "@/lib/i18n/catalogs";
 import { messageMatcher } from "@/lib/i18n/message-match";

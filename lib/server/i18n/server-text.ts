@@ -1,6 +1,6 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { createTranslator, type NamespaceKeys, type NestedKeyOf } from "next-intl";
+import { createTranslator, type NamespaceKeys, type NestedKeyOf } from "use-intl/core";
 import { CATALOGS, type Messages } from "@/lib/i18n/catalogs";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locale";
 
