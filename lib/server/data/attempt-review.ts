@@ -49,7 +49,7 @@ export type AttemptQuestion = {
  */
 export async function questionsOf(
   db: PrismaClient,
-  items: AttemptItem[],
+  items: readonly AttemptItem[],
 ): Promise<Map<string, AttemptQuestion>> {
   const ids = items.map((i) => i.questionId);
   const [rows, revisions] = await Promise.all([

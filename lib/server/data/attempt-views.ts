@@ -116,7 +116,11 @@ function runnerOptions(item: AttemptItem, q: Pick<Question, "options">): RunnerO
  * An open attempt's items, with option ids given to any item drawn before ids existed. The write
  * compares the items text it read, so two pages opening the attempt at once agree on one set.
  */
-async function ensureOptionIds(db: PrismaClient, attemptId: string, json: string): Promise<AttemptItem[]> {
+async function ensureOptionIds(
+  db: PrismaClient,
+  attemptId: string,
+  json: string,
+): Promise<readonly AttemptItem[]> {
   const items = readAttemptItems(json);
   if (items.every((i) => i.optionIds)) return items;
   const next = items.map((i) => (i.optionIds ? i : withOptionIds(i)));

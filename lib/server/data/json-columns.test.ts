@@ -91,4 +91,24 @@ describe("the JSON column readers", () => {
     ).toThrow(/Stored Question\.translations is not valid: ko\.options\.0\.key/);
     expect(() => readQuestionTranslations(JSON.stringify({ fr: ko }))).toThrow(StoredJsonError);
   });
+
+  it("keep an attempt's checked items per column text, frozen, and a bounded number of them", () => {
+    const json = JSON.stringify([{ questionId: "q-cache", revision: 2, optionOrder: ["A", "B"] }]);
+    const first = readAttemptItems(json);
+    // The same text reads as the same checked value, which no reader can change for the others.
+    expect(readAttemptItems(json)).toBe(first);
+    expect(() => (first as unknown as unknown[]).push({})).toThrow(TypeError);
+    const order = first[0]?.optionOrder as string[];
+    expect(() => order.reverse()).toThrow(TypeError);
+    // A broken column is refused every time it is read, never remembered as good.
+    const broken = '[{"questionId":"q-cache"}]';
+    expect(() => readAttemptItems(broken)).toThrow(StoredJsonError);
+    expect(() => readAttemptItems(broken)).toThrow(StoredJsonError);
+    // Past the limit the oldest text is checked again: the cache does not grow without bound.
+    for (let i = 0; i < 300; i++)
+      readAttemptItems(JSON.stringify([{ questionId: `q-${i}`, revision: 1, optionOrder: [] }]));
+    const again = readAttemptItems(json);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+  });
 });
