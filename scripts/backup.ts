@@ -3,6 +3,7 @@
 //   SQLite: the online backup API, integrity-checked. Default: data/backups/taskdeck-<time>.db
 //   PostgreSQL: pg_dump --format=custom, read back with pg_restore --list.
 //               Default: data/backups/taskdeck-<time>.dump (in the folder npm run backup runs in)
+import os from "node:os";
 import path from "node:path";
 import { databasePath, databaseUrl, isPostgresUrl } from "@/lib/server/database-url";
 import { backupDatabase, backupFileName } from "@/lib/server/db/sqlite/backup";
@@ -14,7 +15,22 @@ function outFlag(): string | undefined {
   return at > 0 ? process.argv[at + 1] : undefined;
 }
 
+/**
+ * A backup is background work that usually runs beside the serving app on the same machine: it
+ * takes the lowest CPU priority (pg_dump inherits it), so that learners' requests are served
+ * first and the copy and its integrity check take whatever the server leaves. Lowering one's own
+ * priority needs no privilege; where the system refuses anyway, the backup runs as before.
+ */
+function yieldToTheServer() {
+  try {
+    os.setPriority(os.constants.priority.PRIORITY_LOW);
+  } catch {
+    // Not allowed here (a restricted container): the backup is still correct, only less polite.
+  }
+}
+
 async function main() {
+  yieldToTheServer();
   const url = databaseUrl();
   try {
     if (isPostgresUrl(url)) {

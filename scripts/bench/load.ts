@@ -211,6 +211,13 @@ export async function gradeLoad(
       const first = Math.random() * paceMs;
       due.set(index, performance.now() + first);
       await sleep(first);
+    } else if (options.thinkMs) {
+      // Learners who pause are independent people: each starts at a random moment within one
+      // pause. Starting all of them in the same millisecond (as the closed-loop warm-up ends) sent
+      // the server bursts of 100 writes a second apart for the run's first ~10 s, a lock step no
+      // class produces, and those bursts alone made the run's p99 (2026-12-07: 490 ms in 0–5 s,
+      // 249 ms in 5–10 s, under 90 ms in every later 5 s).
+      await sleep(Math.random() * options.thinkMs);
     }
     if (options.floor) {
       while (running()) {
