@@ -16,11 +16,14 @@ const baseURL = `http://127.0.0.1:${port}`;
 // sign-out, the session lookup and its hourly refresh, the login throttle, password change, export,
 // account deletion, roles) is checked on PostgreSQL by `auth-flow`, `session-lookup`,
 // `session-refresh`, `login-throttle` and `users.test.ts`, and every other spec signs up and reads
-// sessions on it through the browser. The second pass goes over the flows whose SQL differs by
-// dialect (lib/server/db: grading, autosave, the study holdback, progress and dashboard aggregates,
-// attempts): decks, insight, progress, quiz, quiz-flow, study, teach, today (docs/architecture.md).
+// sessions on it through the browser; and `quiz-flow` (the runner's keys, its confirmation dialog,
+// refused forms, the first visit's time zone): the attempts, autosaves and flags under it are
+// `quiz.spec.ts`'s on PostgreSQL too, the time zone `study-settings.test.ts`'s. The second pass goes
+// over the flows whose SQL differs by dialect (lib/server/db: grading, autosave, the study
+// holdback, progress and dashboard aggregates, attempts, bank uploads): decks, insight, progress,
+// quiz, study, teach, today (docs/architecture.md).
 const SAME_ON_EVERY_DATABASE =
-  /\/(mobile|simulator|home|limits|import|auth|auth-security|ko-[a-z-]+)\.spec\.ts$/;
+  /\/(mobile|simulator|home|limits|import|auth|auth-security|quiz-flow|ko-[a-z-]+)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",
