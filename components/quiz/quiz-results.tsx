@@ -75,7 +75,11 @@ export function ReviewedAnswer({ item }: { item: ReviewItem }) {
           <ol className="quiz-options quiz-options--review">
             {item.order.map((key) => (
               <li key={key}>
-                <SanitizedHtml className="quiz-option__text" html={byKey.get(key)?.html ?? ""} />
+                <SanitizedHtml
+                  className="quiz-option__text"
+                  html={byKey.get(key)?.html ?? ""}
+                  lang={item.lang}
+                />
               </li>
             ))}
           </ol>
@@ -84,7 +88,7 @@ export function ReviewedAnswer({ item }: { item: ReviewItem }) {
         <ul className="quiz-options quiz-options--review">
           {item.options.map((o) => (
             <li key={o.key} className={o.correct ? "is-correct" : undefined}>
-              <SanitizedHtml className="quiz-option__text" html={o.html} />
+              <SanitizedHtml className="quiz-option__text" html={o.html} lang={item.lang} />
               <span className="muted">
                 {o.correct ? ` ${t("rightAnswer")}` : ""}
                 {chosen.includes(o.key) ? ` ${t("yourChoice")}` : ""}
@@ -160,8 +164,8 @@ export function QuizResults({ result }: { result: ResultView }) {
           <ol className="quiz-review-list">
             {result.review.map((item) => (
               <li key={item.questionId} className="card">
-                <SanitizedHtml className="quiz-question__title-text" html={item.titleHtml} />
-                <SanitizedHtml className="prose" html={item.stemHtml} />
+                <SanitizedHtml className="quiz-question__title-text" html={item.titleHtml} lang={item.lang} />
+                <SanitizedHtml className="prose" html={item.stemHtml} lang={item.lang} />
                 <ShowOriginal original={item.original} lang={item.lang} />
                 <ReviewedAnswer item={item} />
               </li>
