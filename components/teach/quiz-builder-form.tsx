@@ -15,6 +15,8 @@ import "./quiz-builder.css";
 export type BuilderQuestion = {
   id: string;
   title: string;
+  /** The title's language: "en" for a question with no translation on a Korean page. */
+  lang: string;
   topic: string;
   topicLabel: string;
   kind: string;
@@ -197,7 +199,7 @@ export function QuizBuilderForm({
                   value={q.id}
                   defaultChecked={initial.questionIds.includes(q.id)}
                 />{" "}
-                {q.title}{" "}
+                <span lang={q.lang}>{q.title}</span>{" "}
                 <span className="muted">
                   {t("questionMeta", {
                     topic: q.topicLabel,
