@@ -7,6 +7,7 @@ import { SanitizedHtml } from "@/components/ui/html";
 import { ShowOriginal } from "@/components/ui/show-original";
 import type { GivenAnswer } from "@/lib/bank";
 import { textOfHtml } from "@/lib/bank/html-text";
+import { examDomainOf } from "@/lib/progress/exam-domains";
 import type { ResultView, ReviewItem } from "@/lib/quiz/views";
 import { NO_INTERVALS, type QueueItem } from "@/lib/study/views";
 
@@ -53,6 +54,19 @@ function describeAnswer(item: ReviewItem, answer: GivenAnswer | null, t: Results
   }
   const chosen = texts(item.options.map((o) => o.key).filter((k) => answer.keys.includes(k)));
   return chosen.length ? chosen.join("; ") : t("noAnswer");
+}
+
+/**
+ * A breakdown row's domain: an SAA-C03 domain in the reader's language (the exam guide's Korean
+ * names), else the bank's own English words, marked English.
+ */
+function DomainName({ group }: { group: string }) {
+  const domains = useTranslations("progress.domains");
+  const domain = examDomainOf(group);
+  if (!domain) return <span lang="en">{group}</span>;
+  // i18n-keys: progress.domains.*
+  const name = domains(domain.id as "secure");
+  return <>{group.startsWith("SAA-C03") ? `SAA-C03: ${name}` : name}</>;
 }
 
 /** Bold, for the numbers inside a sentence of the score line. */
@@ -147,7 +161,7 @@ export function QuizResults({ result }: { result: ResultView }) {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.group}>
-                  <th scope="row">{r.group}</th>
+                  <th scope="row">{r.kind === "domain" ? <DomainName group={r.group} /> : r.group}</th>
                   <td>
                     {r.correct} / {r.total}
                   </td>
