@@ -199,13 +199,16 @@ export function QuizBuilderForm({
                   value={q.id}
                   defaultChecked={initial.questionIds.includes(q.id)}
                 />{" "}
-                <span lang={q.lang}>{q.title}</span>{" "}
-                <span className="muted">
-                  {t("questionMeta", {
-                    topic: q.topicLabel,
-                    kind: kindLabel(q.kind),
-                    difficulty: q.difficulty,
-                  })}
+                {/* One flex item: the title and its details wrap as one text at 375 px. */}
+                <span>
+                  <span lang={q.lang}>{q.title}</span>{" "}
+                  <span className="muted">
+                    {t("questionMeta", {
+                      topic: q.topicLabel,
+                      kind: kindLabel(q.kind),
+                      difficulty: q.difficulty,
+                    })}
+                  </span>
                 </span>
               </label>
             ))}
