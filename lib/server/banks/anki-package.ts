@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { unzipSync } from "fflate";
-import { decompress } from "fzstd";
+import { Decompress } from "fzstd";
 import type {
   AnkiCard,
   AnkiCollection,
@@ -61,12 +61,54 @@ export function protobufFields(bytes: Uint8Array): Array<{ field: number; value:
 const utf8 = (value: number | Uint8Array | undefined) =>
   value instanceof Uint8Array ? new TextDecoder().decode(value) : "";
 
+/**
+ * The size a zstd frame says it needs before any of it is decompressed: its content size when the
+ * header gives it, else its window (fzstd allocates either up front). Null when it is no frame.
+ */
+function zstdFrameSize(bytes: Uint8Array): number | null {
+  if (bytes.length < 6 || bytes[0] !== 0x28 || bytes[1] !== 0xb5 || bytes[2] !== 0x2f || bytes[3] !== 0xfd)
+    return null;
+  const flags = bytes[4] as number;
+  const singleSegment = (flags >> 5) & 1;
+  const sizeFlag = flags >> 6;
+  const dictionaryBytes = [0, 1, 2, 4][flags & 3] as number;
+  const sizeBytes = sizeFlag ? 1 << sizeFlag : singleSegment;
+  let at = 6 - singleSegment + dictionaryBytes;
+  let declared = 0;
+  for (let i = 0; i < sizeBytes; i++) declared += (bytes[at++] ?? 0) * 2 ** (8 * i);
+  if (sizeFlag === 1) declared += 256;
+  if (singleSegment) return declared;
+  const descriptor = bytes[5] as number;
+  const window = 2 ** (10 + (descriptor >> 3));
+  return Math.max(declared, window + (window / 8) * (descriptor & 7));
+}
+
+const tooLarge = (what: string) =>
+  new AnkiPackageError(`${what} would unpack to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB.`);
+
+/** Decompresses zstd data, refused as soon as it would pass MAX_UNPACKED_BYTES (a zstd bomb). */
 function unzstd(bytes: Uint8Array, what: string): Uint8Array {
+  if ((zstdFrameSize(bytes) ?? 0) > MAX_UNPACKED_BYTES) throw tooLarge(what);
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  const stream = new Decompress((part) => {
+    total += part.length;
+    if (total > MAX_UNPACKED_BYTES) throw tooLarge(what);
+    parts.push(part);
+  });
   try {
-    return decompress(bytes);
+    stream.push(bytes, true);
   } catch (error) {
+    if (error instanceof AnkiPackageError) throw error;
     throw new AnkiPackageError(`${what} is not valid zstd data (${(error as Error).message}).`);
   }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
 }
 
 type Row = Record<string, unknown>;
@@ -227,10 +269,7 @@ export function readAnkiPackage(bytes: Uint8Array): AnkiPackage {
   try {
     files = unzipSync(bytes, {
       filter: (file) => {
-        if (file.originalSize > MAX_UNPACKED_BYTES)
-          throw new AnkiPackageError(
-            `${file.name} would unpack to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB.`,
-          );
+        if (file.originalSize > MAX_UNPACKED_BYTES) throw tooLarge(file.name);
         return true;
       },
     });

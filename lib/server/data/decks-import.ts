@@ -3,17 +3,16 @@ import type { Question } from "@/lib/bank";
 import { DECK_TOPIC } from "@/lib/bank/deck-card";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type ActingUser, assertSignedIn } from "../auth/acting-user";
-import { ankiHistoryFor } from "../banks/anki-history";
 import type { UploadFinding, UploadInput } from "../banks/check-upload";
-import { checkUploadOffThread } from "../banks/check-upload-thread";
+import { checkDeckUploadOffThread } from "../banks/check-upload-thread";
 import { ownDeck } from "./bank-visibility";
 import { writeDeckQuestions } from "./decks";
 import { writeKeptHistory } from "./decks-history";
 import { getStudyPreferences } from "./study-settings";
 
 // Pasting or uploading cards into a learner's deck: the same check and conversion an instructor's
-// upload goes through (checkUploadOffThread: Taskdeck Markdown, or another format importBank
-// converts), then a merge keyed by the cards' ids, so a deck exported as Markdown, edited and
+// upload goes through (checkDeckUploadOffThread: Taskdeck Markdown, another format importBank
+// converts, or an Anki package, read and its history replayed off the request thread), then a merge keyed by the cards' ids, so a deck exported as Markdown, edited and
 // imported again updates its cards (new revisions, history kept) instead of doubling them.
 
 export type DeckImportOutcome =
@@ -72,8 +71,14 @@ export async function importIntoDeck(
   const bare = "text" in input && input.format === "gfm" && !/^\uFEFF?\s*---/.test(input.text);
   const added = bare ? frontMatterFor(deck.title) : "";
   const shift = added.split("\n").length - 1;
-  const checked = await checkUploadOffThread(
+  // An Anki package's history is replayed where the package is read, with the learner's settings.
+  const replay =
+    options.keepHistory && input.format === "apkg"
+      ? { deckId, settings: await getStudyPreferences(db, me) }
+      : null;
+  const { checked, kept } = await checkDeckUploadOffThread(
     "text" in input ? { ...input, text: added + input.text } : input,
+    replay,
   );
   const moved = (f: UploadFinding): UploadFinding => ({ ...f, line: Math.max(1, f.line - shift) });
   if (!checked.ok) return { ok: false, findings: checked.findings.map(moved) };
@@ -83,16 +88,7 @@ export async function importIntoDeck(
     dropped += clean.dropped;
     return { ...clean.question, line: 1 };
   });
-  // The replay is computed before the transaction opens: only the inserts hold the connection.
-  const kept =
-    options.keepHistory && "collection" in input
-      ? ankiHistoryFor(
-          input.collection,
-          questions,
-          (q) => `${deckId}.${q.id}`,
-          await getStudyPreferences(db, me),
-        )
-      : undefined;
+  // The replay was made before the transaction opens: only the inserts hold the connection.
   const counts = await db.$transaction(async (tx) => {
     if (!(await tx.bank.count({ where: { id: deckId, ...ownDeck(me.id) } }))) return null;
     const written = await writeDeckQuestions(tx, deckId, questions);
