@@ -96,12 +96,12 @@ test.describe("ECS simulator in Korean", () => {
     await expect(page.getByRole("list", { name: "이 순간의 이벤트" })).toContainText(/t-\d RUNNING: i-\d/);
 
     // The header switch: English, then Korean again, on the same scenario.
-    await page.getByRole("button", { name: "Taskdeck을 English(으)로 보기" }).click();
+    await page.getByRole("button", { name: "영어로 보기 — English" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     const english = page.getByRole("region", { name: "Verdict" });
     await expect(english).toContainText("Verdict: OK: it works");
     await expect(english).toContainText("3 tasks RUNNING on 2 instances across 2 AZs");
-    await page.getByRole("button", { name: "Show Taskdeck in 한국어" }).click();
+    await page.getByRole("button", { name: "View in Korean — 한국어" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "ko");
     await expect(page.getByRole("region", { name: "판정" })).toContainText(
       "태스크 3개가 인스턴스 2개, AZ 2개에서 RUNNING",
