@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback } from "react";
 import { attachParticles } from "@/lib/i18n/korean-particles";
+import type { SimError } from "@/lib/sim";
 import { isMsg, type MsgParam, type Text } from "@/lib/sim/text";
 
 type Translate = (key: string, values?: Record<string, string>) => string;
@@ -33,4 +34,20 @@ export function useSimText(): (text: Text) => string {
 function asText(value: MsgParam, render: (text: Text) => string): string {
   if (isMsg(value)) return render(value);
   return String(value);
+}
+
+/**
+ * A scenario error's words: the parser's own English on an English page (as the CLI prints it),
+ * its catalog keys in any other language.
+ */
+export function useSimErrorText(): (error: SimError) => { message: string; hint?: string } {
+  const say = useSimText();
+  const english = useLocale() === "en";
+  return useCallback(
+    (e: SimError) =>
+      english || !e.msg
+        ? { message: e.message, hint: e.hint }
+        : { message: say(e.msg), hint: e.hintMsg ? say(e.hintMsg) : e.hint },
+    [say, english],
+  );
 }
