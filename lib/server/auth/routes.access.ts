@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { GET as healthGET } from "@/app/api/health/route";
+import { healthResponse } from "../health-route";
 import type { AccessRow, MatrixUserKey, MatrixWorld } from "./access-matrix/types";
 import { authPath } from "./access-matrix/world";
 import { handleAuthRequest } from "./auth-route";
@@ -173,7 +173,7 @@ export const accessRows: AccessRow[] = [
         label: "learner1 reads the health check: counts only, nobody's data",
         actor: "learner1",
         expect: "allowed",
-        run: () => healthGET(),
+        run: () => healthResponse(),
       },
     ],
   },
