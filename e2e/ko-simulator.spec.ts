@@ -41,13 +41,14 @@ test.describe("ECS simulator in Korean", () => {
     await page.goto(scenarioUrl(CLB));
     const rule = page.getByRole("region", { name: "판정" }).getByRole("listitem").filter({ hasText: "R32" });
     await expect(rule).toContainText("Classic Load Balancer는 쓸 수 없습니다");
+    await rule.scrollIntoViewIfNeeded();
+    await shot(page, "simulator-ko-r32-375");
     const title = await rule.locator(".sim-rule__title").boundingBox();
     const badge = await rule.getByText("거부", { exact: true }).boundingBox();
     if (!title || !badge) throw new Error("the rule's title or badge is not shown");
-    // On the same line as the title's last words, not on a line of its own below them.
-    expect(badge.y).toBeLessThan(title.y + title.height);
-    await rule.scrollIntoViewIfNeeded();
-    await shot(page, "simulator-ko-r32-375");
+    // After the title's last word, on its line, not alone at the start of a line below it.
+    expect(badge.x).toBeGreaterThan(title.x + 40);
+    expect(badge.y + badge.height).toBeGreaterThan(title.y + title.height - 30);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
   });
