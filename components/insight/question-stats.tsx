@@ -59,7 +59,9 @@ export function QuestionStatsSummary({ questions }: { questions: QuestionStats[]
           {questions.map((q) => (
             <tr key={q.questionId}>
               <th scope="row">
-                <a href={`#q-${q.questionId}`}>{q.title}</a>
+                <a href={`#q-${q.questionId}`} lang={q.lang}>
+                  {q.title}
+                </a>
               </th>
               <td className="num">{q.n}</td>
               <td className="num">{pct(q.facility)}</td>
@@ -78,11 +80,16 @@ export function QuestionStatsSummary({ questions }: { questions: QuestionStats[]
 
 export function DistractorTable({ q }: { q: QuestionStats }) {
   const t = useTranslations("insight.stats");
-  const caption = t("optionsChosen", { title: q.title });
+  const caption = t.rich("optionsChosen", {
+    title: q.title,
+    q: (chunks) => <span lang={q.lang}>{chunks}</span>,
+  });
   const percent = Math.round(GROUP_FRACTION * 100);
   return (
     <section className="progress-section" aria-labelledby={`q-${q.questionId}`}>
-      <h3 id={`q-${q.questionId}`}>{q.title}</h3>
+      <h3 id={`q-${q.questionId}`} lang={q.lang}>
+        {q.title}
+      </h3>
       <p>
         {t("line", {
           correct: q.correct,
@@ -115,7 +122,7 @@ export function DistractorTable({ q }: { q: QuestionStats }) {
               {q.options.map((o) => (
                 <tr key={o.key}>
                   <th scope="row">
-                    {o.key}. {o.label}
+                    {o.key}. <span lang={q.lang}>{o.label}</span>
                   </th>
                   <td>{o.isCorrect ? t("right") : t("wrong")}</td>
                   <td>{o.misconception ?? "–"}</td>

@@ -57,9 +57,9 @@ export function QuizQuestion({
       <legend className="visually-hidden">{t("legend", { number: index + 1 })}</legend>
       <h2 id={headingId} className="quiz-question__title" tabIndex={-1}>
         <span className="muted">{t("number", { number: index + 1 })} </span>
-        <SanitizedHtml className="quiz-question__title-text" html={item.titleHtml} />
+        <SanitizedHtml className="quiz-question__title-text" html={item.titleHtml} lang={item.lang} />
       </h2>
-      <SanitizedHtml className="prose" html={item.stemHtml} />
+      <SanitizedHtml className="prose" html={item.stemHtml} lang={item.lang} />
       <ShowOriginal original={item.original} lang={item.lang} />
       {item.kind === "multiple" && item.chooseCount ? (
         <p className="muted">{t("chooseCount", { count: item.chooseCount })}</p>
@@ -97,7 +97,7 @@ export function QuizQuestion({
                   onChange={() => onAnswer(choose(item, option.key))}
                 />
                 <label htmlFor={id}>
-                  <SanitizedHtml className="quiz-option__text" html={option.html} />
+                  <SanitizedHtml className="quiz-option__text" html={option.html} lang={item.lang} />
                 </label>
               </li>
             );
@@ -137,7 +137,7 @@ function OrderingAnswer({
           const text = textOfHtml(option.html);
           return (
             <li key={key} className="quiz-ordering__item">
-              <SanitizedHtml className="quiz-option__text" html={option.html} />
+              <SanitizedHtml className="quiz-option__text" html={option.html} lang={item.lang} />
               {locked ? null : (
                 <span className="quiz-ordering__moves">
                   <button

@@ -7,6 +7,7 @@ import { SanitizedHtml } from "@/components/ui/html";
 import { ShowOriginal } from "@/components/ui/show-original";
 import type { GivenAnswer } from "@/lib/bank";
 import { textOfHtml } from "@/lib/bank/html-text";
+import { examDomainOf } from "@/lib/progress/exam-domains";
 import type { ResultView, ReviewItem } from "@/lib/quiz/views";
 import { NO_INTERVALS, type QueueItem } from "@/lib/study/views";
 
@@ -55,6 +56,19 @@ function describeAnswer(item: ReviewItem, answer: GivenAnswer | null, t: Results
   return chosen.length ? chosen.join("; ") : t("noAnswer");
 }
 
+/**
+ * A breakdown row's domain: an SAA-C03 domain in the reader's language (the exam guide's Korean
+ * names), else the bank's own English words, marked English.
+ */
+function DomainName({ group }: { group: string }) {
+  const domains = useTranslations("progress.domains");
+  const domain = examDomainOf(group);
+  if (!domain) return <span lang="en">{group}</span>;
+  // i18n-keys: progress.domains.*
+  const name = domains(domain.id as "secure");
+  return <>{group.startsWith("SAA-C03") ? `SAA-C03: ${name}` : name}</>;
+}
+
 /** Bold, for the numbers inside a sentence of the score line. */
 const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
 
@@ -75,7 +89,11 @@ export function ReviewedAnswer({ item }: { item: ReviewItem }) {
           <ol className="quiz-options quiz-options--review">
             {item.order.map((key) => (
               <li key={key}>
-                <SanitizedHtml className="quiz-option__text" html={byKey.get(key)?.html ?? ""} />
+                <SanitizedHtml
+                  className="quiz-option__text"
+                  html={byKey.get(key)?.html ?? ""}
+                  lang={item.lang}
+                />
               </li>
             ))}
           </ol>
@@ -84,7 +102,7 @@ export function ReviewedAnswer({ item }: { item: ReviewItem }) {
         <ul className="quiz-options quiz-options--review">
           {item.options.map((o) => (
             <li key={o.key} className={o.correct ? "is-correct" : undefined}>
-              <SanitizedHtml className="quiz-option__text" html={o.html} />
+              <SanitizedHtml className="quiz-option__text" html={o.html} lang={item.lang} />
               <span className="muted">
                 {o.correct ? ` ${t("rightAnswer")}` : ""}
                 {chosen.includes(o.key) ? ` ${t("yourChoice")}` : ""}
@@ -143,7 +161,7 @@ export function QuizResults({ result }: { result: ResultView }) {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.group}>
-                  <th scope="row">{r.group}</th>
+                  <th scope="row">{r.kind === "domain" ? <DomainName group={r.group} /> : r.group}</th>
                   <td>
                     {r.correct} / {r.total}
                   </td>
@@ -160,8 +178,8 @@ export function QuizResults({ result }: { result: ResultView }) {
           <ol className="quiz-review-list">
             {result.review.map((item) => (
               <li key={item.questionId} className="card">
-                <SanitizedHtml className="quiz-question__title-text" html={item.titleHtml} />
-                <SanitizedHtml className="prose" html={item.stemHtml} />
+                <SanitizedHtml className="quiz-question__title-text" html={item.titleHtml} lang={item.lang} />
+                <SanitizedHtml className="prose" html={item.stemHtml} lang={item.lang} />
                 <ShowOriginal original={item.original} lang={item.lang} />
                 <ReviewedAnswer item={item} />
               </li>

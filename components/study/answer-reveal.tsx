@@ -30,7 +30,7 @@ export function AnswerReveal({ item, chosenKeys }: { item: QueueItem; chosenKeys
       {item.explanationHtml ? (
         <section aria-label={t("explanation")} className="reveal__section">
           <h3>{t("why")}</h3>
-          <SanitizedHtml className="prose" html={item.explanationHtml} />
+          <SanitizedHtml className="prose" html={item.explanationHtml} lang={item.lang} />
         </section>
       ) : null}
       {others.length > 0 ? (
@@ -39,8 +39,8 @@ export function AnswerReveal({ item, chosenKeys }: { item: QueueItem; chosenKeys
           <ul className="reveal__rationales">
             {others.map((o) => (
               <li key={o.key}>
-                <SanitizedHtml className="reveal__option" html={o.html} />
-                <SanitizedHtml className="prose" html={o.rationaleHtml ?? ""} />
+                <SanitizedHtml className="reveal__option" html={o.html} lang={item.lang} />
+                <SanitizedHtml className="prose" html={o.rationaleHtml ?? ""} lang={item.lang} />
               </li>
             ))}
           </ul>

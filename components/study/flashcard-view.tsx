@@ -9,10 +9,10 @@ export function FlashcardView({ item, revealed }: { item: QueueItem; revealed: b
   const t = useTranslations("study.card");
   return (
     <div className="flashcard">
-      <SanitizedHtml className="prose flashcard__front" html={item.promptHtml} />
+      <SanitizedHtml className="prose flashcard__front" html={item.promptHtml} lang={item.lang} />
       {revealed ? (
         <section aria-label={t("answer")} className="flashcard__back">
-          <SanitizedHtml className="prose" html={item.answerHtml ?? ""} />
+          <SanitizedHtml className="prose" html={item.answerHtml ?? ""} lang={item.lang} />
         </section>
       ) : null}
     </div>

@@ -34,7 +34,7 @@ export function QuestionView({
   const name = `answer-${item.key}`;
   return (
     <div className="question">
-      <SanitizedHtml className="prose question__stem" html={item.promptHtml} />
+      <SanitizedHtml className="prose question__stem" html={item.promptHtml} lang={item.lang} />
       {item.kind === "multiple" && item.chooseCount ? (
         <p className="question__hint">{t("chooseCount", { count: item.chooseCount })}</p>
       ) : null}
@@ -82,7 +82,7 @@ export function QuestionView({
                   <span className="option__key" aria-hidden="true">
                     {index + 1}
                   </span>
-                  <SanitizedHtml className="option__text" html={option.html} />
+                  <SanitizedHtml className="option__text" html={option.html} lang={item.lang} />
                   {answered && option.correct ? (
                     <span className="option__mark">{t("rightAnswer")}</span>
                   ) : null}
@@ -91,7 +91,11 @@ export function QuestionView({
                   ) : null}
                 </label>
                 {answered && chosen && !option.correct && option.rationaleHtml ? (
-                  <SanitizedHtml className="option__rationale prose" html={option.rationaleHtml} />
+                  <SanitizedHtml
+                    className="option__rationale prose"
+                    html={option.rationaleHtml}
+                    lang={item.lang}
+                  />
                 ) : null}
               </div>
             );
@@ -155,7 +159,7 @@ function OrderingList({
             key={key}
             className={`ordering__item ${placedRight === null ? "" : placedRight ? "is-right" : "is-wrong"}`}
           >
-            <SanitizedHtml className="ordering__text" html={option.html} />
+            <SanitizedHtml className="ordering__text" html={option.html} lang={item.lang} />
             {feedback ? (
               <span className="option__mark">
                 {placedRight

@@ -65,6 +65,7 @@ export function StudyCard({
         ref={headingRef}
         tabIndex={-1}
         className={question ? "study__title" : "study__label"}
+        lang={question ? item.lang : undefined}
       >
         {question ? textOfHtml(item.titleHtml) : item.kind === "cloze" ? t("fillGap") : t("flashcard")}
       </h2>

@@ -15,6 +15,8 @@ import "./quiz-builder.css";
 export type BuilderQuestion = {
   id: string;
   title: string;
+  /** The title's language: "en" for a question with no translation on a Korean page. */
+  lang: string;
   topic: string;
   topicLabel: string;
   kind: string;
@@ -197,13 +199,16 @@ export function QuizBuilderForm({
                   value={q.id}
                   defaultChecked={initial.questionIds.includes(q.id)}
                 />{" "}
-                {q.title}{" "}
-                <span className="muted">
-                  {t("questionMeta", {
-                    topic: q.topicLabel,
-                    kind: kindLabel(q.kind),
-                    difficulty: q.difficulty,
-                  })}
+                {/* One flex item: the title and its details wrap as one text at 375 px. */}
+                <span>
+                  <span lang={q.lang}>{q.title}</span>{" "}
+                  <span className="muted">
+                    {t("questionMeta", {
+                      topic: q.topicLabel,
+                      kind: kindLabel(q.kind),
+                      difficulty: q.difficulty,
+                    })}
+                  </span>
                 </span>
               </label>
             ))}

@@ -25,7 +25,24 @@ describe("the Korean walk's English finder", () => {
     expect(englishRuns("Continue studying now please")).toEqual(["Continue studying now please"]);
     expect(englishRuns("Amazon ECS와 AWS Fargate로 태스크를 실행합니다")).toEqual([]);
     expect(englishRuns("Application Load Balancer 대상 그룹")).toEqual([]);
+    // Names from the simulator's rules and the shipped banks' Korean text (the walk of 2026-12-07).
+    expect(englishRuns("Classic Load Balancer는 awsvpc를 쓸 수 없습니다")).toEqual([]);
+    expect(englishRuns("FSx for Windows File Server와 FSx for Lustre")).toEqual([]);
+    expect(englishRuns("퍼블릭 이미지(ECR Public nginx)")).toEqual([]);
+    expect(englishRuns("ECS Service Auto Scaling 정책 유형")).toEqual([]);
+    // A name inside a longer English run leaves the run's other words to be judged.
+    expect(englishRuns("Scale the service with Service Auto Scaling today please")).toEqual([
+      "Scale the service with",
+    ]);
     expect(englishRuns("Lee Learner 님")).toEqual([]);
     expect(englishRuns("Sweep deck abc 카드", ["Sweep deck abc"])).toEqual([]);
+  });
+
+  it("takes out text the page marks English, but still judges the words around it", () => {
+    // An untranslated option repeated in a Korean button's label (the walk passes the page's
+    // lang="en" texts as allowed names).
+    const option = "Put the task in a public subnet";
+    expect(englishRuns(`“${option}” 위로 이동`, [option])).toEqual([]);
+    expect(englishRuns(`Please move this “${option}” up`, [option])).toEqual(["Please move this"]);
   });
 });

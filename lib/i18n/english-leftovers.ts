@@ -62,7 +62,10 @@ export function englishNeedles(): CatalogNeedle[] {
 export const ENGLISH_NAMES: ReadonlyArray<RegExp> = [
   /\bAmazon (?:Elastic Container (?:Service|Registry)|Elastic Compute Cloud|ECS|ECR|EC2|EKS|CloudWatch(?: Logs)?|VPC|S3|Route 53|EventBridge)\b/g,
   /\bAWS (?:Fargate|Certified [A-Za-z ]+?(?= -|$|\)|,)|Identity and Access Management|Management Console|Cloud Map|App Mesh|Secrets Manager|Systems Manager(?: Parameter Store)?|Auto Scaling|CloudFormation|CodeDeploy|Lambda|CLI|IAM|KMS|X-Ray)\b/g,
-  /\b(?:Application|Network|Gateway) Load Balancers?\b/g,
+  /\b(?:Application|Network|Gateway|Classic) Load Balancers?\b/g,
+  /\b(?:Amazon )?FSx for (?:Windows File Server|Lustre|NetApp ONTAP|OpenZFS)\b/g,
+  /\b(?:Amazon )?ECR Public\b/g,
+  /\b(?:Amazon ECS |ECS )?(?:Service|Application|EC2) Auto Scaling\b/g,
   /\bElastic (?:Load Balancing|Block Store|File System|Network Interfaces?)\b/g,
   /\bService Connect\b/g,
   /\bAmazon Web Services\b/g,

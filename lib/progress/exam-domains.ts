@@ -35,3 +35,16 @@ export const TOPIC_DOMAIN: Readonly<Record<string, string>> = {
 export function domainOfTopic(topic: string): string | null {
   return TOPIC_DOMAIN[topic] ?? null;
 }
+
+/**
+ * The SAA-C03 domain a bank's `domains` line names, or null: banks write them in English in their
+ * front matter, with or without the exam's code ("SAA-C03: Design Secure Architectures").
+ *
+ * @example
+ * examDomainOf("SAA-C03: Design Secure Architectures")?.id // "secure"
+ * examDomainOf("Networking for phones") // null
+ */
+export function examDomainOf(group: string): ExamDomain | null {
+  const label = group.replace(/^SAA-C03:\s*/, "").trim();
+  return SAA_C03_DOMAINS.find((d) => d.label === label) ?? null;
+}

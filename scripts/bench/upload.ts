@@ -6,9 +6,12 @@
  * 2. the largest Anki text that is accepted and saved: 5,000 distinct cards (the question limit)
  *    padded to just under 1 MB (the size limit).
  * 3. the largest bank accepted at all (issue 17 item 4): 20,000 Taskdeck Markdown questions (the
- *    question limit) padded to just under 4 MB (the size limit), as e2e/limits.spec.ts uploads it.
+ *    question limit) padded to just under 4 MB (the size limit), as e2e/limits.spec.ts uploads it;
+ * 4. the largest Anki package a learner's deck import accepts with its review history kept: 5,000
+ *    cards with as many reviews each as fit in the deck's 1 MB (upload-apkg.ts).
  * Meanwhile one client asks /api/health every 20 ms. Figures: the upload's own time and health's
- * p50 / p99 / max during it. `npm run bench -- upload`.
+ * p50 / p99 / max during it. `npm run bench -- upload`; `UPLOAD_BENCH_ONLY=apkg` measures only the
+ * uploads whose label holds that text (for a profile of one of them).
  */
 import { randomBytes } from "node:crypto";
 import path from "node:path";
@@ -16,6 +19,7 @@ import Database from "better-sqlite3";
 import { prepareDatabase } from "../lib/prepare-database";
 import { actionTarget, ensureBuild, round, scratchFolder, sessionCookie, startServer } from "./harness";
 import { type BenchResult, summarize } from "./types";
+import { largestApkg, postDeckImport, seedDeck } from "./upload-apkg";
 
 type Rows = BenchResult["rows"];
 
@@ -144,14 +148,16 @@ async function measure(
   rows: Rows,
   label: string,
   url: string,
-  cookie: string,
-  text: string,
-  format = "anki",
+  post: () => Promise<{ status: number; body: string }>,
 ): Promise<void> {
+  const only = process.env.UPLOAD_BENCH_ONLY;
+  if (only && !label.includes(only)) return;
   const started = performance.now();
-  const { samples, result } = await healthDuring(url, postUpload(url, cookie, text, format));
+  const { samples, result } = await healthDuring(url, post());
   const took = performance.now() - started;
   const saved = /"ok":true/.test(result.body);
+  const history = result.body.match(/"history":\{[^}]*\}/)?.[0];
+  if (history) console.log(`${label}: ${history}`);
   const s = summarize(samples);
   if (!saved)
     console.log(`${label}: ${result.body.match(/"formError":"[^"]*"/)?.[0] ?? result.body.slice(0, 200)}`);
@@ -186,6 +192,9 @@ export async function benchUpload(): Promise<BenchResult> {
     // Found before the server starts: the search takes seconds, and a keep-alive connection left
     // idle that long is closed by the server just as the next request reuses it (EPIPE).
     const largest = await largestAnki();
+    const apkg = largestApkg();
+    // The bench instructor is a learner too: any signed-in user may own a deck.
+    const deckId = seedDeck(file, "bench-instructor");
     const server = await startServer(file);
     try {
       // Warm up: the first request to each route and the first upload (which starts the checker's
@@ -200,18 +209,27 @@ export async function benchUpload(): Promise<BenchResult> {
         value: round(quiet.median),
         unit: `ms / ${round(quiet.p99)} ms`,
       });
-      await measure(rows, "20,000 identical Anki lines (78 KB)", server.url, cookie, identicalAnki());
+      const post =
+        (text: string, format = "anki") =>
+        () =>
+          postUpload(server.url, cookie, text, format);
+      await measure(rows, "20,000 identical Anki lines (78 KB)", server.url, post(identicalAnki()));
       const size = `${Math.round(Buffer.byteLength(largest) / 1024)} KB`;
-      await measure(rows, `largest accepted Anki upload (5,000 cards, ${size})`, server.url, cookie, largest);
+      await measure(rows, `largest accepted Anki upload (5,000 cards, ${size})`, server.url, post(largest));
       const markdown = largestMarkdown();
       const mb = (Buffer.byteLength(markdown) / 1024 / 1024).toFixed(2);
       await measure(
         rows,
         `largest accepted bank (20,000 questions, ${mb} MB)`,
         server.url,
-        cookie,
-        markdown,
-        "gfm",
+        post(markdown, "gfm"),
+      );
+      const kb = Math.round(apkg.bytes.length / 1024);
+      await measure(
+        rows,
+        `largest deck .apkg with history (${apkg.cards.toLocaleString("en")} cards, ${apkg.reviews.toLocaleString("en")} reviews, ${kb} KB)`,
+        server.url,
+        () => postDeckImport(server.url, cookie, deckId, apkg.bytes),
       );
     } finally {
       await server.stop();

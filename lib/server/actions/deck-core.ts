@@ -12,7 +12,7 @@ import {
   invalidInput,
 } from "@/lib/server/auth/action-result";
 import type { ActionContext } from "@/lib/server/auth/auth-call";
-import { AnkiPackageError, readAnkiPackage } from "@/lib/server/banks/anki-package";
+import { AnkiPackageError } from "@/lib/server/banks/anki-package";
 import type { UploadFinding, UploadInput } from "@/lib/server/banks/check-upload";
 import { isAnkiPackage } from "@/lib/server/banks/convert";
 import { createDeck, deleteDeck, deleteDeckCard, saveDeckCard } from "@/lib/server/data/decks";
@@ -120,6 +120,13 @@ export async function deleteDeckCore(ctx: ActionContext, formData: FormData) {
   });
 }
 
+/** A package the upload checker could not read (its reason says what and where); anything else rethrown. */
+function refusedPackage(error: unknown): { refused: ActionFailure } {
+  if (error instanceof AnkiPackageError)
+    return { refused: failure(refusal()("ankiUnreadable", { reason: error.message })) };
+  throw error;
+}
+
 /** The cards' text of an import form (pasted or a file of at most 1 MB), or why there is none. */
 async function readImport(formData: FormData): Promise<UploadInput | ActionFailure> {
   const file = formData.get("file");
@@ -133,13 +140,7 @@ async function readImport(formData: FormData): Promise<UploadInput | ActionFailu
     const bytes = new Uint8Array(await file.arrayBuffer());
     // An Anki package (a zip holding the collection): the same reader as instructors' uploads.
     if (isAnkiPackage({ fileName, bytes, format })) {
-      try {
-        return { collection: readAnkiPackage(bytes).collection, fileName, format: "apkg" };
-      } catch (error) {
-        if (error instanceof AnkiPackageError)
-          return failure(refusal()("ankiUnreadable", { reason: error.message }));
-        throw error;
-      }
+      return { bytes, fileName, format: "apkg" };
     }
     const decoded = decodeUtf8(bytes);
     if (!decoded.ok) return failure(decoded.message);
@@ -173,8 +174,11 @@ export async function importDeckCore(ctx: ActionContext, formData: FormData): Pr
     if ("ok" in input) return input;
     // A checkbox sends "on" when ticked and nothing otherwise (the form ticks it by default).
     const keepHistory = formData.get("keepHistory") === "on";
-    const outcome = await importIntoDeck(ctx.db, me, deck.data.deckId, input, { keepHistory });
+    const outcome = await importIntoDeck(ctx.db, me, deck.data.deckId, input, { keepHistory }).catch(
+      refusedPackage,
+    );
     if (!outcome) return noDeck();
+    if ("refused" in outcome) return outcome.refused;
     if (outcome.ok) return { ...outcome, warnings: outcome.warnings.slice(0, 50) };
     return {
       ...failure(refusal()("errors", { count: outcome.findings.length })),

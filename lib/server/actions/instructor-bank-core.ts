@@ -4,7 +4,7 @@ import { DEFAULT_LIMITS, firstInvalidUtf8 } from "@/lib/bank/limits";
 import { assertRole } from "@/lib/server/auth/acting-user";
 import { type ActionFailure, failure, formFields, guarded } from "@/lib/server/auth/action-result";
 import type { ActionContext } from "@/lib/server/auth/auth-call";
-import { AnkiPackageError, readAnkiPackage } from "@/lib/server/banks/anki-package";
+import { AnkiPackageError } from "@/lib/server/banks/anki-package";
 import { isAnkiPackage } from "@/lib/server/banks/convert";
 import {
   deleteInstructorBank,
@@ -71,13 +71,7 @@ async function readUpload(formData: FormData): Promise<UploadInput | ActionFailu
     fileName = file.name.replace(/[^\w.-]+/g, "_").slice(0, 100) || "upload.md";
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (isAnkiPackage({ fileName, bytes, format: formatSchema.parse(formData.get("format") ?? "gfm") })) {
-      try {
-        return { collection: readAnkiPackage(bytes).collection, fileName, format: "apkg" };
-      } catch (error) {
-        if (error instanceof AnkiPackageError)
-          return failure(refusal()("ankiUnreadable", { reason: error.message }));
-        throw error;
-      }
+      return { bytes, fileName, format: "apkg" };
     }
     const decoded = decodeUtf8(bytes);
     if (!decoded.ok) return failure(decoded.message);
@@ -89,6 +83,13 @@ async function readUpload(formData: FormData): Promise<UploadInput | ActionFailu
   const format = formatSchema.parse(formData.get("format") ?? "gfm");
   if (format === "apkg") return failure(refusal()("chooseApkg"));
   return { text, fileName, format };
+}
+
+/** A package the upload checker could not read (its reason says what and where); anything else rethrown. */
+function refusedPackage(error: unknown): { refused: ActionFailure } {
+  if (error instanceof AnkiPackageError)
+    return { refused: failure(refusal()("ankiUnreadable", { reason: error.message })) };
+  throw error;
 }
 
 function withFindings(outcome: {
@@ -114,7 +115,8 @@ export async function uploadBankCore(
     const me = assertRole(ctx.actor, "instructor");
     const input = await readUpload(formData);
     if ("ok" in input) return input;
-    const outcome = await uploadInstructorBank(ctx.db, me, input, now);
+    const outcome = await uploadInstructorBank(ctx.db, me, input, now).catch(refusedPackage);
+    if ("refused" in outcome) return outcome.refused;
     return outcome.ok ? outcome : withFindings(outcome);
   });
 }
@@ -131,7 +133,8 @@ export async function replaceBankCore(
     if (!id.success) return failure(refusal()("noBank"));
     const input = await readUpload(formData);
     if ("ok" in input) return input;
-    const outcome = await replaceInstructorBank(ctx.db, me, id.data.bankId, input, now);
+    const outcome = await replaceInstructorBank(ctx.db, me, id.data.bankId, input, now).catch(refusedPackage);
+    if ("refused" in outcome) return outcome.refused;
     return outcome.ok ? outcome : withFindings(outcome);
   });
 }

@@ -1,6 +1,5 @@
 import Database from "better-sqlite3";
 import { unzipSync } from "fflate";
-import { decompress } from "fzstd";
 import type {
   AnkiCard,
   AnkiCollection,
@@ -8,6 +7,7 @@ import type {
   AnkiNoteType,
   AnkiReview,
 } from "@/lib/bank/importers/anki-package";
+import { AnkiPackageError, MAX_UNPACKED_BYTES, protobufFields, tooLarge, unzstd } from "./anki-package-bytes";
 
 // Reading an Anki package (.apkg): a zip holding the collection as SQLite, plus media. Packages
 // from current Anki hold `collection.anki21b` (zstd-compressed, schema 18: note types in their
@@ -18,56 +18,17 @@ import type {
 // that only tells old versions to update). The mapping to Taskdeck cards is pure and lives in
 // lib/bank/importers/anki-package.ts. No "server-only" here: the CLI uses it too.
 
-/** The most a collection or a media file may inflate to (a zip or zstd bomb is refused). */
-export const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
-
-/** Why a package cannot be read, said to the person who gave it. */
-export class AnkiPackageError extends Error {}
+export {
+  AnkiPackageError,
+  MAX_UNPACKED_BYTES,
+  protobufFields,
+} from "./anki-package-bytes";
 
 /** A package read into memory: its collection and a way to get each media file's bytes by name. */
 export type AnkiPackage = { collection: AnkiCollection; mediaFile: (name: string) => Uint8Array | null };
 
-/** Reads protobuf fields (varint and length-delimited ones; others skipped) from a buffer. */
-export function protobufFields(bytes: Uint8Array): Array<{ field: number; value: number | Uint8Array }> {
-  const out: Array<{ field: number; value: number | Uint8Array }> = [];
-  let i = 0;
-  const varint = () => {
-    let result = 0;
-    let shift = 0;
-    for (;;) {
-      const b = bytes[i++];
-      if (b === undefined) throw new AnkiPackageError("A protobuf value is cut short.");
-      result += (b & 0x7f) * 2 ** shift;
-      if (b < 0x80) return result;
-      shift += 7;
-    }
-  };
-  while (i < bytes.length) {
-    const key = varint();
-    const field = Math.floor(key / 8);
-    const wire = key % 8;
-    if (wire === 0) out.push({ field, value: varint() });
-    else if (wire === 2) {
-      const length = varint();
-      out.push({ field, value: bytes.subarray(i, i + length) });
-      i += length;
-    } else if (wire === 1) i += 8;
-    else if (wire === 5) i += 4;
-    else throw new AnkiPackageError(`Unknown protobuf wire type ${wire}.`);
-  }
-  return out;
-}
-
 const utf8 = (value: number | Uint8Array | undefined) =>
   value instanceof Uint8Array ? new TextDecoder().decode(value) : "";
-
-function unzstd(bytes: Uint8Array, what: string): Uint8Array {
-  try {
-    return decompress(bytes);
-  } catch (error) {
-    throw new AnkiPackageError(`${what} is not valid zstd data (${(error as Error).message}).`);
-  }
-}
 
 type Row = Record<string, unknown>;
 const num = (value: unknown) => Number(value ?? 0);
@@ -227,10 +188,7 @@ export function readAnkiPackage(bytes: Uint8Array): AnkiPackage {
   try {
     files = unzipSync(bytes, {
       filter: (file) => {
-        if (file.originalSize > MAX_UNPACKED_BYTES)
-          throw new AnkiPackageError(
-            `${file.name} would unpack to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB.`,
-          );
+        if (file.originalSize > MAX_UNPACKED_BYTES) throw tooLarge(file.name);
         return true;
       },
     });

@@ -12,9 +12,12 @@ import {
 import { type AnkiCollection, importAnkiCollection } from "@/lib/bank/importers/anki-package";
 import { nameProblem } from "@/lib/name-policy";
 import { validateSimBlock } from "@/lib/sim";
+import { readAnkiPackage } from "./anki-package";
 
 // An instructor's upload, checked with the same engine as content/: pure (no database, no
-// session), so it can run in a worker thread (check-upload-thread.ts) and, in tests, inline.
+// session), so it can run in a worker thread (check-upload-thread.ts) and, in tests, inline. An
+// Anki package arrives as its bytes and is read here too (unzip, zstd, its SQLite collection), so
+// none of that holds the server's thread; a package that cannot be read throws AnkiPackageError.
 // Warnings never block a bank: only errors do. Every finding is counted by code; the first
 // PRINTED_FINDINGS (errors first) travel back to the form with their lines.
 
@@ -29,14 +32,10 @@ export type UploadFinding = Pick<Finding, "severity" | "line" | "column" | "mess
 };
 /** How many findings of each code the whole bank has (not only the ones listed). */
 export type FindingCount = { code: string; severity: Finding["severity"]; count: number };
-/**
- * What an upload checks: text in a format importBank reads, or an Anki package's collection
- * already read out of its SQLite file (anki-package.ts; the reading needs better-sqlite3, which
- * stays on the server's thread, the conversion and the check run where this runs).
- */
+/** What an upload checks: text in a format importBank reads, or an Anki package's bytes. */
 export type UploadInput =
   | { text: string; fileName: string; format: ImportFormat }
-  | { collection: AnkiCollection; fileName: string; format: "apkg" };
+  | { bytes: Uint8Array; fileName: string; format: "apkg" };
 export type CheckedUpload =
   | { ok: true; bank: Bank; warnings: UploadFinding[]; counts: FindingCount[] }
   | { ok: false; findings: UploadFinding[]; counts: FindingCount[] };
@@ -86,17 +85,36 @@ function assetFindings(bank: Bank): Finding[] {
 
 /** Checks a bank's text with the same engine as content/: a bank, or the errors with their lines. */
 export function checkUpload(input: UploadInput): CheckedUpload {
+  return checkUploadAndCollection(input).checked;
+}
+
+/**
+ * checkUpload, and the Anki collection an .apkg held (null for text), which the review history
+ * is read from (deck-upload.ts). Throws AnkiPackageError when the package cannot be read.
+ */
+export function checkUploadAndCollection(input: UploadInput): {
+  checked: CheckedUpload;
+  collection: AnkiCollection | null;
+} {
+  if (input.format !== "apkg") return { checked: checkRead(input, null), collection: null };
+  const { collection } = readAnkiPackage(input.bytes);
+  return { checked: checkRead(input, collection), collection };
+}
+
+function checkRead(input: UploadInput, collection: AnkiCollection | null): CheckedUpload {
   const file = `upload:${input.fileName}`;
   let bank: Bank | null;
   let findings: Finding[];
   // A converted bank is named after the file as given (its topic and id come from that name).
-  if (input.format === "apkg") {
-    const imported = importAnkiCollection(input.collection, {
+  if (collection) {
+    const imported = importAnkiCollection(collection, {
       file: input.fileName,
       validateSim: validateSimBlock,
     });
     bank = imported.bank;
     findings = imported.findings;
+  } else if ("bytes" in input) {
+    throw new Error("An Anki package's collection was not read");
   } else if (input.format === "gfm") {
     const checked = checkBanks([{ file, text: input.text }], { validateSim: validateSimBlock });
     bank = checked.banks[0] ?? null;

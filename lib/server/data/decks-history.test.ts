@@ -115,7 +115,7 @@ function ankiPackage(): Uint8Array {
 }
 
 const input = () => ({
-  collection: readAnkiPackage(ankiPackage()).collection,
+  bytes: ankiPackage(),
   fileName: "ecs.apkg",
   format: "apkg" as const,
 });
@@ -206,14 +206,14 @@ describe("Anki review history", () => {
     const first = await createDeck(db.prisma, owner, { title: "ECS", description: "" }, now);
     await importIntoDeck(db.prisma, owner, first.deckId, input(), { keepHistory: true });
     const response = await deckExportResponse(db.prisma, owner, first.deckId, "apkg");
-    const collection = readAnkiPackage(new Uint8Array(await response.arrayBuffer())).collection;
-    expect(collection.reviews).toHaveLength(7);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect(readAnkiPackage(bytes).collection.reviews).toHaveLength(7);
     const copy = await createDeck(db.prisma, owner, { title: "ECS copy", description: "" }, now);
     const imported = await importIntoDeck(
       db.prisma,
       owner,
       copy.deckId,
-      { collection, fileName: "ecs.apkg", format: "apkg" },
+      { bytes, fileName: "ecs.apkg", format: "apkg" },
       { keepHistory: true },
     );
     expect(imported).toMatchObject({ ok: true, added: 4, history: { cards: 3, reviews: 7 } });

@@ -1,19 +1,27 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import type { Question } from "@/lib/bank";
 import { DECK_TOPIC } from "@/lib/bank/deck-card";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type ActingUser, assertSignedIn } from "../auth/acting-user";
-import { ankiHistoryFor } from "../banks/anki-history";
+import type { KeptHistoryRows } from "../banks/anki-history";
 import type { UploadFinding, UploadInput } from "../banks/check-upload";
-import { checkUploadOffThread } from "../banks/check-upload-thread";
-import { ownDeck } from "./bank-visibility";
-import { writeDeckQuestions } from "./decks";
+import { checkDeckUploadOffThread } from "../banks/check-upload-thread";
+import { serverText } from "../i18n/server-text";
+import { ownDeck, PERSONAL_VISIBILITY } from "./bank-visibility";
 import { writeKeptHistory } from "./decks-history";
+import {
+  applyDeckChanges,
+  deckWriteCounts,
+  insertDeckQuestions,
+  planDeckWrite,
+  ROWS_PER_TURN,
+} from "./decks-write";
 import { getStudyPreferences } from "./study-settings";
 
 // Pasting or uploading cards into a learner's deck: the same check and conversion an instructor's
-// upload goes through (checkUploadOffThread: Taskdeck Markdown, or another format importBank
-// converts), then a merge keyed by the cards' ids, so a deck exported as Markdown, edited and
+// upload goes through (checkDeckUploadOffThread: Taskdeck Markdown, another format importBank
+// converts, or an Anki package, read and its history replayed off the request thread), then a merge keyed by the cards' ids, so a deck exported as Markdown, edited and
 // imported again updates its cards (new revisions, history kept) instead of doubling them.
 
 export type DeckImportOutcome =
@@ -72,8 +80,14 @@ export async function importIntoDeck(
   const bare = "text" in input && input.format === "gfm" && !/^\uFEFF?\s*---/.test(input.text);
   const added = bare ? frontMatterFor(deck.title) : "";
   const shift = added.split("\n").length - 1;
-  const checked = await checkUploadOffThread(
+  // An Anki package's history is replayed where the package is read, with the learner's settings.
+  const replay =
+    options.keepHistory && input.format === "apkg"
+      ? { deckId, settings: await getStudyPreferences(db, me) }
+      : null;
+  const { checked, kept } = await checkDeckUploadOffThread(
     "text" in input ? { ...input, text: added + input.text } : input,
+    replay,
   );
   const moved = (f: UploadFinding): UploadFinding => ({ ...f, line: Math.max(1, f.line - shift) });
   if (!checked.ok) return { ok: false, findings: checked.findings.map(moved) };
@@ -83,43 +97,18 @@ export async function importIntoDeck(
     dropped += clean.dropped;
     return { ...clean.question, line: 1 };
   });
-  // The replay is computed before the transaction opens: only the inserts hold the connection.
-  const kept =
-    options.keepHistory && "collection" in input
-      ? ankiHistoryFor(
-          input.collection,
-          questions,
-          (q) => `${deckId}.${q.id}`,
-          await getStudyPreferences(db, me),
-        )
-      : undefined;
-  const counts = await db.$transaction(async (tx) => {
-    if (!(await tx.bank.count({ where: { id: deckId, ...ownDeck(me.id) } }))) return null;
-    const written = await writeDeckQuestions(tx, deckId, questions);
-    const history = kept ? await writeKeptHistory(tx, me.id, kept, written.addedIds) : null;
-    return { ...written, history };
-  });
+  const counts = await writeImport(db, me.id, deckId, questions, kept);
   if (!counts) return null;
   const history = counts.history && counts.history.reviews > 0 ? counts.history : null;
+  // In the language of the request (English outside one: the CLI, the tests).
+  const t = serverText("decks.importNotes");
   const notes = [
     ...(checked.bank.meta.title !== deck.title && !bare
-      ? [`The file's title “${checked.bank.meta.title}” was not used: the cards joined “${deck.title}”.`]
+      ? [t("titleIgnored", { file: checked.bank.meta.title, deck: deck.title })]
       : []),
-    ...(dropped > 0
-      ? [
-          `${dropped} misconception ${dropped === 1 ? "tag was" : "tags were"} left out: they feed instructors' class analytics, which never see a personal deck.`,
-        ]
-      : []),
-    ...(history
-      ? [
-          `Your Anki review history was kept: ${history.reviews} ${history.reviews === 1 ? "review" : "reviews"} of ${history.cards} ${history.cards === 1 ? "card" : "cards"}, which come up when their schedule says.`,
-        ]
-      : []),
-    ...(kept === null
-      ? [
-          "Your Anki review history was not kept: the package's notes could not be matched to the cards one for one.",
-        ]
-      : []),
+    ...(dropped > 0 ? [t("misconceptionsLeftOut", { count: dropped })] : []),
+    ...(history ? [t("historyKept", { reviews: history.reviews, cards: history.cards })] : []),
+    ...(kept === null ? [t("historyNotKept")] : []),
   ];
   return {
     ok: true,
@@ -130,4 +119,95 @@ export async function importIntoDeck(
     notes,
     history,
   };
+}
+
+/** New cards per short transaction: their questions, first revisions and any kept history. */
+const STAGED_CARDS = 50;
+
+/** The `file` of a staging bank: new cards wait there, seen by no one, until the import ends. */
+const STAGING_FILE = "deck-staging:";
+
+/** How long a staging bank may be in the writing before it counts as abandoned. */
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+
+/**
+ * Writes an import's cards without holding the server: a 5,000-card package with its Anki
+ * history is some 45,000 rows, and in one transaction it held the connection (and so every other
+ * learner's request, /api/health's too) for tens of seconds. New cards are written in short
+ * transactions of STAGED_CARDS into a staging bank that has no owner (no one's study, list or
+ * count sees it), yielding to the event loop between them; the last, short transaction checks the
+ * deck is still the learner's, applies the changed cards' new revisions and moves the new cards
+ * into the deck at once. On any error, or when the deck is gone, the staging bank is deleted with
+ * everything under it; one left by a server that stopped mid-import is swept by the next import.
+ * Null when the deck is not the learner's any more.
+ */
+async function writeImport(
+  db: PrismaClient,
+  userId: string,
+  deckId: string,
+  questions: readonly Question[],
+  kept: readonly KeptHistoryRows[] | null | undefined,
+) {
+  const now = new Date();
+  await db.bank.deleteMany({
+    where: {
+      file: { startsWith: STAGING_FILE },
+      lastSyncedAt: { lt: new Date(now.getTime() - ABANDONED_AFTER_MS) },
+    },
+  });
+  const plan = await planDeckWrite(db, deckId, questions, { yieldEvery: ROWS_PER_TURN });
+  const keptOf = new Map<string, KeptHistoryRows[]>();
+  for (const entry of kept ?? [])
+    keptOf.set(entry.questionId, [...(keptOf.get(entry.questionId) ?? []), entry]);
+  const history = { cards: 0, reviews: 0 };
+  let staging: string | null = null;
+  try {
+    if (plan.created.length > 0) {
+      const stagingId = `${deckId}-staging-${randomBytes(4).toString("hex")}`;
+      staging = stagingId;
+      await db.bank.create({
+        data: {
+          id: stagingId,
+          title: "Cards being imported",
+          topic: DECK_TOPIC,
+          file: `${STAGING_FILE}${deckId}`,
+          sourceHash: stagingId,
+          lastSyncedAt: now,
+          visibility: PERSONAL_VISIBILITY,
+          ownerId: null,
+        },
+      });
+      for (let start = 0; start < plan.created.length; start += STAGED_CARDS) {
+        const batch = plan.created.slice(start, start + STAGED_CARDS);
+        const written = await db.$transaction(async (tx) => {
+          await insertDeckQuestions(tx, stagingId, batch);
+          if (!kept) return null;
+          const ids = new Set(batch.map((row) => row.id));
+          return writeKeptHistory(
+            tx,
+            userId,
+            batch.flatMap((row) => keptOf.get(row.id) ?? []),
+            ids,
+          );
+        });
+        history.cards += written?.cards ?? 0;
+        history.reviews += written?.reviews ?? 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    const changed = await db.$transaction(async (tx) => {
+      if (!(await tx.bank.count({ where: { id: deckId, ...ownDeck(userId) } }))) return null;
+      const revisions = await applyDeckChanges(tx, plan.changed);
+      if (staging) {
+        await tx.question.updateMany({ where: { bankId: staging }, data: { bankId: deckId } });
+        await tx.bank.delete({ where: { id: staging } });
+      }
+      return revisions;
+    });
+    if (!changed) return null;
+    staging = null;
+    return { ...deckWriteCounts(deckId, plan, changed), history: kept ? history : null };
+  } finally {
+    if (staging) await db.bank.deleteMany({ where: { id: staging } }).catch(() => undefined);
+  }
 }

@@ -1,12 +1,13 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { type Question, questionContentHash } from "@/lib/bank";
+import type { Question } from "@/lib/bank";
 import { type CardFields, type CardText, cardFromForm, cardLabel, DECK_TOPIC } from "@/lib/bank/deck-card";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { validateSimBlock } from "@/lib/sim";
 import { type ActingUser, assertSignedIn } from "../auth/acting-user";
 import { serverText } from "../i18n/server-text";
 import { ownDeck, PERSONAL_VISIBILITY } from "./bank-visibility";
+import { writeDeckQuestions } from "./decks-write";
 import { parseStoredQuestion } from "./study-queue";
 
 // A learner's personal decks: a Bank with visibility "personal" and the learner as its owner, so
@@ -201,105 +202,6 @@ export async function getDeckCard(
   });
   const parsed = row ? parseStoredQuestion(row.data) : null;
   return parsed ? { ...parsed, id: localId } : null;
-}
-
-/** A question's stored columns, with its id prefixed by the deck's. */
-export function deckQuestionRow(deckId: string, question: Question, position: number) {
-  const stored: Question = { ...question, id: `${deckId}.${question.id}` };
-  const data = JSON.stringify(stored);
-  return {
-    id: stored.id,
-    data,
-    contentHash: questionContentHash(stored),
-    fields: {
-      kind: stored.kind,
-      title: stored.title,
-      topic: DECK_TOPIC,
-      difficulty: stored.difficulty,
-      tags: JSON.stringify([...stored.tags, ...stored.exams]),
-      hasSim: stored.sim != null || stored.options.some((o) => o.sim != null),
-      position,
-      retiredAt: null,
-    },
-  };
-}
-
-/**
- * Writes deck questions keyed by their deck-local ids, with bank sync's revision rule: a new id is
- * added at revision 1; a known id whose content changed keeps its id (and the learner's schedule and
- * reviews) and gets revision n+1 with a revision row; an unchanged one is left as it is. A change of
- * kind is a change of content like any other (as in bank sync): the schedule stays, and a side the
- * card no longer has (a removed cloze gap, reversing turned off) is simply not offered any more.
- */
-export async function writeDeckQuestions(
-  tx: Prisma.TransactionClient,
-  deckId: string,
-  questions: Question[],
-): Promise<{
-  added: number;
-  updated: number;
-  unchanged: number;
-  revisions: Map<string, number>;
-  /** The stored ids of the questions this write added (new cards: no schedule, no reviews yet). */
-  addedIds: Set<string>;
-}> {
-  const ids = questions.map((q) => `${deckId}.${q.id}`);
-  const existing = new Map(
-    (
-      await tx.question.findMany({
-        where: { bankId: deckId },
-        select: { id: true, contentHash: true, revision: true, position: true },
-      })
-    ).map((row) => [row.id, row]),
-  );
-  let nextPosition = Math.max(-1, ...[...existing.values()].map((r) => r.position)) + 1;
-  const counts = {
-    added: 0,
-    updated: 0,
-    unchanged: 0,
-    revisions: new Map<string, number>(),
-    addedIds: new Set<string>(),
-  };
-  const created: Prisma.QuestionCreateManyInput[] = [];
-  for (const [i, question] of questions.entries()) {
-    const before = existing.get(ids[i] ?? "");
-    const row = deckQuestionRow(deckId, question, before?.position ?? nextPosition);
-    if (!before) {
-      nextPosition += 1;
-      created.push({
-        id: row.id,
-        bankId: deckId,
-        ...row.fields,
-        data: row.data,
-        contentHash: row.contentHash,
-      });
-      counts.added += 1;
-      counts.addedIds.add(row.id);
-      counts.revisions.set(question.id, 1);
-    } else if (before.contentHash !== row.contentHash) {
-      const revision = before.revision + 1;
-      await tx.question.update({
-        where: { id: row.id },
-        data: { ...row.fields, data: row.data, contentHash: row.contentHash, revision },
-      });
-      await tx.questionRevision.create({
-        data: { questionId: row.id, revision, contentHash: row.contentHash, data: row.data },
-      });
-      counts.updated += 1;
-      counts.revisions.set(question.id, revision);
-    } else {
-      counts.unchanged += 1;
-      counts.revisions.set(question.id, before.revision);
-    }
-  }
-  for (let i = 0; i < created.length; i += 100) {
-    const batch = created.slice(i, i + 100);
-    await tx.question.createMany({ data: batch });
-    await tx.questionRevision.createMany({
-      data: batch.map((q) => ({ questionId: q.id, revision: 1, contentHash: q.contentHash, data: q.data })),
-    });
-  }
-  return counts;
 }
 
 /**

@@ -141,7 +141,7 @@ export async function reportsCsvFor(
 ): Promise<string> {
   const me = assertRole(actor, "instructor");
   await assertOwnsClass(db, me, classId);
-  return reportsCsv(await reportedQuestions(db, me, Number.MAX_SAFE_INTEGER));
+  return reportsCsv(await reportedQuestions(db, me, "en", Number.MAX_SAFE_INTEGER));
 }
 
 /** A class quiz's question statistics CSV text, for the quiz's owner. */

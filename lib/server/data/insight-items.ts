@@ -2,6 +2,7 @@ import "server-only";
 import { type Question, renderMarkdown } from "@/lib/bank";
 import { textOfHtml } from "@/lib/bank/html-text";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Locale } from "@/lib/i18n/locale";
 import {
   type ItemOption,
   type ItemResponse,
@@ -12,6 +13,7 @@ import {
 import { type ActingUser, ForbiddenError } from "../auth/acting-user";
 import { finishOverdue } from "./attempts";
 import { readAttemptItems, readQuizQuestionIds, readSavedAnswer } from "./json-columns";
+import { localizeStored } from "./localized-question";
 import { getOwnedQuiz } from "./quizzes";
 import { parseStoredQuestion } from "./study-queue";
 
@@ -19,7 +21,8 @@ import { parseStoredQuestion } from "./study-queue";
 // first finished attempt: later attempts come after feedback and would make questions look easier
 // than they were, and one person's several attempts are not independent observations.
 
-export type QuestionStats = ItemStats & { title: string; kind: string; topic: string };
+/** `title` and the options' labels in the reader's language when translated; `lang` is theirs. */
+export type QuestionStats = ItemStats & { title: string; lang: Locale; kind: string; topic: string };
 
 export type QuizStatsView = {
   quizId: string;
@@ -65,6 +68,7 @@ export async function quizItemStats(
   actor: ActingUser,
   quizId: string,
   now: Date,
+  locale: Locale = "en",
 ): Promise<QuizStatsView> {
   const quiz = actor.roles.includes("instructor") ? await getOwnedQuiz(db, actor, quizId) : null;
   if (quiz?.mode !== "quiz" || !quiz.classId)
@@ -95,9 +99,16 @@ export async function quizItemStats(
   }
   const rows = await db.question.findMany({
     where: { id: { in: order } },
-    select: { id: true, title: true, kind: true, topic: true, data: true },
+    select: { id: true, title: true, kind: true, topic: true, data: true, translations: true },
   });
-  const byId = new Map(rows.map((r) => [r.id, { row: r, question: parseStoredQuestion(r.data) }]));
+  const byId = new Map(
+    rows.map((r) => {
+      const question = parseStoredQuestion(r.data);
+      // Answers are matched against the English question; the reader sees the localized one.
+      const shown = question ? localizeStored(question, r.translations, locale) : null;
+      return [r.id, { row: r, question, shown }];
+    }),
+  );
 
   const attempts: ScoredAttempt[] = [...firsts.values()].map((a) => {
     const saved = new Map(a.answers.map((s) => [s.questionId, s]));
@@ -113,7 +124,7 @@ export async function quizItemStats(
   });
   const present = order.filter((id) => byId.has(id));
   const stats = itemStatistics(
-    present.map((id) => ({ questionId: id, options: optionsOf(byId.get(id)?.question ?? null) })),
+    present.map((id) => ({ questionId: id, options: optionsOf(byId.get(id)?.shown?.question ?? null) })),
     attempts,
   );
   return {
@@ -122,10 +133,12 @@ export async function quizItemStats(
     classId: quiz.classId,
     learners: attempts.length,
     questions: stats.map((s) => {
-      const row = byId.get(s.questionId)?.row;
+      const entry = byId.get(s.questionId);
+      const row = entry?.row;
       return {
         ...s,
-        title: row ? plainText(row.title) : s.questionId,
+        title: row ? plainText(entry?.shown?.question.title ?? row.title) : s.questionId,
+        lang: entry?.shown?.lang ?? "en",
         kind: row?.kind ?? "",
         topic: row?.topic ?? "",
       };

@@ -1,8 +1,11 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Locale } from "@/lib/i18n/locale";
 import { type ActingUser, assertRole } from "../auth/acting-user";
 import { plainText } from "./insight-items";
 import { readAttemptItems, readQuizQuestionIds } from "./json-columns";
+import { localizeStored } from "./localized-question";
+import { parseStoredQuestion } from "./study-queue";
 
 // The open reports ("this question is wrong or unclear") on the questions an instructor uses: those
 // of their quizzes (the fixed lists and every question an attempt drew) and of their uploaded
@@ -10,7 +13,10 @@ import { readAttemptItems, readQuizQuestionIds } from "./json-columns";
 
 export type ReportedQuestion = {
   questionId: string;
+  /** In the reader's language when translated, as study shows it. */
   title: string;
+  /** The title's language ("en" for an untranslated question on a Korean page). */
+  lang: Locale;
   topic: string;
   count: number;
   reasons: Array<{ reason: string; count: number }>;
@@ -40,6 +46,7 @@ async function questionsInUse(db: PrismaClient, ownerId: string): Promise<Set<st
 export async function reportedQuestions(
   db: PrismaClient,
   actor: ActingUser,
+  locale: Locale = "en",
   limit = 20,
 ): Promise<ReportedQuestion[]> {
   const me = assertRole(actor, "instructor");
@@ -61,7 +68,7 @@ export async function reportedQuestions(
           reason: true,
           message: true,
           createdAt: true,
-          question: { select: { title: true, topic: true } },
+          question: { select: { title: true, topic: true, data: true, translations: true } },
         },
       })),
     );
@@ -70,9 +77,12 @@ export async function reportedQuestions(
   for (const r of reports) {
     let entry = grouped.get(r.questionId);
     if (!entry) {
+      const stored = parseStoredQuestion(r.question.data);
+      const shown = stored ? localizeStored(stored, r.question.translations, locale) : null;
       entry = {
         questionId: r.questionId,
-        title: plainText(r.question.title),
+        title: plainText(shown?.question.title ?? r.question.title),
+        lang: shown?.lang ?? "en",
         topic: r.question.topic,
         count: 0,
         reasons: [],

@@ -1,13 +1,15 @@
 import "server-only";
-import { CARD_KINDS, type Question, renderMarkdown } from "@/lib/bank";
+import { CARD_KINDS, type Question } from "@/lib/bank";
 import { AppError } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { drawAttempt, type PoolQuestion, seededRng, seedOf } from "@/lib/quiz";
+import type { Locale } from "@/lib/i18n/locale";
+import type { PoolQuestion } from "@/lib/quiz";
 import type { QuizFilters, QuizInput } from "@/lib/quiz/schemas";
 import { type ActingUser, ForbiddenError } from "../auth/acting-user";
 import { inOpenBank } from "./bank-visibility";
 import { assertOwnsClass, isMember } from "./classes";
-import { readBankDomains, readQuizFilters, readQuizQuestionIds } from "./json-columns";
+import { readBankDomains, readQuizFilters } from "./json-columns";
+import { localizeStored } from "./localized-question";
 import { parseStoredQuestion } from "./study-queue";
 import { topicLabel } from "./topics";
 
@@ -116,7 +118,9 @@ export async function questionPool(
   filters: QuizFilters,
   /** Whose private (uploaded) banks may be drawn from too: the quiz's owner. */
   ownerId: string | null,
-): Promise<Array<PoolQuestion & { question: Question; domain: string | null }>> {
+  /** Read the translations column too (pages that show the questions); a draw needs none. */
+  withTranslations = false,
+): Promise<Array<PoolQuestion & { question: Question; domain: string | null; translations: string | null }>> {
   const rows = await db.question.findMany({
     where: {
       kind: filters.kinds.length
@@ -140,7 +144,14 @@ export async function questionPool(
       ],
     },
     orderBy: [{ bankId: "asc" }, { position: "asc" }],
-    select: { id: true, topic: true, revision: true, data: true, bank: { select: { domains: true } } },
+    select: {
+      id: true,
+      topic: true,
+      revision: true,
+      data: true,
+      translations: withTranslations,
+      bank: { select: { domains: true } },
+    },
   });
   return rows.flatMap((row) => {
     const question = parseStoredQuestion(row.data);
@@ -156,6 +167,7 @@ export async function questionPool(
         alwaysShuffle: question.kind === "ordering",
         question,
         domain: domains[0] ?? null,
+        translations: row.translations ?? null,
       },
     ];
   });
@@ -216,9 +228,9 @@ export async function createExam(
  * What the quiz builder's form offers an instructor: the topics and tags of the questions they
  * may draw from (shipped, published and their own banks), and those questions.
  */
-export async function builderChoices(db: PrismaClient, actor: ActingUser) {
+export async function builderChoices(db: PrismaClient, actor: ActingUser, locale: Locale = "en") {
   if (!actor.roles.includes("instructor")) return { topics: [], tags: [], questions: [] };
-  const pool = await questionPool(db, { topics: [], tags: [], difficulties: [], kinds: [] }, actor.id);
+  const pool = await questionPool(db, { topics: [], tags: [], difficulties: [], kinds: [] }, actor.id, true);
   const topicCounts = new Map<string, number>();
   const tagCounts = new Map<string, number>();
   for (const { topic, question } of pool) {
@@ -233,69 +245,18 @@ export async function builderChoices(db: PrismaClient, actor: ActingUser) {
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, 40)
       .map(([tag]) => tag),
-    questions: pool.map(({ question, topic }) => ({
-      id: question.id,
-      title: question.title,
-      topic,
-      topicLabel: topicLabel(topic),
-      kind: question.kind,
-      difficulty: question.difficulty,
-    })),
-  };
-}
-
-/**
- * The quiz's owner sees it as a learner would: the questions a draw could give, stems and options
- * only (a fixed list in order; a random draw shows one sample draw).
- */
-export async function previewQuestions(db: PrismaClient, actor: ActingUser, quizId: string) {
-  const quiz = await getOwnedQuiz(db, actor, quizId);
-  if (!quiz) return null;
-  const filters = quizFilters(quiz);
-  const pool = await questionPool(
-    db,
-    quiz.selection === "fixed" ? { topics: [], tags: [], difficulties: [], kinds: [] } : filters,
-    quiz.ownerId,
-  );
-  const items = drawAttempt(
-    pool,
-    {
-      selection: quiz.selection === "random" ? "random" : "fixed",
-      questionIds: readQuizQuestionIds(quiz.questionIds),
-      perTopic: quiz.perTopic,
-      totalCount: quiz.mode === "exam" ? quiz.perTopic : null,
-      shuffleQuestions: quiz.shuffleQuestions,
-      shuffleOptions: quiz.shuffleOptions,
-    },
-    seededRng(seedOf(`preview:${quiz.id}`)),
-  );
-  const byId = new Map(pool.map((p) => [p.id, p.question]));
-  return {
-    quiz,
-    items: items.flatMap((item) => {
-      const q = byId.get(item.questionId);
-      if (!q) return [];
-      const options = new Map(q.options.map((o) => [o.key, o]));
-      return [
-        {
-          questionId: q.id,
-          kind: q.kind,
-          titleHtml: renderMarkdown(q.title),
-          stemHtml: renderMarkdown(q.stem),
-          options: item.optionOrder.flatMap((key) => {
-            const o = options.get(key);
-            return o ? [{ key, html: renderMarkdown(o.text) }] : [];
-          }),
-          chooseCount: q.chooseCount ?? null,
-          answer: null,
-          flagged: false,
-          seq: 0,
-          feedback: null,
-          // The instructor previews the bank as written, in English.
-          lang: "en" as const,
-          original: null,
-        },
-      ];
+    questions: pool.map(({ question, topic, translations }) => {
+      // The title as study shows it: in the reader's language when translated; `lang` marks English.
+      const shown = localizeStored(question, translations, locale);
+      return {
+        id: question.id,
+        title: shown.question.title,
+        lang: shown.lang,
+        topic,
+        topicLabel: topicLabel(topic),
+        kind: question.kind,
+        difficulty: question.difficulty,
+      };
     }),
   };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { HeatmapTable } from "@/components/insight/heatmap-table";
 import { ReportedQuestions } from "@/components/insight/reported-questions";
 import { isAppError } from "@/lib/errors";
@@ -13,16 +14,20 @@ import "@/components/study/study.css";
 import "@/components/progress/progress.css";
 import "@/components/insight/insight.css";
 
-export const metadata: Metadata = { title: "Class insight" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("insight.page");
+  return { title: t("metaTitle") };
+}
 
 // The class's owner only (the data layer checks; anyone else gets not-found).
 export default async function ClassInsightPage({ params }: { params: Promise<{ classId: string }> }) {
   const { classId } = await params;
   const user = await requirePageRole("instructor", `/classes/${encodeURIComponent(classId)}/insight`);
+  const [t, locale] = await Promise.all([getTranslations("insight.page"), getLocale()]);
   const loaded = await Promise.all([
     classHeatmap(prisma, user, classId, new Date()),
     listClassQuizzes(prisma, user, classId),
-    reportedQuestions(prisma, user),
+    reportedQuestions(prisma, user, locale),
   ]).catch((error) => {
     if (isAppError(error)) notFound();
     throw error;
@@ -32,43 +37,39 @@ export default async function ClassInsightPage({ params }: { params: Promise<{ c
   return (
     <div className="insight-page">
       <div>
-        <h1>Insight: {map.className}</h1>
-        <p className="lead">
-          Who needs help, and which questions mislead. <Link href={base}>Back to the class</Link>
-        </p>
+        <h1>{t("heading", { name: map.className })}</h1>
+        <p className="lead">{t.rich("lead", { back: (chunks) => <Link href={base}>{chunks}</Link> })}</p>
       </div>
 
       <section className="progress-section" aria-labelledby="heatmap-h">
-        <h2 id="heatmap-h">Mastery by learner and topic</h2>
+        <h2 id="heatmap-h">{t("heatmap")}</h2>
         <HeatmapTable map={map} />
         <p>
           <a href={`${base}/insight/heatmap.csv`} download>
-            Download the heatmap (CSV)
+            {t("downloadHeatmap")}
           </a>
         </p>
       </section>
 
       <section className="progress-section" aria-labelledby="quiz-stats-h">
-        <h2 id="quiz-stats-h">Question statistics by quiz</h2>
-        {quizzes.length === 0 ? <p className="muted">No quizzes yet.</p> : null}
+        <h2 id="quiz-stats-h">{t("quizStats")}</h2>
+        {quizzes.length === 0 ? <p className="muted">{t("noQuizzes")}</p> : null}
         <ul>
           {quizzes.map((q) => (
             <li key={q.id}>
-              <Link href={`/quizzes/${q.id}/stats`}>Question statistics: {q.title}</Link>
+              <Link href={`/quizzes/${q.id}/stats`}>{t("quizStatsLink", { title: q.title })}</Link>
             </li>
           ))}
         </ul>
       </section>
 
       <section className="progress-section" aria-labelledby="reports-h">
-        <h2 id="reports-h">Most reported questions</h2>
-        <p className="muted">
-          Open reports on the questions used by any of your quizzes and your uploaded banks.
-        </p>
+        <h2 id="reports-h">{t("reports")}</h2>
+        <p className="muted">{t("reportsHelp")}</p>
         <ReportedQuestions questions={reports} />
         <p>
           <a href={`${base}/insight/reports.csv`} download>
-            Download the reports (CSV)
+            {t("downloadReports")}
           </a>
         </p>
       </section>

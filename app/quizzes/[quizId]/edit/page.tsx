@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { QuizBuilderForm, type QuizSettings } from "@/components/teach/quiz-builder-form";
 import { requirePageRole } from "@/lib/server/auth/session";
 import { getManagedQuiz, storedSelection } from "@/lib/server/data/quiz-manage";
@@ -20,7 +20,10 @@ export default async function EditQuizPage({ params }: { params: Promise<{ quizI
   const managed = await getManagedQuiz(prisma, user, quizId);
   if (!managed) notFound();
   const { quiz, attempts } = managed;
-  const [choices, t] = await Promise.all([builderChoices(prisma, user), getTranslations("quiz.builder")]);
+  const [choices, t] = await Promise.all([
+    builderChoices(prisma, user, await getLocale()),
+    getTranslations("quiz.builder"),
+  ]);
   const selection = storedSelection(quiz);
   const initial: QuizSettings = {
     title: quiz.title,

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { QuizPreview } from "@/components/quiz/quiz-preview";
 import { requirePageUser } from "@/lib/server/auth/session";
-import { previewQuestions } from "@/lib/server/data/quizzes";
+import { previewQuestions } from "@/lib/server/data/quiz-preview";
 import { prisma } from "@/lib/server/db";
 import "@/components/quiz/quiz.css";
 
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PreviewPage({ params }: { params: Promise<{ quizId: string }> }) {
   const { quizId } = await params;
   const user = await requirePageUser(`/quizzes/${encodeURIComponent(quizId)}/preview`);
-  const preview = await previewQuestions(prisma, user, quizId);
+  const preview = await previewQuestions(prisma, user, quizId, await getLocale());
   if (!preview) notFound();
   const t = await getTranslations("quiz.previewPage");
   return (

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { DistractorTable, QuestionStatsSummary, StatsMethod } from "@/components/insight/question-stats";
 import { isAppError } from "@/lib/errors";
 import { requirePageRole } from "@/lib/server/auth/session";
@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function QuizStatsPage({ params }: { params: Promise<{ quizId: string }> }) {
   const { quizId } = await params;
   const user = await requirePageRole("instructor", `/quizzes/${encodeURIComponent(quizId)}/stats`);
-  const view = await quizItemStats(prisma, user, quizId, new Date()).catch((error) => {
+  const view = await quizItemStats(prisma, user, quizId, new Date(), await getLocale()).catch((error) => {
     if (isAppError(error)) notFound();
     throw error;
   });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { QuizBuilderForm } from "@/components/teach/quiz-builder-form";
 import { requirePageRole } from "@/lib/server/auth/session";
 import { getOwnedClass } from "@/lib/server/data/classes";
@@ -18,7 +18,10 @@ export default async function NewQuizPage({ params }: { params: Promise<{ classI
   const user = await requirePageRole("instructor", `/classes/${encodeURIComponent(classId)}/quizzes/new`);
   const klass = await getOwnedClass(prisma, user, classId);
   if (!klass) notFound();
-  const [choices, t] = await Promise.all([builderChoices(prisma, user), getTranslations("quiz.builder")]);
+  const [choices, t] = await Promise.all([
+    builderChoices(prisma, user, await getLocale()),
+    getTranslations("quiz.builder"),
+  ]);
   return (
     <div>
       <h1>{t("newHeading", { name: klass.name })}</h1>
