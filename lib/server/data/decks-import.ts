@@ -7,16 +7,11 @@ import { type ActingUser, assertSignedIn } from "../auth/acting-user";
 import type { KeptHistoryRows } from "../banks/anki-history";
 import type { UploadFinding, UploadInput } from "../banks/check-upload";
 import { checkDeckUploadOffThread } from "../banks/check-upload-thread";
+import { storeOf } from "../db";
 import { serverText } from "../i18n/server-text";
 import { ownDeck, PERSONAL_VISIBILITY } from "./bank-visibility";
-import { writeKeptHistory } from "./decks-history";
-import {
-  applyDeckChanges,
-  deckWriteCounts,
-  insertDeckQuestions,
-  planDeckWrite,
-  ROWS_PER_TURN,
-} from "./decks-write";
+import { keptHistoryFor } from "./decks-history";
+import { applyDeckChanges, deckWriteCounts, planDeckWrite, ROWS_PER_TURN } from "./decks-write";
 import { getStudyPreferences } from "./study-settings";
 
 // Pasting or uploading cards into a learner's deck: the same check and conversion an instructor's
@@ -179,19 +174,28 @@ async function writeImport(
       });
       for (let start = 0; start < plan.created.length; start += STAGED_CARDS) {
         const batch = plan.created.slice(start, start + STAGED_CARDS);
-        const written = await db.$transaction(async (tx) => {
-          await insertDeckQuestions(tx, stagingId, batch);
-          if (!kept) return null;
-          const ids = new Set(batch.map((row) => row.id));
-          return writeKeptHistory(
-            tx,
-            userId,
-            batch.flatMap((row) => keptOf.get(row.id) ?? []),
-            ids,
-          );
-        });
-        history.cards += written?.cards ?? 0;
-        history.reviews += written?.reviews ?? 0;
+        const ids = new Set(batch.map((row) => row.id));
+        const { cards, reviews } = kept
+          ? keptHistoryFor(
+              userId,
+              batch.flatMap((row) => keptOf.get(row.id) ?? []),
+              ids,
+            )
+          : { cards: [], reviews: [] };
+        await storeOf(db).insertImportedCards(
+          batch.map((row) => ({
+            id: row.id,
+            bankId: stagingId,
+            ...row.fields,
+            data: row.data,
+            contentHash: row.contentHash,
+          })),
+          cards,
+          reviews,
+          now,
+        );
+        history.cards += cards.length;
+        history.reviews += reviews.length;
         await new Promise((resolve) => setImmediate(resolve));
       }
     }

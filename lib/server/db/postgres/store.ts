@@ -7,6 +7,8 @@ import type {
   CardStateColumns,
   GradingOutcome,
   GradingWrite,
+  ImportedCardRow,
+  ImportedReviewRow,
   NewQuestionRow,
   StorageState,
   Store,
@@ -108,6 +110,55 @@ async function insertNewQuestionsOn(db: pg.PoolClient, rows: readonly NewQuestio
            VALUES ${valueGroups(n, 3, `, $${n * 3 + 1}, 1`)}`,
     values: [...rows.flatMap((r) => [r.id, r.contentHash, r.data]), now],
   });
+}
+
+/** Rows per multi-row INSERT of an import: 500 review rows bind 5,500 values, under 65,535. */
+const IMPORT_ROWS_PER_STATEMENT = 500;
+
+/**
+ * One part of a deck import (see Store.insertImportedCards), inside the caller's transaction.
+ * Unnamed statements: their row counts vary, and an import is rare beside gradings.
+ */
+async function insertImportedCardsOn(
+  db: pg.PoolClient,
+  questions: readonly NewQuestionRow[],
+  cards: readonly ImportedCardRow[],
+  reviews: readonly ImportedReviewRow[],
+  now: Date,
+) {
+  if (questions.length > 0) await insertNewQuestionsOn(db, questions, now);
+  for (let start = 0; start < cards.length; start += IMPORT_ROWS_PER_STATEMENT) {
+    const group = cards.slice(start, start + IMPORT_ROWS_PER_STATEMENT);
+    const n = group.length;
+    await db.query({
+      text: `INSERT INTO "StudyCard" ("id", "userId", "questionId", "side", "phase", "due", "stability", "difficulty",
+               "elapsedDays", "scheduledDays", "learningSteps", "reps", "lapses", "lastReview", "createdAt", "updatedAt", "version")
+             VALUES ${valueGroups(n, 14, `, $${n * 14 + 1}, $${n * 14 + 1}, 0`)}`,
+      values: [...group.flatMap((c) => [c.id, c.userId, c.questionId, c.side, ...stateArgs(c.state)]), now],
+    });
+  }
+  for (let start = 0; start < reviews.length; start += IMPORT_ROWS_PER_STATEMENT) {
+    const group = reviews.slice(start, start + IMPORT_ROWS_PER_STATEMENT);
+    await db.query({
+      text: `INSERT INTO "Review" ("id", "userId", "cardId", "questionId", "revision", "grade", "wasNew",
+               "stateBefore", "stateAfter", "durationMs", "clientTime", "serverTime", "kind")
+             VALUES ${valueGroups(group.length, 12, ", 'grade'")}`,
+      values: group.flatMap((r) => [
+        r.id,
+        r.userId,
+        r.cardId,
+        r.questionId,
+        r.revision,
+        r.grade,
+        r.wasNew,
+        r.stateBefore,
+        r.stateAfter,
+        r.durationMs,
+        r.at,
+        r.at,
+      ]),
+    });
+  }
 }
 
 class Lost extends Error {
@@ -459,6 +510,9 @@ export function createPostgresStore(pool: pg.Pool, health: pg.Pool = pool): Stor
     async insertNewQuestions(rows, now) {
       if (rows.length === 0) return;
       await inTransaction(pool, (db) => insertNewQuestionsOn(db, rows, now));
+    },
+    async insertImportedCards(questions, cards, reviews, now) {
+      await inTransaction(pool, (db) => insertImportedCardsOn(db, questions, cards, reviews, now));
     },
     async bankCounts() {
       const row = await one<{

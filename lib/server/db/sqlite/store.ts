@@ -10,6 +10,8 @@ import type {
   DatabaseStatus,
   GradingOutcome,
   GradingWrite,
+  ImportedCardRow,
+  ImportedReviewRow,
   NewQuestionRow,
   StorageState,
   Store,
@@ -180,6 +182,61 @@ function insertNewQuestionsOn(sql: Sql, rows: readonly NewQuestionRow[], now: Da
       `INSERT INTO "QuestionRevision" ("questionId", "revision", "contentHash", "data", "createdAt")
        VALUES ${rows.map(() => "(?, 1, ?, ?, ?)").join(", ")}`,
       ...rows.flatMap((r) => [r.id, r.contentHash, r.data, at]),
+    );
+  });
+}
+
+/** Rows per multi-row INSERT of an import: a review row binds 11 values, far below SQLite's limit. */
+const IMPORT_ROWS_PER_STATEMENT = 500;
+
+/** In groups of IMPORT_ROWS_PER_STATEMENT. */
+function inGroups<T>(rows: readonly T[], each: (group: readonly T[]) => void) {
+  for (let start = 0; start < rows.length; start += IMPORT_ROWS_PER_STATEMENT)
+    each(rows.slice(start, start + IMPORT_ROWS_PER_STATEMENT));
+}
+
+/** One part of a deck import (see Store.insertImportedCards), in one transaction. */
+function insertImportedCardsOn(
+  sql: Sql,
+  questions: readonly NewQuestionRow[],
+  cards: readonly ImportedCardRow[],
+  reviews: readonly ImportedReviewRow[],
+  now: Date,
+): void {
+  const at = storedDate(now);
+  sql.transaction(() => {
+    if (questions.length > 0) insertNewQuestionsOn(sql, questions, now);
+    inGroups(cards, (group) =>
+      sql.run(
+        `INSERT INTO "StudyCard" ("id", "userId", "questionId", "side", "phase", "due", "stability", "difficulty",
+           "elapsedDays", "scheduledDays", "learningSteps", "reps", "lapses", "lastReview", "createdAt", "updatedAt", "version")
+         VALUES ${group.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)").join(", ")}`,
+        ...group.flatMap((c) => [c.id, c.userId, c.questionId, c.side, ...stateArgs(c.state), at, at]),
+      ),
+    );
+    inGroups(reviews, (group) =>
+      sql.run(
+        `INSERT INTO "Review" ("id", "userId", "cardId", "questionId", "revision", "kind", "grade", "wasNew",
+           "stateBefore", "stateAfter", "durationMs", "clientTime", "serverTime")
+         VALUES ${group.map(() => "(?, ?, ?, ?, ?, 'grade', ?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
+        ...group.flatMap((r) => {
+          const when = storedDate(r.at);
+          return [
+            r.id,
+            r.userId,
+            r.cardId,
+            r.questionId,
+            r.revision,
+            r.grade,
+            r.wasNew ? 1 : 0,
+            r.stateBefore,
+            r.stateAfter,
+            r.durationMs,
+            when,
+            when,
+          ];
+        }),
+      ),
     );
   });
 }
@@ -436,6 +493,8 @@ export function createSqliteStore(client: PrismaClient, link: SqliteLink): Store
     storageState: () => sqliteStorageState(link),
     insertNewQuestions: (rows, now) =>
       rows.length === 0 ? Promise.resolve() : on((sql) => insertNewQuestionsOn(sql, rows, now)),
+    insertImportedCards: (questions, cards, reviews, now) =>
+      on((sql) => insertImportedCardsOn(sql, questions, cards, reviews, now)),
     bankCounts: () =>
       on((sql) => {
         const row = sql.get<{ synced: number; questions: number; lastSync: unknown; skipped: number | null }>(
