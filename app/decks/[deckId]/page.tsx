@@ -6,9 +6,9 @@ import { CardForm } from "@/components/decks/card-form";
 import { DeckProgressLine } from "@/components/decks/deck-progress";
 import { DeleteCardButton, DeleteDeckForm } from "@/components/decks/delete-forms";
 import { ImportCardsForm } from "@/components/decks/import-cards-form";
-import { formFromQuestion } from "@/lib/bank/deck-card";
+import { cardLabel, formFromQuestion } from "@/lib/bank/deck-card";
 import { requirePageUser } from "@/lib/server/auth/session";
-import { getDeck, getDeckCard } from "@/lib/server/data/decks";
+import { DECK_PAGE_SIZE, getDeck, getDeckCard } from "@/lib/server/data/decks";
 import { prisma } from "@/lib/server/db";
 import "@/components/study/study.css";
 import "@/components/quiz/quiz.css";
@@ -31,10 +31,12 @@ export default async function DeckPage({
 }) {
   const { deckId } = await params;
   const user = await requirePageUser(`/decks/${encodeURIComponent(deckId)}`);
+  const { edit, page } = await searchParams;
   // Anyone but the deck's owner gets the same "not found" as for a deck that does not exist.
-  const deck = await getDeck(prisma, user, deckId, new Date());
+  const deck = await getDeck(prisma, user, deckId, new Date(), Number(typeof page === "string" ? page : 1));
   if (!deck) notFound();
-  const { edit } = await searchParams;
+  const deckHref = `/decks/${encodeURIComponent(deck.id)}`;
+  const pageQuery = deck.page > 1 ? `page=${deck.page}&` : "";
   const [t, tKind] = await Promise.all([getTranslations("decks.deck"), getTranslations("decks.kind")]);
   const editing = typeof edit === "string" ? await getDeckCard(prisma, user, deck.id, edit) : null;
   return (
@@ -46,7 +48,7 @@ export default async function DeckPage({
       {deck.description ? <p className="deck-description">{deck.description}</p> : null}
       <DeckProgressLine progress={deck.progress} />
       <div className="deck-actions">
-        {deck.cards.length > 0 ? (
+        {deck.cardCount > 0 ? (
           <>
             <Link href={`/study?bank=${encodeURIComponent(deck.id)}`} className="button button--primary">
               {t("study")}
@@ -67,8 +69,17 @@ export default async function DeckPage({
 
       <section aria-labelledby="cards">
         <h2 id="cards">{t("cards")}</h2>
-        {deck.cards.length === 0 ? <p>{t("noCards")}</p> : null}
-        <ol aria-label={t("cards")} className="deck-cards">
+        {deck.cardCount === 0 ? <p>{t("noCards")}</p> : null}
+        {deck.pages > 1 ? (
+          <p className="muted" aria-live="polite">
+            {t("pageStatus", {
+              from: (deck.page - 1) * DECK_PAGE_SIZE + 1,
+              to: (deck.page - 1) * DECK_PAGE_SIZE + deck.cards.length,
+              total: deck.cardCount,
+            })}
+          </p>
+        ) : null}
+        <ol aria-label={t("cards")} className="deck-cards" start={(deck.page - 1) * DECK_PAGE_SIZE + 1}>
           {deck.cards.map((card) => (
             <li key={card.localId}>
               <span className="badge">
@@ -82,7 +93,7 @@ export default async function DeckPage({
                 {card.studied ? <span className="muted">{t("studied")}</span> : null}
               </span>
               <Link
-                href={`/decks/${encodeURIComponent(deck.id)}?edit=${encodeURIComponent(card.localId)}#card-form`}
+                href={`${deckHref}?${pageQuery}edit=${encodeURIComponent(card.localId)}#card-form`}
                 className="button button--quiet"
                 aria-label={t("editLabel", { label: card.label })}
               >
@@ -92,6 +103,21 @@ export default async function DeckPage({
             </li>
           ))}
         </ol>
+        {deck.pages > 1 ? (
+          <nav aria-label={t("pageNav")} className="deck-pages">
+            {deck.page > 1 ? (
+              <Link href={`${deckHref}?page=${deck.page - 1}#cards`} rel="prev" className="button">
+                {t("previousPage")}
+              </Link>
+            ) : null}
+            <span>{t("pageOf", { page: deck.page, pages: deck.pages })}</span>
+            {deck.page < deck.pages ? (
+              <Link href={`${deckHref}?page=${deck.page + 1}#cards`} rel="next" className="button">
+                {t("nextPage")}
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
       </section>
 
       <section aria-labelledby="card-form">
@@ -104,7 +130,7 @@ export default async function DeckPage({
             editing
               ? {
                   id: editing.id,
-                  label: deck.cards.find((c) => c.localId === editing.id)?.label ?? editing.id,
+                  label: cardLabel(editing),
                   fields: formFromQuestion(editing),
                 }
               : undefined
@@ -119,7 +145,7 @@ export default async function DeckPage({
 
       <section aria-labelledby="delete-deck">
         <h2 id="delete-deck">{t("deleteDeck")}</h2>
-        <DeleteDeckForm deckId={deck.id} title={deck.title} cards={deck.cards.length} />
+        <DeleteDeckForm deckId={deck.id} title={deck.title} cards={deck.cardCount} />
       </section>
     </div>
   );

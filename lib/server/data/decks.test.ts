@@ -192,6 +192,30 @@ describe("a learner's deck", () => {
     expect(JSON.stringify(await exportOwnData(db.prisma, owner, now))).toContain("Secret deck front");
   });
 
+  it("lists a large deck a page of cards at a time, in the deck's order, with the whole count", async () => {
+    const owner = await createPerson(db.prisma, "l1");
+    const { deckId } = await createDeck(db.prisma, owner, { title: "Large", description: "" }, now);
+    const text = Array.from(
+      { length: 250 },
+      (_, i) => `## Card ${i} {#c${i}}\n\nkind: flashcard\n\nBack ${i}\n`,
+    ).join("\n");
+    expect(
+      await importIntoDeck(db.prisma, owner, deckId, { text, fileName: "big.md", format: "gfm" }),
+    ).toMatchObject({
+      ok: true,
+      added: 250,
+    });
+    const first = await getDeck(db.prisma, owner, deckId, now);
+    expect(first).toMatchObject({ cardCount: 250, page: 1, pages: 3 });
+    expect(first?.progress.cards).toBe(250);
+    expect(first?.cards.map((c) => c.localId)).toEqual(Array.from({ length: 100 }, (_, i) => `c${i}`));
+    const last = await getDeck(db.prisma, owner, deckId, now, 3);
+    expect(last?.cards.map((c) => c.localId)).toEqual(Array.from({ length: 50 }, (_, i) => `c${200 + i}`));
+    // A page past the end, or no number at all, shows the nearest page that exists.
+    expect((await getDeck(db.prisma, owner, deckId, now, 99))?.page).toBe(3);
+    expect((await getDeck(db.prisma, owner, deckId, now, Number.NaN))?.page).toBe(1);
+  });
+
   it("an edit of a studied card keeps its id, schedule and reviews, and adds a revision", async () => {
     const owner = await createPerson(db.prisma, "l1");
     const { deckId, cardId, cardLocal } = await deckOf(owner);

@@ -34,7 +34,18 @@ export type DeckCard = {
   /** Whether the learner has graded it at least once. */
   studied: boolean;
 };
-export type DeckView = DeckSummary & { cards: DeckCard[] };
+/** A deck's page: its summary and one page of its cards, in the deck's order. */
+export type DeckView = DeckSummary & {
+  cards: DeckCard[];
+  /** Every live card of the deck, whichever page is shown. */
+  cardCount: number;
+  /** The page shown (1-based, within 1…pages) and how many pages there are (at least 1). */
+  page: number;
+  pages: number;
+};
+
+/** Cards per page of a deck: a 5,000-card Anki import stays a page a phone can render. */
+export const DECK_PAGE_SIZE = 100;
 
 export type CardSaveOutcome =
   | { ok: true; localId: string; revision: number; created: boolean }
@@ -160,20 +171,33 @@ export async function getDeck(
   actor: ActingUser,
   deckId: string,
   now: Date,
+  page = 1,
 ): Promise<DeckView | null> {
   const me = assertSignedIn(actor);
   const deck = await ownedDeck(db, me, deckId);
   if (!deck) return null;
+  const live = { bankId: deck.id, retiredAt: null };
+  const [cardCount, rows] = await Promise.all([
+    db.question.count({ where: live }),
+    cardRowsByDeck(db, me, [deck.id]).then((byDeck) => byDeck.get(deck.id) ?? []),
+  ]);
+  const pages = Math.max(1, Math.ceil(cardCount / DECK_PAGE_SIZE));
+  const shown = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  // Only the page's cards are read and parsed: a deck's whole JSON is never loaded to list it.
   const questions = await db.question.findMany({
-    where: { bankId: deck.id, retiredAt: null },
-    orderBy: { position: "asc" },
+    where: live,
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+    skip: (shown - 1) * DECK_PAGE_SIZE,
+    take: DECK_PAGE_SIZE,
     select: { id: true, kind: true, data: true, revision: true },
   });
-  const rows = (await cardRowsByDeck(db, me, [deck.id])).get(deck.id) ?? [];
   const studied = new Set(rows.filter((r) => r.phase !== "new").map((r) => r.questionId));
   return {
     ...deck,
-    progress: progressOf(questions.length, rows, now),
+    progress: progressOf(cardCount, rows, now),
+    cardCount,
+    page: shown,
+    pages,
     cards: questions.map((q) => {
       const parsed = parseStoredQuestion(q.data);
       return {
