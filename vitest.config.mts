@@ -24,5 +24,8 @@ export default defineConfig({
     // compare interleaved samples or allow a loaded machine's margin, and pass under this setting.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 20_000,
+    // Hooks build whole worlds (the access matrix signs six people up, with real password hashes):
+    // 2.4 s on a quiet CI machine, over Vitest's default 10 s under a load average of 12.
+    hookTimeout: 30_000,
   },
 });

@@ -1,8 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { iconPng } from "../scripts/make-icons";
 import manifest from "./manifest";
+import { manifestFor } from "./manifest-content";
+
+// The request a browser installing the app sends: no credentials, its Accept-Language.
+const request = vi.hoisted(() => ({ acceptLanguage: "en-US" }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: () => undefined }),
+  headers: async () => new Headers({ "accept-language": request.acceptLanguage }),
+}));
 
 // The web app manifest a phone reads to put Taskdeck on its home screen: every icon it names
 // must be a file in public/ of the stated type and size, and the committed PNGs must be what
@@ -11,7 +19,7 @@ import manifest from "./manifest";
 const publicFile = (src: string) => path.join(__dirname, "..", "public", src);
 
 describe("web app manifest", () => {
-  const m = manifest();
+  const m = manifestFor("en");
 
   it("opens standalone on the study page with Taskdeck's name and colours", () => {
     expect(m).toMatchObject({ name: "Taskdeck", short_name: "Taskdeck", display: "standalone", scope: "/" });
@@ -37,6 +45,18 @@ describe("web app manifest", () => {
         expect(bytes.toString("utf8")).toMatch(/^<svg [^>]*viewBox="0 0 100 100"/);
       }
     }
+  });
+
+  it("describes Taskdeck in the language the installing browser asks for", async () => {
+    request.acceptLanguage = "ko-KR,ko;q=0.9,en;q=0.8";
+    const ko = await manifest();
+    expect(ko.lang).toBe("ko");
+    expect(ko.description).toMatch(/AWS 자격증을 준비하세요/);
+    expect(ko.name).toBe("Taskdeck");
+    request.acceptLanguage = "en-US";
+    const en = await manifest();
+    expect(en.lang).toBe("en");
+    expect(en.description).toMatch(/^Study for AWS certifications/);
   });
 
   it("ships the PNGs the icon script draws", () => {

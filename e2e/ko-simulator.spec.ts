@@ -26,10 +26,47 @@ service: { name: web, desiredCount: 3 }
 const PLACED = PENDING.replace("count: 1", "count: 2");
 
 const shot = async (page: Page, name: string) => {
-  if (process.env.SIM_SHOTS) await page.screenshot({ path: `/tmp/s6/shots/${name}.png`, fullPage: true });
+  if (process.env.SIM_SHOTS) await page.screenshot({ path: `/tmp/s7/shots/${name}.png`, fullPage: true });
 };
 
+// A Fargate service behind a Classic Load Balancer: R32 denies it, with a long Korean title.
+const CLB = `
+taskDefinition: { family: web, requiresCompatibilities: [FARGATE], cpu: 256, memory: 512, containers: [{ name: web, portMappings: [80] }] }
+service: { name: web, desiredCount: 2, loadBalancers: [{ type: CLB }] }
+`;
+
 test.describe("ECS simulator in Korean", () => {
+  test("a rule's badge stays on its title's last line at 375 px", async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(scenarioUrl(CLB));
+    const rule = page.getByRole("region", { name: "판정" }).getByRole("listitem").filter({ hasText: "R32" });
+    await expect(rule).toContainText("Classic Load Balancer는 쓸 수 없습니다");
+    await rule.scrollIntoViewIfNeeded();
+    await shot(page, "simulator-ko-r32-375");
+    const title = await rule.locator(".sim-rule__title").boundingBox();
+    const badge = await rule.getByText("거부", { exact: true }).boundingBox();
+    if (!title || !badge) throw new Error("the rule's title or badge is not shown");
+    // After the title's last word, on its line, not alone at the start of a line below it.
+    expect(badge.x).toBeGreaterThan(title.x + 40);
+    expect(badge.y + badge.height).toBeGreaterThan(title.y + title.height - 30);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  test("a link with an invalid scenario is explained in Korean, hint included", async ({ page }) => {
+    await page.goto(
+      scenarioUrl(
+        "taskDefinition: { family: api, cpu: 256, memory: 512 }\nservice: { taskDefinition: apj }\n",
+      ),
+    );
+    const alert = page.getByRole("alert").filter({ hasText: "기본 시나리오" });
+    await expect(alert).toContainText("링크의 시나리오가 올바르지 않아 기본 시나리오를 표시합니다.");
+    await expect(alert).toContainText(
+      '태스크 정의 "apj"가 정의되어 있지 않습니다 ("api"를 쓰려고 하셨나요?)',
+    );
+    await expect(alert).not.toContainText("is not defined");
+  });
+
   test("a task left PENDING: Korean verdict, deciding rule and event lines", async ({ page }) => {
     await page.goto(scenarioUrl(PENDING));
     await expect(page.locator("html")).toHaveAttribute("lang", "ko");
@@ -96,12 +133,12 @@ test.describe("ECS simulator in Korean", () => {
     await expect(page.getByRole("list", { name: "이 순간의 이벤트" })).toContainText(/t-\d RUNNING: i-\d/);
 
     // The header switch: English, then Korean again, on the same scenario.
-    await page.getByRole("button", { name: "Taskdeck을 English(으)로 보기" }).click();
+    await page.getByRole("button", { name: "영어로 보기 — English" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     const english = page.getByRole("region", { name: "Verdict" });
     await expect(english).toContainText("Verdict: OK: it works");
     await expect(english).toContainText("3 tasks RUNNING on 2 instances across 2 AZs");
-    await page.getByRole("button", { name: "Show Taskdeck in 한국어" }).click();
+    await page.getByRole("button", { name: "View in Korean — 한국어" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "ko");
     await expect(page.getByRole("region", { name: "판정" })).toContainText(
       "태스크 3개가 인스턴스 2개, AZ 2개에서 RUNNING",

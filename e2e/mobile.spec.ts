@@ -15,8 +15,9 @@ import { createSweepData, ensureSweepBank, SWEEP_TOPIC } from "./support/sweep-d
 //    radio is measured by its label when a label contains it or names it (for=…), since a tap on
 //    the label picks it. Hidden controls (display: none, visibility: hidden, a closed <details>,
 //    zero size) are not measured.
-// Each page is also saved as a full-page screenshot at 375 and at 1280 px under test-results/, to
-// be looked at. The last tests check the phone menu, the keyboard hints on touch screens, and the
+// With TASKDECK_SHOTS=1 each page is also saved as a full-page screenshot at 375 and at 1280 px
+// under test-results/, to be looked at; nothing checks them, and the two pictures per page were a
+// quarter of the sweep's time, so CI (which keeps no test-results/) leaves them out. The last tests check the phone menu, the keyboard hints on touch screens, and the
 // web app manifest that lets the study page be added to a home screen.
 
 const PHONE = { width: 375, height: 812 };
@@ -136,6 +137,7 @@ test.describe("every page at 375 px", () => {
           .soft(found.scrollWidth, `${where}: the page is ${found.scrollWidth} px wide`)
           .toBeLessThanOrEqual(PHONE.width);
         expect.soft(found.tooSmall, `${where}: controls under ${MIN_TARGET_PX} px`).toEqual([]);
+        if (!process.env.TASKDECK_SHOTS) return;
         const name = slug(url);
         await page.screenshot({ path: path.join(shots, `${name}-375.png`), fullPage: true });
         await page.setViewportSize(DESKTOP);

@@ -1,10 +1,12 @@
 // `npm run test:pg`: the PostgreSQL half of the checks, run inside `tsx scripts/pg-cluster.ts run --`
-// (which sets DATABASE_URL to a throwaway cluster): the data-layer tests on PostgreSQL, then the
+// (which sets DATABASE_URL to a throwaway cluster): the data-layer tests that open their database
+// by dialect (scripts/lib/dialect-test-files.ts; the others ran the same in `npm test`), then the
 // end-to-end suite (less the specs that never touch the database differently: playwright.config.ts)
 // served on a fresh database in the same cluster (scripts/e2e.ts makes it). The
 // production build from `npm test` is reused unless a source file is newer. Stops at the first
 // failing step and says which.
 import { isPostgresUrl } from "@/lib/server/database-url";
+import { dialectTestFiles } from "./lib/dialect-test-files";
 import { baseEnv, bin, run } from "./lib/run";
 
 async function main() {
@@ -13,11 +15,16 @@ async function main() {
     console.error("✖ DATABASE_URL must name a PostgreSQL server: run this as `npm run test:pg`");
     process.exit(2);
   }
+  const { byDialect, same } = dialectTestFiles(process.cwd(), "lib/server");
+  console.log(
+    `▸ ${byDialect.length} data-layer test files open their database by dialect; ${same.length} under` +
+      ` lib/server do not and ran the same in npm test: ${same.join(", ")}`,
+  );
   const steps: Array<{ name: string; command: string; args: string[]; env?: Record<string, string> }> = [
     {
       name: "Data-layer tests on PostgreSQL",
       command: bin("vitest"),
-      args: ["run", "lib/server"],
+      args: ["run", ...byDialect],
       env: { TEST_DATABASE: "postgres", TEST_POSTGRES_URL: url },
     },
     {

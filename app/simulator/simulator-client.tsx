@@ -8,7 +8,7 @@ import { type SandboxStart, startFromParam } from "@/components/sim/sandbox/load
 import { PRESETS, presetById } from "@/components/sim/sandbox/presets";
 import { SandboxControls } from "@/components/sim/sandbox/sandbox-controls";
 import { encodeScenarioParam, SCENARIO_PARAM } from "@/components/sim/sandbox/scenario-url";
-import { useSimText } from "@/components/sim/sim-text";
+import { useSimErrorText, useSimText } from "@/components/sim/sim-text";
 import { SimulationView } from "@/components/sim/simulation-view";
 import { parseScenario, runScenario } from "@/lib/sim";
 import "@/components/sim/sandbox/sandbox.css";
@@ -31,6 +31,7 @@ export function SimulatorClient({ initialParam }: { initialParam: string | null 
   const presetTitle = useTranslations("sim.ui") as unknown as (key: string) => string;
   const tv = useTranslations("sim.verdict");
   const simText = useSimText();
+  const errorText = useSimErrorText();
 
   const yaml = asWritten ?? configToYaml(config);
   // The controls answer at once; the simulation follows as soon as React has time.
@@ -91,14 +92,14 @@ export function SimulatorClient({ initialParam }: { initialParam: string | null 
       {loadError ? (
         <div className="notice notice--error sandbox-alert" role="alert">
           <p>
-            <strong>{loadError.message}</strong>
+            <strong>{simText(loadError.message)}</strong>
           </p>
           {loadError.details.length > 0 ? (
             <ul>
               {loadError.details.slice(0, 8).map((e) => (
                 <li key={`${e.line}:${e.column}:${e.message}`}>
-                  {t("errorAt", { line: e.line, column: e.column, message: e.message })}
-                  {e.hint ? ` (${e.hint})` : ""}
+                  {t("errorAt", { line: e.line, column: e.column, message: errorText(e).message })}
+                  {errorText(e).hint ? ` (${errorText(e).hint})` : ""}
                 </li>
               ))}
             </ul>
@@ -134,8 +135,8 @@ export function SimulatorClient({ initialParam }: { initialParam: string | null 
               <ul>
                 {run.errors.map((e) => (
                   <li key={`${e.line}:${e.column}:${e.message}`}>
-                    {t("errorAt", { line: e.line, column: e.column, message: e.message })}
-                    {e.hint ? ` (${e.hint})` : ""}
+                    {t("errorAt", { line: e.line, column: e.column, message: errorText(e).message })}
+                    {errorText(e).hint ? ` (${errorText(e).hint})` : ""}
                   </li>
                 ))}
               </ul>

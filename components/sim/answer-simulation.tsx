@@ -1,11 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { parseScenario, runScenario } from "@/lib/sim";
 import { initialChoice, type SimQuestion, simChoices } from "./answer-choices";
 import { Heading, type HeadingLevel } from "./heading";
 import { CheckIcon } from "./icons";
 import { sandboxHref } from "./sandbox/scenario-url";
+import { useSimErrorText } from "./sim-text";
 import { SimulationView } from "./simulation-view";
 
 export type AnswerSimulationProps = {
@@ -31,6 +33,9 @@ export default function AnswerSimulation({
   headingLevel = 3,
   focusOnMount = false,
 }: AnswerSimulationProps) {
+  const t = useTranslations("sim.answer");
+  const tSandbox = useTranslations("sim.sandbox");
+  const errorText = useSimErrorText();
   const choices = useMemo(() => simChoices(question, chosenKeys), [question, chosenKeys]);
   const headingRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -50,15 +55,15 @@ export default function AnswerSimulation({
   if (!choice || !run) return null;
   const viewLevel = Math.min(6, headingLevel + 1) as HeadingLevel;
   return (
-    <section className="sim-answer" aria-label="Simulation">
+    <section className="sim-answer" aria-label={t("region")}>
       <div ref={headingRef} tabIndex={-1} className="sim-answer__head">
-        <Heading level={headingLevel}>Simulation</Heading>
+        <Heading level={headingLevel}>{t("region")}</Heading>
       </div>
       {choices.length > 1 ? (
         <fieldset className="sim-choices" aria-describedby={legendId}>
-          <legend>What if I had chosen…</legend>
+          <legend>{t("whatIf")}</legend>
           <p id={legendId} className="sim-muted sim-small">
-            Each choice runs its own scenario in the ECS simulator.
+            {t("whatIfHint")}
           </p>
           {choices.map((c) => (
             <label key={c.id} className="sim-choice">
@@ -69,13 +74,15 @@ export default function AnswerSimulation({
                 checked={c.id === choice.id}
                 onChange={() => setSelected(c.id)}
               />
-              <span className="sim-choice__text">{c.label}</span>
+              <span className="sim-choice__text">
+                {c.kind === "question" ? t("questionScenario") : c.label}
+              </span>
               {c.isCorrect ? (
                 <span className="sim-choice__tag" data-tone="ok">
-                  <CheckIcon /> correct answer
+                  <CheckIcon /> {t("correct")}
                 </span>
               ) : null}
-              {c.isChosen ? <span className="sim-choice__tag">your answer</span> : null}
+              {c.isChosen ? <span className="sim-choice__tag">{t("yours")}</span> : null}
             </label>
           ))}
         </fieldset>
@@ -84,19 +91,22 @@ export default function AnswerSimulation({
         <SimulationView scenario={run.scenario} result={run.result} headingLevel={viewLevel} />
       ) : (
         <div className="notice notice--error" role="alert">
-          <p>This scenario could not be read, so it cannot be simulated:</p>
+          <p>{t("unreadable")}</p>
           <ul>
-            {run.errors.map((e) => (
-              <li key={`${e.line}:${e.column}:${e.message}`}>
-                Line {e.line}, column {e.column}: {e.message}
-                {e.hint ? ` (${e.hint})` : ""}
-              </li>
-            ))}
+            {run.errors.map((e) => {
+              const said = errorText(e);
+              return (
+                <li key={`${e.line}:${e.column}:${e.message}`}>
+                  {tSandbox("errorAt", { line: e.line, column: e.column, message: said.message })}
+                  {said.hint ? ` (${said.hint})` : ""}
+                </li>
+              );
+            })}
           </ul>
         </div>
       )}
       <p className="sim-answer__sandbox">
-        <a href={sandboxHref(choice.yaml)}>Open this scenario in the simulator sandbox</a>
+        <a href={sandboxHref(choice.yaml)}>{t("openInSandbox")}</a>
       </p>
     </section>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import type { AppliedRule, SimResult, Verdict } from "@/lib/sim";
 import { Heading, type HeadingLevel, sub } from "./heading";
 import { CheckIcon, CrossIcon, WarnIcon } from "./icons";
@@ -33,6 +34,23 @@ export function orderRules(rules: readonly AppliedRule[]): AppliedRule[] {
 
 const VISIBLE_RULES = 3;
 
+/**
+ * A rule's title with its badge glued to the last word, so the badge wraps with that word and never
+ * sits alone on a line (long Korean titles at 375 px did that). The text reads the same.
+ */
+function RuleTitle({ title, children }: { title: string; children: ReactNode }) {
+  const cut = title.lastIndexOf(" ");
+  return (
+    <span className="sim-rule__title">
+      {cut < 0 ? null : title.slice(0, cut + 1)}
+      <span className="sim-rule__tail">
+        {title.slice(cut + 1)}
+        {children}
+      </span>
+    </span>
+  );
+}
+
 function RuleList({ rules }: { rules: AppliedRule[] }) {
   const t = useTranslations("sim");
   const simText = useSimText();
@@ -46,11 +64,12 @@ function RuleList({ rules }: { rules: AppliedRule[] }) {
         >
           <span className="sim-rule__head">
             <span className="sim-rule__id">{rule.id}</span>
-            <span className="sim-rule__title">{simText({ key: `rules.${rule.id}.title` })}</span>
-            <span className="sim-rule__outcome">
-              <OutcomeIcon outcome={rule.outcome} />
-              {t(`verdict.outcome.${rule.outcome}`)}
-            </span>
+            <RuleTitle title={simText({ key: `rules.${rule.id}.title` })}>
+              <span className="sim-rule__outcome">
+                <OutcomeIcon outcome={rule.outcome} />
+                {t(`verdict.outcome.${rule.outcome}`)}
+              </span>
+            </RuleTitle>
           </span>
           <span className="sim-rule__detail">{simText(rule.detailMsg ?? rule.detail)}</span>
           <a className="sim-rule__link" href={rule.doc} target="_blank" rel="noreferrer">

@@ -14,13 +14,15 @@ export async function LanguageSwitch({ className }: { className?: string }) {
   return (
     <form action={setInterfaceLocaleAction} className={className ?? "language-switch"}>
       <input type="hidden" name="locale" value={other} />
+      {/* The name says what the button does in the page's language and keeps the visible word,
+          so a screen reader and voice control ("click English") both find it; only the visible
+          word is in the other language. */}
       <button
         type="submit"
         className="button button--quiet"
-        lang={other}
-        aria-label={t("switchTo", { language: name })}
+        aria-label={t("switchTo", { other, language: name })}
       >
-        {name}
+        <span lang={other}>{name}</span>
       </button>
     </form>
   );

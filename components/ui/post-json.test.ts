@@ -63,6 +63,15 @@ describe("postJson", () => {
     expect(result).toMatchObject({ ok: false, formError: expect.stringContaining("502") });
   });
 
+  it("says a foreign refusal in the page's language", async () => {
+    vi.stubGlobal("document", { documentElement: { lang: "ko" } });
+    fakeFetch([json(503, "unavailable"), json(413, "too large")]);
+    const storage = await postJson("/api/study/grade", {});
+    expect(storage).toMatchObject({ ok: false, formError: expect.stringMatching(/저장되지 않았습니다/) });
+    const other = await postJson("/api/study/grade", {});
+    expect(other).toEqual({ ok: false, formError: "답이 저장되지 않았습니다(서버 응답 413)." });
+  });
+
   it("never resends a write that is not marked idempotent", async () => {
     const { fetchMock } = fakeFetch([networkError]);
     await expect(postJson("/api/x", {})).rejects.toThrow("Failed to fetch");

@@ -8,6 +8,11 @@
 // the balancer, and the learner would otherwise see "not saved" for a write the next process
 // accepts as the same one.
 
+import { createTranslator } from "use-intl/core";
+import { isLocale, type Locale } from "@/lib/i18n/locale";
+import enErrors from "@/messages/en/errors.json";
+import koErrors from "@/messages/ko/errors.json";
+
 export type JsonFailure = {
   ok: false;
   formError?: string;
@@ -56,6 +61,18 @@ async function attempt(path: string, body: string): Promise<Attempt> {
   return { kind: "answer", status: response.status, parsed };
 }
 
+const REFUSALS: Record<Locale, { refusals: typeof enErrors.refusals }> = {
+  en: { refusals: enErrors.refusals },
+  ko: { refusals: koErrors.refusals },
+};
+
+/** The page's language (the root layout sets `<html lang>`), for the words composed here. */
+function pageRefusals() {
+  const lang = typeof document === "undefined" ? "en" : document.documentElement.lang;
+  const locale: Locale = isLocale(lang) ? lang : "en";
+  return createTranslator({ locale, messages: REFUSALS[locale], namespace: "refusals" });
+}
+
 const isResult = (parsed: unknown) => Boolean(parsed && typeof parsed === "object" && "ok" in parsed);
 
 /**
@@ -77,11 +94,11 @@ export async function postJson<T extends object>(
   }
   if (outcome.kind === "lost" && outcome.status === undefined) throw outcome.error;
   if (outcome.kind === "answer" && isResult(outcome.parsed)) return outcome.parsed as JsonResult<T>;
+  // An answer that is not Taskdeck's (a gateway's page, a proxy's refusal): said here, in the page's language.
+  const t = pageRefusals();
   return {
     ok: false,
     formError:
-      outcome.status === 503
-        ? "Taskdeck cannot write to its storage right now: your answer was NOT saved."
-        : `The server answered ${outcome.status}: your answer was not saved.`,
+      outcome.status === 503 ? t("storageBusy") : t("serverAnswered", { status: String(outcome.status) }),
   };
 }

@@ -57,3 +57,17 @@ export function resolveLocale(sources: {
   if (isLocale(sources.cookie)) return sources.cookie;
   return localeFromAcceptLanguage(sources.acceptLanguage);
 }
+
+/**
+ * The language a request's browser asks for, without the learner's saved choice: the language
+ * cookie, else Accept-Language (what a route answers in before it knows who is asking).
+ * @example browserLocale(new Headers({ cookie: "taskdeck-locale=ko" })) // "ko"
+ */
+export function browserLocale(headers: Headers): Locale {
+  let cookie: string | undefined;
+  for (const part of (headers.get("cookie") ?? "").split(";")) {
+    const at = part.indexOf("=");
+    if (at > 0 && part.slice(0, at).trim() === LOCALE_COOKIE) cookie = part.slice(at + 1).trim();
+  }
+  return resolveLocale({ saved: null, cookie, acceptLanguage: headers.get("accept-language") });
+}

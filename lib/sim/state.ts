@@ -217,4 +217,16 @@ export type SimResult = {
   finalState: SimState;
 };
 
-export type SimError = { line: number; column: number; message: string; hint?: string };
+/**
+ * A scenario error at a 1-based position: `message` and `hint` in English (the CLI, the tests),
+ * `msg` and `hintMsg` the same words as `sim` catalog keys, so the sandbox can say them in the
+ * reader's language.
+ */
+export type SimError = {
+  line: number;
+  column: number;
+  message: string;
+  hint?: string;
+  msg?: Msg;
+  hintMsg?: Msg;
+};

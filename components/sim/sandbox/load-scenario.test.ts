@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { english } from "@/lib/sim/text";
 import { configToYaml, DEFAULT_CONFIG } from "./config";
 import { startFromParam, startFromYaml } from "./load-scenario";
 import { encodeScenarioParam } from "./scenario-url";
@@ -24,13 +25,13 @@ describe("startFromParam", () => {
     const start = startFromParam("%%% not a scenario");
     expect(start.config).toEqual(DEFAULT_CONFIG);
     expect(start.asWritten).toBeNull();
-    expect(start.error?.message).toMatch(/not valid base64url.*default scenario/);
+    expect(english(start.error?.message ?? "")).toMatch(/not valid base64url.*default scenario/);
   });
 
   it("reports an invalid scenario with its line-numbered errors", () => {
     const start = startFromParam(encodeScenarioParam("taskDefinition: { cpu: 256, memmory: 512 }\n"));
     expect(start.config).toEqual(DEFAULT_CONFIG);
-    expect(start.error?.message).toMatch(/not valid/);
+    expect(english(start.error?.message ?? "")).toMatch(/not valid/);
     expect(start.error?.details[0]).toMatchObject({ line: 1, message: expect.stringMatching(/memmory/) });
   });
 });

@@ -4,6 +4,7 @@
  * other valid scenario runs as written; an invalid one is reported and the default is used.
  */
 import { parseScenario, type Scenario, type SimError } from "@/lib/sim";
+import { type Msg, m } from "@/lib/sim/text";
 import { configToYaml, DEFAULT_CONFIG, type SandboxConfig } from "./config";
 import { configFromScenario } from "./config-from-scenario";
 import { decodeScenarioParam } from "./scenario-url";
@@ -12,8 +13,8 @@ export type SandboxStart = {
   config: SandboxConfig;
   /** YAML run as written, when the controls cannot express it; null when the controls drive. */
   asWritten: string | null;
-  /** Why the link's scenario was not used, with its line-numbered errors. */
-  error: { message: string; details: SimError[] } | null;
+  /** Why the link's scenario was not used (a `sim` catalog key), with its line-numbered errors. */
+  error: { message: Msg; details: SimError[] } | null;
 };
 
 /** A scenario's identity for the round-trip check: everything the engine reads. */
@@ -35,7 +36,7 @@ export function startFromYaml(yaml: string): SandboxStart {
       config: DEFAULT_CONFIG,
       asWritten: null,
       error: {
-        message: "The scenario is not valid, so the default scenario is shown.",
+        message: m("sandbox.load.notValid"),
         details: parsed.errors,
       },
     };
@@ -55,7 +56,7 @@ export function startFromParam(param: string | string[] | undefined): SandboxSta
     return {
       config: DEFAULT_CONFIG,
       asWritten: null,
-      error: { message: `${decoded.message} The default scenario is shown.`, details: [] },
+      error: { message: m("sandbox.load.linkProblem", { problem: decoded.msg }), details: [] },
     };
   }
   const start = startFromYaml(decoded.yaml);
@@ -64,7 +65,7 @@ export function startFromParam(param: string | string[] | undefined): SandboxSta
         ...start,
         error: {
           ...start.error,
-          message: "The link's scenario is not valid, so the default scenario is shown.",
+          message: m("sandbox.load.linkNotValid"),
         },
       }
     : start;

@@ -1,6 +1,8 @@
 import "server-only";
 import { isAppError } from "@/lib/errors";
+import { browserLocale, type Locale } from "@/lib/i18n/locale";
 import { isStorageUnavailable } from "@/lib/server/db";
+import { runInLocale } from "@/lib/server/i18n/server-text";
 import { STATIC_SECURITY_HEADERS } from "@/lib/server/security-headers";
 import { NotSignedInError } from "./acting-user";
 import type { ActionFailure, ActionResult } from "./action-result";
@@ -8,6 +10,7 @@ import { STORAGE_UNAVAILABLE_MESSAGE } from "./action-result";
 import type { ActionContext } from "./auth-call";
 import { readBoundedText } from "./bounded-body";
 import { requestOrigin } from "./origin";
+import { inRequestLanguage } from "./refusal-language";
 import { appErrorResponse } from "./route-answer";
 
 // The two writes a learner makes most often, grading a card and autosaving a quiz answer, are
@@ -47,11 +50,15 @@ const ANSWER_HEADERS: Record<string, string> = {
 const answer = (status: number, body: object, headers: Record<string, string> = {}) =>
   Response.json(body, { status, headers: { ...ANSWER_HEADERS, ...headers } });
 
+/** A refusal's words in the request's language (refusal-language.ts; English stays as it is). */
+const refuse = (status: number, message: string) =>
+  answer(status, { ok: false, formError: inRequestLanguage(message) });
+
 /** The refusal when the database cannot take the write: 503, and nothing was saved. */
 export const storageUnavailableResponse = () =>
   answer(
     503,
-    { ok: false, reason: "storage-unavailable", formError: STORAGE_UNAVAILABLE_MESSAGE },
+    { ok: false, reason: "storage-unavailable", formError: inRequestLanguage(STORAGE_UNAVAILABLE_MESSAGE) },
     { "Retry-After": "60" },
   );
 
@@ -70,46 +77,65 @@ export function isJsonContentType(value: string | null): boolean {
  * Runs an action core for a same-origin JSON POST. 200 with the core's `{ ok: true, … }`; 401 when
  * nobody is signed in; 422 with `{ ok: false, formError, … }` when the core refuses; 503 when the
  * database cannot take the write; 403/415/413/400 for requests a Taskdeck page never sends.
+ * Refusals are in the browser's language until the learner is known, then in `locale`'s (the
+ * routes pass routeLocale: the learner's saved choice first, as pages do).
  */
 export async function jsonWrite<T extends object>(
   request: Request,
   resolve: (request: Request) => Promise<ActionContext>,
   core: Core<T>,
+  locale: (request: Request, ctx: ActionContext) => Promise<Locale> = async (r) => browserLocale(r.headers),
+): Promise<Response> {
+  return runInLocale(browserLocale(request.headers), () => checkedWrite(request, resolve, core, locale));
+}
+
+async function checkedWrite<T extends object>(
+  request: Request,
+  resolve: (request: Request) => Promise<ActionContext>,
+  core: Core<T>,
+  locale: (request: Request, ctx: ActionContext) => Promise<Locale>,
 ): Promise<Response> {
   const origin = request.headers.get("origin");
   const site = request.headers.get("sec-fetch-site");
   if (!origin || origin !== requestOrigin(request.headers) || (site !== null && site !== "same-origin"))
-    return answer(403, { ok: false, formError: "This request must come from a Taskdeck page." });
+    return refuse(403, "This request must come from a Taskdeck page.");
   if (!isJsonContentType(request.headers.get("content-type")))
-    return answer(415, { ok: false, formError: "Send JSON (Content-Type: application/json)." });
+    return refuse(415, "Send JSON (Content-Type: application/json).");
   const body = await readBoundedText(request, MAX_BODY_BYTES);
-  if (!body.ok && body.reason === "too-large")
-    return answer(413, { ok: false, formError: "That request is too large." });
-  if (!body.ok)
-    return answer(400, {
-      ok: false,
-      formError: `That request is not valid UTF-8 (byte ${body.offset + 1} of its body).`,
-    });
+  if (!body.ok && body.reason === "too-large") return refuse(413, "That request is too large.");
+  if (!body.ok) return refuse(400, `That request is not valid UTF-8 (byte ${body.offset + 1} of its body).`);
   let input: unknown;
   try {
     input = JSON.parse(body.text);
   } catch {
-    return answer(400, { ok: false, formError: "That request is not valid JSON." });
+    return refuse(400, "That request is not valid JSON.");
   }
+  let ctx: ActionContext;
   try {
-    const ctx = await resolve(request);
-    if (!ctx.actor) return appErrorResponse(new NotSignedInError(), "json", ANSWER_HEADERS);
-    const result = await core(ctx, input);
-    if (result.ok) return answer(200, result);
-    if ("reason" in result && result.reason === "storage-unavailable") return storageUnavailableResponse();
-    return answer(422, result);
+    ctx = await resolve(request);
   } catch (error) {
-    if (isAppError(error)) return appErrorResponse(error, "json", ANSWER_HEADERS);
-    if (isStorageUnavailable(error)) {
-      console.error("Storage unavailable: a write was refused", error);
-      return storageUnavailableResponse();
-    }
-    console.error("A JSON write failed", error);
-    return answer(500, { ok: false, formError: "The server could not save this. Try again in a moment." });
+    return unexpected(error);
   }
+  if (!ctx.actor) return appErrorResponse(new NotSignedInError(), "json", ANSWER_HEADERS);
+  return runInLocale(await locale(request, ctx), async () => {
+    try {
+      const result = await core(ctx, input);
+      if (result.ok) return answer(200, result);
+      if ("reason" in result && result.reason === "storage-unavailable") return storageUnavailableResponse();
+      return answer(422, result);
+    } catch (error) {
+      return unexpected(error);
+    }
+  });
+}
+
+/** What a thrown error answers: its refusal, or 503/500 with nothing saved. */
+function unexpected(error: unknown): Response {
+  if (isAppError(error)) return appErrorResponse(error, "json", ANSWER_HEADERS);
+  if (isStorageUnavailable(error)) {
+    console.error("Storage unavailable: a write was refused", error);
+    return storageUnavailableResponse();
+  }
+  console.error("A JSON write failed", error);
+  return refuse(500, "The server could not save this. Try again in a moment.");
 }

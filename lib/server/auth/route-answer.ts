@@ -1,4 +1,5 @@
 import { type AppError, isAppError } from "@/lib/errors";
+import { inRequestLanguage } from "./refusal-language";
 
 // The one place a route handler's refusal is shaped from an AppError (lib/errors.ts), as `guarded`
 // (action-result.ts) is for server actions. A route never confirms that a record exists to
@@ -22,7 +23,8 @@ export function appErrorResponse(
 ): Response {
   const hidden = error.code === "forbidden";
   const status = hidden ? 404 : error.status;
-  const message = hidden ? NOT_FOUND : error.userMessage;
+  // In the request's language where the route runs in one (runInLocale); English otherwise.
+  const message = inRequestLanguage(hidden ? NOT_FOUND : error.userMessage);
   const code = hidden ? "not-found" : error.code;
   const all = { "Cache-Control": "no-store", ...headers };
   return format === "json"

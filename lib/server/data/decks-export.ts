@@ -3,6 +3,7 @@ import { type Bank, exportMarkdown, slugify } from "@/lib/bank";
 import { DECK_TOPIC } from "@/lib/bank/deck-card";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type ActingUser, assertSignedIn } from "../auth/acting-user";
+import { inRequestLanguage } from "../auth/refusal-language";
 import { bankToApkg, type CardHistory } from "../banks/anki-export";
 import { ownDeck } from "./bank-visibility";
 import { localIdOf } from "./decks";
@@ -90,6 +91,7 @@ const NO_STORE = { "cache-control": "no-store", "x-content-type-options": "nosni
  * The export route's answer: 401 signed out, 404 for a deck that is not the caller's (whoever they
  * are: the same answer as for a deck that does not exist), else the deck as a download.
  * `format` picks the writer: "markdown" (the default) is the bank format, "apkg" an Anki package.
+ * Refusals are in the request's language (the route runs this inside runInLocale).
  */
 export async function deckExportResponse(
   db: PrismaClient,
@@ -97,9 +99,10 @@ export async function deckExportResponse(
   deckId: string,
   format: string | null,
 ): Promise<Response> {
-  if (!actor) return new Response("Sign in to continue.", { status: 401, headers: NO_STORE });
+  if (!actor)
+    return new Response(inRequestLanguage("Sign in to continue."), { status: 401, headers: NO_STORE });
   const bank = await deckAsBank(db, actor, deckId);
-  if (!bank) return new Response("Not found.", { status: 404, headers: NO_STORE });
+  if (!bank) return new Response(inRequestLanguage("Not found."), { status: 404, headers: NO_STORE });
   switch (format ?? "markdown") {
     case "markdown":
       return new Response(exportMarkdown(bank), {
@@ -125,11 +128,10 @@ export async function deckExportResponse(
       );
     default:
       return new Response(
-        "Unknown format. Decks are exported as Markdown (?format=markdown) or Anki (?format=apkg).",
-        {
-          status: 400,
-          headers: NO_STORE,
-        },
+        inRequestLanguage(
+          "Unknown format. Decks are exported as Markdown (?format=markdown) or Anki (?format=apkg).",
+        ),
+        { status: 400, headers: NO_STORE },
       );
   }
 }

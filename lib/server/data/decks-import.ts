@@ -7,6 +7,7 @@ import { type ActingUser, assertSignedIn } from "../auth/acting-user";
 import type { KeptHistoryRows } from "../banks/anki-history";
 import type { UploadFinding, UploadInput } from "../banks/check-upload";
 import { checkDeckUploadOffThread } from "../banks/check-upload-thread";
+import { serverText } from "../i18n/server-text";
 import { ownDeck, PERSONAL_VISIBILITY } from "./bank-visibility";
 import { writeKeptHistory } from "./decks-history";
 import {
@@ -99,25 +100,15 @@ export async function importIntoDeck(
   const counts = await writeImport(db, me.id, deckId, questions, kept);
   if (!counts) return null;
   const history = counts.history && counts.history.reviews > 0 ? counts.history : null;
+  // In the language of the request (English outside one: the CLI, the tests).
+  const t = serverText("decks.importNotes");
   const notes = [
     ...(checked.bank.meta.title !== deck.title && !bare
-      ? [`The file's title “${checked.bank.meta.title}” was not used: the cards joined “${deck.title}”.`]
+      ? [t("titleIgnored", { file: checked.bank.meta.title, deck: deck.title })]
       : []),
-    ...(dropped > 0
-      ? [
-          `${dropped} misconception ${dropped === 1 ? "tag was" : "tags were"} left out: they feed instructors' class analytics, which never see a personal deck.`,
-        ]
-      : []),
-    ...(history
-      ? [
-          `Your Anki review history was kept: ${history.reviews} ${history.reviews === 1 ? "review" : "reviews"} of ${history.cards} ${history.cards === 1 ? "card" : "cards"}, which come up when their schedule says.`,
-        ]
-      : []),
-    ...(kept === null
-      ? [
-          "Your Anki review history was not kept: the package's notes could not be matched to the cards one for one.",
-        ]
-      : []),
+    ...(dropped > 0 ? [t("misconceptionsLeftOut", { count: dropped })] : []),
+    ...(history ? [t("historyKept", { reviews: history.reviews, cards: history.cards })] : []),
+    ...(kept === null ? [t("historyNotKept")] : []),
   ];
   return {
     ok: true,

@@ -2,7 +2,9 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { cache } from "react";
-import { LOCALE_COOKIE, type Locale, resolveLocale } from "@/lib/i18n/locale";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { browserLocale, LOCALE_COOKIE, type Locale, resolveLocale } from "@/lib/i18n/locale";
+import type { ActingUser } from "@/lib/server/auth/acting-user";
 import { getActingUser } from "@/lib/server/auth/session";
 import { getInterfaceSettings, type InterfaceSettings } from "@/lib/server/data/interface-settings";
 import { prisma } from "@/lib/server/db";
@@ -38,4 +40,25 @@ export async function currentLocaleOrDefault(): Promise<Locale> {
     return "en";
   }
   return (await currentInterface()).locale;
+}
+
+/**
+ * The language of a route handler's request, resolved as a page's is (the learner's saved choice,
+ * else the language cookie, else Accept-Language), from the actor the route has already read:
+ * one read of the learner's settings, no second session lookup.
+ */
+export async function routeLocale(
+  request: Request,
+  ctx: { actor: ActingUser | null; db: PrismaClient },
+): Promise<Locale> {
+  let saved: Locale | null = null;
+  if (ctx.actor) {
+    try {
+      saved = (await getInterfaceSettings(ctx.db, ctx.actor)).locale;
+    } catch (error) {
+      // A database that cannot be read is answered by the route itself; the words fall back.
+      console.error("Could not read the learner's interface settings", error);
+    }
+  }
+  return saved ?? browserLocale(request.headers);
 }

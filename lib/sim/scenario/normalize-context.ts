@@ -1,16 +1,18 @@
 import { BUILTIN_ROLES, MANAGED_POLICIES, roleName } from "../aws/iam";
 import type { RoleSpec } from "../model";
+import { type Msg, m } from "../text";
 import { didYouMean } from "./suggest";
 
 export type Path = Array<string | number>;
-export type Issue = { path: Path; message: string; hint?: string };
+/** A problem as `sim` catalog keys (the parser renders the English; the sandbox, the reader's language). */
+export type Issue = { path: Path; message: Msg; hint?: Msg };
 
 /** Collects cross-reference problems while defaults are filled in. */
 export class NormalizeContext {
   readonly issues: Issue[] = [];
   readonly roles: Record<string, RoleSpec> = {};
 
-  issue(path: Path, message: string, hint?: string): void {
+  issue(path: Path, message: Msg, hint?: Msg): void {
     this.issues.push(hint === undefined ? { path, message } : { path, message, hint });
   }
 
@@ -43,7 +45,7 @@ export class NormalizeContext {
     }
     this.issue(
       path,
-      `Role "${name}" is not defined under roles`,
+      m("scenario.roleNotDefined", { name }),
       didYouMean(name, [...Object.keys(this.roles), ...Object.keys(BUILTIN_ROLES)]),
     );
     return name;

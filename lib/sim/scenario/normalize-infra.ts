@@ -1,6 +1,7 @@
 import { MANAGED_POLICIES } from "../aws/iam";
 import { DEFAULT_INSTANCE_TYPE, INSTANCE_TYPES } from "../aws/instance-types";
 import type { CapacityProvider, ClusterSpec, InstanceSpec, StrategyItem, Subnet } from "../model";
+import { m } from "../text";
 import type { NormalizeContext } from "./normalize-context";
 import type { ParsedScenario } from "./schema";
 import { didYouMean } from "./suggest";
@@ -20,7 +21,7 @@ export function normalizeNetwork(
   const subnets = input.subnets ?? azs.map((az) => ({ id: `subnet-${suffix(az)}`, az }));
   subnets.forEach((s, i) => {
     if (!azs.includes(s.az))
-      ctx.issue(["subnets", i, "az"], `Subnet ${s.id} is in ${s.az}, which is not among azs`);
+      ctx.issue(["subnets", i, "az"], m("scenario.subnetAzNotAmong", { id: s.id, az: s.az }));
   });
   return { azs, subnets };
 }
@@ -33,7 +34,7 @@ export function normalizeCluster(input: ParsedScenario, ctx: NormalizeContext): 
     if (!INSTANCE_TYPES[instanceType]) {
       ctx.issue(
         ["cluster", "capacityProviders", i, "instanceType"],
-        `Unknown instance type "${instanceType}"`,
+        m("scenario.unknownInstanceType", { type: instanceType }),
         didYouMean(instanceType, Object.keys(INSTANCE_TYPES)),
       );
     }
@@ -69,19 +70,19 @@ export function normalizeInstances(
     if (!type && (inst.cpu === undefined || inst.memory === undefined)) {
       ctx.issue(
         [...path, "type"],
-        `Unknown instance type "${typeName}": name a known type or give cpu and memory`,
+        m("scenario.unknownInstanceTypeOrSize", { type: typeName }),
         didYouMean(typeName, Object.keys(INSTANCE_TYPES)),
       );
     }
     if (inst.az !== undefined && !azs.includes(inst.az)) {
-      ctx.issue([...path, "az"], `Instance AZ ${inst.az} is not among azs (${azs.join(", ")})`);
+      ctx.issue([...path, "az"], m("scenario.instanceAzNotAmong", { az: inst.az, azs: azs.join(", ") }));
     }
     if (inst.capacityProvider !== undefined) {
       const cp = cluster.capacityProviders.find((p) => p.name === inst.capacityProvider);
       if (cp?.kind !== "asg") {
         ctx.issue(
           [...path, "capacityProvider"],
-          `"${inst.capacityProvider}" is not an Auto Scaling group capacity provider of the cluster`,
+          m("scenario.notAsgProvider", { name: inst.capacityProvider }),
         );
       }
     }
@@ -91,7 +92,7 @@ export function normalizeInstances(
     });
     for (let k = 0; k < inst.count; k++) {
       const id = inst.id ? (inst.count > 1 ? `${inst.id}-${k + 1}` : inst.id) : `i-${out.length + 1}`;
-      if (seen.has(id)) ctx.issue([...path, "id"], `Instance id ${id} is used twice`);
+      if (seen.has(id)) ctx.issue([...path, "id"], m("scenario.instanceIdTwice", { id }));
       seen.add(id);
       const az = inst.az ?? azs[out.length % azs.length] ?? azs[0] ?? "";
       out.push({
@@ -136,7 +137,7 @@ export function normalizeRoles(input: ParsedScenario, ctx: NormalizeContext): vo
       } else {
         ctx.issue(
           ["roles", name, "allow", i],
-          `"${entry}" is neither an IAM action (service:Action) nor a known managed policy`,
+          m("scenario.notActionOrPolicy", { entry }),
           didYouMean(entry, Object.keys(MANAGED_POLICIES)),
         );
       }

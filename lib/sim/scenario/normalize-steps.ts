@@ -1,4 +1,5 @@
 import type { InstanceSpec, LaunchType, ServiceSpec, Step, Subnet, TaskDefinitionSpec } from "../model";
+import { m } from "../text";
 import type { NormalizeContext, Path } from "./normalize-context";
 import { checkSubnets, volumeConfigs } from "./normalize-workload";
 import type { ParsedScenario } from "./schema";
@@ -70,7 +71,7 @@ function convert(s: ParsedStep, path: Path, env: Env, ctx: NormalizeContext): St
   const family = (name: string | undefined | null, at: Path): string => {
     const f = name ?? families[0] ?? "";
     if (!families.includes(f))
-      ctx.issue(at, `Task definition "${f}" is not defined`, didYouMean(f, families));
+      ctx.issue(at, m("scenario.taskDefinitionNotDefined", { family: f }), didYouMean(f, families));
     return f;
   };
   const service = (name: string | undefined | null, at: Path): string => {
@@ -78,7 +79,7 @@ function convert(s: ParsedStep, path: Path, env: Env, ctx: NormalizeContext): St
     if (!services.includes(n)) {
       ctx.issue(
         at,
-        services.length ? `Service "${n}" is not defined` : "There is no service",
+        services.length ? m("scenario.serviceNotDefined", { name: n }) : m("scenario.noService"),
         didYouMean(n, services),
       );
     }
@@ -86,7 +87,7 @@ function convert(s: ParsedStep, path: Path, env: Env, ctx: NormalizeContext): St
   };
   const instance = (id: string, at: Path): string => {
     const ids = env.instances.map((i) => i.id);
-    if (!ids.includes(id)) ctx.issue(at, `Instance "${id}" is not defined`, didYouMean(id, ids));
+    if (!ids.includes(id)) ctx.issue(at, m("scenario.instanceNotDefined", { id }), didYouMean(id, ids));
     return id;
   };
   const from = (ref: string | undefined, at: Path): string => {
@@ -97,7 +98,7 @@ function convert(s: ParsedStep, path: Path, env: Env, ctx: NormalizeContext): St
     if (!fam && !/^t-\d+$/.test(head)) {
       ctx.issue(
         at,
-        `"${head}" is not a service, task definition or task id`,
+        m("scenario.notServiceTdOrTask", { ref: head }),
         didYouMean(head, [...services, ...families]),
       );
     }
@@ -105,7 +106,7 @@ function convert(s: ParsedStep, path: Path, env: Env, ctx: NormalizeContext): St
     if (td && containerName !== undefined && !td.containers.some((c) => c.name === containerName)) {
       ctx.issue(
         at,
-        `Container "${containerName}" is not in task definition ${td.family}`,
+        m("scenario.containerNotInTaskDefinition", { name: containerName, family: td.family }),
         didYouMean(
           containerName,
           td.containers.map((c) => c.name),

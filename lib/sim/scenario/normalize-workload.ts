@@ -9,6 +9,7 @@ import type {
   TaskDefinitionSpec,
   VolumeSpec,
 } from "../model";
+import { m } from "../text";
 import type { NormalizeContext, Path } from "./normalize-context";
 import type { ParsedContainer, ParsedScenario, ParsedService, ParsedTaskDefinition } from "./schema";
 import { didYouMean } from "./suggest";
@@ -75,25 +76,24 @@ export function normalizeTaskDefinitions(
   ctx: NormalizeContext,
 ): TaskDefinitionSpec[] {
   if (input.taskDefinition && input.taskDefinitions) {
-    ctx.issue(["taskDefinition"], "Use either taskDefinition (one) or taskDefinitions (a list), not both");
+    ctx.issue(["taskDefinition"], m("scenario.taskDefinitionBoth"));
   }
   const seen = new Set<string>();
   return listOf(input.taskDefinition, input.taskDefinitions, "taskDefinition").map(
     ({ value: td, path }, i) => {
       const family = td.family ?? (i === 0 ? "app" : `app-${i + 1}`);
-      if (seen.has(family))
-        ctx.issue([...path, "family"], `Task definition family "${family}" is defined twice`);
+      if (seen.has(family)) ctx.issue([...path, "family"], m("scenario.familyTwice", { family }));
       seen.add(family);
       const containers = td.containers.map((c, ci) => container(c, ci));
       const volumes = td.volumes.map(volume);
       const names = volumes.map((v) => v.name);
       containers.forEach((c, ci) => {
-        c.mountPoints.forEach((m, mi) => {
-          if (!names.includes(m.sourceVolume)) {
+        c.mountPoints.forEach((mount, mi) => {
+          if (!names.includes(mount.sourceVolume)) {
             ctx.issue(
               [...path, "containers", ci, "mountPoints", mi, "sourceVolume"],
-              `Mount point names volume "${m.sourceVolume}", which the task definition does not define`,
-              didYouMean(m.sourceVolume, names),
+              m("scenario.mountVolumeUndefined", { volume: mount.sourceVolume }),
+              didYouMean(mount.sourceVolume, names),
             );
           }
         });
@@ -162,7 +162,7 @@ export function checkSubnets(
     if (!all.some((s) => s.id === id)) {
       ctx.issue(
         [...path, i],
-        `Subnet ${id} is not defined`,
+        m("scenario.subnetNotDefined", { id }),
         didYouMean(
           id,
           all.map((s) => s.id),
@@ -184,7 +184,7 @@ type Env = {
 
 export function normalizeServices(input: ParsedScenario, env: Env, ctx: NormalizeContext): ServiceSpec[] {
   if (input.service && input.services) {
-    ctx.issue(["service"], "Use either service (one) or services (a list), not both");
+    ctx.issue(["service"], m("scenario.serviceBoth"));
   }
   const names = new Set<string>();
   return listOf(input.service, input.services, "service").map(({ value: s, path }) =>
@@ -205,13 +205,15 @@ function normalizeService(
   if (!td) {
     ctx.issue(
       [...path, "taskDefinition"],
-      families.length ? `Task definition "${family}" is not defined` : "A service needs a task definition",
+      families.length
+        ? m("scenario.taskDefinitionNotDefined", { family })
+        : m("scenario.serviceNeedsTaskDefinition"),
       didYouMean(family, families),
     );
   }
   let name = s.name ?? family;
   if (!s.name) for (let k = 2; names.has(name); k++) name = `${family}-${k}`;
-  if (names.has(name)) ctx.issue([...path, "name"], `Service name "${name}" is used twice`);
+  if (names.has(name)) ctx.issue([...path, "name"], m("scenario.serviceNameTwice", { name }));
   names.add(name);
   const inferLaunch = !s.launchType && !s.capacityProviderStrategy && !env.hasDefaultStrategy;
   const compat = td?.requiresCompatibilities ?? [env.defaultLaunchType];
@@ -229,7 +231,7 @@ function normalizeService(
     if (td && !c) {
       ctx.issue(
         [...path, "loadBalancers", i, "containerName"],
-        `Container "${containerName}" is not in task definition ${td.family}`,
+        m("scenario.containerNotInTaskDefinition", { name: containerName, family: td.family }),
         didYouMean(
           containerName,
           td.containers.map((x) => x.name),

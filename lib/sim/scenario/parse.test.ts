@@ -83,7 +83,7 @@ steps: [spotInterruption]`);
   });
 
   it("reports an unknown key at its position with a did-you-mean hint", () => {
-    expect(errorsOf("service:\n  desiredcount: 2\n")).toEqual([
+    expect(errorsOf("service:\n  desiredcount: 2\n")).toMatchObject([
       {
         line: 2,
         column: 3,

@@ -1,9 +1,10 @@
 import { isScalar, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import type { Scenario, SimError } from "../model";
+import { english, isMsg, type Msg, m } from "../text";
 import { normalize } from "./normalize";
 import { nodeAt, positionOf } from "./positions";
-import { scenarioSchema } from "./schema";
+import { CAPACITY_PROVIDER_ERROR, scenarioSchema } from "./schema";
 import { didYouMean } from "./suggest";
 
 /** Scenarios are small; these caps keep a hostile paste from costing the browser. */
@@ -25,21 +26,34 @@ export function parseScenario(yamlText: string): ParseResult {
   try {
     return parseUnsafe(yamlText);
   } catch (e) {
-    return fail(1, 1, `The scenario could not be read: ${e instanceof Error ? e.message : String(e)}`);
+    return fail(1, 1, m("scenario.couldNotRead", { detail: e instanceof Error ? e.message : String(e) }));
   }
 }
 
-function fail(line: number, column: number, message: string, hint?: string): ParseResult {
-  return {
-    ok: false,
-    errors: [hint === undefined ? { line, column, message } : { line, column, message, hint }],
-  };
+// Errors name their keys at run time (here and in normalize-*.ts); the tests hold them to the catalogs.
+// i18n-keys: sim.scenario.*
+
+/**
+ * An error with its English (`message`, `hint`) and its catalog keys (`msg`, `hintMsg`). The
+ * English is `english(msg)`, or `msg.en` where it comes from elsewhere (zod, the YAML parser).
+ */
+function simError(line: number, column: number, msg: Msg, hint?: Msg): SimError {
+  const e: SimError = { line, column, message: english(msg), msg };
+  if (hint) {
+    e.hint = english(hint);
+    e.hintMsg = hint;
+  }
+  return e;
+}
+
+function fail(line: number, column: number, message: Msg, hint?: Msg): ParseResult {
+  return { ok: false, errors: [simError(line, column, message, hint)] };
 }
 
 function parseUnsafe(text: string): ParseResult {
-  if (typeof text !== "string") return fail(1, 1, "A scenario is text");
+  if (typeof text !== "string") return fail(1, 1, m("scenario.notText"));
   if (new TextEncoder().encode(text).length > MAX_SCENARIO_BYTES) {
-    return fail(1, 1, `The scenario is larger than ${MAX_SCENARIO_BYTES / 1024} KB`);
+    return fail(1, 1, m("scenario.tooLarge", { kb: MAX_SCENARIO_BYTES / 1024 }));
   }
   const counter = new LineCounter();
   const doc = parseDocument(text, {
@@ -53,7 +67,8 @@ function parseUnsafe(text: string): ParseResult {
       ok: false,
       errors: doc.errors.map((e) => {
         const at = e.linePos?.[0] ?? counter.linePos(e.pos[0]);
-        return { line: at.line, column: at.col, message: `YAML: ${e.message.split(" at line")[0]}` };
+        // The YAML parser's own words stay English inside the message (they name YAML's terms).
+        return simError(at.line, at.col, m("scenario.yaml", { detail: e.message.split(" at line")[0] }));
       }),
     };
   }
@@ -61,12 +76,10 @@ function parseUnsafe(text: string): ParseResult {
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch {
-    return fail(1, 1, `The scenario uses too many YAML aliases (at most ${MAX_ALIASES})`);
+    return fail(1, 1, m("scenario.tooManyAliases", { max: MAX_ALIASES }));
   }
-  if (value === null || value === undefined) return fail(1, 1, "The scenario is empty");
-  if (typeof value !== "object" || Array.isArray(value)) {
-    return fail(1, 1, "A scenario is a YAML map of keys such as cluster, instances, taskDefinition, service");
-  }
+  if (value === null || value === undefined) return fail(1, 1, m("scenario.empty"));
+  if (typeof value !== "object" || Array.isArray(value)) return fail(1, 1, m("scenario.notAMap"));
   const parsed = scenarioSchema.safeParse(value);
   if (!parsed.success) {
     const errors = parsed.error.issues.flatMap((issue) => issueToErrors(issue, doc, counter));
@@ -76,9 +89,7 @@ function parseUnsafe(text: string): ParseResult {
   if (issues.length) {
     const errors = issues.map((i) => {
       const p = positionOf(nodeAt(doc, i.path), counter);
-      const e: SimError = { line: p.line, column: p.column, message: i.message };
-      if (i.hint) e.hint = i.hint;
-      return e;
+      return simError(p.line, p.column, i.message, i.hint);
     });
     return { ok: false, errors: sortErrors(errors) };
   }
@@ -115,28 +126,69 @@ function issueToErrors(
     const known = keysAt(scenarioSchema, issue.path);
     return issue.keys.map((key) => {
       const p = positionOf(nodeAt(doc, issue.path, key), counter);
-      const e: SimError = {
-        line: p.line,
-        column: p.column,
-        message: `Unknown key "${key}"${where ? ` in ${where}` : ""}`,
-      };
       const hint =
         key === "deleteOnTermination" && issue.path.includes("volumeConfigurations")
-          ? "A service's EBS volumes are always deleted when its tasks stop: ServiceManagedEBSVolumeConfiguration has no termination policy. Only a standalone task (runTask volumeConfigurations) can set deleteOnTermination: false."
+          ? m("scenario.ebsNoTermination")
           : didYouMean(key, known);
-      if (hint) e.hint = hint;
-      return e;
+      return simError(
+        p.line,
+        p.column,
+        where ? m("scenario.unknownKeyIn", { key, where }) : m("scenario.unknownKey", { key }),
+        hint,
+      );
     });
   }
   const node = nodeAt(doc, issue.path);
   const p = positionOf(node, counter);
   const message = issue.message.replace(/^Invalid input: /, "");
-  const e: SimError = { line: p.line, column: p.column, message: where ? `${where}: ${message}` : message };
-  if (issue.code === "invalid_value" && isScalar(node) && typeof node.value === "string") {
-    const hint = didYouMean(node.value, issue.values.map(String));
-    if (hint) e.hint = hint;
+  // zod's English as it was always shown (the CLI keeps it byte for byte), with a key beside it.
+  const msg: Msg = {
+    ...zodMessage(issue, where ? `${where}: ` : "", message),
+    en: where ? `${where}: ${message}` : message,
+  };
+  const hint =
+    issue.code === "invalid_value" && isScalar(node) && typeof node.value === "string"
+      ? didYouMean(node.value, issue.values.map(String))
+      : undefined;
+  return [simError(p.line, p.column, msg, hint)];
+}
+
+/** A zod issue as a `sim` catalog key; `at` is "path: " or "". */
+function zodMessage(issue: z.core.$ZodIssue, at: string, detail: string): Msg {
+  switch (issue.code) {
+    case "invalid_type":
+      return m("scenario.invalidType", { at, expected: issue.expected });
+    case "too_small":
+      return m("scenario.tooSmall", {
+        at,
+        origin: issue.origin,
+        minimum: String(issue.minimum),
+        inclusive: issue.inclusive === false ? "no" : "yes",
+      });
+    case "too_big":
+      return m("scenario.tooBig", {
+        at,
+        origin: issue.origin,
+        maximum: String(issue.maximum),
+        inclusive: issue.inclusive === false ? "no" : "yes",
+      });
+    case "invalid_value":
+      return m("scenario.invalidValue", {
+        at,
+        values: issue.values.map((v) => JSON.stringify(v)).join(", "),
+      });
+    case "custom": {
+      const given = issue.params?.msg;
+      if (isMsg(given)) return m(given.key, { at, ...given.params });
+      break;
+    }
+    case "invalid_union":
+      if (issue.message === CAPACITY_PROVIDER_ERROR) return m("scenario.capacityProvider", { at });
+      break;
   }
-  return [e];
+  if (issue.message === CAPACITY_PROVIDER_ERROR) return m("scenario.capacityProvider", { at });
+  // Any other check keeps its English detail inside the Korean frame.
+  return m("scenario.otherField", { at, detail });
 }
 
 type Def = {

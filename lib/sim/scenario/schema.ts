@@ -29,8 +29,12 @@ const asgProvider = z.strictObject({
   scaleInProtection: toggle.default(false),
 });
 
+/** What a capacity provider that is neither form is told (parse.ts gives its catalog key). */
+export const CAPACITY_PROVIDER_ERROR =
+  "Expected FARGATE, FARGATE_SPOT or an Auto Scaling group provider { name, instanceType, … }";
+
 const capacityProvider = z.union([z.enum(["FARGATE", "FARGATE_SPOT"]), asgProvider], {
-  error: "Expected FARGATE, FARGATE_SPOT or an Auto Scaling group provider { name, instanceType, … }",
+  error: CAPACITY_PROVIDER_ERROR,
 });
 
 const instance = z.strictObject({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { m } from "../text";
 import {
   launchFields,
   placementConstraintSchema,
@@ -119,6 +120,13 @@ export const stepSchema = z.preprocess(
             keys.length === 0
               ? `A step names one operation: ${STEP_OPS.join(", ")}`
               : `A step names one operation, found ${keys.length}: ${keys.join(", ")}`,
+          // The same words as a catalog key, for the sandbox (parse.ts).
+          params: {
+            msg:
+              keys.length === 0
+                ? m("scenario.oneOperation", { ops: STEP_OPS.join(", ") })
+                : m("scenario.oneOperationFound", { count: keys.length, found: keys.join(", ") }),
+          },
         });
       }
     }),

@@ -1,3 +1,5 @@
+import { type Msg, m } from "../text";
+
 /** Edit distance, case-insensitive: enough to spot `desiredcount` or `taskRole` typos. */
 function distance(a: string, b: string): number {
   const x = a.toLowerCase();
@@ -33,7 +35,7 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
 }
 
 /** "did you mean …?" text, or undefined when nothing is close. */
-export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+export function didYouMean(word: string, candidates: Iterable<string>): Msg | undefined {
   const s = suggest(word, candidates);
-  return s === undefined ? undefined : `did you mean "${s}"?`;
+  return s === undefined ? undefined : m("scenario.didYouMean", { suggestion: s });
 }
