@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { TodayView } from "@/components/today/today-view";
 import { getActingUser } from "@/lib/server/auth/session";
@@ -31,7 +31,7 @@ const studyTopicHref = (topic: string) =>
 
 // i18n-keys: home.features.*
 async function MarketingHome() {
-  const [topics, t] = await Promise.all([listTopics(prisma), getTranslations("home")]);
+  const [topics, t] = await Promise.all([listTopics(prisma, await getLocale()), getTranslations("home")]);
   const code = (chunks: ReactNode) => <code>{chunks}</code>;
   return (
     <>

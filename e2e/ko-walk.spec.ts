@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { englishNeedles, englishRuns } from "../lib/i18n/english-leftovers";
+import { englishNeedles, englishRuns, englishTopics } from "../lib/i18n/english-leftovers";
 import { ROLE_ACCOUNTS, type Role, STORAGE_STATE } from "./setup/accounts";
 import { EXTRA_URLS, PAGE_ROUTES, type SweepData } from "./support/page-routes";
 import { createSweepData } from "./support/sweep-data";
@@ -11,6 +11,7 @@ import { createSweepData } from "./support/sweep-data";
 //    it, reads the English catalog or repeats its words: lib/i18n/english-leftovers.ts);
 //  - a run of three or more English words outside <code>, <pre>, <kbd> and `lang="en"` elements,
 //    AWS and product names aside. Text people wrote (names, class and quiz titles) is listed below.
+//  - a topic's English name ("Launch types", "Storage") where Korean has its own, in the same text.
 // The text, aria-label, title, placeholder and alt of every element count, and the tab's title.
 // The records are the 375 px sweep's (e2e/mobile.spec.ts); they are made through the English
 // pages, so this file's default language stays English and only the walking browsers ask for Korean.
@@ -72,6 +73,7 @@ function englishOn(shown: Shown, ownWords: string[]): string[] {
   const allowed = [...ownWords, ...shown.marked].sort((a, b) => b.length - a.length);
   for (const text of new Set([...shown.texts, shown.title])) {
     for (const run of englishRuns(text, allowed)) found.add(`English words: "${run}"`);
+    for (const name of englishTopics(text, allowed)) found.add(`English topic "${name}": "${text}"`);
   }
   return [...found];
 }

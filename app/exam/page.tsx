@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ExamBuilderForm } from "@/components/quiz/exam-builder-form";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { examTopics } from "@/lib/server/data/quizzes";
@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ExamPage() {
   await requirePageUser("/exam");
-  const [topics, t] = await Promise.all([examTopics(prisma), getTranslations("exam")]);
+  const [topics, t] = await Promise.all([examTopics(prisma, await getLocale()), getTranslations("exam")]);
   return (
     <div>
       <h1>{t("title")}</h1>

@@ -6,6 +6,7 @@ import { requirePageUser } from "@/lib/server/auth/session";
 import { deckChoices } from "@/lib/server/data/decks";
 import { studyCatalog } from "@/lib/server/data/study-catalog";
 import { loadStudyQueue } from "@/lib/server/data/study-queue";
+import { topicLabel } from "@/lib/server/data/topics";
 import { prisma } from "@/lib/server/db";
 import { parseStudySearch } from "./search-params";
 import "@/components/study/study.css";
@@ -78,7 +79,7 @@ export default async function StudyPage({
                   value={topic.topic}
                   defaultChecked={filter.topics.includes(topic.topic)}
                 />
-                {topic.label} <span className="muted">({topic.count})</span>
+                {topicLabel(topic.topic, locale)} <span className="muted">({topic.count})</span>
               </label>
             ))}
           </fieldset>

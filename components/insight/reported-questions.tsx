@@ -1,4 +1,4 @@
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { ReportedQuestion } from "@/lib/server/data/insight-reports";
 import { topicLabel } from "@/lib/server/data/topics";
 
@@ -16,6 +16,7 @@ export function ReportedQuestions({ questions }: { questions: ReportedQuestion[]
   const reasons = useTranslations("study.tools.reasons");
   const reasonText = (reason: string) => (isReason(reason) ? reasons(reason) : reason);
   const format = useFormatter();
+  const locale = useLocale();
   if (questions.length === 0) return <p className="muted">{t("none")}</p>;
   return (
     <ol className="report-list" aria-label={t("list")}>
@@ -24,7 +25,7 @@ export function ReportedQuestions({ questions }: { questions: ReportedQuestion[]
           <strong lang={q.lang}>{q.title}</strong>{" "}
           <span className="muted">
             {t.rich("where", {
-              topic: topicLabel(q.topic),
+              topic: topicLabel(q.topic, locale),
               id: q.questionId,
               code: (chunks) => <code>{chunks}</code>,
             })}

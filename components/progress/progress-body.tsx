@@ -1,9 +1,10 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import type { MasteryRow } from "@/lib/progress";
 import { SAA_C03_GUIDE_URL } from "@/lib/progress/exam-domains";
 import type { ProgressView } from "@/lib/server/data/progress";
+import { topicLabel } from "@/lib/server/data/topics";
 import { CHART_HEIGHT, HEATMAP_HEIGHT, misconceptionChartHeight } from "./chart-sizes";
 import { ChartSlot } from "./chart-slot";
 import { DataTable } from "./data-table";
@@ -93,7 +94,10 @@ function duration(t: T, ms: number): string {
 const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
 
 export async function ProgressBody({ view, examForm }: { view: ProgressView; examForm?: ReactNode }) {
-  const t = await getTranslations("progress");
+  const [t, locale] = await Promise.all([getTranslations("progress"), getLocale()]);
+  const byTopic = view.byTopic
+    .map((r) => ({ ...r, label: topicLabel(r.key, locale) }))
+    .sort((a, b) => a.label.localeCompare(b.label, locale));
   const self = examForm !== undefined;
   const today = view.heatmap[view.heatmap.length - 1];
   const exam = view.exam;
@@ -226,7 +230,7 @@ export async function ProgressBody({ view, examForm }: { view: ProgressView; exa
           id="topics-h"
           title={t("mastery.byTopic")}
           groupLabel={t("mastery.topic")}
-          rows={view.byTopic}
+          rows={byTopic}
         />
         <section className="progress-section" aria-labelledby="forecast-h">
           <h2 id="forecast-h">{t("forecast.heading")}</h2>

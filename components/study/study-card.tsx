@@ -1,9 +1,10 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useMessages, useTranslations } from "next-intl";
 import type { RefObject } from "react";
 import { beforeAnswer, ShowOriginal } from "@/components/ui/show-original";
 import { textOfHtml } from "@/lib/bank/html-text";
+import { topicName } from "@/lib/i18n/topic-names";
 import type { GradeName } from "@/lib/srs";
 import { type Draft, isQuestion } from "@/lib/study/draft";
 import type { StudyState } from "@/lib/study/session-state";
@@ -46,6 +47,7 @@ export function StudyCard({
 }) {
   const t = useTranslations("study.card");
   const keys = useTranslations("study.keys");
+  const topics = useMessages().topics;
   const said = keyHint(state);
   const hintText = said ? keys(said.key, said.values) : "";
   const question = isQuestion(item);
@@ -57,7 +59,7 @@ export function StudyCard({
       <header className="study__card-head">
         {/* i18n-keys: study.card.kind.* */}
         <span className="badge">{t(`kind.${item.kind}`)}</span>
-        <span className="badge">{item.topic.replace(/-/g, " ")}</span>
+        <span className="badge">{topicName(item.topic, topics)}</span>
         {item.phase === "new" ? <span className="badge badge--new">{t("new")}</span> : null}
       </header>
       <h2

@@ -23,6 +23,7 @@ import enStudy from "@/messages/en/study.json";
 import enStudySettings from "@/messages/en/studySettings.json";
 import enTeach from "@/messages/en/teach.json";
 import enToday from "@/messages/en/today.json";
+import enTopics from "@/messages/en/topics.json";
 import enValidation from "@/messages/en/validation.json";
 import koAccount from "@/messages/ko/account.json";
 import koAdmin from "@/messages/ko/admin.json";
@@ -42,6 +43,7 @@ import koStudy from "@/messages/ko/study.json";
 import koStudySettings from "@/messages/ko/studySettings.json";
 import koTeach from "@/messages/ko/teach.json";
 import koToday from "@/messages/ko/today.json";
+import koTopics from "@/messages/ko/topics.json";
 import koValidation from "@/messages/ko/validation.json";
 import type { Locale } from "./locale";
 
@@ -64,6 +66,7 @@ const en = {
   studySettings: enStudySettings,
   teach: enTeach,
   today: enToday,
+  topics: enTopics,
   validation: enValidation,
 };
 
@@ -88,6 +91,7 @@ const ko: Messages = {
   studySettings: koStudySettings,
   teach: koTeach,
   today: koToday,
+  topics: koTopics,
   validation: koValidation,
 };
 

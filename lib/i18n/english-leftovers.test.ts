@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { englishNeedles, englishRuns } from "./english-leftovers";
+import { englishNeedles, englishRuns, englishTopics } from "./english-leftovers";
 
 // The walk's judge must be able to fail: an English catalog message or a run of English words
 // is found; Korean text, AWS names and short English names pass.
@@ -44,5 +44,18 @@ describe("the Korean walk's English finder", () => {
     const option = "Put the task in a public subnet";
     expect(englishRuns(`“${option}” 위로 이동`, [option])).toEqual([]);
     expect(englishRuns(`Please move this “${option}” up`, [option])).toEqual(["Please move this"]);
+  });
+
+  it("finds a topic's English name, one or two words, where the Korean page names it in Korean", () => {
+    expect(englishTopics("Cluster placement (36)")).toEqual(["Cluster placement"]);
+    expect(englishTopics("Storage")).toEqual(["Storage"]);
+    expect(englishTopics("주제 Launch types의 문제 3개")).toEqual(["Launch types"]);
+    expect(englishTopics("클러스터와 태스크 배치 (36)")).toEqual([]);
+    // IAM reads the same in Korean; the glossary's lower-case term in parentheses is Korean style.
+    expect(englishTopics("IAM")).toEqual([]);
+    expect(englishTopics("시작 유형(launch type)과 임시 스토리지(ephemeral storage)")).toEqual([]);
+    // A word that only begins with a topic's name is another word; text the page marks English passes.
+    expect(englishTopics("Storages")).toEqual([]);
+    expect(englishTopics("“Storage for tasks” 위로 이동", ["Storage for tasks"])).toEqual([]);
   });
 });

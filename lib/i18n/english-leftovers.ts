@@ -72,11 +72,36 @@ export const ENGLISH_NAMES: ReadonlyArray<RegExp> = [
   /\bSpaced repetition\b/gi,
 ];
 
-/** Runs of three or more English words in `text`, after the allowed names are taken out. */
-export function englishRuns(text: string, extraNames: ReadonlyArray<string> = []): string[] {
+/** `text` with the AWS and product names and the page's own `extraNames` taken out. */
+function withoutNames(text: string, extraNames: ReadonlyArray<string>): string {
   let rest = text;
   for (const name of ENGLISH_NAMES) rest = rest.replace(name, " · ");
   for (const name of extraNames) rest = rest.split(name).join(" · ");
+  return rest;
+}
+
+/** Runs of three or more English words in `text`, after the allowed names are taken out. */
+export function englishRuns(text: string, extraNames: ReadonlyArray<string> = []): string[] {
   const word = "[A-Za-z][A-Za-z'’-]*";
-  return rest.match(new RegExp(`\\b${word}(?:[ \\t\\n]+${word}){2,}\\b`, "g")) ?? [];
+  return (
+    withoutNames(text, extraNames).match(new RegExp(`\\b${word}(?:[ \\t\\n]+${word}){2,}\\b`, "g")) ?? []
+  );
+}
+
+/**
+ * The English names of the topics Korean names differently ("Cluster placement", "Launch types",
+ * "Storage"): one or two words, too short for the three-word rule and, as "Cluster placement
+ * (36)", not a whole catalog message. Case counts: a Korean text may quote the lower-case term
+ * ("시작 유형(launch type)") as the glossary asks.
+ */
+const ENGLISH_TOPIC_NAMES: ReadonlyArray<{ name: string; pattern: RegExp }> = Object.entries(
+  CATALOGS.en.topics,
+)
+  .filter(([topic, english]) => (CATALOGS.ko.topics as Record<string, string>)[topic] !== english)
+  .map(([, name]) => ({ name, pattern: new RegExp(`(?<![A-Za-z])${escapeRegExp(name)}(?![A-Za-z])`) }));
+
+/** The English topic names in `text`, after the allowed names (and text the page marks English) are taken out. */
+export function englishTopics(text: string, extraNames: ReadonlyArray<string> = []): string[] {
+  const rest = withoutNames(text, extraNames);
+  return ENGLISH_TOPIC_NAMES.filter(({ pattern }) => pattern.test(rest)).map(({ name }) => name);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { DECK_TOPIC } from "@/lib/bank/deck-card";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Locale } from "@/lib/i18n/locale";
 import { type MasteryRow, masteryBy, type ProgressCard } from "@/lib/progress";
 import { type ActingUser, ForbiddenError } from "../auth/acting-user";
 import { finishOverdue } from "./attempts";
@@ -33,12 +34,13 @@ const asLearner = (user: { id: string; name: string; email: string }): ActingUse
   roles: ["learner"],
 });
 
-/** The class's owner only: the learners × topics heatmap. Learners who never studied get empty cells. */
+/** The class's owner only: the learners × topics heatmap, topics named in `locale`. Learners who never studied get empty cells. */
 export async function classHeatmap(
   db: PrismaClient,
   actor: ActingUser,
   classId: string,
   now: Date,
+  locale: Locale = "en",
 ): Promise<ClassHeatmap> {
   await assertOwnsClass(db, actor, classId);
   const klass = await db.class.findUniqueOrThrow({
@@ -83,12 +85,19 @@ export async function classHeatmap(
       topic: topicOf.get(c.questionId) ?? "",
     });
   const rows = people.map((p, i) =>
-    masteryBy(cardsOf.get(p.id) ?? [], totals, (c) => c.topic || null, topicLabel, now, prefs[i]?.weights),
+    masteryBy(
+      cardsOf.get(p.id) ?? [],
+      totals,
+      (c) => c.topic || null,
+      (key) => topicLabel(key, locale),
+      now,
+      prefs[i]?.weights,
+    ),
   );
   const topicKeys = new Set([...totals.keys(), ...rows.flatMap((r) => r.map((cell) => cell.key))]);
   const topics = [...topicKeys]
-    .map((key) => ({ key, label: topicLabel(key) }))
-    .sort((a, b) => a.label.localeCompare(b.label));
+    .map((key) => ({ key, label: topicLabel(key, locale) }))
+    .sort((a, b) => a.label.localeCompare(b.label, locale));
   return {
     classId,
     className: klass.name,

@@ -119,9 +119,15 @@ export async function loadProgress(db: PrismaClient, actor: ActingUser, now: Dat
   const studied = cards.filter((c) => c.phase !== "new");
   const weights = prefs.weights;
 
-  const byTopic = masteryBy(cards, totalsByTopic, (c) => c.topic || null, topicLabel, now, weights).sort(
-    (a, b) => a.label.localeCompare(b.label),
-  );
+  // English names here, as everything this loader returns; ProgressBody names topics in the page's language.
+  const byTopic = masteryBy(
+    cards,
+    totalsByTopic,
+    (c) => c.topic || null,
+    (key) => topicLabel(key, "en"),
+    now,
+    weights,
+  ).sort((a, b) => a.label.localeCompare(b.label));
   const domainLabel = new Map(SAA_C03_DOMAINS.map((d) => [d.id, d.label]));
   const byDomain = masteryBy(
     cards,

@@ -180,6 +180,7 @@ export async function questionPool(
  */
 export async function examTopics(
   db: PrismaClient,
+  locale: Locale = "en",
 ): Promise<Array<{ value: string; label: string; count: number }>> {
   const rows = await db.question.groupBy({
     by: ["topic"],
@@ -187,8 +188,8 @@ export async function examTopics(
     _count: { _all: true },
   });
   return rows
-    .map((row) => ({ value: row.topic, label: topicLabel(row.topic), count: row._count._all }))
-    .sort((a, b) => a.label.localeCompare(b.label));
+    .map((row) => ({ value: row.topic, label: topicLabel(row.topic, locale), count: row._count._all }))
+    .sort((a, b) => a.label.localeCompare(b.label, locale));
 }
 
 /** The filters stored on a quiz, parsed back. */
@@ -240,7 +241,7 @@ export async function builderChoices(db: PrismaClient, actor: ActingUser, locale
   return {
     topics: [...topicCounts.entries()]
       .sort((a, b) => a[0].localeCompare(b[0]))
-      .map(([topic, count]) => ({ value: topic, label: topicLabel(topic), count })),
+      .map(([topic, count]) => ({ value: topic, label: topicLabel(topic, locale), count })),
     tags: [...tagCounts.entries()]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, 40)
@@ -253,7 +254,7 @@ export async function builderChoices(db: PrismaClient, actor: ActingUser, locale
         title: shown.question.title,
         lang: shown.lang,
         topic,
-        topicLabel: topicLabel(topic),
+        topicLabel: topicLabel(topic, locale),
         kind: question.kind,
         difficulty: question.difficulty,
       };

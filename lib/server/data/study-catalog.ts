@@ -2,9 +2,8 @@ import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { inOpenBank, openBank } from "./bank-visibility";
 import { readQuestionTags } from "./json-columns";
-import { topicLabel } from "./topics";
 
-/** What a learner can filter study by: topics (with labels), banks and the most used tags. Public bank data. */
+/** What a learner can filter study by: topics (ids; the page names them), banks and the most used tags. Public bank data. */
 export async function studyCatalog(db: PrismaClient) {
   const [topics, banks, tagRows] = await Promise.all([
     db.question.groupBy({
@@ -30,7 +29,7 @@ export async function studyCatalog(db: PrismaClient) {
     .slice(0, 40)
     .map(([tag, count]) => ({ tag, count }));
   return {
-    topics: topics.map((t) => ({ topic: t.topic, label: topicLabel(t.topic), count: t._count._all })),
+    topics: topics.map((t) => ({ topic: t.topic, count: t._count._all })),
     banks,
     tags,
   };

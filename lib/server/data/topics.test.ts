@@ -55,14 +55,20 @@ describe("listTopics", () => {
 });
 
 describe("topicLabel", () => {
-  it("turns a topic id into words", () => {
-    expect(topicLabel("launch-types")).toBe("Launch types");
-    expect(topicLabel("volumes")).toBe("Volumes");
+  it("names a shipped topic from the topics catalog, in each language", () => {
+    expect(topicLabel("launch-types", "en")).toBe("Launch types");
+    expect(topicLabel("launch-types", "ko")).toBe("시작 유형");
+    expect(topicLabel("cluster-placement", "ko")).toBe("클러스터와 태스크 배치");
+  });
+
+  it("turns a topic no catalog knows into words, in either language", () => {
+    expect(topicLabel("volumes", "en")).toBe("Volumes");
+    expect(topicLabel("volumes", "ko")).toBe("Volumes");
   });
 
   it("writes AWS acronyms in capitals", () => {
-    expect(topicLabel("iam")).toBe("IAM");
-    expect(topicLabel("iam-for-ecs")).toBe("IAM for ECS");
-    expect(topicLabel("efs-volumes")).toBe("EFS volumes");
+    expect(topicLabel("iam", "en")).toBe("IAM");
+    expect(topicLabel("iam-for-ecs", "ko")).toBe("IAM for ECS");
+    expect(topicLabel("efs-volumes", "en")).toBe("EFS volumes");
   });
 });

@@ -1,5 +1,8 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { CATALOGS } from "@/lib/i18n/catalogs";
+import type { Locale } from "@/lib/i18n/locale";
+import { topicName } from "@/lib/i18n/topic-names";
 import { inOpenBank, openBank } from "./bank-visibility";
 
 /** A topic as the home page lists it. Flashcards (and cloze cards) are counted apart from questions. */
@@ -13,39 +16,16 @@ export type TopicSummary = {
 
 const CARD_KINDS = ["flashcard", "cloze"];
 
-/** Words that AWS writes in capitals: a topic id "iam" reads "IAM", "efs-volumes" "EFS volumes". */
-const ACRONYMS = new Set([
-  "iam",
-  "ecs",
-  "ec2",
-  "ecr",
-  "efs",
-  "ebs",
-  "fsx",
-  "alb",
-  "nlb",
-  "clb",
-  "elb",
-  "vpc",
-  "eni",
-  "aws",
-]);
-
-/** "launch-types" → "Launch types", "iam" → "IAM": topics are kebab-case ids in bank front matter. */
-export function topicLabel(topic: string): string {
-  const words = topic
-    .split("-")
-    .filter(Boolean)
-    .map((word) => (ACRONYMS.has(word.toLowerCase()) ? word.toUpperCase() : word));
-  const text = words.join(" ");
-  return text ? text.charAt(0).toUpperCase() + text.slice(1) : topic;
+/** A topic's name in `locale`: the `topics` catalog's for a shipped topic, else derived from its id. */
+export function topicLabel(topic: string, locale: Locale): string {
+  return topicName(topic, CATALOGS[locale].topics);
 }
 
 /**
- * Every topic with live (not retired) questions, with its counts. Public data: the shipped banks
- * are readable by anyone, so this takes no acting user.
+ * Every topic with live (not retired) questions, with its counts, named and sorted in `locale`.
+ * Public data: the shipped banks are readable by anyone, so this takes no acting user.
  */
-export async function listTopics(db: PrismaClient): Promise<TopicSummary[]> {
+export async function listTopics(db: PrismaClient, locale: Locale = "en"): Promise<TopicSummary[]> {
   const [byKind, banks] = await Promise.all([
     db.question.groupBy({
       by: ["topic", "kind"],
@@ -58,7 +38,7 @@ export async function listTopics(db: PrismaClient): Promise<TopicSummary[]> {
   const entry = (topic: string) => {
     let found = topics.get(topic);
     if (!found) {
-      found = { topic, label: topicLabel(topic), questions: 0, flashcards: 0, banks: 0 };
+      found = { topic, label: topicLabel(topic, locale), questions: 0, flashcards: 0, banks: 0 };
       topics.set(topic, found);
     }
     return found;
@@ -71,5 +51,5 @@ export async function listTopics(db: PrismaClient): Promise<TopicSummary[]> {
   for (const row of banks) {
     if (topics.has(row.topic)) entry(row.topic).banks = row._count._all;
   }
-  return [...topics.values()].sort((a, b) => a.label.localeCompare(b.label));
+  return [...topics.values()].sort((a, b) => a.label.localeCompare(b.label, locale));
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { BankVisibilityForm, DeleteBankForm } from "@/components/teach/bank-actions";
 import { InstructorsOnly } from "@/components/teach/instructors-only";
 import { UploadBankForm } from "@/components/teach/upload-bank-form";
@@ -18,7 +18,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TeachBanksPage() {
   const user = await requirePageUser("/teach/banks");
   if (!hasRole(user, "instructor")) return <InstructorsOnly />;
-  const [banks, t] = await Promise.all([listInstructorBanks(prisma, user), getTranslations("teach.banks")]);
+  const [banks, t, locale] = await Promise.all([
+    listInstructorBanks(prisma, user),
+    getTranslations("teach.banks"),
+    getLocale(),
+  ]);
   return (
     <div>
       <h1>{t("title")}</h1>
@@ -30,7 +34,7 @@ export default async function TeachBanksPage() {
             <h2>{b.bank.title}</h2>
             <p>
               <span className="muted">
-                {t("summary", { topic: topicLabel(b.bank.topic), count: b.bank._count.questions })}
+                {t("summary", { topic: topicLabel(b.bank.topic, locale), count: b.bank._count.questions })}
               </span>
               <strong>{b.bank.visibility === "published" ? t("published") : t("private")}</strong>
             </p>

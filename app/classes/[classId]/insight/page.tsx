@@ -25,7 +25,7 @@ export default async function ClassInsightPage({ params }: { params: Promise<{ c
   const user = await requirePageRole("instructor", `/classes/${encodeURIComponent(classId)}/insight`);
   const [t, locale] = await Promise.all([getTranslations("insight.page"), getLocale()]);
   const loaded = await Promise.all([
-    classHeatmap(prisma, user, classId, new Date()),
+    classHeatmap(prisma, user, classId, new Date(), locale),
     listClassQuizzes(prisma, user, classId),
     reportedQuestions(prisma, user, locale),
   ]).catch((error) => {

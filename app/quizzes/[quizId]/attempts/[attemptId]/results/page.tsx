@@ -40,7 +40,7 @@ export default async function ResultsPage({
           ...result,
           // Topics are stored by id ("launch-types"); people read their names ("Launch types").
           breakdown: result.breakdown.map((row) =>
-            row.kind === "topic" ? { ...row, group: topicLabel(row.group) } : row,
+            row.kind === "topic" ? { ...row, group: topicLabel(row.group, locale) } : row,
           ),
         }}
       />
