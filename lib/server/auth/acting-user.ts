@@ -11,7 +11,18 @@ export const GRANTABLE_ROLES = ["instructor", "admin"] as const;
 export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
 
 /** The signed-in person. */
-export type ActingUser = { id: string; name: string; email: string; roles: Role[] };
+export type ActingUser = {
+  id: string;
+  name: string;
+  email: string;
+  roles: Role[];
+  /**
+   * The interface language the learner saved, as the session lookup read it in the same statement
+   * (null: none saved; absent: not read, e.g. an actor a test or script made), so a route's
+   * refusals speak it without a second query on every grading and autosave.
+   */
+  savedLocale?: string | null;
+};
 
 /** True when `user` holds `role`. */
 export function hasRole(user: Pick<ActingUser, "roles">, role: Role): boolean {

@@ -61,6 +61,17 @@ describe("the session lookup", () => {
     expect(user?.roles).toContain("learner");
   });
 
+  it("reads the learner's saved interface language in the same lookup (none saved: null)", async () => {
+    const { id, cookie } = await signUp();
+    expect((await actingUserFromHeaders(auth, database.prisma, headersWith(cookie)))?.savedLocale).toBeNull();
+    await database.prisma.studySettings.upsert({
+      where: { userId: id },
+      create: { userId: id, locale: "ko" },
+      update: { locale: "ko" },
+    });
+    expect((await actingUserFromHeaders(auth, database.prisma, headersWith(cookie)))?.savedLocale).toBe("ko");
+  });
+
   it("refuses a cookie with a forged or missing signature, or none at all", async () => {
     const { cookie } = await signUp();
     const [name, value] = cookie.split("=") as [string, string];

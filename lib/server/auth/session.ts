@@ -38,8 +38,8 @@ export async function actingUserFromHeaders(
   if (!token) return null;
   const found = await storeOf(db).sessionUserByToken(token);
   if (!found || found.expiresAt.getTime() < Date.now() || found.user.disabledAt) return null;
-  const { id, name, email, roles } = found.user;
-  return { id, name, email, roles: rolesFrom(roles) };
+  const { id, name, email, roles, locale } = found.user;
+  return { id, name, email, roles: rolesFrom(roles), savedLocale: locale };
 }
 
 /** The first cookie called `name` in a Cookie header, decoded (better-call's parsing rules). */

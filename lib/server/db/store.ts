@@ -14,7 +14,15 @@ export type Dialect = "sqlite" | "postgres";
 /** A session row with its user and roles, as the session lookup needs them. */
 export type SessionUserRow = {
   expiresAt: Date;
-  user: { id: string; name: string; email: string; disabledAt: Date | null; roles: string[] };
+  user: {
+    id: string;
+    name: string;
+    email: string;
+    disabledAt: Date | null;
+    roles: string[];
+    /** The interface language the learner saved (StudySettings.locale); null: none saved. */
+    locale: string | null;
+  };
 };
 
 /** A learner's StudySettings row, shaped as Prisma returns it. */

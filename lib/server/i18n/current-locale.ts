@@ -3,7 +3,7 @@ import { cookies, headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { cache } from "react";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { browserLocale, LOCALE_COOKIE, type Locale, resolveLocale } from "@/lib/i18n/locale";
+import { browserLocale, isLocale, LOCALE_COOKIE, type Locale, resolveLocale } from "@/lib/i18n/locale";
 import type { ActingUser } from "@/lib/server/auth/acting-user";
 import { getActingUser } from "@/lib/server/auth/session";
 import { getInterfaceSettings, type InterfaceSettings } from "@/lib/server/data/interface-settings";
@@ -52,7 +52,10 @@ export async function routeLocale(
   ctx: { actor: ActingUser | null; db: PrismaClient },
 ): Promise<Locale> {
   let saved: Locale | null = null;
-  if (ctx.actor) {
+  if (ctx.actor?.savedLocale !== undefined) {
+    // Read with the session, in the same statement: no query of its own on the hot paths.
+    saved = isLocale(ctx.actor.savedLocale) ? ctx.actor.savedLocale : null;
+  } else if (ctx.actor) {
     try {
       saved = (await getInterfaceSettings(ctx.db, ctx.actor)).locale;
     } catch (error) {

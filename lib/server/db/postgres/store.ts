@@ -308,11 +308,13 @@ export function createPostgresStore(pool: pg.Pool, health: pg.Pool = pool): Stor
         email: string;
         disabledAt: Date | null;
         roles: string | null;
+        locale: string | null;
       }>(
         pool,
         "td_session",
         `SELECT s."expiresAt", u."id", u."name", u."email", u."disabledAt",
-           (SELECT string_agg(r."role", ',') FROM "UserRole" r WHERE r."userId" = u."id") AS "roles"
+           (SELECT string_agg(r."role", ',') FROM "UserRole" r WHERE r."userId" = u."id") AS "roles",
+           (SELECT st."locale" FROM "StudySettings" st WHERE st."userId" = u."id") AS "locale"
          FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."token" = $1`,
         [token],
       );

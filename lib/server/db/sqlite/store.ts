@@ -255,9 +255,11 @@ export function createSqliteStore(client: PrismaClient, link: SqliteLink): Store
           email: string;
           disabledAt: unknown;
           roles: string | null;
+          locale: string | null;
         }>(
           `SELECT s."expiresAt", u."id", u."name", u."email", u."disabledAt",
-             (SELECT group_concat(r."role", ',') FROM "UserRole" r WHERE r."userId" = u."id") AS "roles"
+             (SELECT group_concat(r."role", ',') FROM "UserRole" r WHERE r."userId" = u."id") AS "roles",
+             (SELECT st."locale" FROM "StudySettings" st WHERE st."userId" = u."id") AS "locale"
            FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."token" = ?`,
           token,
         );
@@ -270,6 +272,7 @@ export function createSqliteStore(client: PrismaClient, link: SqliteLink): Store
             email: row.email,
             disabledAt: readDate(row.disabledAt),
             roles: row.roles ? row.roles.split(",") : [],
+            locale: row.locale,
           },
         };
       }),
