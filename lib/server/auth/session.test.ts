@@ -105,11 +105,13 @@ describe("actions resolve the acting user from the session cookie", () => {
     expect(target).toBe("/account");
     expect([...browser.cookies.keys()]).toEqual(["taskdeck.session_token"]);
     const user = await requireUser();
-    expect(Object.keys(user).sort()).toEqual(["email", "id", "name", "roles"]);
+    // Nothing of the session row beyond who they are (and the language they saved, read with it).
+    expect(Object.keys(user).sort()).toEqual(["email", "id", "name", "roles", "savedLocale"]);
     expect(user).toMatchObject({
       name: "Pat Admin",
       email: "pat@example.com",
       roles: ["learner", "instructor", "admin"],
+      savedLocale: null,
     });
     expect((await requireRole("admin")).id).toBe(user.id);
   }, 20_000);
