@@ -211,3 +211,43 @@ test("a learner makes a deck by form and by paste, studies it and downloads it; 
   ]);
   expect(Number(left[0]?.n)).toBe(0);
 });
+
+test("a large deck lists its cards a hundred to a page, with the whole count and a way through", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await signUp(page, newAccount("Pager"));
+  await page.goto("/decks");
+  const newDeck = page.getByRole("form", { name: "New deck" });
+  await newDeck.getByLabel("Title", { exact: true }).fill(`From Anki ${Date.now().toString(36)}`);
+  await newDeck.getByRole("button", { name: "Create deck" }).click();
+  const cards = Array.from(
+    { length: 130 },
+    (_, i) => `## Card ${i + 1} front {#c${i + 1}}\n\nkind: flashcard\n\nBack ${i + 1}\n`,
+  ).join("\n");
+  const paste = page.getByRole("form", { name: "Add cards from text or a file" });
+  await paste.getByLabel("Cards (Markdown)").fill(cards);
+  await paste.getByRole("button", { name: "Check and add" }).click();
+  await expect(paste.getByText("Added 130 cards, updated 0, unchanged 0.")).toBeVisible();
+
+  const list = page.getByRole("list", { name: "Cards" });
+  await expect(page.getByText("Cards 1–100 of 130")).toBeVisible();
+  await expect(list.getByRole("listitem")).toHaveCount(100);
+  await expect(list.getByText("Card 100 front", { exact: true })).toBeVisible();
+  await expect(list.getByText("Card 101 front", { exact: true })).toHaveCount(0);
+  await shoot(page, "paged");
+
+  const pages = page.getByRole("navigation", { name: "Pages of cards" });
+  await pages.getByRole("link", { name: "Next →" }).click();
+  await expect(page.getByText("Cards 101–130 of 130")).toBeVisible();
+  await expect(list.getByRole("listitem")).toHaveCount(30);
+  await expect(list.getByText("Card 130 front", { exact: true })).toBeVisible();
+  await expect(pages.getByText("Page 2 of 2")).toBeVisible();
+  await expect(pages.getByRole("link", { name: "Next →" })).toHaveCount(0);
+  // Editing a card on the second page keeps the reader on that page.
+  await list.getByRole("link", { name: "Edit “Card 120 front”" }).click();
+  await expect(page).toHaveURL(/page=2&edit=c120/);
+  await expect(page.getByText("Cards 101–130 of 130")).toBeVisible();
+  await pages.getByRole("link", { name: "← Previous" }).click();
+  await expect(page.getByText("Cards 1–100 of 130")).toBeVisible();
+});
