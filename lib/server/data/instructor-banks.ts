@@ -310,6 +310,8 @@ export async function listInstructorBanks(db: PrismaClient, actor: ActingUser) {
       bank: {
         select: {
           title: true,
+          /** The bank's own language (its front matter's `language:`), for its title's `lang`. */
+          language: true,
           topic: true,
           visibility: true,
           lastSyncedAt: true,

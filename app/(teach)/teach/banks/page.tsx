@@ -31,7 +31,8 @@ export default async function TeachBanksPage() {
       <ul aria-label={t("title")} className="teach-banks">
         {banks.map((b) => (
           <li key={b.bankId} className="card">
-            <h2>{b.bank.title}</h2>
+            {/* The title is the author's words, in the bank's own language, whatever the page's. */}
+            <h2 lang={b.bank.language}>{b.bank.title}</h2>
             <p>
               <span className="muted">
                 {t("summary", { topic: topicLabel(b.bank.topic, locale), count: b.bank._count.questions })}
