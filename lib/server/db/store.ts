@@ -176,21 +176,20 @@ export type ImportedCardRow = {
   state: CardStateColumns;
 };
 
-/** One review of an imported card, from the package's log: made at `at`, by the learner, long ago. */
-export type ImportedReviewRow = {
-  id: string;
-  userId: string;
-  cardId: string;
-  questionId: string;
-  revision: number;
-  grade: string;
-  wasNew: boolean;
-  /** JSON of the card's state before and after, as a grading writes them. */
-  stateBefore: string;
-  stateAfter: string;
-  durationMs: number;
-  at: Date;
-};
+/** One review of an imported card, from the package's log: a grade's row, made at `at`, long ago. */
+export type ImportedReviewRow = Pick<
+  GradeReviewRow,
+  | "id"
+  | "userId"
+  | "cardId"
+  | "questionId"
+  | "revision"
+  | "grade"
+  | "wasNew"
+  | "stateBefore"
+  | "stateAfter"
+  | "durationMs"
+> & { at: Date };
 
 /** Whether the database can take a write now. */
 export type StorageState = "ok" | "read-only" | "full" | "busy";
