@@ -10,6 +10,12 @@ test("after studying, /progress shows the reviews, and an exam date gives readin
 }) => {
   const account = newAccount("Progress");
   await signUp(page, account);
+  // Grades are saved in the background while the next card shows. Held back here for a moment,
+  // they are still on their way when the learner opens Progress, which must count them once saved.
+  await page.route("**/api/study/grade", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
   await page.goto("/study");
   const study = page.getByRole("region", { name: "Study session" });
   for (let i = 0; i < 3; i += 1) {

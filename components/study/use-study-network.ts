@@ -1,3 +1,4 @@
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type Dispatch, useCallback, useEffect, useLayoutEffect, useRef } from "react";
 import { postJson } from "@/components/ui/post-json";
@@ -19,10 +20,25 @@ export function useStudyNetwork(
 ) {
   const t = useTranslations("study.network");
   const saves = useRef(new Map<string, Promise<void>>());
+  const unsettled = useRef(new Set<Promise<void>>());
   const latest = useRef(state);
   useLayoutEffect(() => {
     latest.current = state;
   });
+
+  // A grade is shown as done before the server has it. Leaving the page meanwhile must neither
+  // lose it nor show a stale page: the request outlives the page (keepalive, below), and a page
+  // reached inside the app (Progress, Today) is drawn again once the last grade is saved, so its
+  // counts include it. That page may have been drawn on the server while a grade was on its way
+  // even when every grade has arrived by the time this one goes, so any session that graded asks.
+  const router = useRouter();
+  const hasGraded = useRef(false);
+  useEffect(() => {
+    const pending = unsettled.current;
+    return () => {
+      if (hasGraded.current) void Promise.allSettled([...pending]).then(() => router.refresh());
+    };
+  }, [router]);
 
   // Prefetch: keep a few cards ready so the next one appears without a round trip. After a failed
   // fetch, try again only once the learner has moved on (no loop against a server that is down).
@@ -63,6 +79,7 @@ export function useStudyNetwork(
       const { reviewId } = request;
       const saving = postJson<{ result: GradeResponse }>("/api/study/grade", request, {
         idempotent: true,
+        keepalive: true,
       }).then(
         (result) => {
           if (!result.ok) {
@@ -80,6 +97,9 @@ export function useStudyNetwork(
         () => dispatch({ type: "saveFailed", reviewId, message: t("saveFailed") }),
       );
       saves.current.set(reviewId, saving);
+      hasGraded.current = true;
+      unsettled.current.add(saving);
+      void saving.finally(() => unsettled.current.delete(saving));
     },
     [dispatch, t],
   );

@@ -24,6 +24,11 @@ export type JsonResult<T extends object> = ({ ok: true } & T) | JsonFailure;
 export type PostJsonOptions = {
   /** The server treats a repeat of this body as the same write, so a lost answer may be resent once. */
   idempotent?: boolean;
+  /**
+   * The request outlives the page (closing the tab, following a link): for small writes the page
+   * shows as done before the answer comes, like a grading. Browsers allow 64 KB of such bodies.
+   */
+  keepalive?: boolean;
   /** Pause before the resend, in ms (tests pass 0). */
   retryDelayMs?: number;
 };
@@ -36,13 +41,14 @@ type Attempt =
   /** No usable answer: the request failed in transit (no status) or its answer broke off. */
   | { kind: "lost"; error: unknown; status?: number };
 
-async function attempt(path: string, body: string): Promise<Attempt> {
+async function attempt(path: string, body: string, keepalive: boolean): Promise<Attempt> {
   let response: Response;
   try {
     response = await fetch(path, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       credentials: "same-origin",
+      keepalive,
       body,
     });
   } catch (error) {
@@ -87,10 +93,11 @@ export async function postJson<T extends object>(
   options: PostJsonOptions = {},
 ): Promise<JsonResult<T>> {
   const text = JSON.stringify(body);
-  let outcome = await attempt(path, text);
+  const keepalive = options.keepalive ?? false;
+  let outcome = await attempt(path, text, keepalive);
   if (outcome.kind === "lost" && options.idempotent) {
     await new Promise((resolve) => setTimeout(resolve, options.retryDelayMs ?? 300));
-    outcome = await attempt(path, text);
+    outcome = await attempt(path, text, keepalive);
   }
   if (outcome.kind === "lost" && outcome.status === undefined) throw outcome.error;
   if (outcome.kind === "answer" && isResult(outcome.parsed)) return outcome.parsed as JsonResult<T>;
