@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { createSqliteTestDatabase, type TestDatabase } from "../../testing/test-database";
 import { backupDatabase, backupFileName, integrityCheck, restoreDatabase } from "./backup";
@@ -51,6 +52,41 @@ describe("backup and restore", () => {
       await safety.$disconnect();
     }
   });
+
+  it("copies the database as it was when the backup began, in steps, while another connection writes", async () => {
+    db = createSqliteTestDatabase();
+    await db.prisma.syncRun.create({ data: run(1) });
+    const backup = path.join(path.dirname(db.file), "stepped.db");
+    // A second connection, as the serving app's would be, writes a row after every step. Without
+    // one snapshot held across the steps, SQLite would start the copy again after each write, and
+    // at one page a step it would never end.
+    const writer = new Database(db.file);
+    let steps = 0;
+    try {
+      const insert = writer.prepare(
+        `INSERT INTO "SyncRun" ("id", "startedAt", "finishedAt", "banksSynced", "banksSkipped",
+          "questionsAdded", "questionsUpdated", "questionsRetired") VALUES (?, 0, 0, 0, 0, 0, 0, 0)`,
+      );
+      await backupDatabase(db.file, backup, {
+        pagesPerStep: 1,
+        afterStep: () => {
+          steps += 1;
+          insert.run(100 + steps);
+        },
+      });
+    } finally {
+      writer.close();
+    }
+    expect(steps).toBeGreaterThan(10);
+    expect(integrityCheck(backup).ok).toBe(true);
+    const copy = new Database(backup, { readonly: true });
+    try {
+      expect(copy.prepare(`SELECT "id" FROM "SyncRun" ORDER BY "id"`).all()).toEqual([{ id: 1 }]);
+    } finally {
+      copy.close();
+    }
+    expect(await db.prisma.syncRun.count()).toBe(1 + steps);
+  }, 30_000);
 
   it("refuses to restore a damaged file and leaves the database untouched", async () => {
     db = createSqliteTestDatabase();
