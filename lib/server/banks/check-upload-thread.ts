@@ -5,7 +5,7 @@ import type { NewQuestionRow } from "../db/store";
 import type { KeptHistoryRows } from "./anki-history";
 import { AnkiPackageError } from "./anki-package";
 import { type CheckedUpload, checkUpload, type UploadInput } from "./check-upload";
-import type { UploadRequest } from "./check-upload.worker";
+import type { PartTaken, UploadRequest } from "./check-upload.worker";
 import { type CheckedDeckUpload, checkDeckUpload, type HistoryRequest } from "./deck-upload";
 import { type PreparedUpload, prepareUpload } from "./upload-rows";
 
@@ -75,13 +75,17 @@ function startWorker(): Worker {
   started.unref();
   started.on("message", (message: WorkerAnswer) => {
     const entry = pending.get(message.id);
-    if (!entry) return;
     if (message.rows || message.kept || message.questions) {
+      // The worker sends the next part once this one is in and the event loop has turned once,
+      // so requests waiting on I/O are served between parts (check-upload.worker.ts).
+      setImmediate(() => started.postMessage({ ack: message.id } satisfies PartTaken));
+      if (!entry) return;
       for (const row of message.rows ?? []) entry.rows.push(row);
       for (const side of message.kept ?? []) entry.kept.push(side);
       for (const question of message.questions ?? []) entry.questions.push(question);
       return;
     }
+    if (!entry) return;
     pending.delete(message.id);
     if (message.result) entry.resolve(assembled(message.result, entry));
     else if (message.unreadable) entry.reject(new AnkiPackageError(message.error ?? "unreadable"));

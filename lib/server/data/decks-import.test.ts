@@ -78,6 +78,18 @@ describe("importing many cards into a deck", () => {
     ).toBe(1);
   });
 
+  it("moves nothing into a deck deleted while its cards were being written, and leaves nothing behind", async () => {
+    const owner = await createPerson(db.prisma, "l1");
+    const { deckId } = await createDeck(db.prisma, owner, { title: "Gone", description: "" }, now);
+    const importing = importIntoDeck(db.prisma, owner, deckId, paste(cards(300)));
+    // The learner deletes the deck from another tab once the first parts are staged.
+    while ((await stagingBanks()) === 0) await new Promise((resolve) => setImmediate(resolve));
+    await db.prisma.bank.delete({ where: { id: deckId } });
+    expect(await importing).toBeNull();
+    expect(await stagingBanks()).toBe(0);
+    expect(await db.prisma.question.count({ where: { id: { startsWith: `${deckId}.` } } })).toBe(0);
+  });
+
   it("sweeps a staging bank a stopped server left over an hour ago, and leaves a running one", async () => {
     const owner = await createPerson(db.prisma, "l1");
     const { deckId } = await createDeck(db.prisma, owner, { title: "Swept", description: "" }, now);

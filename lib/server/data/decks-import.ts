@@ -199,15 +199,26 @@ async function writeImport(
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
-    const changed = await db.$transaction(async (tx) => {
-      if (!(await tx.bank.count({ where: { id: deckId, ...ownDeck(userId) } }))) return null;
-      const revisions = await applyDeckChanges(tx, plan.changed);
-      if (staging) {
-        await tx.question.updateMany({ where: { bankId: staging }, data: { bankId: deckId } });
-        await tx.bank.delete({ where: { id: staging } });
-      }
-      return revisions;
-    });
+    // Changed cards take their new revisions with the move, through Prisma (rare, and a learner's
+    // edit of a few cards); a plain import is only the move, as two statements of the store.
+    const changed =
+      plan.changed.length > 0
+        ? await db.$transaction(async (tx) => {
+            if (!(await tx.bank.count({ where: { id: deckId, ...ownDeck(userId) } }))) return null;
+            const revisions = await applyDeckChanges(tx, plan.changed);
+            if (staging) {
+              await tx.question.updateMany({ where: { bankId: staging }, data: { bankId: deckId } });
+              await tx.bank.delete({ where: { id: staging } });
+            }
+            return revisions;
+          })
+        : (await storeOf(db).moveStagedCards(
+              staging,
+              { id: deckId, ownerId: userId, visibility: PERSONAL_VISIBILITY },
+              now,
+            ))
+          ? new Map<string, number>()
+          : null;
     if (!changed) return null;
     staging = null;
     return { ...deckWriteCounts(deckId, plan, changed), history: kept ? history : null };

@@ -125,6 +125,25 @@ describe("a learner's deck", () => {
     expect(await db.prisma.studyCard.count({ where: { userId: other.id } })).toBe(0);
     // The owner can suspend their own card.
     await setSuspended(db.prisma, owner, { questionId: cardId, side: "" }, true, now);
+    // Progress by the schedule: a month on, the unsuspended card is due and neither is mature; once
+    // a card is scheduled three weeks or more ahead it counts as mature.
+    const later = new Date(now.getTime() + 30 * 86_400_000);
+    expect((await getDeck(db.prisma, owner, deckId, later))?.progress).toEqual({
+      cards: 2,
+      studied: 2,
+      dueNow: 1,
+      mature: 0,
+    });
+    await db.prisma.studyCard.updateMany({
+      where: { userId: owner.id, questionId },
+      data: { scheduledDays: 21, due: new Date(later.getTime() + 21 * 86_400_000) },
+    });
+    expect((await listDecks(db.prisma, owner, later))[0]?.progress).toEqual({
+      cards: 2,
+      studied: 2,
+      dueNow: 0,
+      mature: 1,
+    });
   });
 
   it("never reaches anyone else's lists, quizzes, exams, insight or deck pages", async () => {

@@ -5,6 +5,8 @@ import { type CardFields, type CardText, cardFromForm, cardLabel, DECK_TOPIC } f
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { validateSimBlock } from "@/lib/sim";
 import { type ActingUser, assertSignedIn } from "../auth/acting-user";
+import { storeOf } from "../db";
+import type { DeckCardRow } from "../db/store";
 import { serverText } from "../i18n/server-text";
 import { ownDeck, PERSONAL_VISIBILITY } from "./bank-visibility";
 import { writeDeckQuestions } from "./decks-write";
@@ -63,22 +65,11 @@ const MATURE_DAYS = 21;
  * reviews are due now (a reversible card or a cloze with several gaps has a review per side), and
  * how many cards are mature (a side scheduled 21 days or more ahead).
  */
-function progressOf(
-  cards: number,
-  rows: Array<{
-    questionId: string;
-    phase: string;
-    due: Date;
-    scheduledDays: number;
-    suspendedAt: Date | null;
-  }>,
-  now: Date,
-): DeckProgress {
-  const studied = rows.filter((r) => r.phase !== "new");
+function progressOf(cards: number, studied: readonly DeckCardRow[], now: Date): DeckProgress {
   return {
     cards,
     studied: new Set(studied.map((r) => r.questionId)).size,
-    dueNow: studied.filter((r) => !r.suspendedAt && r.due <= now).length,
+    dueNow: studied.filter((r) => !r.suspended && r.due <= now).length,
     mature: new Set(studied.filter((r) => r.scheduledDays >= MATURE_DAYS).map((r) => r.questionId)).size,
   };
 }
@@ -119,21 +110,14 @@ export async function createDeck(
   return { deckId };
 }
 
-/** Study state of the learner's cards in the given decks, by deck. */
+/** The learner's studied cards in the given decks, by deck. */
 async function cardRowsByDeck(db: PrismaClient, actor: ActingUser, deckIds: string[]) {
-  const rows = await db.studyCard.findMany({
-    where: { userId: actor.id, question: { bankId: { in: deckIds }, retiredAt: null } },
-    select: {
-      questionId: true,
-      phase: true,
-      due: true,
-      scheduledDays: true,
-      suspendedAt: true,
-      question: { select: { bankId: true } },
-    },
-  });
-  const byDeck = new Map<string, typeof rows>();
-  for (const row of rows) byDeck.set(row.question.bankId, [...(byDeck.get(row.question.bankId) ?? []), row]);
+  const byDeck = new Map<string, DeckCardRow[]>();
+  for (const row of await storeOf(db).deckCardRows(actor.id, deckIds)) {
+    const rows = byDeck.get(row.deckId);
+    if (rows) rows.push(row);
+    else byDeck.set(row.deckId, [row]);
+  }
   return byDeck;
 }
 
@@ -191,7 +175,7 @@ export async function getDeck(
     take: DECK_PAGE_SIZE,
     select: { id: true, kind: true, data: true, revision: true },
   });
-  const studied = new Set(rows.filter((r) => r.phase !== "new").map((r) => r.questionId));
+  const studied = new Set(rows.map((r) => r.questionId));
   return {
     ...deck,
     progress: progressOf(cardCount, rows, now),

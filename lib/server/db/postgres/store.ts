@@ -448,6 +448,25 @@ export function createPostgresStore(pool: pg.Pool, health: pg.Pool = pool): Stor
         ms: Number(r.ms ?? 0),
       }));
     },
+    async deckCardRows(userId, deckIds) {
+      if (deckIds.length === 0) return [];
+      const result = await pool.query<{
+        deckId: string;
+        questionId: string;
+        due: Date;
+        scheduledDays: number;
+        suspended: boolean;
+      }>({
+        name: "td_deck_cards",
+        text: `SELECT q."bankId" AS "deckId", c."questionId", c."due", c."scheduledDays",
+             c."suspendedAt" IS NOT NULL AS "suspended"
+           FROM "StudyCard" c JOIN "Question" q ON q."id" = c."questionId"
+           WHERE c."userId" = $1 AND c."phase" <> 'new' AND q."retiredAt" IS NULL
+             AND q."bankId" = ANY($2::text[])`,
+        values: [userId, [...deckIds]],
+      });
+      return result.rows.map((r) => ({ ...r, scheduledDays: Number(r.scheduledDays) }));
+    },
     async progressCardRows(userId) {
       const result = await pool.query<{
         topic: string | null;
@@ -516,6 +535,24 @@ export function createPostgresStore(pool: pg.Pool, health: pg.Pool = pool): Stor
     async insertImportedCards(questions, cards, reviews, now) {
       await inTransaction(pool, (db) => insertImportedCardsOn(db, questions, cards, reviews, now));
     },
+    moveStagedCards: (stagingId, deck, now) =>
+      inTransaction(pool, async (db) => {
+        // FOR UPDATE: a delete of the deck waits for the move, or the move sees the deck gone.
+        const owned = await db.query(
+          `SELECT 1 FROM "Bank" WHERE "id" = $1 AND "ownerId" = $2 AND "visibility" = $3 FOR UPDATE`,
+          [deck.id, deck.ownerId, deck.visibility],
+        );
+        if (owned.rowCount === 0) return false;
+        if (stagingId) {
+          await db.query(`UPDATE "Question" SET "bankId" = $1, "updatedAt" = $2 WHERE "bankId" = $3`, [
+            deck.id,
+            now,
+            stagingId,
+          ]);
+          await db.query(`DELETE FROM "Bank" WHERE "id" = $1`, [stagingId]);
+        }
+        return true;
+      }),
     async bankCounts() {
       const row = await one<{
         synced: string;

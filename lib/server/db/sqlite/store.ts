@@ -474,6 +474,34 @@ export function createSqliteStore(client: PrismaClient, link: SqliteLink): Store
         suspended: Number(r.suspended) !== 0,
       }));
     },
+    deckCardRows: (userId, deckIds) =>
+      deckIds.length === 0
+        ? Promise.resolve([])
+        : on((sql) =>
+            sql
+              .all<{
+                deckId: string;
+                questionId: string;
+                due: unknown;
+                scheduledDays: number | bigint;
+                suspended: number | bigint;
+              }>(
+                `SELECT q."bankId" AS "deckId", c."questionId", c."due", c."scheduledDays",
+                   c."suspendedAt" IS NOT NULL AS "suspended"
+                 FROM "StudyCard" c JOIN "Question" q ON q."id" = c."questionId"
+                 WHERE c."userId" = ? AND c."phase" <> 'new' AND q."retiredAt" IS NULL
+                   AND q."bankId" IN (${deckIds.map(() => "?").join(", ")})`,
+                userId,
+                ...deckIds,
+              )
+              .map((r) => ({
+                deckId: r.deckId,
+                questionId: r.questionId,
+                due: readDate(r.due) ?? new Date(0),
+                scheduledDays: Number(r.scheduledDays),
+                suspended: Number(r.suspended) !== 0,
+              })),
+          ),
     questionCountsByTopic: async () => {
       const rows = await client.$queryRawUnsafe<
         Array<{ topic: string; kind: string; questions: number | bigint; reversible: number | bigint }>
@@ -498,6 +526,28 @@ export function createSqliteStore(client: PrismaClient, link: SqliteLink): Store
       rows.length === 0 ? Promise.resolve() : on((sql) => insertNewQuestionsOn(sql, rows, now)),
     insertImportedCards: (questions, cards, reviews, now) =>
       on((sql) => insertImportedCardsOn(sql, questions, cards, reviews, now)),
+    moveStagedCards: (stagingId, deck, now) =>
+      on((sql) =>
+        sql.transaction(() => {
+          const owned = sql.get(
+            `SELECT 1 AS "one" FROM "Bank" WHERE "id" = ? AND "ownerId" = ? AND "visibility" = ?`,
+            deck.id,
+            deck.ownerId,
+            deck.visibility,
+          );
+          if (!owned) return false;
+          if (stagingId) {
+            sql.run(
+              `UPDATE "Question" SET "bankId" = ?, "updatedAt" = ? WHERE "bankId" = ?`,
+              deck.id,
+              storedDate(now),
+              stagingId,
+            );
+            sql.run(`DELETE FROM "Bank" WHERE "id" = ?`, stagingId);
+          }
+          return true;
+        }),
+      ),
     bankCounts: () =>
       on((sql) => {
         const row = sql.get<{ synced: number; questions: number; lastSync: unknown; skipped: number | null }>(
