@@ -120,8 +120,11 @@ export async function healthDuring<T>(
   url: string,
   during: Promise<T>,
   everyMs = 20,
-): Promise<{ samples: number[]; result: T }> {
+): Promise<{ samples: number[]; result: T; slowest: string }> {
   let done = false;
+  const t0 = performance.now();
+  /** [ms into the upload the request was sent, how long it took]. */
+  const timed: Array<[number, number]> = [];
   const settled = during.finally(() => {
     done = true;
   });
@@ -133,6 +136,7 @@ export async function healthDuring<T>(
       const response = await fetch(`${url}/api/health`);
       await response.text();
       samples.push(performance.now() - started);
+      timed.push([started - t0, performance.now() - started]);
     } catch (error) {
       // A keep-alive socket the server closed as this request reused it: count it, ask again.
       failures.push(String((error as { cause?: { code?: string } }).cause?.code ?? error));
@@ -141,7 +145,13 @@ export async function healthDuring<T>(
   }
   if (failures.length > 0)
     console.log(`/api/health: ${failures.length} request(s) failed: ${failures.join(", ")}`);
-  return { samples, result: await settled };
+  // Where in the upload the slowest answers fell (to find what held them in a CPU profile).
+  const slowest = timed
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([at, ms]) => `${round(ms)} ms at +${round(at)} ms`)
+    .join(", ");
+  return { samples, result: await settled, slowest };
 }
 
 async function measure(
@@ -153,8 +163,9 @@ async function measure(
   const only = process.env.UPLOAD_BENCH_ONLY;
   if (only && !label.includes(only)) return;
   const started = performance.now();
-  const { samples, result } = await healthDuring(url, post());
+  const { samples, result, slowest } = await healthDuring(url, post());
   const took = performance.now() - started;
+  console.log(`${label}: slowest /api/health answers ${slowest} (answered at +${round(took)} ms)`);
   const saved = /"ok":true/.test(result.body);
   const history = result.body.match(/"history":\{[^}]*\}/)?.[0];
   if (history) console.log(`${label}: ${history}`);
