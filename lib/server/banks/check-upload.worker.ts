@@ -4,14 +4,13 @@ import { type CheckedUpload, checkUpload, type UploadInput } from "./check-uploa
 import type { WorkerAnswer } from "./check-upload-thread";
 import { checkDeckUpload, type HistoryRequest } from "./deck-upload";
 import { prepareUpload } from "./upload-rows";
+import { createPartSender } from "./worker-parts";
 
 // The worker thread behind check-upload-thread.ts: checks one upload per message, in order. A new
 // upload (`uploadId` given) comes back as its question rows, any other as its bank's questions, and
 // a deck import (`history` given, null when none is kept) with its package's kept history, in parts
 // before the result, so the request thread copies each part in a short turn instead of the whole
-// in one. One part at a time: the next goes when the request thread says it took the last in
-// (`{ ack }`, after a turn of its event loop). Posted all at once, the parts queued up and Node
-// read every queued message in one go (a 5,000-card package's 70 parts held the thread ~200 ms).
+// in one, and one part at a time (worker-parts.ts).
 
 /** The request thread took in the last part: the next may go. */
 export type PartTaken = { ack: number };
@@ -30,21 +29,8 @@ const SIDES_PER_PART = 100;
 
 const send = (answer: WorkerAnswer) => parentPort?.postMessage(answer);
 
-let taken: (() => void) | null = null;
-
-/** Sends one part and waits until the request thread has taken it in. */
-async function sendPart(part: WorkerAnswer): Promise<void> {
-  const next = new Promise<void>((resolve) => {
-    taken = resolve;
-  });
-  send(part);
-  await next;
-}
-
-/** Sends `items` ahead of the result in parts of `size`, each as `wrap` makes it. */
-async function sendParts<T>(items: readonly T[], size: number, wrap: (part: T[]) => WorkerAnswer) {
-  for (let at = 0; at < items.length; at += size) await sendPart(wrap(items.slice(at, at + size)));
-}
+const parts = createPartSender(send);
+const sendParts = parts.sendParts;
 
 /**
  * A checked bank without its questions, which go ahead in parts: a 5,000-question bank copied in
@@ -79,9 +65,7 @@ let queue: Promise<void> = Promise.resolve();
 
 parentPort?.on("message", (message: UploadRequest | PartTaken) => {
   if ("ack" in message) {
-    const resolve = taken;
-    taken = null;
-    resolve?.();
+    parts.taken();
     return;
   }
   queue = queue.then(() =>
