@@ -20,7 +20,6 @@ export function useStudyNetwork(
 ) {
   const t = useTranslations("study.network");
   const saves = useRef(new Map<string, Promise<void>>());
-  const unsettled = useRef(new Set<Promise<void>>());
   const latest = useRef(state);
   useLayoutEffect(() => {
     latest.current = state;
@@ -32,11 +31,10 @@ export function useStudyNetwork(
   // counts include it. That page may have been drawn on the server while a grade was on its way
   // even when every grade has arrived by the time this one goes, so any session that graded asks.
   const router = useRouter();
-  const hasGraded = useRef(false);
   useEffect(() => {
-    const pending = unsettled.current;
+    const sent = saves.current;
     return () => {
-      if (hasGraded.current) void Promise.allSettled([...pending]).then(() => router.refresh());
+      if (sent.size > 0) void Promise.allSettled([...sent.values()]).then(() => router.refresh());
     };
   }, [router]);
 
@@ -97,9 +95,6 @@ export function useStudyNetwork(
         () => dispatch({ type: "saveFailed", reviewId, message: t("saveFailed") }),
       );
       saves.current.set(reviewId, saving);
-      hasGraded.current = true;
-      unsettled.current.add(saving);
-      void saving.finally(() => unsettled.current.delete(saving));
     },
     [dispatch, t],
   );

@@ -279,9 +279,9 @@ export type Store = {
   /**
    * The end of a deck import (data/decks-import.ts), in one short transaction: when the deck is
    * still its owner's (`deck`: its id, owner and visibility), the cards staged under `stagingId`
-   * move into it and the staging bank goes; false, with nothing moved, when it is not. Moving
-   * 5,000 cards through a Prisma transaction held every other query, /api/health's among them,
-   * for ~400 ms; here it is two statements.
+   * move into it and the staging bank goes; false, with nothing moved, when it is not. Two
+   * statements in one synchronous turn (~25 ms for 5,000 cards in a profile), where Prisma's
+   * interactive transaction kept the connection across its awaits.
    */
   moveStagedCards(
     stagingId: string | null,
