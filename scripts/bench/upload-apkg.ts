@@ -8,17 +8,17 @@ import Database from "better-sqlite3";
 import { type Bank, parseBank } from "../../lib/bank";
 import { bankToApkg, type CardHistory } from "../../lib/server/banks/anki-export";
 import { actionTarget } from "./harness";
+import { postFormElsewhere } from "./post-elsewhere";
 
 /** A deck's file may be 1 MB at most (lib/server/actions/deck-core.ts). */
 const DECK_FILE_LIMIT = 1024 * 1024;
 const DAY = 86_400_000;
 
 /** An empty deck owned by `ownerId`, written straight into the database as createDeck writes one. */
-export function seedDeck(file: string, ownerId: string): string {
+export function seedDeck(file: string, ownerId: string, deckId = "dbenchapkg"): string {
   const db = new Database(file);
   try {
     const now = new Date().toISOString();
-    const deckId = "dbenchapkg";
     db.prepare(
       `INSERT INTO "Bank" (id, title, topic, file, sourceHash, lastSyncedAt, createdAt, updatedAt, visibility, ownerId)
        VALUES (?, 'From Anki', 'my-decks', ?, ?, ?, ?, ?, 'personal', ?)`,
@@ -84,8 +84,11 @@ export function largestApkg(now = new Date()): { bytes: Uint8Array; cards: numbe
   throw new Error("not even one review a card fits in a deck's 1 MB");
 }
 
-/** Posts an .apkg to a deck through the deck import action, history kept, as the browser's form does. */
-export async function postDeckImport(
+/**
+ * Posts an .apkg to a deck through the deck import action, history kept, as the browser's form
+ * does, from another thread (post-elsewhere.ts).
+ */
+export function postDeckImport(
   url: string,
   cookie: string,
   deckId: string,
@@ -93,17 +96,16 @@ export async function postDeckImport(
 ): Promise<{ status: number; body: string }> {
   const target = actionTarget("lib/server/actions/deck.ts", "importDeckAction");
   if (!target) throw new Error("importDeckAction is not in this build");
-  const form = new FormData();
-  form.append("_1_deckId", deckId);
-  form.append("_1_format", "apkg");
-  form.append("_1_markdown", "");
-  form.append("_1_keepHistory", "on");
-  form.append("_1_file", new Blob([new Uint8Array(bytes)]), "deck.apkg");
-  form.append("0", JSON.stringify([null, "$K1"]));
-  const response = await fetch(`${url}${target.path.replace("/x", `/${deckId}`)}`, {
-    method: "POST",
-    headers: { "Next-Action": target.id, Origin: url, Accept: "text/x-component", Cookie: cookie },
-    body: form,
-  });
-  return { status: response.status, body: await response.text() };
+  return postFormElsewhere(
+    `${url}${target.path.replace("/x", `/${deckId}`)}`,
+    { "Next-Action": target.id, Origin: url, Accept: "text/x-component", Cookie: cookie },
+    [
+      ["_1_deckId", deckId],
+      ["_1_format", "apkg"],
+      ["_1_markdown", ""],
+      ["_1_keepHistory", "on"],
+      ["_1_file", { bytes, fileName: "deck.apkg" }],
+      ["0", JSON.stringify([null, "$K1"])],
+    ],
+  );
 }
