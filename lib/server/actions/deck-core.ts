@@ -18,6 +18,7 @@ import { isAnkiPackage } from "@/lib/server/banks/convert";
 import { createDeck, deleteDeck, deleteDeckCard, saveDeckCard } from "@/lib/server/data/decks";
 import { importIntoDeck } from "@/lib/server/data/decks-import";
 import { serverText } from "@/lib/server/i18n/server-text";
+import { giveWay } from "../give-way";
 import { decodeUtf8 } from "./instructor-bank-core";
 
 // The deck actions' bodies: who is acting → zod → data. Every one is for the signed-in learner's own
@@ -179,6 +180,10 @@ export async function importDeckCore(ctx: ActionContext, formData: FormData): Pr
     );
     if (!outcome) return noDeck();
     if ("refused" in outcome) return outcome.refused;
+    // The import's last statements have just run, and the deck page is drawn again for the answer
+    // right after: requests that arrived meanwhile are read first (give-way.ts) instead of waiting
+    // for both (a health check waited ~180 ms there for a 5,000-card package).
+    await giveWay();
     if (outcome.ok) return { ...outcome, warnings: outcome.warnings.slice(0, 50) };
     return {
       ...failure(refusal()("errors", { count: outcome.findings.length })),

@@ -2,6 +2,7 @@ import "server-only";
 import { Worker } from "node:worker_threads";
 import type { Question } from "@/lib/bank";
 import type { NewQuestionRow } from "../db/store";
+import { afterGivingWay } from "../give-way";
 import type { KeptHistoryRows } from "./anki-history";
 import { AnkiPackageError } from "./anki-package";
 import { type CheckedUpload, checkUpload, type UploadInput } from "./check-upload";
@@ -78,7 +79,7 @@ function startWorker(): Worker {
     if (message.rows || message.kept || message.questions) {
       // The worker sends the next part once this one is in and the event loop has turned once,
       // so requests waiting on I/O are served between parts (check-upload.worker.ts).
-      setImmediate(() => started.postMessage({ ack: message.id } satisfies PartTaken));
+      afterGivingWay(() => started.postMessage({ ack: message.id } satisfies PartTaken));
       if (!entry) return;
       for (const row of message.rows ?? []) entry.rows.push(row);
       for (const side of message.kept ?? []) entry.kept.push(side);

@@ -8,6 +8,7 @@ import type { KeptHistoryRows } from "../banks/anki-history";
 import type { UploadFinding, UploadInput } from "../banks/check-upload";
 import { checkDeckUploadOffThread } from "../banks/check-upload-thread";
 import { storeOf } from "../db";
+import { giveWay } from "../give-way";
 import { serverText } from "../i18n/server-text";
 import { ownDeck, PERSONAL_VISIBILITY } from "./bank-visibility";
 import { keptHistoryFor } from "./decks-history";
@@ -196,7 +197,7 @@ async function writeImport(
         );
         history.cards += cards.length;
         history.reviews += reviews.length;
-        await new Promise((resolve) => setImmediate(resolve));
+        await giveWay();
       }
     }
     // Changed cards take their new revisions with the move, through Prisma (rare, and a learner's

@@ -2,6 +2,7 @@ import "server-only";
 import { type Question, questionContentHash } from "@/lib/bank";
 import { DECK_TOPIC } from "@/lib/bank/deck-card";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { giveWay } from "../give-way";
 
 // How a deck's cards are written: one card from the form, or thousands from an import. The
 // revision rule is bank sync's: a new id is added at revision 1; a known id whose content changed
@@ -70,7 +71,7 @@ export async function planDeckWrite(
   const plan: DeckWritePlan = { created: [], changed: [], unchanged: [] };
   const every = options.yieldEvery ?? 0;
   for (const [i, question] of questions.entries()) {
-    if (every > 0 && i > 0 && i % every === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (every > 0 && i > 0 && i % every === 0) await giveWay();
     const before = existing.get(`${deckId}.${question.id}`);
     const row = deckQuestionRow(deckId, question, before?.position ?? nextPosition);
     if (!before) {

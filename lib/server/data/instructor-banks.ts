@@ -10,6 +10,7 @@ import type { FindingCount, UploadFinding, UploadInput } from "../banks/check-up
 import { checkUploadOffThread, prepareUploadOffThread } from "../banks/check-upload-thread";
 import { questionRow } from "../banks/upload-rows";
 import { type NewQuestionRow, storeOf } from "../db";
+import { giveWay } from "../give-way";
 
 // Instructors' own banks: pasted or uploaded Markdown (or another format importBank converts),
 // checked by the same engine as content/ (in a worker thread on the server: a 1 MB bank takes a
@@ -73,7 +74,7 @@ async function writeNewUploadInStages(
   try {
     for (let start = 0; start < rows.length; start += STAGED_BATCH) {
       await store.insertNewQuestions(rows.slice(start, start + STAGED_BATCH), now);
-      await new Promise((resolve) => setImmediate(resolve));
+      await giveWay();
     }
     await own();
   } catch (error) {
