@@ -6,7 +6,7 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { validateSimBlock } from "@/lib/sim";
 import { type ActingUser, assertSignedIn } from "../auth/acting-user";
 import { storeOf } from "../db";
-import type { DeckCardRow } from "../db/store";
+import type { DeckProgressCounts } from "../db/store";
 import { serverText } from "../i18n/server-text";
 import { ownDeck, PERSONAL_VISIBILITY } from "./bank-visibility";
 import { writeDeckQuestions } from "./decks-write";
@@ -65,12 +65,12 @@ const MATURE_DAYS = 21;
  * reviews are due now (a reversible card or a cloze with several gaps has a review per side), and
  * how many cards are mature (a side scheduled 21 days or more ahead).
  */
-function progressOf(cards: number, studied: readonly DeckCardRow[], now: Date): DeckProgress {
+function progressOf(cards: number, counted: DeckProgressCounts | undefined): DeckProgress {
   return {
     cards,
-    studied: new Set(studied.map((r) => r.questionId)).size,
-    dueNow: studied.filter((r) => !r.suspended && r.due <= now).length,
-    mature: new Set(studied.filter((r) => r.scheduledDays >= MATURE_DAYS).map((r) => r.questionId)).size,
+    studied: counted?.studied ?? 0,
+    dueNow: counted?.dueNow ?? 0,
+    mature: counted?.mature ?? 0,
   };
 }
 
@@ -110,15 +110,10 @@ export async function createDeck(
   return { deckId };
 }
 
-/** The learner's studied cards in the given decks, by deck. */
-async function cardRowsByDeck(db: PrismaClient, actor: ActingUser, deckIds: string[]) {
-  const byDeck = new Map<string, DeckCardRow[]>();
-  for (const row of await storeOf(db).deckCardRows(actor.id, deckIds)) {
-    const rows = byDeck.get(row.deckId);
-    if (rows) rows.push(row);
-    else byDeck.set(row.deckId, [row]);
-  }
-  return byDeck;
+/** The learner's progress counts in the given decks, by deck (counted by the database). */
+async function progressByDeck(db: PrismaClient, actor: ActingUser, deckIds: string[], now: Date) {
+  const counts = await storeOf(db).deckProgress(actor.id, deckIds, now, MATURE_DAYS);
+  return new Map(counts.map((c) => [c.deckId, c]));
 }
 
 /** The learner's decks, newest first, each with its progress (cards, studied, due now, mature). */
@@ -135,17 +130,18 @@ export async function listDecks(db: PrismaClient, actor: ActingUser, now: Date):
       _count: { select: { questions: { where: { retiredAt: null } } } },
     },
   });
-  const byDeck = await cardRowsByDeck(
+  const byDeck = await progressByDeck(
     db,
     me,
     decks.map((d) => d.id),
+    now,
   );
   return decks.map((d) => ({
     id: d.id,
     title: d.title,
     description: d.description,
     createdAt: d.createdAt,
-    progress: progressOf(d._count.questions, byDeck.get(d.id) ?? [], now),
+    progress: progressOf(d._count.questions, byDeck.get(d.id)),
   }));
 }
 
@@ -161,9 +157,9 @@ export async function getDeck(
   const deck = await ownedDeck(db, me, deckId);
   if (!deck) return null;
   const live = { bankId: deck.id, retiredAt: null };
-  const [cardCount, rows] = await Promise.all([
+  const [cardCount, counted] = await Promise.all([
     db.question.count({ where: live }),
-    cardRowsByDeck(db, me, [deck.id]).then((byDeck) => byDeck.get(deck.id) ?? []),
+    progressByDeck(db, me, [deck.id], now).then((byDeck) => byDeck.get(deck.id)),
   ]);
   const pages = Math.max(1, Math.ceil(cardCount / DECK_PAGE_SIZE));
   const shown = Math.min(Math.max(1, Math.floor(page) || 1), pages);
@@ -175,10 +171,15 @@ export async function getDeck(
     take: DECK_PAGE_SIZE,
     select: { id: true, kind: true, data: true, revision: true },
   });
-  const studied = new Set(rows.map((r) => r.questionId));
+  const studied = new Set(
+    await storeOf(db).studiedQuestionIds(
+      me.id,
+      questions.map((q) => q.id),
+    ),
+  );
   return {
     ...deck,
-    progress: progressOf(cardCount, rows, now),
+    progress: progressOf(cardCount, counted),
     cardCount,
     page: shown,
     pages,

@@ -448,24 +448,35 @@ export function createPostgresStore(pool: pg.Pool, health: pg.Pool = pool): Stor
         ms: Number(r.ms ?? 0),
       }));
     },
-    async deckCardRows(userId, deckIds) {
+    async deckProgress(userId, deckIds, now, matureDays) {
       if (deckIds.length === 0) return [];
-      const result = await pool.query<{
-        deckId: string;
-        questionId: string;
-        due: Date;
-        scheduledDays: number;
-        suspended: boolean;
-      }>({
-        name: "td_deck_cards",
-        text: `SELECT q."bankId" AS "deckId", c."questionId", c."due", c."scheduledDays",
-             c."suspendedAt" IS NOT NULL AS "suspended"
+      const result = await pool.query<{ deckId: string; studied: string; dueNow: string; mature: string }>({
+        name: "td_deck_progress",
+        text: `SELECT q."bankId" AS "deckId", COUNT(DISTINCT c."questionId") AS "studied",
+             COUNT(*) FILTER (WHERE c."suspendedAt" IS NULL AND c."due" <= $2) AS "dueNow",
+             COUNT(DISTINCT c."questionId") FILTER (WHERE c."scheduledDays" >= $3) AS "mature"
            FROM "StudyCard" c JOIN "Question" q ON q."id" = c."questionId"
            WHERE c."userId" = $1 AND c."phase" <> 'new' AND q."retiredAt" IS NULL
-             AND q."bankId" = ANY($2::text[])`,
-        values: [userId, [...deckIds]],
+             AND q."bankId" = ANY($4::text[])
+           GROUP BY q."bankId"`,
+        values: [userId, now, matureDays, [...deckIds]],
       });
-      return result.rows.map((r) => ({ ...r, scheduledDays: Number(r.scheduledDays) }));
+      return result.rows.map((r) => ({
+        deckId: r.deckId,
+        studied: Number(r.studied),
+        dueNow: Number(r.dueNow),
+        mature: Number(r.mature),
+      }));
+    },
+    async studiedQuestionIds(userId, questionIds) {
+      if (questionIds.length === 0) return [];
+      const result = await pool.query<{ questionId: string }>({
+        name: "td_studied_questions",
+        text: `SELECT DISTINCT "questionId" FROM "StudyCard"
+           WHERE "userId" = $1 AND "phase" <> 'new' AND "questionId" = ANY($2::text[])`,
+        values: [userId, [...questionIds]],
+      });
+      return result.rows.map((r) => r.questionId);
     },
     async progressCardRows(userId) {
       const result = await pool.query<{

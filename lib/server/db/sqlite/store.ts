@@ -474,33 +474,56 @@ export function createSqliteStore(client: PrismaClient, link: SqliteLink): Store
         suspended: Number(r.suspended) !== 0,
       }));
     },
-    deckCardRows: (userId, deckIds) =>
+    deckProgress: (userId, deckIds, now, matureDays) =>
       deckIds.length === 0
         ? Promise.resolve([])
         : on((sql) =>
             sql
               .all<{
                 deckId: string;
-                questionId: string;
-                due: unknown;
-                scheduledDays: number | bigint;
-                suspended: number | bigint;
+                studied: number | bigint;
+                dueNow: number | bigint;
+                mature: number | bigint;
               }>(
-                `SELECT q."bankId" AS "deckId", c."questionId", c."due", c."scheduledDays",
-                   c."suspendedAt" IS NOT NULL AS "suspended"
-                 FROM "StudyCard" c JOIN "Question" q ON q."id" = c."questionId"
+                // Dates are compared as instants: the stored text (ISO with an offset) through
+                // julianday, an epoch-milliseconds integer (readDate reads both) by arithmetic.
+                // CROSS JOIN keeps the deck's questions as the outer loop (SQLite does not reorder
+                // it): the learner's cards are then found by their unique key, so the cost is the
+                // deck's size, not all of the learner's cards (~21 → ~15 ms for a 5,000-card deck
+                // of a learner with 15,000 cards, measured 2026-12-07).
+                `SELECT q."bankId" AS "deckId", COUNT(DISTINCT c."questionId") AS "studied",
+                   SUM(CASE WHEN c."suspendedAt" IS NULL
+                     AND (CASE typeof(c."due") WHEN 'integer' THEN c."due" / 86400000.0 + 2440587.5
+                          ELSE julianday(c."due") END) <= julianday(?) THEN 1 ELSE 0 END) AS "dueNow",
+                   COUNT(DISTINCT CASE WHEN c."scheduledDays" >= ? THEN c."questionId" END) AS "mature"
+                 FROM "Question" q CROSS JOIN "StudyCard" c ON c."questionId" = q."id"
                  WHERE c."userId" = ? AND c."phase" <> 'new' AND q."retiredAt" IS NULL
-                   AND q."bankId" IN (${deckIds.map(() => "?").join(", ")})`,
+                   AND q."bankId" IN (${deckIds.map(() => "?").join(", ")})
+                 GROUP BY q."bankId"`,
+                storedDate(now),
+                matureDays,
                 userId,
                 ...deckIds,
               )
               .map((r) => ({
                 deckId: r.deckId,
-                questionId: r.questionId,
-                due: readDate(r.due) ?? new Date(0),
-                scheduledDays: Number(r.scheduledDays),
-                suspended: Number(r.suspended) !== 0,
+                studied: Number(r.studied),
+                dueNow: Number(r.dueNow),
+                mature: Number(r.mature),
               })),
+          ),
+    studiedQuestionIds: (userId, questionIds) =>
+      questionIds.length === 0
+        ? Promise.resolve([])
+        : on((sql) =>
+            sql
+              .all<{ questionId: string }>(
+                `SELECT DISTINCT "questionId" FROM "StudyCard"
+                 WHERE "userId" = ? AND "phase" <> 'new' AND "questionId" IN (${questionIds.map(() => "?").join(", ")})`,
+                userId,
+                ...questionIds,
+              )
+              .map((r) => r.questionId),
           ),
     questionCountsByTopic: async () => {
       const rows = await client.$queryRawUnsafe<
