@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Question_bankId_retiredAt_idx" ON "Question"("bankId", "retiredAt");
+
