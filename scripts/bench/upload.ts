@@ -1,10 +1,10 @@
 /**
  * Upload (issue 21 item 4): how long /api/health waits while the server takes the largest bank
  * upload its limits accept. An instructor uploads, through the real server action over HTTP:
- * 1. 20,000 identical Anki lines (the probe's upload: 15.9 s of frozen server before the fix;
- *    refused, too many questions);
- * 2. the largest Anki text that is accepted and saved: 5,000 distinct cards (the question limit)
- *    padded to just under 1 MB (the size limit).
+ * 1. 20,000 identical Anki lines (the probe's upload: 15.9 s of frozen server before the fix; now
+ *    20,000 cards, the question limit, and saved);
+ * 2. the largest Anki text that is accepted and saved: 20,000 distinct cards (the question limit)
+ *    padded as far as the 4 MB size limit allows (lib/bank/limits.ts);
  * 3. the largest bank accepted at all (issue 17 item 4): 20,000 Taskdeck Markdown questions (the
  *    question limit) padded to just under 4 MB (the size limit), as e2e/limits.spec.ts uploads it;
  * 4. the largest Anki package a learner's deck import accepts with its review history kept: 5,000
@@ -18,6 +18,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { DEFAULT_LIMITS } from "../../lib/bank/limits";
 import { prepareDatabase } from "../lib/prepare-database";
 import { actionTarget, ensureBuild, round, scratchFolder, sessionCookie, startServer } from "./harness";
 import { postFormElsewhere } from "./post-elsewhere";
@@ -48,30 +49,34 @@ function seedInstructor(file: string): string {
   }
 }
 
-/** 5,000 distinct Anki cards (the question limit), each padded with `pad` characters. */
+/** Distinct Anki cards, as many as a bank may hold (the question limit), each padded with `pad` characters. */
 function paddedAnki(pad: number): string {
   return Array.from(
-    { length: 5000 },
+    { length: DEFAULT_LIMITS.maxQuestions },
     (_, i) => `Which capacity provider fits workload ${i}? ${"x".repeat(pad)}\tAnswer ${i}`,
   ).join("\n");
 }
 
 /**
- * The largest accepted Anki text: 5,000 distinct cards (the question limit), padded as far as the
- * 1 MB limit allows; the limit applies to the Markdown the import writes, which is larger than
- * the Anki text, so the padding is found by asking the checker itself.
+ * The largest accepted Anki text: 20,000 distinct cards (the question limit), padded as far as the
+ * 4 MB limit allows; the limit applies to the Markdown the import writes, which is larger than
+ * the Anki text, so the padding is found by asking the checker itself. (Until 2026-12-07 this was
+ * 5,000 cards of at most 400 characters, 2.2 MB: the search never reached a limit, and the figure
+ * was not the largest accepted upload its label said.)
  */
 export async function largestAnki(): Promise<string> {
   const { checkUpload } = await import("../../lib/server/banks/check-upload");
   const accepted = (pad: number) =>
     checkUpload({ text: paddedAnki(pad), fileName: "x.txt", format: "anki" }).ok;
   let low = 0;
-  let high = 400;
+  let high = 200;
   while (high - low > 1) {
     const middle = Math.floor((low + high) / 2);
     if (accepted(middle)) low = middle;
     else high = middle;
   }
+  if (low === 0 || (low === high - 1 && accepted(high)))
+    throw new Error("the Anki text's padding search did not find the limit");
   return paddedAnki(low);
 }
 
@@ -247,7 +252,7 @@ export async function benchUpload(): Promise<BenchResult> {
           postUpload(server.url, cookie, text, format);
       await measure(rows, "20,000 identical Anki lines (78 KB)", server.url, post(identicalAnki()));
       const size = `${Math.round(Buffer.byteLength(largest) / 1024)} KB`;
-      await measure(rows, `largest accepted Anki upload (5,000 cards, ${size})`, server.url, post(largest));
+      await measure(rows, `largest accepted Anki upload (20,000 cards, ${size})`, server.url, post(largest));
       const markdown = largestMarkdown();
       const mb = (Buffer.byteLength(markdown) / 1024 / 1024).toFixed(2);
       await measure(
