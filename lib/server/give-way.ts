@@ -13,7 +13,7 @@
  * @example for (const batch of batches) { write(batch); await giveWay(); }
  */
 export function giveWay(): Promise<void> {
-  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+  return new Promise((resolve) => afterGivingWay(resolve));
 }
 
 /** The same for a callback: `then` runs after the event loop has polled for I/O once. */

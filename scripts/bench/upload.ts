@@ -68,15 +68,16 @@ export async function largestAnki(): Promise<string> {
   const { checkUpload } = await import("../../lib/server/banks/check-upload");
   const accepted = (pad: number) =>
     checkUpload({ text: paddedAnki(pad), fileName: "x.txt", format: "anki" }).ok;
+  // Accepted at `low`, refused at `high`, from the start: otherwise the search finds no limit.
   let low = 0;
   let high = 200;
+  if (!accepted(low) || accepted(high))
+    throw new Error(`the Anki text's padding search needs a limit between ${low} and ${high}`);
   while (high - low > 1) {
     const middle = Math.floor((low + high) / 2);
     if (accepted(middle)) low = middle;
     else high = middle;
   }
-  if (low === 0 || (low === high - 1 && accepted(high)))
-    throw new Error("the Anki text's padding search did not find the limit");
   return paddedAnki(low);
 }
 
