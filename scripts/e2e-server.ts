@@ -1,7 +1,7 @@
 // The server Playwright tests drive: the real production build on a throwaway SQLite file,
-// migrated and loaded exactly as `npm start` does.
+// migrated and loaded exactly as `npm start` does, and served by the same server (scripts/serve.mjs).
 import { release } from "./lib/release";
-import { baseEnv, bin, run } from "./lib/run";
+import { baseEnv, run, SERVER_SCRIPT } from "./lib/run";
 
 async function main() {
   const url = process.env.DATABASE_URL;
@@ -11,7 +11,7 @@ async function main() {
     process.exit(2);
   }
   if (!(await release(url))) process.exit(1);
-  process.exit(await run(bin("next"), ["start", "-p", port, "-H", "127.0.0.1"], baseEnv()));
+  process.exit(await run(process.execPath, [SERVER_SCRIPT], baseEnv({ HOST: "127.0.0.1" })));
 }
 
 void main();

@@ -1,11 +1,12 @@
 // `npm start`: the release step (migrate the database, load the banks), build when the build is
-// missing or older than the sources, then serve on PORT/HOST (default localhost:3000).
+// missing or older than the sources, then serve on PORT/HOST (default localhost:3000) with
+// Taskdeck's server (scripts/serve.mjs: Next.js's handler, the JSON writes on the direct lane).
 // On PostgreSQL it first refuses to start without the secrets every process must share.
 import { databaseUrl } from "@/lib/server/database-url";
 import { isBuildStale } from "./lib/build-state";
 import { deploymentProblems } from "./lib/deployment-env";
 import { release } from "./lib/release";
-import { baseEnv, bin, run } from "./lib/run";
+import { baseEnv, bin, run, SERVER_SCRIPT } from "./lib/run";
 
 async function main() {
   const url = databaseUrl();
@@ -25,7 +26,11 @@ async function main() {
     console.log("▸ The build is up to date");
   }
   console.log(`▸ Serving Taskdeck on http://${host}:${port}`);
-  const code = await run(bin("next"), ["start", "-p", port, "-H", host], baseEnv({ DATABASE_URL: url }));
+  const code = await run(
+    process.execPath,
+    [SERVER_SCRIPT],
+    baseEnv({ DATABASE_URL: url, PORT: port, HOST: host }),
+  );
   process.exit(code);
 }
 

@@ -8,10 +8,10 @@
  * the first step that misses (p99 ≥ 250 ms, an error, a write missing or duplicated) ends the
  * setup (CAPACITY_RETRIES=n runs a missed step up to n more times first, for a shared machine), and the last step that held is its capacity. Each step's writes are checked in the
  * database right after it. Setups (CAPACITY_SETUPS, default all three, in this order):
- * - sqlite: one `next start` on a copy of the large database (as the load benchmark), its 1,000
+ * - sqlite: one `serve.mjs` on a copy of the large database (as the load benchmark), its 1,000
  *   seeded learners and as many more added with a session each;
- * - pg1: one `next start` on a throwaway PostgreSQL (release step, learners seeded), no balancer;
- * - pg2: two `next start` on one throwaway PostgreSQL behind HAProxy (cluster.ts).
+ * - pg1: one `serve.mjs` on a throwaway PostgreSQL (release step, learners seeded), no balancer;
+ * - pg2: two `serve.mjs` on one throwaway PostgreSQL behind HAProxy (cluster.ts).
  * Loopback only; bounded in time (steps × seconds) and count; everything started is stopped.
  */
 import http from "node:http";

@@ -1,6 +1,6 @@
 // A PostgreSQL deployment on loopback for the load and capacity benchmarks: a throwaway cluster
 // (Debian's PostgreSQL, scripts/lib/pg-cluster.ts), the release step, learners seeded straight into
-// the database, N `next start` processes of one build sharing BETTER_AUTH_SECRET and
+// the database, N `serve.mjs` processes of one build sharing BETTER_AUTH_SECRET and
 // NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, and HAProxy in front of them (health checks on /api/health,
 // idempotent writes retried and redispatched). Every piece listens on 127.0.0.1 only and is
 // stopped by `stop()`; the cluster also on process exit (pg-cluster's handlers).

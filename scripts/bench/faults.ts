@@ -1,6 +1,6 @@
 /**
  * Faults (issue 9 item 4). Figures, not timed assertions:
- * 1. SIGKILL mid-load: learners grade against `next start` on a copy of the large database; the
+ * 1. SIGKILL mid-load: learners grade against `serve.mjs` on a copy of the large database; the
  *    server is killed with SIGKILL half-way, restarted on the same file; then `integrity_check`
  *    and every grading acknowledged before the kill is looked up.
  * 2. Read-only database: the server runs in a mount namespace where the database's folder is

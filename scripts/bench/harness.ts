@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { isBuildStale } from "../lib/build-state";
-import { baseEnv, bin, freePort, run } from "../lib/run";
+import { baseEnv, bin, freePort, run, SERVER_SCRIPT } from "../lib/run";
 
 /** A secret the benchmark servers sign cookies with, so the harness can mint sessions. */
 export const BENCH_SECRET = randomBytes(32).toString("base64url");
@@ -36,7 +36,7 @@ export type Server = {
 };
 
 /**
- * Starts `next start` on 127.0.0.1 against `databaseFile` and waits until /api/health answers.
+ * Starts Taskdeck's server (scripts/serve.mjs) on 127.0.0.1 against `databaseFile` and waits until /api/health answers.
  * `wrap` may run it under another command (the fault bench mounts its folder read-only first).
  */
 export async function startServer(
@@ -52,6 +52,7 @@ export async function startServer(
     DATABASE_URL: `file:${databaseFile}`,
     BETTER_AUTH_SECRET: BENCH_SECRET,
     PORT: String(port),
+    HOST: "127.0.0.1",
     NODE_ENV: "production",
     ...extraEnv,
   });
@@ -60,20 +61,13 @@ export async function startServer(
   // BENCH_NODE_FLAGS: more flags for the server's Node (e.g. --trace-gc, with BENCH_SERVER_LOG).
   const profile = process.env.BENCH_CPU_PROF;
   const flags = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
-  const [command, args] =
-    profile || flags.length > 0
-      ? wrap(process.execPath, [
-          ...flags,
-          ...(profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profile)}`] : []),
-          path.join("node_modules", "next", "dist", "bin", "next"),
-          "start",
-          "-p",
-          String(port),
-          "-H",
-          "127.0.0.1",
-        ])
-      : wrap(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"]);
-  const child = spawn(command, args, {
+  const args = [
+    ...flags,
+    ...(profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profile)}`] : []),
+    SERVER_SCRIPT,
+  ];
+  const [command, wrappedArgs] = wrap(process.execPath, args);
+  const child = spawn(command, wrappedArgs, {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -97,7 +91,7 @@ export async function startServer(
   };
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited early:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the server exited early:\n${output}`);
     try {
       const response = await fetch(`${url}/api/health`);
       await response.text();
@@ -107,7 +101,7 @@ export async function startServer(
     }
   }
   await stop();
-  throw new Error(`next start did not answer within 60 s:\n${output}`);
+  throw new Error(`the server did not answer within 60 s:\n${output}`);
 }
 
 /** The cookie better-auth expects for a session token, signed with BENCH_SECRET. */

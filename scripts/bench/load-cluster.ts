@@ -2,7 +2,7 @@
  * The load benchmark on PostgreSQL (issue 15 item 5): `LOAD_DB=postgres LOAD_PROCESSES=N npm run
  * bench -- load`. A throwaway PostgreSQL (Debian's package), the release step, LOAD_LEARNERS (100)
  * learners seeded straight into it (users, sessions signed with the servers' secret, and for
- * LOAD_QUIZ_SHARE of them a quiz with an open attempt), N `next start` processes of one build with
+ * LOAD_QUIZ_SHARE of them a quiz with an open attempt), N `serve.mjs` processes of one build with
  * the same BETTER_AUTH_SECRET and NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, and HAProxy in front (health
  * checks on /api/health; a request whose server refused the connection, closed it without an
  * answer, or did not answer in 15 s is retried up to 3 times on another server). The learners go
@@ -194,7 +194,7 @@ export async function benchLoadCluster(): Promise<BenchResult> {
     return {
       name:
         `load on PostgreSQL: ${learners} learners (${deployment.quizLearners.size} autosaving a quiz) for ${seconds} s` +
-        `${thinkMs ? ` (${thinkMs} ms between writes)` : ", closed loop"}, ${processes} \`next start\` behind HAProxy` +
+        `${thinkMs ? ` (${thinkMs} ms between writes)` : ", closed loop"}, ${processes} \`serve.mjs\` behind HAProxy` +
         `${kill ? `, one SIGKILLed at ${round(seconds / 2, 0)} s` : ""}`,
       rows: [
         { metric: "requests", value: outcome.sent, unit: "" },

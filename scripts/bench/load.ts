@@ -1,6 +1,6 @@
 /**
  * Load (issue 9 item 3, SECURITY.md item 18): LOAD_LEARNERS (100) concurrent learners for
- * LOAD_SECONDS (60) against `next start` on a copy of the large database, each learner on its own
+ * LOAD_SECONDS (60) against `serve.mjs` on a copy of the large database, each learner on its own
  * keep-alive connection, with an online backup (`backupDatabase`) taken half-way through. Most
  * grade flashcards; a share (LOAD_QUIZ_SHARE, 0.2) has an open quiz attempt and autosaves answers
  * to it instead, each change with the next `seq`, as the quiz runner does. They call what the

@@ -3,7 +3,7 @@
  * timeline plays, and the JavaScript /simulator loads compared with / (the simulator must
  * not ship on pages without it).
  *
- * Serves the production build (built first when stale) with `next start` on a free port
+ * Serves the production build (built first when stale) with Taskdeck's server (scripts/serve.mjs) on a free port
  * and a throwaway, migrated SQLite file, and drives Debian's Chromium headless. A frame's
  * time is the main thread's work for it, read from a Chromium trace: the top-level tasks
  * (script, style, layout, paint) that ran between one BeginMainThreadFrame and the next.
@@ -24,7 +24,7 @@ import { PLAY_INTERVAL_MS } from "../../components/sim/timeline";
 import { isBuildStale } from "../lib/build-state";
 import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_MESSAGE } from "../lib/chromium";
 import { prepareDatabase } from "../lib/prepare-database";
-import { baseEnv, bin, freePort, run } from "../lib/run";
+import { baseEnv, bin, freePort, run, SERVER_SCRIPT } from "../lib/run";
 import { type BenchResult, printResult, summarize } from "./types";
 
 const TASKS = 300;
@@ -44,8 +44,8 @@ async function startServer(): Promise<Server> {
   const databaseUrl = `file:${path.join(scratch, "bench.db")}`;
   if (!(await prepareDatabase(databaseUrl))) throw new Error("the throwaway database could not be migrated");
   const port = await freePort();
-  const child = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: baseEnv({ DATABASE_URL: databaseUrl }),
+  const child = spawn(process.execPath, [SERVER_SCRIPT], {
+    env: baseEnv({ DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1" }),
     stdio: "ignore",
     detached: true,
   });
@@ -61,7 +61,7 @@ async function startServer(): Promise<Server> {
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   stopServer({ url, child, scratch });
-  throw new Error(`next start did not answer on ${url} within a minute`);
+  throw new Error(`the server did not answer on ${url} within a minute`);
 }
 
 function stopServer(server: Server): void {

@@ -2,7 +2,7 @@
  * Study speed (issue 10, item 7).
  * (a) Server: `recordGrade` p50/p99 over 2,000 gradings on the large database (1,000,000 reviews).
  *     Target: p99 < 30 ms.
- * (b) Browser: grade → next card on screen, p95, in headless Chromium against `next start`
+ * (b) Browser: grade → next card on screen, p95, in headless Chromium against `serve.mjs`
  *     (a throwaway database loaded from content/, one signed-up learner, keyboard only).
  *     Target: p95 < 100 ms. Measured in the page from the grading keydown to the mutation that
  *     puts the next card's heading in the DOM, and to the frame after it (≈ paint).

@@ -8,6 +8,13 @@ export function bin(name: string): string {
   return path.join(process.cwd(), "node_modules", ".bin", name);
 }
 
+/**
+ * Taskdeck's server (Next.js's request handler with the JSON writes' direct lane): what `npm start`,
+ * the end-to-end tests, the benchmarks and a deployment's processes run, with PORT and HOST in the
+ * environment. Run by Node itself: `[process.execPath, [SERVER_SCRIPT]]`.
+ */
+export const SERVER_SCRIPT = path.join(process.cwd(), "scripts", "serve.mjs");
+
 /** Environment every Taskdeck command runs with: no telemetry leaves this machine. */
 export function baseEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   return { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1", ...extra };

@@ -55,7 +55,15 @@ export async function readBoundedBody(request: Request, limit: number): Promise<
  * @example const read = await readBoundedText(request, 64 * 1024); if (read.ok) JSON.parse(read.text);
  */
 export async function readBoundedText(request: Request, limit: number): Promise<TextRead> {
-  const read = await readBoundedBody(request, limit);
+  return asUtf8Text(await readBoundedBody(request, limit));
+}
+
+/**
+ * A bounded read's bytes as UTF-8 text, or where they stop being UTF-8. Shared by both ways a body
+ * arrives: a Web Request (above) and the direct lane's Node request (lib/server/http/direct-lane.ts).
+ * @example asUtf8Text({ ok: true, bytes: new Uint8Array([0x68, 0x69]) }) // { ok: true, text: "hi" }
+ */
+export function asUtf8Text(read: BodyRead): TextRead {
   if (!read.ok) return read;
   try {
     return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(read.bytes) };

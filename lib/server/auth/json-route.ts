@@ -1,5 +1,5 @@
 import "server-only";
-import { isAppError } from "@/lib/errors";
+import { type AppError, isAppError } from "@/lib/errors";
 import { browserLocale, type Locale } from "@/lib/i18n/locale";
 import { isStorageUnavailable } from "@/lib/server/db";
 import { runInLocale } from "@/lib/server/i18n/server-text";
@@ -8,10 +8,10 @@ import { NotSignedInError } from "./acting-user";
 import type { ActionFailure, ActionResult } from "./action-result";
 import { STORAGE_UNAVAILABLE_MESSAGE } from "./action-result";
 import type { ActionContext } from "./auth-call";
-import { readBoundedText } from "./bounded-body";
+import { readBoundedText, type TextRead } from "./bounded-body";
 import { requestOrigin } from "./origin";
 import { inRequestLanguage } from "./refusal-language";
-import { appErrorResponse } from "./route-answer";
+import { appErrorRefusal } from "./route-answer";
 
 // The two writes a learner makes most often, grading a card and autosaving a quiz answer, are
 // plain JSON route handlers rather than server actions: the same action cores (who is acting →
@@ -47,20 +47,56 @@ const ANSWER_HEADERS: Record<string, string> = {
   "Content-Security-Policy": JSON_CSP,
   ...STATIC_SECURITY_HEADERS,
 };
-const answer = (status: number, body: object, headers: Record<string, string> = {}) =>
-  Response.json(body, { status, headers: { ...ANSWER_HEADERS, ...headers } });
+/**
+ * A JSON write's answer before it is sent: Next's route handler turns it into a Response
+ * (`jsonWrite`), the direct lane writes it to the socket (lib/server/http/direct-lane.ts).
+ */
+export type JsonAnswer = { status: number; headers: Record<string, string>; body: object };
+
+/** What a JSON write reads of its request, whichever way the request arrived. */
+export type JsonWriteRequest = {
+  headers: Headers;
+  /** The body as UTF-8 text, refused past `limit` bytes (bounded-body.ts). */
+  readText(limit: number): Promise<TextRead>;
+};
+
+/** A Web Request (Next's route handler) as a JSON write reads it. */
+export const fromWebRequest = (request: Request): JsonWriteRequest => ({
+  headers: request.headers,
+  readText: (limit) => readBoundedText(request, limit),
+});
+
+/** Who is acting, from a request's headers (routeContext in production). */
+type Resolve = (request: { headers: Headers }) => Promise<ActionContext>;
+/** Which language a signed-in learner's refusals are in (routeLocale in production). */
+type ResolveLocale = (request: { headers: Headers }, ctx: ActionContext) => Promise<Locale>;
+
+const answer = (status: number, body: object, headers: Record<string, string> = {}): JsonAnswer => ({
+  status,
+  body,
+  headers: { ...ANSWER_HEADERS, ...headers },
+});
+
+/** A JSON answer as the Response a route handler returns. */
+export const answerResponse = (answer: JsonAnswer): Response =>
+  Response.json(answer.body, { status: answer.status, headers: answer.headers });
 
 /** A refusal's words in the request's language (refusal-language.ts; English stays as it is). */
 const refuse = (status: number, message: string) =>
   answer(status, { ok: false, formError: inRequestLanguage(message) });
 
 /** The refusal when the database cannot take the write: 503, and nothing was saved. */
-export const storageUnavailableResponse = () =>
+const storageUnavailable = () =>
   answer(
     503,
     { ok: false, reason: "storage-unavailable", formError: inRequestLanguage(STORAGE_UNAVAILABLE_MESSAGE) },
     { "Retry-After": "60" },
   );
+
+const refusalOf = (error: AppError) => {
+  const refusal = appErrorRefusal(error);
+  return answer(refusal.status, refusal.body);
+};
 
 /**
  * Whether a Content-Type is JSON: exactly `application/json`, optionally with `charset=utf-8`
@@ -86,22 +122,41 @@ export async function jsonWrite<T extends object>(
   core: Core<T>,
   locale: (request: Request, ctx: ActionContext) => Promise<Locale> = async (r) => browserLocale(r.headers),
 ): Promise<Response> {
+  const answered = await jsonWriteAnswer(
+    fromWebRequest(request),
+    () => resolve(request),
+    core,
+    (_, ctx) => locale(request, ctx),
+  );
+  return answerResponse(answered);
+}
+
+/**
+ * `jsonWrite` before the answer becomes a Response: what both lanes of a JSON write run (Next's
+ * route handler through `jsonWrite`, the direct lane in lib/server/http/direct-lane.ts).
+ */
+export async function jsonWriteAnswer<T extends object>(
+  request: JsonWriteRequest,
+  resolve: Resolve,
+  core: Core<T>,
+  locale: ResolveLocale = async (r) => browserLocale(r.headers),
+): Promise<JsonAnswer> {
   return runInLocale(browserLocale(request.headers), () => checkedWrite(request, resolve, core, locale));
 }
 
 async function checkedWrite<T extends object>(
-  request: Request,
-  resolve: (request: Request) => Promise<ActionContext>,
+  request: JsonWriteRequest,
+  resolve: Resolve,
   core: Core<T>,
-  locale: (request: Request, ctx: ActionContext) => Promise<Locale>,
-): Promise<Response> {
+  locale: ResolveLocale,
+): Promise<JsonAnswer> {
   const origin = request.headers.get("origin");
   const site = request.headers.get("sec-fetch-site");
   if (!origin || origin !== requestOrigin(request.headers) || (site !== null && site !== "same-origin"))
     return refuse(403, "This request must come from a Taskdeck page.");
   if (!isJsonContentType(request.headers.get("content-type")))
     return refuse(415, "Send JSON (Content-Type: application/json).");
-  const body = await readBoundedText(request, MAX_BODY_BYTES);
+  const body = await request.readText(MAX_BODY_BYTES);
   if (!body.ok && body.reason === "too-large") return refuse(413, "That request is too large.");
   if (!body.ok) return refuse(400, `That request is not valid UTF-8 (byte ${body.offset + 1} of its body).`);
   let input: unknown;
@@ -116,12 +171,12 @@ async function checkedWrite<T extends object>(
   } catch (error) {
     return unexpected(error);
   }
-  if (!ctx.actor) return appErrorResponse(new NotSignedInError(), "json", ANSWER_HEADERS);
+  if (!ctx.actor) return refusalOf(new NotSignedInError());
   return runInLocale(await locale(request, ctx), async () => {
     try {
       const result = await core(ctx, input);
       if (result.ok) return answer(200, result);
-      if ("reason" in result && result.reason === "storage-unavailable") return storageUnavailableResponse();
+      if ("reason" in result && result.reason === "storage-unavailable") return storageUnavailable();
       return answer(422, result);
     } catch (error) {
       return unexpected(error);
@@ -130,11 +185,11 @@ async function checkedWrite<T extends object>(
 }
 
 /** What a thrown error answers: its refusal, or 503/500 with nothing saved. */
-function unexpected(error: unknown): Response {
-  if (isAppError(error)) return appErrorResponse(error, "json", ANSWER_HEADERS);
+function unexpected(error: unknown): JsonAnswer {
+  if (isAppError(error)) return refusalOf(error);
   if (isStorageUnavailable(error)) {
     console.error("Storage unavailable: a write was refused", error);
-    return storageUnavailableResponse();
+    return storageUnavailable();
   }
   console.error("A JSON write failed", error);
   return refuse(500, "The server could not save this. Try again in a moment.");

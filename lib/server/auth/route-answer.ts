@@ -21,15 +21,32 @@ export function appErrorResponse(
   format: RouteFormat,
   headers: Record<string, string> = {},
 ): Response {
-  const hidden = error.code === "forbidden";
-  const status = hidden ? 404 : error.status;
-  // In the request's language where the route runs in one (runInLocale); English otherwise.
-  const message = inRequestLanguage(hidden ? NOT_FOUND : error.userMessage);
-  const code = hidden ? "not-found" : error.code;
+  const refusal = appErrorRefusal(error);
   const all = { "Cache-Control": "no-store", ...headers };
   return format === "json"
-    ? Response.json({ ok: false, code, formError: message }, { status, headers: all })
-    : new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", ...all } });
+    ? Response.json(refusal.body, { status: refusal.status, headers: all })
+    : new Response(refusal.body.formError, {
+        status: refusal.status,
+        headers: { "Content-Type": "text/plain; charset=utf-8", ...all },
+      });
+}
+
+/**
+ * A refusal's status and JSON body, before it becomes a Response (appErrorResponse) or is written
+ * straight to the socket (the JSON writes' direct lane, lib/server/http/direct-lane.ts).
+ * @example appErrorRefusal(new NotSignedInError()) // { status: 401, body: { ok: false, code: "not-signed-in", … } }
+ */
+export function appErrorRefusal(error: AppError): {
+  status: number;
+  body: { ok: false; code: string; formError: string };
+} {
+  const hidden = error.code === "forbidden";
+  // In the request's language where the route runs in one (runInLocale); English otherwise.
+  const formError = inRequestLanguage(hidden ? NOT_FOUND : error.userMessage);
+  return {
+    status: hidden ? 404 : error.status,
+    body: { ok: false, code: hidden ? "not-found" : error.code, formError },
+  };
 }
 
 /**

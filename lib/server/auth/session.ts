@@ -139,9 +139,9 @@ export async function currentActionContext(): Promise<AuthActionContext> {
 }
 
 /** The acting user and database for a route handler, resolved from the request's own cookie. */
-export async function routeContext(
-  request: Request,
-): Promise<{ actor: ActingUser | null; db: PrismaClient }> {
+export async function routeContext(request: {
+  headers: Headers;
+}): Promise<{ actor: ActingUser | null; db: PrismaClient }> {
   const { auth } = authForHeaders(request.headers);
   return { actor: await actingUserFromHeaders(auth, prisma, request.headers), db: prisma };
 }

@@ -48,7 +48,7 @@ export async function currentLocaleOrDefault(): Promise<Locale> {
  * one read of the learner's settings, no second session lookup.
  */
 export async function routeLocale(
-  request: Request,
+  request: { headers: Headers },
   ctx: { actor: ActingUser | null; db: PrismaClient },
 ): Promise<Locale> {
   let saved: Locale | null = null;

@@ -28,7 +28,7 @@ export type MatrixWorld = {
   /** A same-origin request to the app as `user`, carrying their session cookie. */
   request(user: MatrixUser | null, path: string, init?: { method?: "GET" | "POST"; body?: unknown }): Request;
   /** The acting user a route handler would resolve from this request's cookie. */
-  actorOf(request: Request): Promise<ActingUser | null>;
+  actorOf(request: { headers: Headers }): Promise<ActingUser | null>;
   /** True when `user` can sign in with `password` (used to check a password did not change). */
   canSignIn(user: MatrixUser, password: string): Promise<boolean>;
 };
