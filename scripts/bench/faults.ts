@@ -22,7 +22,7 @@ import Database from "better-sqlite3";
 import { prepareDatabase } from "../lib/prepare-database";
 import { baseEnv, bin, capture } from "../lib/run";
 import { ensureBuild, largeDatabaseCopy, scratchFolder, sessionCookie, startServer } from "./harness";
-import { gradeLoad, openQuizAttempts, verifyAutosaves, verifyWrites } from "./load";
+import { gradeLoad, LOAD_OPTION_KEYS, openQuizAttempts, verifyAutosaves, verifyWrites } from "./load";
 import type { BenchResult } from "./types";
 
 type Rows = BenchResult["rows"];
@@ -103,8 +103,18 @@ async function sigkillMidLoad(rows: Rows): Promise<void> {
   }
 }
 
-/** A learner with a session in `file`, a flashcard to grade, and an open quiz attempt. */
-function addLearner(file: string): { token: string; questionId: string; attemptId: string } {
+/**
+ * A learner with a session in `file`, a flashcard to grade, and an open quiz attempt on another
+ * question (a single-choice one, with option keys the autosave can name). A flashcard that is in
+ * the open attempt is held back from Study, and a choice on a flashcard names no option: both are
+ * refused (422) before anything is written, and the disk-full check measured that refusal.
+ */
+function addLearner(file: string): {
+  token: string;
+  questionId: string;
+  attemptId: string;
+  quizQuestionId: string;
+} {
   const db = new Database(file);
   try {
     const now = new Date().toISOString().replace("Z", "+00:00");
@@ -120,11 +130,14 @@ function addLearner(file: string): { token: string; questionId: string; attemptI
     const question = db.prepare(`SELECT id FROM "Question" WHERE kind = 'flashcard' LIMIT 1`).get() as {
       id: string;
     };
+    const quizQuestion = db
+      .prepare(`SELECT id, revision FROM "Question" WHERE kind = 'single' AND retiredAt IS NULL LIMIT 1`)
+      .get() as { id: string; revision: number };
     const attemptId = `fault-attempt-${userId}`;
     db.prepare(
       `INSERT INTO "Quiz" (id, ownerId, mode, title, selection, questionIds, createdAt, updatedAt)
        VALUES (?, ?, 'exam', 'Fault exam', 'fixed', ?, ?, ?)`,
-    ).run(`fault-quiz-${userId}`, userId, JSON.stringify([question.id]), now, now);
+    ).run(`fault-quiz-${userId}`, userId, JSON.stringify([quizQuestion.id]), now, now);
     db.prepare(
       `INSERT INTO "QuizAttempt" (id, quizId, userId, number, openKey, items, startedAt, status, total)
        VALUES (?, ?, ?, 1, ?, ?, ?, 'open', 1)`,
@@ -133,11 +146,13 @@ function addLearner(file: string): { token: string; questionId: string; attemptI
       `fault-quiz-${userId}`,
       userId,
       `fault-quiz-${userId}:${userId}`,
-      JSON.stringify([{ questionId: question.id, revision: 1, optionOrder: [] }]),
+      JSON.stringify([
+        { questionId: quizQuestion.id, revision: quizQuestion.revision, optionOrder: LOAD_OPTION_KEYS },
+      ]),
       now,
     );
     db.pragma("wal_checkpoint(TRUNCATE)");
-    return { token, questionId: question.id, attemptId };
+    return { token, questionId: question.id, attemptId, quizQuestionId: quizQuestion.id };
   } finally {
     db.close();
   }
@@ -233,7 +248,7 @@ async function unwritable(rows: Rows, kind: "read-only" | "full"): Promise<void>
         headers,
         body: JSON.stringify({
           attemptId: learner.attemptId,
-          questionId: learner.questionId,
+          questionId: learner.quizQuestionId,
           answer: { kind: "choice", keys: ["A"] },
           flagged: false,
           seq: 1,
