@@ -36,11 +36,9 @@ const server = http.createServer((request, response) => {
   else void handle(request, response);
 });
 
+// The routes register their lanes as Next loads them, just after this: not listed here.
 server.listen(port, hostname, () => {
-  const lanes = [...(directLane()?.keys() ?? [])].join(", ") || "none yet";
-  console.log(
-    `▸ Taskdeck is serving on http://${hostname}:${port} (ready in ${Date.now() - started} ms; direct lane: ${lanes})`,
-  );
+  console.log(`▸ Taskdeck is serving on http://${hostname}:${port} (ready in ${Date.now() - started} ms)`);
 });
 
 // Stop as `next start` stops: no new connections, the requests in flight answered, then exit with
