@@ -23,17 +23,18 @@ const app = next({ dev: false, dir: process.cwd(), hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-/** @typedef {(request: http.IncomingMessage, response: http.ServerResponse) => void} DirectAnswer */
-/** The direct lane's registry (lib/server/http/direct-lane.ts, DIRECT_LANE). */
+/**
+ * The direct lane the route modules publish (lib/server/http/direct-lane.ts, `DirectLane`): it
+ * answers the requests it serves and returns true, and leaves the rest to Next.
+ * @typedef {{ answer(request: http.IncomingMessage, response: http.ServerResponse): boolean }} DirectLane
+ */
 const directLane = () =>
-  /** @type {Map<string, DirectAnswer> | undefined} */ (
+  /** @type {DirectLane | undefined} */ (
     /** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for("taskdeck.directLane")]
   );
 
 const server = http.createServer((request, response) => {
-  const direct = request.method === "POST" && request.url ? directLane()?.get(request.url) : undefined;
-  if (direct) direct(request, response);
-  else void handle(request, response);
+  if (!directLane()?.answer(request, response)) void handle(request, response);
 });
 
 // The routes register their lanes as Next loads them, just after this: not listed here.

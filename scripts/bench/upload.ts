@@ -253,7 +253,13 @@ export async function benchUpload(): Promise<BenchResult> {
           postUpload(server.url, cookie, text, format);
       await measure(rows, "20,000 identical Anki lines (78 KB)", server.url, post(identicalAnki()));
       const size = `${Math.round(Buffer.byteLength(largest) / 1024)} KB`;
-      await measure(rows, `largest accepted Anki upload (20,000 cards, ${size})`, server.url, post(largest));
+      const cards = DEFAULT_LIMITS.maxQuestions.toLocaleString("en");
+      await measure(
+        rows,
+        `largest accepted Anki upload (${cards} cards, ${size})`,
+        server.url,
+        post(largest),
+      );
       const markdown = largestMarkdown();
       const mb = (Buffer.byteLength(markdown) / 1024 / 1024).toFixed(2);
       await measure(

@@ -40,13 +40,18 @@ export async function readBoundedBody(request: Request, limit: number): Promise<
     }
     chunks.push(value);
   }
+  return { ok: true, bytes: joinChunks(chunks, size) };
+}
+
+/** A body's chunks, `size` bytes in all, as one array (both body readers end with it). */
+export function joinChunks(chunks: readonly Uint8Array[], size: number): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return { ok: true, bytes };
+  return bytes;
 }
 
 /**

@@ -77,8 +77,8 @@ function startWorker(): Worker {
   started.on("message", (message: WorkerAnswer) => {
     const entry = pending.get(message.id);
     if (message.rows || message.kept || message.questions) {
-      // The worker sends the next part once this one is in and the event loop has turned once,
-      // so requests waiting on I/O are served between parts (check-upload.worker.ts).
+      // The worker sends the next part once this one is in and the event loop has polled for I/O
+      // (give-way.ts), so requests waiting on I/O are served between parts (check-upload.worker.ts).
       afterGivingWay(() => started.postMessage({ ack: message.id } satisfies PartTaken));
       if (!entry) return;
       for (const row of message.rows ?? []) entry.rows.push(row);

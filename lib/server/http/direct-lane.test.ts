@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JsonAnswer, JsonWriteRequest } from "@/lib/server/auth/json-route";
-import { directAnswerFor, serveDirectly } from "./direct-lane";
+import { directLane, serveDirectly } from "./direct-lane";
 
 // The direct lane over a real socket, as Taskdeck's server (scripts/serve.mjs) uses it: what the
 // write is handed of the request (headers, a body read within its cap, UTF-8 checked), and how its
@@ -28,10 +28,9 @@ beforeAll(async () => {
       body: { ok: entry.read.ok, text: entry.read.ok ? entry.read.text : null },
     };
   });
+  // As scripts/serve.mjs dispatches, with a 404 standing in for Next.
   server = http.createServer((request, response) => {
-    const direct = directAnswerFor(request.method, request.url);
-    if (direct) direct(request, response);
-    else response.writeHead(404).end("not on the lane");
+    if (!directLane().answer(request, response)) response.writeHead(404).end("not on the lane");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -57,12 +56,23 @@ function exchange(head: string, chunks: Array<string | Buffer>): Promise<string>
 }
 
 describe("the direct lane", () => {
-  it("answers only an exact POST of a registered path", () => {
-    expect(directAnswerFor("POST", "/test/echo")).toBeTypeOf("function");
-    expect(directAnswerFor("GET", "/test/echo")).toBeUndefined();
-    expect(directAnswerFor("POST", "/test/echo?x=1")).toBeUndefined();
-    expect(directAnswerFor("POST", "/test/echo/")).toBeUndefined();
-    expect(directAnswerFor("POST", "/test/other")).toBeUndefined();
+  it("answers only an exact POST of a registered path, and leaves every other request to Next", async () => {
+    const before = seen.length;
+    const sent = [
+      ["GET", "/test/echo"],
+      ["POST", "/test/echo?x=1"],
+      ["POST", "/test/echo/"],
+      ["POST", "/test/other"],
+    ] as const;
+    for (const [method, path] of sent) {
+      const response = await fetch(`${base}${path}`, { method, body: method === "POST" ? "{}" : undefined });
+      expect(response.status, `${method} ${path}`).toBe(404);
+      expect(await response.text()).toBe("not on the lane");
+    }
+    expect(seen.length).toBe(before);
+    const taken = await fetch(`${base}/test/echo`, { method: "POST", body: "{}" });
+    expect(taken.status).toBe(200);
+    expect(seen.length).toBe(before + 1);
   });
 
   it("hands the write the request's headers and body, and sends its answer as JSON", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { asUtf8Text, type BodyRead } from "@/lib/server/auth/bounded-body";
+import { asUtf8Text, type BodyRead, joinChunks } from "@/lib/server/auth/bounded-body";
 import type { JsonAnswer, JsonWriteRequest } from "@/lib/server/auth/json-route";
 
 // The direct lane: the two writes a learner makes most often, grading a card and autosaving a
@@ -20,20 +20,44 @@ import type { JsonAnswer, JsonWriteRequest } from "@/lib/server/auth/json-route"
 /** A JSON write as both lanes run it: what it reads of its request → what it answers. */
 export type DirectWrite = (request: JsonWriteRequest) => Promise<JsonAnswer>;
 
-/** What Taskdeck's server calls for a request the lane answers. */
-export type DirectAnswer = (request: IncomingMessage, response: ServerResponse) => void;
+/**
+ * What Taskdeck's server finds on `globalThis[DIRECT_LANE]`: `answer` takes a request the lane
+ * serves (an exact `POST <registered path>`) and returns true, or returns false and leaves it to Next.
+ */
+export type DirectLane = {
+  answer(request: IncomingMessage, response: ServerResponse): boolean;
+};
 
-/** The registry Taskdeck's server looks in: one process-wide Map, path → answer. */
+/** Where the lane is published for Taskdeck's server (scripts/serve.mjs looks it up by this name). */
 export const DIRECT_LANE = Symbol.for("taskdeck.directLane");
 
-function lane(): Map<string, DirectAnswer> {
-  const holder = globalThis as unknown as Record<symbol, Map<string, DirectAnswer> | undefined>;
-  let found = holder[DIRECT_LANE];
-  if (!found) {
-    found = new Map();
-    holder[DIRECT_LANE] = found;
+type PublishedLane = DirectLane & { writes: Map<string, DirectWrite> };
+
+/**
+ * The process's one lane, kept on globalThis rather than in this module: each route module
+ * registers its write, and however Next bundles them, all land in the same registry.
+ */
+export function directLane(): DirectLane {
+  return published();
+}
+
+function published(): PublishedLane {
+  const holder = globalThis as unknown as Record<symbol, PublishedLane | undefined>;
+  let lane = holder[DIRECT_LANE];
+  if (!lane) {
+    const writes = new Map<string, DirectWrite>();
+    lane = {
+      writes,
+      answer(request, response) {
+        const write = request.method === "POST" && request.url ? writes.get(request.url) : undefined;
+        if (!write) return false;
+        void answerWith(request, response, write);
+        return true;
+      },
+    };
+    holder[DIRECT_LANE] = lane;
   }
-  return found;
+  return lane;
 }
 
 /**
@@ -41,15 +65,7 @@ function lane(): Map<string, DirectAnswer> {
  * @example serveDirectly("/api/study/grade", (request) => jsonWriteAnswer(request, routeContext, gradeCore, routeLocale));
  */
 export function serveDirectly(path: string, write: DirectWrite): void {
-  lane().set(path, (request, response) => void answerDirectly(request, response, write));
-}
-
-/** The lane's answer for a request, if it has one (Taskdeck's server and tests). */
-export function directAnswerFor(
-  method: string | undefined,
-  url: string | undefined,
-): DirectAnswer | undefined {
-  return method === "POST" && url ? lane().get(url) : undefined;
+  published().writes.set(path, write);
 }
 
 /**
@@ -80,12 +96,7 @@ export function readNodeBody(request: IncomingMessage, limit: number): Promise<B
       }
       chunks.push(chunk);
     };
-    const onEnd = () => {
-      const joined = Buffer.concat(chunks, size);
-      const bytes = new Uint8Array(size);
-      bytes.set(joined);
-      settle(() => resolve({ ok: true, bytes }));
-    };
+    const onEnd = () => settle(() => resolve({ ok: true, bytes: joinChunks(chunks, size) }));
     const onError = (error: Error) => settle(() => reject(error));
     const onAborted = () =>
       settle(() => reject(new Error("The client went away before its request was read")));
@@ -104,7 +115,7 @@ function headersOf(request: IncomingMessage): Headers {
   return headers;
 }
 
-async function answerDirectly(request: IncomingMessage, response: ServerResponse, write: DirectWrite) {
+async function answerWith(request: IncomingMessage, response: ServerResponse, write: DirectWrite) {
   let answered: JsonAnswer;
   try {
     answered = await write({
